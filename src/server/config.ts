@@ -1,0 +1,38 @@
+import { resolve } from "node:path";
+
+/** The environment of CONTRACT.md, read and validated once at start-up. */
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  demo: boolean;
+  adminPhone: string | undefined;
+  adminPassword: string | undefined;
+  piiKey: string | undefined;
+  /** Set the Secure flag on the session cookie (behind HTTPS). */
+  secureCookies: boolean;
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT must be a port number, not "${env.PORT}"`);
+  const databaseUrl = env.DATABASE_URL || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError("DATABASE_URL must start with postgres:// or postgresql://");
+  }
+  const demo = (env.DEMO ?? "1") !== "0";
+  return {
+    port,
+    host: env.HOST || "127.0.0.1",
+    databaseUrl,
+    dataDir: resolve(env.DATA_DIR || "./data"),
+    demo,
+    adminPhone: env.ADMIN_PHONE || undefined,
+    adminPassword: env.ADMIN_PASSWORD || undefined,
+    piiKey: env.PII_KEY || undefined,
+    secureCookies: env.SECURE_COOKIES === "1",
+  };
+}

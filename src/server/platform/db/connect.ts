@@ -1,0 +1,65 @@
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
+import pg from "pg";
+
+/** The one database handle every module uses; the same type on PGlite and on PostgreSQL. */
+export type Db = PgDatabase<PgQueryResultHKT>;
+export type Tx = PgTransaction<PgQueryResultHKT>;
+/** Anything a query can run on: the database itself or an open transaction. */
+export type Executor = Db | Tx;
+
+/** Raw SQL runner in the shape pg-boss expects (`{ rows }`). */
+export type ExecuteSql = (text: string, values?: unknown[]) => Promise<{ rows: unknown[] }>;
+
+export interface Database {
+  kind: "pglite" | "postgres";
+  db: Db;
+  executeSql: ExecuteSql;
+  /** The connection string on PostgreSQL (pg-boss opens its own pool there). */
+  url?: string;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  /** postgres://… for a server; otherwise the embedded database. */
+  url?: string;
+  /** Directory for the embedded database; omitted = in memory (tests). */
+  dataDir?: string;
+}
+
+export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
+  if (opts.url) return openPostgres(opts.url);
+  return openPglite(opts.dataDir);
+}
+
+async function openPglite(dataDir?: string): Promise<Database> {
+  let path: string | undefined;
+  if (dataDir) {
+    path = join(dataDir, "pgdata");
+    mkdirSync(path, { recursive: true });
+  }
+  const client = new PGlite(path);
+  await client.waitReady;
+  const db = drizzlePglite(client) as unknown as Db;
+  const executeSql: ExecuteSql = async (text, values) => {
+    if (values && values.length > 0) return client.query(text, values);
+    // pg-boss sends parameterless multi-statement scripts; only exec() runs those on PGlite.
+    const results = await client.exec(text);
+    return results[results.length - 1] ?? { rows: [] };
+  };
+  return { kind: "pglite", db, executeSql, close: () => client.close() };
+}
+
+async function openPostgres(url: string): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle client that loses its server must not crash the process.
+  pool.on("error", () => {});
+  await pool.query("select 1");
+  const db = drizzlePg(pool) as unknown as Db;
+  const executeSql: ExecuteSql = (text, values) => pool.query(text, values as unknown[]);
+  return { kind: "postgres", db, executeSql, url, close: () => pool.end() };
+}

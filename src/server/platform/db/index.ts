@@ -1,0 +1,2 @@
+export { type Database, type DatabaseOptions, type Db, type Executor, type Tx, openDatabase } from "./connect.ts";
+export { MIGRATIONS_DIR, runMigrations } from "./migrate.ts";

@@ -1,0 +1,24 @@
+import { resolve } from "node:path";
+import react from "@vitejs/plugin-react";
+import { defineConfig } from "vite";
+
+// Two single-page apps served by the API process: /admin/ (staff) and /m/ (mobile).
+const web = resolve(import.meta.dirname, "src/web");
+
+export default defineConfig({
+  root: web,
+  base: "/",
+  plugins: [react()],
+  build: {
+    outDir: resolve(import.meta.dirname, "dist/web"),
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 2000,
+    rollupOptions: {
+      input: {
+        admin: resolve(web, "admin/index.html"),
+        mobile: resolve(web, "mobile/index.html"),
+      },
+    },
+  },
+  server: { proxy: { "/api": "http://127.0.0.1:3000" } },
+});
