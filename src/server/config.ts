@@ -10,6 +10,9 @@ export interface Config {
   adminPhone: string | undefined;
   adminPassword: string | undefined;
   piiKey: string | undefined;
+  /** Name and 6-digit division code of the district created for DEMO=0. */
+  districtName: string;
+  districtCode: string;
   /** Set the Secure flag on the session cookie (behind HTTPS). */
   secureCookies: boolean;
 }
@@ -24,6 +27,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError("DATABASE_URL must start with postgres:// or postgresql://");
   }
   const demo = (env.DEMO ?? "1") !== "0";
+  if (env.DISTRICT_CODE && !/^\d{6}$/.test(env.DISTRICT_CODE)) throw new ConfigError("DISTRICT_CODE must be a 6-digit division code");
   return {
     port,
     host: env.HOST || "127.0.0.1",
@@ -33,6 +37,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminPhone: env.ADMIN_PHONE || undefined,
     adminPassword: env.ADMIN_PASSWORD || undefined,
     piiKey: env.PII_KEY || undefined,
+    districtName: env.DISTRICT_NAME || "本区",
+    districtCode: env.DISTRICT_CODE || "000000",
     secureCookies: env.SECURE_COOKIES === "1",
   };
 }

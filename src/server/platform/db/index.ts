@@ -1,2 +1,3 @@
 export { type Database, type DatabaseOptions, type Db, type Executor, type Tx, openDatabase } from "./connect.ts";
+export { DataDirLockedError, lockDataDir } from "./lock.ts";
 export { MIGRATIONS_DIR, runMigrations } from "./migrate.ts";

@@ -1,0 +1,61 @@
+import cookie from "@fastify/cookie";
+import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
+import { Type } from "@sinclair/typebox";
+import Fastify, { type FastifyServerOptions } from "fastify";
+import type { Config } from "./config.ts";
+import { accountsRoutes, resolvePrincipal } from "./modules/accounts/index.ts";
+import { territoryRoutes } from "./modules/territory/index.ts";
+import { auditRoutes } from "./platform/audit/index.ts";
+import { installAuth } from "./platform/auth/index.ts";
+import type { Database } from "./platform/db/index.ts";
+import { installErrorHandling } from "./platform/http/error-handler.ts";
+import { installOpenApi } from "./platform/http/openapi.ts";
+import type { App } from "./platform/http/types.ts";
+import { installValidation } from "./platform/http/validation.ts";
+import { installWeb } from "./platform/http/web.ts";
+
+export interface AppDeps {
+  database: Database;
+  config: Config;
+  logger?: FastifyServerOptions["logger"];
+}
+
+/** The HTTP app: platform plugins, then every module's routes under /api/v1. Tests build it too. */
+export async function buildApp({ database, config, logger = false }: AppDeps): Promise<App> {
+  const app = Fastify({
+    logger,
+    bodyLimit: 1024 * 1024,
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    // Request ids are ours to choose; a client's header is not trusted for them.
+    requestIdHeader: false,
+  }).withTypeProvider<TypeBoxTypeProvider>();
+  const { db } = database;
+
+  installValidation(app);
+  installErrorHandling(app);
+  await app.register(cookie);
+  installAuth(app, (credentials) => resolvePrincipal(db, credentials));
+  await installOpenApi(app);
+
+  app.get(
+    "/healthz",
+    { config: { access: "public" }, schema: { response: { 200: Type.Object({ status: Type.Literal("ok") }) } } },
+    async () => {
+      await database.executeSql("select 1");
+      return { status: "ok" as const };
+    },
+  );
+
+  await app.register(
+    async (api) => {
+      const v1 = api.withTypeProvider<TypeBoxTypeProvider>();
+      accountsRoutes(v1, db, config);
+      territoryRoutes(v1, db);
+      auditRoutes(v1, db);
+    },
+    { prefix: "/api/v1" },
+  );
+
+  await installWeb(app);
+  return app;
+}

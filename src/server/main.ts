@@ -1,0 +1,36 @@
+import { ConfigError, loadConfig } from "./config.ts";
+import { DataDirLockedError } from "./platform/db/index.ts";
+import { createServer } from "./server.ts";
+
+async function main() {
+  const config = loadConfig();
+  const mode = config.databaseUrl ? "PostgreSQL server" : `embedded PostgreSQL (PGlite) in ${config.dataDir}`;
+  console.log(`Starting on ${mode}…`);
+  const server = await createServer(config, { logger: process.env.LOG_REQUESTS === "1" });
+  await server.app.listen({ port: config.port, host: config.host });
+  for (const line of server.greeting) console.log(line);
+  console.log(`Ready: http://${config.host}:${config.port}/  (admin /admin/, mobile /mobile/, API docs /docs)`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: finishing in-flight requests and jobs…`);
+    const force = setTimeout(() => process.exit(1), 20_000);
+    force.unref();
+    await server.close();
+    console.log("Stopped.");
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+  process.on("SIGINT", () => void stop("SIGINT"));
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof ConfigError || err instanceof DataDirLockedError) {
+    console.error(`Cannot start: ${err.message}`);
+  } else {
+    console.error("Cannot start:", err);
+  }
+  process.exit(1);
+});

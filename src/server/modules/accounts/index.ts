@@ -1,0 +1,3 @@
+export { accountsRoutes } from "./routes.ts";
+export { resolvePrincipal } from "./service.ts";
+export { countUsers, ensureUser, type NewUser } from "./users.ts";

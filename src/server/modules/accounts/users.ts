@@ -1,0 +1,29 @@
+import { eq } from "drizzle-orm";
+import { hashPassword, type Role } from "../../platform/auth/index.ts";
+import type { Executor } from "../../platform/db/index.ts";
+import { roleAssignments, users } from "./tables.ts";
+
+export interface NewUser {
+  phone: string;
+  name: string;
+  password?: string;
+  roles: Array<{ role: Role; nodeId: string }>;
+}
+
+/** Creates a user with roles, or returns the existing one with that phone (start-up is re-runnable). */
+export async function ensureUser(executor: Executor, input: NewUser): Promise<{ id: string; created: boolean }> {
+  const [existing] = await executor.select({ id: users.id }).from(users).where(eq(users.phone, input.phone));
+  if (existing) return { id: existing.id, created: false };
+  const passwordHash = input.password ? await hashPassword(input.password) : null;
+  const [user] = await executor.insert(users).values({ phone: input.phone, name: input.name, passwordHash }).returning({ id: users.id });
+  if (!user) throw new Error("insert returned nothing");
+  if (input.roles.length > 0) {
+    await executor.insert(roleAssignments).values(input.roles.map((r) => ({ userId: user.id, role: r.role, nodeId: r.nodeId })));
+  }
+  return { id: user.id, created: true };
+}
+
+export async function countUsers(executor: Executor): Promise<number> {
+  const rows = await executor.select({ id: users.id }).from(users).limit(1);
+  return rows.length;
+}

@@ -1,0 +1,159 @@
+import { randomUUID } from "node:crypto";
+import { and, asc, count, eq, inArray, isNull, type SQL } from "drizzle-orm";
+import type { Actor } from "../../platform/audit/audit.ts";
+import { audited } from "../../platform/audit/audit.ts";
+import { inScope, type Permission, type Principal, scopePaths } from "../../platform/auth/index.ts";
+import type { Db, Executor } from "../../platform/db/index.ts";
+import { conflict, notFound, unprocessable } from "../../platform/errors.ts";
+import { pinyinSortKey } from "../../platform/i18n/pinyin.ts";
+import { type TerritoryLevel, type TerritoryNodeRow, territoryNodes } from "./tables.ts";
+
+/** Which levels may sit directly under which: the shape of the tree. */
+const CHILD_LEVELS: Record<TerritoryLevel, readonly TerritoryLevel[]> = {
+  district: ["street"],
+  street: ["community"],
+  community: ["grid", "compound"],
+  grid: ["microgrid", "compound", "building"],
+  compound: ["grid", "building"],
+  microgrid: ["building"],
+  building: ["entrance", "household"],
+  entrance: ["household"],
+  household: [],
+};
+
+export interface TerritoryNode {
+  id: string;
+  parentId: string | null;
+  level: TerritoryLevel;
+  code: string;
+  name: string;
+  path: string;
+}
+
+const present = (r: TerritoryNodeRow): TerritoryNode => ({
+  id: r.id,
+  parentId: r.parentId,
+  level: r.level,
+  code: r.code,
+  name: r.name,
+  path: r.path,
+});
+
+export async function nodesByIds(executor: Executor, ids: string[]): Promise<TerritoryNode[]> {
+  if (ids.length === 0) return [];
+  const rows = await executor.select().from(territoryNodes).where(inArray(territoryNodes.id, ids));
+  return rows.map(present);
+}
+
+export async function nodeByCode(executor: Executor, code: string): Promise<TerritoryNode | undefined> {
+  const [row] = await executor.select().from(territoryNodes).where(eq(territoryNodes.code, code));
+  return row && present(row);
+}
+
+/** A node the caller may see for `permission`, or 404 (outside the scope looks like absent). */
+export async function getNode(
+  executor: Executor,
+  principal: Principal,
+  id: string,
+  permission: Permission = "territory.read",
+): Promise<TerritoryNode> {
+  const [row] = await executor
+    .select()
+    .from(territoryNodes)
+    .where(and(eq(territoryNodes.id, id), inScope(principal, permission, territoryNodes.path)));
+  if (!row) throw notFound("territory node", id);
+  return present(row);
+}
+
+export interface NodeFilter {
+  parentId?: string;
+  level?: TerritoryLevel;
+  page: number;
+  pageSize: number;
+}
+
+/** Children of a node in scope; without a parent, the roots of the caller's scope. */
+export async function listNodes(db: Db, principal: Principal, f: NodeFilter) {
+  const conditions: SQL[] = [inScope(principal, "territory.read", territoryNodes.path)];
+  if (f.parentId) conditions.push(eq(territoryNodes.parentId, f.parentId));
+  else if (!f.level) {
+    const roots = principal.roles.map((r) => r.nodeId);
+    const paths = scopePaths(principal, "territory.read");
+    const rootIds = roots.filter((id) => paths.some((p) => p.endsWith(`/${id}/`)));
+    conditions.push(rootIds.length ? inArray(territoryNodes.id, rootIds) : isNull(territoryNodes.id));
+  }
+  if (f.level) conditions.push(eq(territoryNodes.level, f.level));
+  const where = and(...conditions);
+  const [rows, [total]] = await Promise.all([
+    db
+      .select()
+      .from(territoryNodes)
+      .where(where)
+      .orderBy(asc(territoryNodes.sortKey), asc(territoryNodes.code))
+      .limit(f.pageSize)
+      .offset((f.page - 1) * f.pageSize),
+    db.select({ n: count() }).from(territoryNodes).where(where),
+  ]);
+  return { items: rows.map(present), total: total?.n ?? 0 };
+}
+
+export interface NewNode {
+  parentId: string | null;
+  level: TerritoryLevel;
+  code: string;
+  name: string;
+}
+
+/** Inserts a node under a parent (no scope check: callers check, start-up and demo data do not). */
+export async function insertNode(executor: Executor, node: NewNode): Promise<TerritoryNode> {
+  const id: string = randomUUID();
+  let path = `/${id}/`;
+  let districtId: string = id;
+  if (node.parentId) {
+    const [parent] = await executor.select().from(territoryNodes).where(eq(territoryNodes.id, node.parentId));
+    if (!parent) throw notFound("territory node", node.parentId);
+    if (!CHILD_LEVELS[parent.level].includes(node.level)) {
+      throw unprocessable("LEVEL_NOT_ALLOWED", `A ${node.level} cannot sit under a ${parent.level}`, {
+        parentLevel: parent.level,
+        allowed: CHILD_LEVELS[parent.level],
+      });
+    }
+    path = `${parent.path}${id}/`;
+    districtId = parent.districtId;
+  } else if (node.level !== "district") {
+    throw unprocessable("LEVEL_NOT_ALLOWED", "Only a district stands without a parent");
+  }
+  const [taken] = await executor.select({ id: territoryNodes.id }).from(territoryNodes).where(eq(territoryNodes.code, node.code));
+  if (taken) throw conflict("CODE_TAKEN", `The code ${node.code} is already used`, { code: node.code });
+  const [row] = await executor
+    .insert(territoryNodes)
+    .values({ id, parentId: node.parentId, districtId, level: node.level, code: node.code, name: node.name, sortKey: pinyinSortKey(node.name), path })
+    .returning();
+  if (!row) throw new Error("insert returned nothing");
+  return present(row);
+}
+
+export function createNode(db: Db, principal: Principal, actor: Actor, node: NewNode & { parentId: string }) {
+  return audited(db, actor, async (tx, audit) => {
+    await getNode(tx, principal, node.parentId, "territory.write");
+    const created = await insertNode(tx, node);
+    await audit({ action: "territory.create", entity: "territory_node", entityId: created.id, after: created });
+    return created;
+  });
+}
+
+export function renameNode(db: Db, principal: Principal, actor: Actor, id: string, change: { name?: string }) {
+  return audited(db, actor, async (tx, audit) => {
+    const before = await getNode(tx, principal, id, "territory.write");
+    if (!change.name || change.name === before.name) return before;
+    const [row] = await tx
+      .update(territoryNodes)
+      .set({ name: change.name, sortKey: pinyinSortKey(change.name), updatedAt: new Date() })
+      .where(eq(territoryNodes.id, id))
+      .returning();
+    if (!row) throw notFound("territory node", id);
+    const after = present(row);
+    await audit({ action: "territory.update", entity: "territory_node", entityId: id, before, after });
+    return after;
+  });
+}

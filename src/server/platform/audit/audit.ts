@@ -1,0 +1,79 @@
+import { and, count, desc, eq, gte, lt, type SQL } from "drizzle-orm";
+import type { Db, Executor, Tx } from "../db/index.ts";
+import { auditLog } from "./tables.ts";
+
+/** Who performs a write: a logged-in user, or the system itself (jobs, start-up) with userId null. */
+export interface Actor {
+  userId: string | null;
+  name?: string;
+  ip?: string;
+}
+
+export const SYSTEM: Actor = { userId: null, name: "system" };
+
+export interface AuditEntry {
+  action: string;
+  entity: string;
+  entityId?: string;
+  before?: unknown;
+  after?: unknown;
+}
+
+export type RecordAudit = (entry: AuditEntry) => Promise<void>;
+
+export async function recordAudit(executor: Executor, actor: Actor, entry: AuditEntry): Promise<void> {
+  await executor.insert(auditLog).values({
+    actorId: actor.userId,
+    actorName: actor.name ?? null,
+    ip: actor.ip ?? null,
+    action: entry.action,
+    entity: entry.entity,
+    entityId: entry.entityId ?? null,
+    before: entry.before ?? null,
+    after: entry.after ?? null,
+  });
+}
+
+/**
+ * The shape of every write: one transaction, and the audit rows go into that same transaction,
+ * so a write and its record stand or fall together.
+ */
+export function audited<T>(db: Db, actor: Actor, fn: (tx: Tx, audit: RecordAudit) => Promise<T>): Promise<T> {
+  return db.transaction((tx) => fn(tx, (entry) => recordAudit(tx, actor, entry)));
+}
+
+export interface AuditFilter {
+  actorId?: string;
+  action?: string;
+  entity?: string;
+  entityId?: string;
+  from?: string;
+  to?: string;
+  page: number;
+  pageSize: number;
+}
+
+export async function listAudit(db: Db, f: AuditFilter) {
+  const conditions: SQL[] = [];
+  if (f.actorId) conditions.push(eq(auditLog.actorId, f.actorId));
+  if (f.action) conditions.push(eq(auditLog.action, f.action));
+  if (f.entity) conditions.push(eq(auditLog.entity, f.entity));
+  if (f.entityId) conditions.push(eq(auditLog.entityId, f.entityId));
+  if (f.from) conditions.push(gte(auditLog.at, new Date(f.from)));
+  if (f.to) conditions.push(lt(auditLog.at, new Date(f.to)));
+  const where = conditions.length ? and(...conditions) : undefined;
+  const [rows, [total]] = await Promise.all([
+    db
+      .select()
+      .from(auditLog)
+      .where(where)
+      .orderBy(desc(auditLog.at), desc(auditLog.id))
+      .limit(f.pageSize)
+      .offset((f.page - 1) * f.pageSize),
+    db.select({ n: count() }).from(auditLog).where(where),
+  ]);
+  return {
+    items: rows.map((r) => ({ ...r, at: r.at.toISOString() })),
+    total: total?.n ?? 0,
+  };
+}

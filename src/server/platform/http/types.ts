@@ -1,0 +1,31 @@
+import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
+import type {
+  FastifyBaseLogger,
+  FastifyInstance,
+  RawReplyDefaultExpression,
+  RawRequestDefaultExpression,
+  RawServerDefault,
+} from "fastify";
+import { type TSchema, Type } from "@sinclair/typebox";
+
+/** The Fastify instance every module registers its routes on, typed from TypeBox schemas. */
+export type App = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  TypeBoxTypeProvider
+>;
+
+export const Uuid = Type.String({ format: "uuid" });
+export const IdParams = Type.Object({ id: Uuid }, { additionalProperties: false });
+
+/** CONTRACT.md's error body, for the OpenAPI document. */
+export const ErrorBody = Type.Object({
+  error: Type.Object({ code: Type.String(), message: Type.String(), details: Type.Optional(Type.Unknown()) }),
+});
+
+/** Response map with the usual error statuses attached. */
+export function responses<T extends Record<number, TSchema>>(ok: T) {
+  return { ...ok, "4xx": ErrorBody };
+}

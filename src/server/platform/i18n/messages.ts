@@ -1,0 +1,33 @@
+/**
+ * Error messages people read, by error code: zh-CN first, English second. A code without an
+ * entry keeps the message it was thrown with.
+ */
+const MESSAGES: Record<string, { "zh-CN": string; en: string }> = {
+  VALIDATION_FAILED: { "zh-CN": "请求内容不符合要求", en: "The request is not valid" },
+  MALFORMED_JSON: { "zh-CN": "请求体不是合法的 JSON", en: "The request body is not valid JSON" },
+  UNSUPPORTED_MEDIA_TYPE: { "zh-CN": "不支持的内容类型", en: "Unsupported content type" },
+  PAYLOAD_TOO_LARGE: { "zh-CN": "请求内容过大", en: "The request body is too large" },
+  ROUTE_NOT_FOUND: { "zh-CN": "没有这个接口", en: "No such route" },
+  NOT_FOUND: { "zh-CN": "未找到，或不在您的管辖范围内", en: "Not found, or outside your area" },
+  UNAUTHORIZED: { "zh-CN": "请先登录", en: "Please log in first" },
+  FORBIDDEN: { "zh-CN": "您没有权限进行此操作", en: "You are not allowed to do this" },
+  CSRF_REJECTED: {
+    "zh-CN": "请求来源不被信任，请从本系统页面操作",
+    en: "The request did not come from this site",
+  },
+  INVALID_CREDENTIALS: { "zh-CN": "手机号或密码错误", en: "Wrong phone number or password" },
+  TOO_MANY_ATTEMPTS: { "zh-CN": "尝试次数过多，请稍后再试", en: "Too many attempts, please try again later" },
+  INTERNAL: { "zh-CN": "服务器内部错误，请稍后再试", en: "Internal error, please try again later" },
+};
+
+export type Locale = "zh-CN" | "en";
+
+/** zh-CN unless the client prefers English. */
+export function pickLocale(acceptLanguage: string | undefined): Locale {
+  const first = acceptLanguage?.split(",")[0]?.trim().toLowerCase() ?? "";
+  return first.startsWith("en") ? "en" : "zh-CN";
+}
+
+export function errorMessage(code: string, locale: Locale, fallback: string): string {
+  return MESSAGES[code]?.[locale] ?? fallback;
+}

@@ -1,0 +1,13 @@
+export { logPiiAccess, type PiiAccess, revealPii } from "./access-log.ts";
+export { maskAddress, maskIdNumber, maskName, maskPhone } from "./mask.ts";
+export { piiAccessLog } from "./tables.ts";
+export {
+  idNumberBirthDate,
+  idNumberGender,
+  isValidIdNumber,
+  isValidMobile,
+  isValidUscc,
+  normalizeIdNumber,
+  normalizeMobile,
+} from "./validators.ts";
+export { PiiVault, type PiiVaultOptions } from "./vault.ts";

@@ -1,0 +1,1 @@
+export { type JobHandler, Queue, type QueueOptions, type SendOptions } from "./queue.ts";

@@ -1,0 +1,76 @@
+import PgBoss from "pg-boss";
+import type { Database } from "../db/index.ts";
+
+export type JobHandler<T> = (data: T, job: { id: string; name: string }) => Promise<void>;
+
+export interface SendOptions {
+  /** Run no earlier than this many seconds from now, or at this time. */
+  startAfter?: number | Date;
+  /** At most one waiting job per key (e.g. one reminder per case). */
+  singletonKey?: string;
+  retryLimit?: number;
+}
+
+export interface QueueOptions {
+  /** How often idle workers look for due jobs; tests shorten it. */
+  pollingIntervalSeconds?: number;
+}
+
+/**
+ * Durable, time-driven work in the same database (pg-boss): a job due while the server was
+ * down runs once after restart. Modules `define` their jobs before `start`, then `send` them.
+ */
+export class Queue {
+  private readonly boss: PgBoss;
+  private readonly handlers = new Map<string, JobHandler<unknown>>();
+  private started = false;
+
+  constructor(
+    database: Database,
+    private readonly options: QueueOptions = {},
+  ) {
+    this.boss =
+      database.kind === "postgres"
+        ? new PgBoss({ connectionString: database.url, max: 4 })
+        : new PgBoss({ db: { executeSql: (text, values) => database.executeSql(text, values) } });
+    this.boss.on("error", (err) => console.error("[queue]", err.message));
+  }
+
+  define<T extends object>(name: string, handler: JobHandler<T>): void {
+    if (this.started) throw new Error(`Job ${name} must be defined before the queue starts`);
+    this.handlers.set(name, handler as JobHandler<unknown>);
+  }
+
+  async start(): Promise<void> {
+    await this.boss.start();
+    this.started = true;
+    const pollingIntervalSeconds = this.options.pollingIntervalSeconds ?? 2;
+    for (const [name, handler] of this.handlers) {
+      await this.ensureQueue(name);
+      await this.boss.work<object>(name, { pollingIntervalSeconds, batchSize: 1 }, async (jobs) => {
+        for (const job of jobs) await handler(job.data, { id: job.id, name: job.name });
+      });
+    }
+  }
+
+  async send<T extends object>(name: string, data: T, options: SendOptions = {}): Promise<string | null> {
+    if (!this.started) throw new Error("The queue is not started");
+    await this.ensureQueue(name);
+    const { startAfter, ...rest } = options;
+    return this.boss.send(name, data, { ...rest, ...(startAfter !== undefined ? { startAfter } : {}) });
+  }
+
+  /** Waits for running jobs to finish (up to `timeoutMs`), then stops polling. */
+  async stop(timeoutMs = 10_000): Promise<void> {
+    if (!this.started) return;
+    this.started = false;
+    await this.boss.stop({ graceful: true, wait: true, timeout: timeoutMs, close: true });
+  }
+
+  private readonly known = new Set<string>();
+  private async ensureQueue(name: string): Promise<void> {
+    if (this.known.has(name)) return;
+    if (!(await this.boss.getQueue(name))) await this.boss.createQueue(name);
+    this.known.add(name);
+  }
+}
