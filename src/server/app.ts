@@ -11,7 +11,7 @@ import type { Database } from "./platform/db/index.ts";
 import { installErrorHandling } from "./platform/http/error-handler.ts";
 import { installOpenApi } from "./platform/http/openapi.ts";
 import type { App } from "./platform/http/types.ts";
-import { installValidation } from "./platform/http/validation.ts";
+import { installJsonParser, installValidation } from "./platform/http/validation.ts";
 import { installWeb } from "./platform/http/web.ts";
 
 export interface AppDeps {
@@ -32,6 +32,7 @@ export async function buildApp({ database, config, logger = false }: AppDeps): P
   const { db } = database;
 
   installValidation(app);
+  installJsonParser(app);
   installErrorHandling(app);
   await app.register(cookie);
   installAuth(app, (credentials) => resolvePrincipal(db, credentials));
@@ -39,7 +40,10 @@ export async function buildApp({ database, config, logger = false }: AppDeps): P
 
   app.get(
     "/healthz",
-    { config: { access: "public" }, schema: { response: { 200: Type.Object({ status: Type.Literal("ok") }) } } },
+    {
+      config: { access: "public" },
+      schema: { response: { 200: Type.Object({ status: Type.Literal("ok") }) } },
+    },
     async () => {
       await database.executeSql("select 1");
       return { status: "ok" as const };

@@ -16,7 +16,7 @@ export async function bootstrap(db: Db, config: Config): Promise<string[]> {
     const demo = await loadDemo(db);
     if (!demo.created) return [];
     return [
-      "演示数据已载入 · Demo district loaded. Accounts (password " + demo.password + "):",
+      `演示数据已载入 · Demo district loaded. Accounts (password ${demo.password}):`,
       ...demo.accounts.map((a) => `  ${a.phone}  ${a.role.padEnd(16)} ${a.label}`),
     ];
   }
@@ -27,19 +27,30 @@ export async function bootstrap(db: Db, config: Config): Promise<string[]> {
       "DEMO=0 starts with an empty database: set ADMIN_PHONE and ADMIN_PASSWORD to create the first district administrator.",
     );
   }
-  if (!isValidMobile(adminPhone)) throw new ConfigError(`ADMIN_PHONE must be a mainland mobile number, not "${adminPhone}"`);
+  if (!isValidMobile(adminPhone))
+    throw new ConfigError(`ADMIN_PHONE must be a mainland mobile number, not "${adminPhone}"`);
   if (adminPassword.length < 8) throw new ConfigError("ADMIN_PASSWORD must have at least 8 characters");
   await audited(db, SYSTEM, async (tx, audit) => {
     const district =
       (await nodeByCode(tx, config.districtCode)) ??
-      (await insertNode(tx, { parentId: null, level: "district", code: config.districtCode, name: config.districtName }));
+      (await insertNode(tx, {
+        parentId: null,
+        level: "district",
+        code: config.districtCode,
+        name: config.districtName,
+      }));
     const admin = await ensureUser(tx, {
       phone: adminPhone,
       name: "区级管理员",
       password: adminPassword,
       roles: [{ role: "districtAdmin", nodeId: district.id }],
     });
-    await audit({ action: "bootstrap.admin", entity: "user", entityId: admin.id, after: { districtId: district.id } });
+    await audit({
+      action: "bootstrap.admin",
+      entity: "user",
+      entityId: admin.id,
+      after: { districtId: district.id },
+    });
   });
   return [`District administrator ${adminPhone} created for ${config.districtName}.`];
 }

@@ -21,13 +21,15 @@ export class ConfigError extends Error {}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 3000);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT must be a port number, not "${env.PORT}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new ConfigError(`PORT must be a port number, not "${env.PORT}"`);
   const databaseUrl = env.DATABASE_URL || undefined;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new ConfigError("DATABASE_URL must start with postgres:// or postgresql://");
   }
   const demo = (env.DEMO ?? "1") !== "0";
-  if (env.DISTRICT_CODE && !/^\d{6}$/.test(env.DISTRICT_CODE)) throw new ConfigError("DISTRICT_CODE must be a 6-digit division code");
+  if (env.DISTRICT_CODE && !/^\d{6}$/.test(env.DISTRICT_CODE))
+    throw new ConfigError("DISTRICT_CODE must be a 6-digit division code");
   return {
     port,
     host: env.HOST || "127.0.0.1",

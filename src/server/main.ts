@@ -9,7 +9,9 @@ async function main() {
   const server = await createServer(config, { logger: process.env.LOG_REQUESTS === "1" });
   await server.app.listen({ port: config.port, host: config.host });
   for (const line of server.greeting) console.log(line);
-  console.log(`Ready: http://${config.host}:${config.port}/  (admin /admin/, mobile /mobile/, API docs /docs)`);
+  console.log(
+    `Ready: http://${config.host}:${config.port}/  (admin /admin/, mobile /mobile/, API docs /docs)`,
+  );
 
   let stopping = false;
   const stop = async (signal: string) => {

@@ -1,7 +1,8 @@
-import { audited, SYSTEM } from "../platform/audit/index.ts";
-import type { Db } from "../platform/db/index.ts";
 import { countUsers, ensureUser } from "../modules/accounts/index.ts";
 import { insertNode, type NewNode, nodeByCode, type TerritoryLevel } from "../modules/territory/index.ts";
+import { audited, SYSTEM } from "../platform/audit/index.ts";
+import { hashPassword } from "../platform/auth/index.ts";
+import type { Db } from "../platform/db/index.ts";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./accounts.ts";
 
 // The skeleton of the demo district: the nodes the nine demo accounts are bound to.
@@ -16,7 +17,13 @@ const SKELETON: Array<{ key: string; parent?: string; level: TerritoryLevel; cod
   { key: "compound", parent: "grid", level: "compound", code: "XG-LJ-001-C01", name: "红旗花园小区" },
   { key: "building", parent: "compound", level: "building", code: "XG-LJ-001-C01-B01", name: "1栋" },
   { key: "entrance", parent: "building", level: "entrance", code: "XG-LJ-001-C01-B01-U1", name: "1单元" },
-  { key: "household", parent: "entrance", level: "household", code: "XG-LJ-001-C01-B01-U1-101", name: "101室" },
+  {
+    key: "household",
+    parent: "entrance",
+    level: "household",
+    code: "XG-LJ-001-C01-B01-U1-101",
+    name: "101室",
+  },
 ];
 
 export interface DemoResult {
@@ -29,6 +36,7 @@ export interface DemoResult {
 export async function loadDemo(db: Db): Promise<DemoResult> {
   const result = { accounts: DEMO_ACCOUNTS, password: DEMO_PASSWORD };
   if ((await countUsers(db)) > 0) return { created: false, ...result };
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
   await audited(db, SYSTEM, async (tx, audit) => {
     const ids = new Map<string, string>();
     for (const n of SKELETON) {
@@ -40,7 +48,7 @@ export async function loadDemo(db: Db): Promise<DemoResult> {
     for (const a of DEMO_ACCOUNTS) {
       const nodeId = ids.get(a.node);
       if (!nodeId) throw new Error(`demo node ${a.node} missing`);
-      await ensureUser(tx, { phone: a.phone, name: a.name, password: DEMO_PASSWORD, roles: [{ role: a.role, nodeId }] });
+      await ensureUser(tx, { phone: a.phone, name: a.name, passwordHash, roles: [{ role: a.role, nodeId }] });
     }
     await audit({ action: "demo.load", entity: "district", entityId: ids.get("district") });
   });

@@ -17,10 +17,12 @@ export class AppError extends Error {
 export const badRequest = (code: string, message: string, details?: unknown) =>
   new AppError(code, 400, message, details);
 export const unauthorized = (message = "Please log in first") => new AppError("UNAUTHORIZED", 401, message);
-export const forbidden = (message = "You are not allowed to do this") => new AppError("FORBIDDEN", 403, message);
+export const forbidden = (message = "You are not allowed to do this") =>
+  new AppError("FORBIDDEN", 403, message);
 /** Also the answer for objects outside the caller's territory scope: their existence is not revealed. */
 export const notFound = (entity: string, id?: string) =>
   new AppError("NOT_FOUND", 404, `${entity} not found`, id === undefined ? { entity } : { entity, id });
-export const conflict = (code: string, message: string, details?: unknown) => new AppError(code, 409, message, details);
+export const conflict = (code: string, message: string, details?: unknown) =>
+  new AppError(code, 409, message, details);
 export const unprocessable = (code: string, message: string, details?: unknown) =>
   new AppError(code, 422, message, details);

@@ -41,7 +41,11 @@ export function accountsRoutes(app: App, db: Db, config: Config) {
         summary: "Log in with phone and password; sets an HTTP-only session cookie",
         body: Type.Object(
           {
-            phone: Type.String({ pattern: "^1[3-9][0-9]{9}$", description: "mainland mobile number" }),
+            phone: Type.String({
+              pattern: "^1[3-9][0-9]{9}$",
+              maxLength: 11,
+              description: "mainland mobile number",
+            }),
             password: Type.String({ minLength: 1, maxLength: 200 }),
           },
           { additionalProperties: false },
@@ -68,7 +72,10 @@ export function accountsRoutes(app: App, db: Db, config: Config) {
 
   app.post(
     "/auth/logout",
-    { config: { access: "authenticated" }, schema: { tags, summary: "End the current session", response: { 204: Type.Null() } } },
+    {
+      config: { access: "authenticated" },
+      schema: { tags, summary: "End the current session", response: { 204: Type.Null() } },
+    },
     async (req, reply) => {
       await accounts.logout(db, principalOf(req), req.actor);
       reply.clearCookie(SESSION_COOKIE, { path: "/" });
@@ -78,7 +85,14 @@ export function accountsRoutes(app: App, db: Db, config: Config) {
 
   app.get(
     "/auth/me",
-    { config: { access: "authenticated" }, schema: { tags, summary: "The caller and his roles", response: responses({ 200: Type.Object({ user: User }) }) } },
+    {
+      config: { access: "authenticated" },
+      schema: {
+        tags,
+        summary: "The caller and his roles",
+        response: responses({ 200: Type.Object({ user: User }) }),
+      },
+    },
     async (req) => ({ user: accounts.presentUser(principalOf(req)) }),
   );
 
@@ -99,12 +113,16 @@ export function accountsRoutes(app: App, db: Db, config: Config) {
         response: responses({ 201: Type.Composite([Token, Type.Object({ token: Type.String() })]) }),
       },
     },
-    async (req, reply) => reply.status(201).send(await accounts.createToken(db, principalOf(req), req.actor, req.body)),
+    async (req, reply) =>
+      reply.status(201).send(await accounts.createToken(db, principalOf(req), req.actor, req.body)),
   );
 
   app.get(
     "/auth/tokens",
-    { config: { access: "authenticated" }, schema: { tags, summary: "The caller's tokens", response: responses({ 200: Paged(Token) }) } },
+    {
+      config: { access: "authenticated" },
+      schema: { tags, summary: "The caller's tokens", response: responses({ 200: Paged(Token) }) },
+    },
     (req) => accounts.listTokens(db, principalOf(req)),
   );
 

@@ -30,7 +30,13 @@ export const presentUser = (p: Principal): UserView => ({
   id: p.userId,
   phone: p.phone,
   name: p.name,
-  roles: p.roles.map(({ role, nodeId, nodeName, nodeCode, nodeLevel }) => ({ role, nodeId, nodeName, nodeCode, nodeLevel })),
+  roles: p.roles.map(({ role, nodeId, nodeName, nodeCode, nodeLevel }) => ({
+    role,
+    nodeId,
+    nodeName,
+    nodeCode,
+    nodeLevel,
+  })),
 });
 
 /** Builds the principal of a user: the user row plus each role with its node's path. */
@@ -41,18 +47,35 @@ async function principalOf(
   credentialId: string,
 ): Promise<Principal | null> {
   const rows = await executor
-    .select({ phone: users.phone, name: users.name, role: roleAssignments.role, nodeId: roleAssignments.nodeId })
+    .select({
+      phone: users.phone,
+      name: users.name,
+      role: roleAssignments.role,
+      nodeId: roleAssignments.nodeId,
+    })
     .from(users)
     .leftJoin(roleAssignments, eq(roleAssignments.userId, users.id))
     .where(and(eq(users.id, userId), eq(users.disabled, false)));
   const first = rows[0];
   if (!first) return null;
-  const nodes = await nodesByIds(executor, rows.flatMap((r) => (r.nodeId ? [r.nodeId] : [])));
+  const nodes = await nodesByIds(
+    executor,
+    rows.flatMap((r) => (r.nodeId ? [r.nodeId] : [])),
+  );
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const roles = rows.flatMap((r) => {
     const node = r.nodeId ? byId.get(r.nodeId) : undefined;
     if (!r.role || !node) return [];
-    return [{ role: r.role, nodeId: node.id, nodePath: node.path, nodeName: node.name, nodeCode: node.code, nodeLevel: node.level }];
+    return [
+      {
+        role: r.role,
+        nodeId: node.id,
+        nodePath: node.path,
+        nodeName: node.name,
+        nodeCode: node.code,
+        nodeLevel: node.level,
+      },
+    ];
   });
   return { userId, phone: first.phone, name: first.name, roles, via, credentialId };
 }
@@ -76,7 +99,12 @@ export async function resolvePrincipal(db: Db, credentials: Credentials): Promis
     await db
       .update(apiTokens)
       .set({ lastUsedAt: new Date() })
-      .where(and(eq(apiTokens.id, token.id), sql`(${apiTokens.lastUsedAt} is null or ${apiTokens.lastUsedAt} < now() - interval '1 minute')`));
+      .where(
+        and(
+          eq(apiTokens.id, token.id),
+          sql`(${apiTokens.lastUsedAt} is null or ${apiTokens.lastUsedAt} < now() - interval '1 minute')`,
+        ),
+      );
     return principalOf(db, token.userId, "token", token.id);
   }
   if (!credentials.sessionSecret) return null;
@@ -98,7 +126,7 @@ export async function login(
   await enforceLoginLimits(db, input.phone, input.ip);
   const [user] = await db.select().from(users).where(eq(users.phone, input.phone));
   const ok = await verifyPassword(input.password, user?.passwordHash ?? (await decoy));
-  if (!user || !user.passwordHash || !ok || user.disabled) {
+  if (!user?.passwordHash || !ok || user.disabled) {
     await recordLoginFailure(db, input.phone, input.ip, user?.id ?? null);
     throw new AppError("INVALID_CREDENTIALS", 401, "Wrong phone number or password");
   }
@@ -106,7 +134,13 @@ export async function login(
   const expiresAt = new Date(Date.now() + SESSION_DAYS * 86_400_000);
   const actor: Actor = { userId: user.id, name: user.name, ip: input.ip };
   const principal = await audited(db, actor, async (tx, audit) => {
-    await tx.insert(sessions).values({ idHash: sha256(secret), userId: user.id, expiresAt, ip: input.ip, userAgent: input.userAgent?.slice(0, 300) });
+    await tx.insert(sessions).values({
+      idHash: sha256(secret),
+      userId: user.id,
+      expiresAt,
+      ip: input.ip,
+      userAgent: input.userAgent?.slice(0, 300),
+    });
     await audit({ action: "auth.login", entity: "user", entityId: user.id });
     return principalOf(tx, user.id, "session", sha256(secret));
   });
@@ -116,7 +150,8 @@ export async function login(
 
 export function logout(db: Db, principal: Principal, actor: Actor) {
   return audited(db, actor, async (tx, audit) => {
-    if (principal.via === "session") await tx.delete(sessions).where(eq(sessions.idHash, principal.credentialId));
+    if (principal.via === "session")
+      await tx.delete(sessions).where(eq(sessions.idHash, principal.credentialId));
     await audit({ action: "auth.logout", entity: "user", entityId: principal.userId });
   });
 }
@@ -131,13 +166,24 @@ const presentToken = (t: typeof apiTokens.$inferSelect) => ({
   revokedAt: t.revokedAt?.toISOString() ?? null,
 });
 
-export function createToken(db: Db, principal: Principal, actor: Actor, input: { name: string; expiresInDays?: number }) {
+export function createToken(
+  db: Db,
+  principal: Principal,
+  actor: Actor,
+  input: { name: string; expiresInDays?: number },
+) {
   return audited(db, actor, async (tx, audit) => {
     const token = TOKEN_PREFIX + newSecret();
     const expiresAt = input.expiresInDays ? new Date(Date.now() + input.expiresInDays * 86_400_000) : null;
     const [row] = await tx
       .insert(apiTokens)
-      .values({ userId: principal.userId, name: input.name, tokenHash: sha256(token), prefix: token.slice(0, 10), expiresAt })
+      .values({
+        userId: principal.userId,
+        name: input.name,
+        tokenHash: sha256(token),
+        prefix: token.slice(0, 10),
+        expiresAt,
+      })
       .returning();
     if (!row) throw new Error("insert returned nothing");
     const view = presentToken(row);
@@ -147,18 +193,35 @@ export function createToken(db: Db, principal: Principal, actor: Actor, input: {
 }
 
 export async function listTokens(db: Db, principal: Principal) {
-  const rows = await db.select().from(apiTokens).where(eq(apiTokens.userId, principal.userId)).orderBy(desc(apiTokens.createdAt));
+  const rows = await db
+    .select()
+    .from(apiTokens)
+    .where(eq(apiTokens.userId, principal.userId))
+    .orderBy(desc(apiTokens.createdAt));
   return { items: rows.map(presentToken), total: rows.length };
 }
 
 export function revokeToken(db: Db, principal: Principal, actor: Actor, id: string) {
   return audited(db, actor, async (tx, audit) => {
-    const [before] = await tx.select().from(apiTokens).where(and(eq(apiTokens.id, id), eq(apiTokens.userId, principal.userId)));
+    const [before] = await tx
+      .select()
+      .from(apiTokens)
+      .where(and(eq(apiTokens.id, id), eq(apiTokens.userId, principal.userId)));
     if (!before) throw notFound("token", id);
     if (before.revokedAt) return presentToken(before);
-    const [after] = await tx.update(apiTokens).set({ revokedAt: new Date() }).where(eq(apiTokens.id, id)).returning();
+    const [after] = await tx
+      .update(apiTokens)
+      .set({ revokedAt: new Date() })
+      .where(eq(apiTokens.id, id))
+      .returning();
     if (!after) throw notFound("token", id);
-    await audit({ action: "token.revoke", entity: "api_token", entityId: id, before: presentToken(before), after: presentToken(after) });
+    await audit({
+      action: "token.revoke",
+      entity: "api_token",
+      entityId: id,
+      before: presentToken(before),
+      after: presentToken(after),
+    });
     return presentToken(after);
   });
 }

@@ -7,18 +7,28 @@ export interface NewUser {
   phone: string;
   name: string;
   password?: string;
+  /** An already computed hash (the demo accounts share one, to start quickly). */
+  passwordHash?: string;
   roles: Array<{ role: Role; nodeId: string }>;
 }
 
 /** Creates a user with roles, or returns the existing one with that phone (start-up is re-runnable). */
-export async function ensureUser(executor: Executor, input: NewUser): Promise<{ id: string; created: boolean }> {
+export async function ensureUser(
+  executor: Executor,
+  input: NewUser,
+): Promise<{ id: string; created: boolean }> {
   const [existing] = await executor.select({ id: users.id }).from(users).where(eq(users.phone, input.phone));
   if (existing) return { id: existing.id, created: false };
-  const passwordHash = input.password ? await hashPassword(input.password) : null;
-  const [user] = await executor.insert(users).values({ phone: input.phone, name: input.name, passwordHash }).returning({ id: users.id });
+  const passwordHash = input.passwordHash ?? (input.password ? await hashPassword(input.password) : null);
+  const [user] = await executor
+    .insert(users)
+    .values({ phone: input.phone, name: input.name, passwordHash })
+    .returning({ id: users.id });
   if (!user) throw new Error("insert returned nothing");
   if (input.roles.length > 0) {
-    await executor.insert(roleAssignments).values(input.roles.map((r) => ({ userId: user.id, role: r.role, nodeId: r.nodeId })));
+    await executor
+      .insert(roleAssignments)
+      .values(input.roles.map((r) => ({ userId: user.id, role: r.role, nodeId: r.nodeId })));
   }
   return { id: user.id, created: true };
 }

@@ -2,9 +2,9 @@ export { territoryRoutes } from "./routes.ts";
 export {
   getNode,
   insertNode,
+  type NewNode,
   nodeByCode,
   nodesByIds,
-  type NewNode,
   type TerritoryNode,
 } from "./service.ts";
 export { TERRITORY_LEVELS, type TerritoryLevel } from "./tables.ts";

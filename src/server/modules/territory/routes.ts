@@ -41,7 +41,12 @@ export function territoryRoutes(app: App, db: Db) {
     "/territory/nodes/:id",
     {
       config: { access: { permission: "territory.read" } },
-      schema: { tags, summary: "One node (404 outside the caller's scope)", params: IdParams, response: responses({ 200: Node }) },
+      schema: {
+        tags,
+        summary: "One node (404 outside the caller's scope)",
+        params: IdParams,
+        response: responses({ 200: Node }),
+      },
     },
     (req) => territory.getNode(db, principalOf(req), req.params.id),
   );
@@ -53,7 +58,10 @@ export function territoryRoutes(app: App, db: Db) {
       schema: {
         tags,
         summary: "Add a node under a parent in the caller's scope",
-        body: Type.Object({ parentId: Uuid, level: Level, code: Code, name: Name }, { additionalProperties: false }),
+        body: Type.Object(
+          { parentId: Uuid, level: Level, code: Code, name: Name },
+          { additionalProperties: false },
+        ),
         response: responses({ 201: Node }),
       },
     },

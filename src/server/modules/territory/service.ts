@@ -123,11 +123,23 @@ export async function insertNode(executor: Executor, node: NewNode): Promise<Ter
   } else if (node.level !== "district") {
     throw unprocessable("LEVEL_NOT_ALLOWED", "Only a district stands without a parent");
   }
-  const [taken] = await executor.select({ id: territoryNodes.id }).from(territoryNodes).where(eq(territoryNodes.code, node.code));
+  const [taken] = await executor
+    .select({ id: territoryNodes.id })
+    .from(territoryNodes)
+    .where(eq(territoryNodes.code, node.code));
   if (taken) throw conflict("CODE_TAKEN", `The code ${node.code} is already used`, { code: node.code });
   const [row] = await executor
     .insert(territoryNodes)
-    .values({ id, parentId: node.parentId, districtId, level: node.level, code: node.code, name: node.name, sortKey: pinyinSortKey(node.name), path })
+    .values({
+      id,
+      parentId: node.parentId,
+      districtId,
+      level: node.level,
+      code: node.code,
+      name: node.name,
+      sortKey: pinyinSortKey(node.name),
+      path,
+    })
     .returning();
   if (!row) throw new Error("insert returned nothing");
   return present(row);
@@ -137,12 +149,23 @@ export function createNode(db: Db, principal: Principal, actor: Actor, node: New
   return audited(db, actor, async (tx, audit) => {
     await getNode(tx, principal, node.parentId, "territory.write");
     const created = await insertNode(tx, node);
-    await audit({ action: "territory.create", entity: "territory_node", entityId: created.id, after: created });
+    await audit({
+      action: "territory.create",
+      entity: "territory_node",
+      entityId: created.id,
+      after: created,
+    });
     return created;
   });
 }
 
-export function renameNode(db: Db, principal: Principal, actor: Actor, id: string, change: { name?: string }) {
+export function renameNode(
+  db: Db,
+  principal: Principal,
+  actor: Actor,
+  id: string,
+  change: { name?: string },
+) {
   return audited(db, actor, async (tx, audit) => {
     const before = await getNode(tx, principal, id, "territory.write");
     if (!change.name || change.name === before.name) return before;

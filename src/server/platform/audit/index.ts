@@ -1,2 +1,10 @@
-export { type Actor, type AuditEntry, audited, listAudit, type RecordAudit, recordAudit, SYSTEM } from "./audit.ts";
+export {
+  type Actor,
+  type AuditEntry,
+  audited,
+  listAudit,
+  type RecordAudit,
+  recordAudit,
+  SYSTEM,
+} from "./audit.ts";
 export { auditRoutes } from "./routes.ts";

@@ -64,7 +64,8 @@ export function installAuth(app: FastifyInstance, resolve: ResolvePrincipal): vo
   app.decorateRequest("actor", null as unknown as Actor);
   app.addHook("onRoute", (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
-    for (const method of methods) app.routeAccess.push({ method, url: route.url, access: route.config?.access });
+    for (const method of methods)
+      app.routeAccess.push({ method, url: route.url, access: route.config?.access });
   });
 
   app.addHook("onRequest", async (request) => {

@@ -1,6 +1,14 @@
-export { type Access, type Credentials, installAuth, isApiRoute, principalOf, type ResolvePrincipal, SESSION_COOKIE } from "./guard.ts";
+export {
+  type Access,
+  type Credentials,
+  installAuth,
+  isApiRoute,
+  principalOf,
+  type ResolvePrincipal,
+  SESSION_COOKIE,
+} from "./guard.ts";
 export { hashPassword, verifyPassword } from "./passwords.ts";
 export { can, type Principal, type RoleAssignment, scopePaths } from "./principal.ts";
-export { isRole, type Permission, PERMISSIONS, type Role, ROLES, roleGrants } from "./roles.ts";
+export { isRole, PERMISSIONS, type Permission, ROLES, type Role, roleGrants } from "./roles.ts";
 export { inScope } from "./scope.ts";
 export { newSecret, sha256 } from "./secrets.ts";

@@ -1,4 +1,4 @@
-import { randomBytes, scrypt, type ScryptOptions, timingSafeEqual } from "node:crypto";
+import { randomBytes, type ScryptOptions, scrypt, timingSafeEqual } from "node:crypto";
 
 // OWASP's scrypt floor (N=2^17, r=8, p=1) costs ~128 MiB per hash; N=2^15 keeps a login near 50 ms here.
 const N = 2 ** 15;
@@ -8,7 +8,9 @@ const KEYLEN = 32;
 
 function derive(password: string, salt: Buffer, n: number, r: number, p: number): Promise<Buffer> {
   const options: ScryptOptions = { N: n, r, p, maxmem: 256 * n * r };
-  return new Promise((ok, fail) => scrypt(password.normalize("NFC"), salt, KEYLEN, options, (e, k) => (e ? fail(e) : ok(k))));
+  return new Promise((ok, fail) =>
+    scrypt(password.normalize("NFC"), salt, KEYLEN, options, (e, k) => (e ? fail(e) : ok(k))),
+  );
 }
 
 /** `scrypt$N$r$p$salt$hash`, so the cost can be raised later without breaking old hashes. */

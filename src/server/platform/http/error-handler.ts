@@ -22,8 +22,9 @@ const FASTIFY_CODES: Record<string, { code: string; status: number }> = {
   FST_ERR_ASYNC_CONSTRAINT: { code: "BAD_REQUEST", status: 400 },
 };
 
-function describe(err: FastifyError | AppError | Error): ErrorBody {
-  if (err instanceof AppError) return { code: err.code, status: err.status, message: err.message, details: err.details };
+function toErrorBody(err: FastifyError | AppError | Error): ErrorBody {
+  if (err instanceof AppError)
+    return { code: err.code, status: err.status, message: err.message, details: err.details };
   const fe = err as FastifyError;
   if (fe.validation) {
     const details = fe.validation.map((v) => ({
@@ -48,7 +49,10 @@ function describe(err: FastifyError | AppError | Error): ErrorBody {
 
 export function sendError(request: FastifyRequest, reply: FastifyReply, body: ErrorBody) {
   const locale = pickLocale(request.headers["accept-language"]);
-  const error: Record<string, unknown> = { code: body.code, message: errorMessage(body.code, locale, body.message) };
+  const error: Record<string, unknown> = {
+    code: body.code,
+    message: errorMessage(body.code, locale, body.message),
+  };
   if (body.details !== undefined) error.details = body.details;
   return reply.status(body.status).type("application/json; charset=utf-8").send({ error });
 }
@@ -56,7 +60,7 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, body: Er
 /** Every failure leaves as CONTRACT.md's JSON; the stack goes to the log, never to the client. */
 export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, request, reply) => {
-    const body = describe(err);
+    const body = toErrorBody(err);
     if (body.status >= 500) request.log.error({ err }, "request failed");
     return sendError(request, reply, body);
   });

@@ -10,7 +10,8 @@ export async function installOpenApi(app: FastifyInstance): Promise<void> {
       info: {
         title: "网格治理平台 API · Community governance API",
         version: "1",
-        description: "Errors are `{\"error\":{\"code\",\"message\",\"details\"}}`. Authenticate with the session cookie from `POST /api/v1/auth/login` or `Authorization: Bearer <token>`.",
+        description:
+          'Errors are `{"error":{"code","message","details"}}`. Authenticate with the session cookie from `POST /api/v1/auth/login` or `Authorization: Bearer <token>`.',
       },
       components: {
         securitySchemes: {
@@ -29,6 +30,9 @@ export async function installOpenApi(app: FastifyInstance): Promise<void> {
       return { schema: described, url };
     },
   });
-  await app.register(swaggerUi, { routePrefix: "/docs", uiConfig: { docExpansion: "list", deepLinking: true } });
+  await app.register(swaggerUi, {
+    routePrefix: "/docs",
+    uiConfig: { docExpansion: "list", deepLinking: true },
+  });
   app.get("/openapi.json", { schema: { hide: true } }, () => app.swagger());
 }

@@ -1,4 +1,5 @@
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
+import { type TSchema, Type } from "@sinclair/typebox";
 import type {
   FastifyBaseLogger,
   FastifyInstance,
@@ -6,7 +7,6 @@ import type {
   RawRequestDefaultExpression,
   RawServerDefault,
 } from "fastify";
-import { type TSchema, Type } from "@sinclair/typebox";
 
 /** The Fastify instance every module registers its routes on, typed from TypeBox schemas. */
 export type App = FastifyInstance<

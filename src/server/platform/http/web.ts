@@ -20,7 +20,10 @@ export async function installWeb(app: FastifyInstance): Promise<void> {
     maxAge: "365d",
   });
   for (const shell of ["admin", "mobile"]) {
-    const page = (_: unknown, reply: { sendFile: (f: string, r: string) => unknown; header: (k: string, v: string) => unknown }) => {
+    const page = (
+      _: unknown,
+      reply: { sendFile: (f: string, r: string) => unknown; header: (k: string, v: string) => unknown },
+    ) => {
       reply.header("cache-control", "no-cache");
       return reply.sendFile("index.html", resolve(WEB_DIR, shell));
     };

@@ -1,0 +1,152 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loginAs, PHONES, type Session, startTestApp, type TestApp } from "../../testing/harness.ts";
+
+let t: TestApp;
+const s: Record<string, Session> = {};
+beforeAll(async () => {
+  t = await startTestApp();
+  for (const [role, phone] of Object.entries(PHONES)) s[role] = await loginAs(t.app, phone);
+});
+afterAll(() => t.close());
+
+const get = (who: string, url: string) => t.app.inject({ url, headers: s[who]?.headers });
+const nodeOf = (who: string) => s[who]?.user.roles[0]?.nodeId as string;
+
+async function roots(who: string): Promise<string[]> {
+  const res = await get(who, "/api/v1/territory/nodes");
+  expect(res.statusCode).toBe(200);
+  return res.json().items.map((n: { name: string }) => n.name);
+}
+
+describe("territory scope", () => {
+  it("starts each staff member at the root of his own subtree", async () => {
+    expect(await roots("districtAdmin")).toEqual(["兴安区"]);
+    expect(await roots("streetStaff")).toEqual(["潋江街道"]);
+    expect(await roots("communityStaff")).toEqual(["红旗社区"]);
+    expect(await roots("gridWorker")).toEqual(["红旗社区第一网格"]);
+  });
+
+  it("lists children sorted by pinyin, within scope only", async () => {
+    const district = nodeOf("districtAdmin");
+    const res = await get("districtAdmin", `/api/v1/territory/nodes?parentId=${district}`);
+    // 长冈 changgang < 潋江 lianjiang < 文昌 wenchang
+    expect(res.json().items.map((n: { name: string }) => n.name)).toEqual([
+      "长冈街道",
+      "潋江街道",
+      "文昌街道",
+    ]);
+    expect(res.json().total).toBe(3);
+    const street = await get("streetStaff", `/api/v1/territory/nodes?parentId=${district}`);
+    expect(street.json().items.map((n: { name: string }) => n.name)).toEqual(["潋江街道"]);
+  });
+
+  it("answers 404 for a node outside the caller's subtree, and the node itself inside it", async () => {
+    const district = await get(
+      "districtAdmin",
+      `/api/v1/territory/nodes?parentId=${nodeOf("districtAdmin")}`,
+    );
+    const otherStreet = district.json().items.find((n: { name: string }) => n.name === "文昌街道").id;
+    const out = await get("streetStaff", `/api/v1/territory/nodes/${otherStreet}`);
+    expect(out.statusCode).toBe(404);
+    expect(out.json().error.code).toBe("NOT_FOUND");
+    expect((await get("gridWorker", `/api/v1/territory/nodes/${nodeOf("communityStaff")}`)).statusCode).toBe(
+      404,
+    );
+    const own = await get("gridWorker", `/api/v1/territory/nodes/${nodeOf("gridWorker")}`);
+    expect(own.json()).toMatchObject({ name: "红旗社区第一网格", level: "grid", code: "XG-LJ-001" });
+  });
+
+  it("refuses territory reads to residents and merchants (403)", async () => {
+    expect((await get("resident", "/api/v1/territory/nodes")).statusCode).toBe(403);
+    expect((await get("merchant", `/api/v1/territory/nodes/${nodeOf("merchant")}`)).statusCode).toBe(403);
+  });
+});
+
+describe("territory writes", () => {
+  const create = (who: string, body: object) =>
+    t.app.inject({ method: "POST", url: "/api/v1/territory/nodes", headers: s[who]?.headers, payload: body });
+
+  it("lets street staff add a community in his street, audited with the new state", async () => {
+    const res = await create("streetStaff", {
+      parentId: nodeOf("streetStaff"),
+      level: "community",
+      code: "360731001009",
+      name: "和平社区",
+    });
+    expect(res.statusCode).toBe(201);
+    const node = res.json();
+    const audit = await t.app.inject({
+      url: `/api/v1/audit?entity=territory_node&entityId=${node.id}`,
+      headers: s.districtAdmin?.headers,
+    });
+    expect(audit.json().items).toEqual([
+      expect.objectContaining({
+        action: "territory.create",
+        actorName: "李晓燕",
+        after: expect.objectContaining({ name: "和平社区" }),
+      }),
+    ]);
+  });
+
+  it("hides parents outside the scope (404) and refuses grid workers (403)", async () => {
+    const district = nodeOf("districtAdmin");
+    expect(
+      (
+        await create("streetStaff", {
+          parentId: district,
+          level: "street",
+          code: "360731099",
+          name: "新街道",
+        })
+      ).statusCode,
+    ).toBe(404);
+    expect(
+      (
+        await create("gridWorker", {
+          parentId: nodeOf("gridWorker"),
+          level: "building",
+          code: "B-1",
+          name: "1栋",
+        })
+      ).statusCode,
+    ).toBe(403);
+  });
+
+  it("keeps the tree's shape and codes unique", async () => {
+    const wrong = await create("communityStaff", {
+      parentId: nodeOf("communityStaff"),
+      level: "street",
+      code: "X-1",
+      name: "错层",
+    });
+    expect(wrong.statusCode).toBe(422);
+    expect(wrong.json().error.code).toBe("LEVEL_NOT_ALLOWED");
+    const dup = await create("communityStaff", {
+      parentId: nodeOf("communityStaff"),
+      level: "grid",
+      code: "XG-LJ-001",
+      name: "重复",
+    });
+    expect(dup.statusCode).toBe(409);
+    expect(dup.json().error).toMatchObject({ code: "CODE_TAKEN", details: { code: "XG-LJ-001" } });
+  });
+
+  it("renames with before and after in the audit log", async () => {
+    const id = nodeOf("gridWorker");
+    const res = await t.app.inject({
+      method: "PATCH",
+      url: `/api/v1/territory/nodes/${id}`,
+      headers: s.communityStaff?.headers,
+      payload: { name: "红旗一网格" },
+    });
+    expect(res.json().name).toBe("红旗一网格");
+    const audit = await t.app.inject({
+      url: `/api/v1/audit?action=territory.update&entityId=${id}`,
+      headers: s.districtAdmin?.headers,
+    });
+    expect(audit.json().items[0]).toMatchObject({
+      before: { name: "红旗社区第一网格" },
+      after: { name: "红旗一网格" },
+    });
+  });
+});

@@ -1,0 +1,118 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestApp, type TestApp, tokenFor } from "../../testing/harness.ts";
+
+let t: TestApp;
+let auth: Record<string, string>;
+beforeAll(async () => {
+  t = await startTestApp();
+  auth = { authorization: `Bearer ${await tokenFor(t.app, "13800000001")}` };
+});
+afterAll(() => t.close());
+
+const expectError = (
+  res: { statusCode: number; body: string; json(): { error: unknown } },
+  status: number,
+  code: string,
+) => {
+  expect(res.statusCode).toBe(status);
+  expect(res.json().error).toMatchObject({ code, message: expect.any(String) });
+  expect(res.body).not.toMatch(/\n\s+at /);
+};
+
+describe("errors follow CONTRACT.md", () => {
+  it("malformed JSON → 400 MALFORMED_JSON", async () => {
+    const res = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/auth/login",
+      headers: { "content-type": "application/json" },
+      payload: '{"phone":',
+    });
+    expectError(res, 400, "MALFORMED_JSON");
+  });
+
+  it("schema failures → 400 VALIDATION_FAILED naming the field", async () => {
+    const res = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/auth/login",
+      payload: { phone: 13800000001, password: {} },
+    });
+    expectError(res, 400, "VALIDATION_FAILED");
+    expect(res.json().error.details[0]).toMatchObject({ in: "body", path: "/phone" });
+  });
+
+  it("unknown properties in a body are refused, not silently dropped", async () => {
+    const res = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/auth/tokens",
+      headers: auth,
+      payload: { name: "x", admin: true },
+    });
+    expectError(res, 400, "VALIDATION_FAILED");
+    expect(res.json().error.details[0]).toMatchObject({ property: "admin" });
+  });
+
+  it("unknown route → 404 ROUTE_NOT_FOUND", async () => {
+    expectError(await t.app.inject({ url: "/api/v1/nope" }), 404, "ROUTE_NOT_FOUND");
+    expectError(await t.app.inject({ method: "PUT", url: "/api/v1/auth/me" }), 404, "ROUTE_NOT_FOUND");
+  });
+
+  it("wrong content type → 415, oversized body → 413, NUL characters → 400", async () => {
+    const text = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/auth/login",
+      headers: { "content-type": "text/plain" },
+      payload: "phone=1",
+    });
+    expectError(text, 415, "UNSUPPORTED_MEDIA_TYPE");
+    const big = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/auth/tokens",
+      headers: { ...auth, "content-type": "application/json" },
+      payload: JSON.stringify({ name: "x".repeat(2_000_000) }),
+    });
+    expectError(big, 413, "PAYLOAD_TOO_LARGE");
+    const nul = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/auth/tokens",
+      headers: auth,
+      payload: { name: "a\u0000b" },
+    });
+    expectError(nul, 400, "MALFORMED_JSON");
+  });
+
+  it("a malformed id in the path → 400, a well-formed unknown id → 404", async () => {
+    expectError(
+      await t.app.inject({ url: "/api/v1/territory/nodes/123", headers: auth }),
+      400,
+      "VALIDATION_FAILED",
+    );
+    expectError(
+      await t.app.inject({
+        url: "/api/v1/territory/nodes/00000000-0000-4000-8000-000000000000",
+        headers: auth,
+      }),
+      404,
+      "NOT_FOUND",
+    );
+  });
+
+  it("out-of-range paging → 400", async () => {
+    expectError(
+      await t.app.inject({ url: "/api/v1/audit?pageSize=500", headers: auth }),
+      400,
+      "VALIDATION_FAILED",
+    );
+    expectError(
+      await t.app.inject({ url: "/api/v1/audit?page=-1", headers: auth }),
+      400,
+      "VALIDATION_FAILED",
+    );
+  });
+
+  it("/healthz answers ok and /openapi.json is OpenAPI 3", async () => {
+    expect((await t.app.inject({ url: "/healthz" })).json()).toEqual({ status: "ok" });
+    const doc = (await t.app.inject({ url: "/openapi.json" })).json();
+    expect(doc.openapi).toMatch(/^3\./);
+    expect(Object.keys(doc.paths).every((p) => p.startsWith("/api/v1/"))).toBe(true);
+  });
+});

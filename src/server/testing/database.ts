@@ -1,0 +1,35 @@
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+
+/**
+ * Where the API tests run: PGlite (default) or, with TEST_DB_MODE=postgres, a fresh database on
+ * the server in TEST_DATABASE_URL, dropped afterwards.
+ */
+export const onPostgres = process.env.TEST_DB_MODE === "postgres";
+
+export interface TestDatabaseUrl {
+  url: string | undefined;
+  drop(): Promise<void>;
+}
+
+export async function freshDatabaseUrl(): Promise<TestDatabaseUrl> {
+  if (!onPostgres) return { url: undefined, drop: async () => {} };
+  const admin = process.env.TEST_DATABASE_URL;
+  if (!admin) throw new Error("TEST_DB_MODE=postgres needs TEST_DATABASE_URL");
+  const name = `gg_test_${randomBytes(6).toString("hex")}`;
+  const client = new pg.Client({ connectionString: admin });
+  await client.connect();
+  await client.query(`create database ${name}`);
+  await client.end();
+  const url = new URL(admin);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: admin });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}

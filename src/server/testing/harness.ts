@@ -1,0 +1,77 @@
+import { buildApp } from "../app.ts";
+import { bootstrap } from "../bootstrap.ts";
+import { loadConfig } from "../config.ts";
+import { type Database, openDatabase, runMigrations } from "../platform/db/index.ts";
+import type { App } from "../platform/http/types.ts";
+import { freshDatabaseUrl } from "./database.ts";
+
+export const DEMO_PASSWORD = "demo12345";
+export const ORIGIN = "http://localhost";
+
+export interface TestApp {
+  app: App;
+  database: Database;
+  close(): Promise<void>;
+}
+
+/** The real app on a real, empty database with the demo accounts loaded. */
+export async function startTestApp(): Promise<TestApp> {
+  const target = await freshDatabaseUrl();
+  const database = await openDatabase({ url: target.url });
+  await runMigrations(database);
+  const config = loadConfig({ DEMO: "1" });
+  await bootstrap(database.db, config);
+  const app = await buildApp({ database, config });
+  await app.ready();
+  return {
+    app,
+    database,
+    close: async () => {
+      await app.close();
+      await database.close();
+      await target.drop();
+    },
+  };
+}
+
+export interface Session {
+  /** Headers for a cookie-authenticated browser call from this site. */
+  headers: Record<string, string>;
+  user: { id: string; name: string; roles: Array<{ role: string; nodeId: string }> };
+}
+
+export async function loginAs(app: App, phone: string, password = DEMO_PASSWORD): Promise<Session> {
+  const res = await app.inject({ method: "POST", url: "/api/v1/auth/login", payload: { phone, password } });
+  if (res.statusCode !== 200) throw new Error(`login ${phone} failed: ${res.statusCode} ${res.body}`);
+  const cookie = res.cookies.find((c) => c.name === "sid");
+  if (!cookie) throw new Error("no session cookie");
+  return {
+    headers: { cookie: `sid=${cookie.value}`, origin: ORIGIN, host: "localhost" },
+    user: res.json().user,
+  };
+}
+
+/** A bearer token of the user, for API-client style calls. */
+export async function tokenFor(app: App, phone: string): Promise<string> {
+  const s = await loginAs(app, phone);
+  const res = await app.inject({
+    method: "POST",
+    url: "/api/v1/auth/tokens",
+    headers: s.headers,
+    payload: { name: "test" },
+  });
+  if (res.statusCode !== 201) throw new Error(`token for ${phone} failed: ${res.body}`);
+  return res.json().token;
+}
+
+export const PHONES = {
+  districtAdmin: "13800000001",
+  streetStaff: "13800000002",
+  communityStaff: "13800000003",
+  gridWorker: "13800000004",
+  departmentStaff: "13800000005",
+  partyMember: "13800000006",
+  resident: "13800000007",
+  propertyStaff: "13800000008",
+  merchant: "13800000009",
+} as const;
