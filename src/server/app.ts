@@ -10,6 +10,7 @@ import { installAuth } from "./platform/auth/index.ts";
 import type { Database } from "./platform/db/index.ts";
 import { installErrorHandling } from "./platform/http/error-handler.ts";
 import { installOpenApi } from "./platform/http/openapi.ts";
+import { installGracefulClose } from "./platform/http/shutdown.ts";
 import type { App } from "./platform/http/types.ts";
 import { installJsonParser, installValidation } from "./platform/http/validation.ts";
 import { installWeb } from "./platform/http/web.ts";
@@ -34,6 +35,7 @@ export async function buildApp({ database, config, logger = false }: AppDeps): P
   installValidation(app);
   installJsonParser(app);
   installErrorHandling(app);
+  installGracefulClose(app);
   await app.register(cookie);
   installAuth(app, (credentials) => resolvePrincipal(db, credentials));
   await installOpenApi(app);

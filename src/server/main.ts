@@ -7,18 +7,17 @@ async function main() {
   const mode = config.databaseUrl ? "PostgreSQL server" : `embedded PostgreSQL (PGlite) in ${config.dataDir}`;
   console.log(`Starting on ${mode}…`);
   const server = await createServer(config, { logger: process.env.LOG_REQUESTS === "1" });
-  await server.app.listen({ port: config.port, host: config.host });
-  for (const line of server.greeting) console.log(line);
-  console.log(
-    `Ready: http://${config.host}:${config.port}/  (admin /admin/, mobile /mobile/, API docs /docs)`,
-  );
 
+  // Handlers go in before the server says it is ready: a signal right after must still stop it cleanly.
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     console.log(`${signal}: finishing in-flight requests and jobs…`);
-    const force = setTimeout(() => process.exit(1), 20_000);
+    const force = setTimeout(() => {
+      console.error("Shutdown took longer than 20 s; exiting anyway.");
+      process.exit(1);
+    }, 20_000);
     force.unref();
     await server.close();
     console.log("Stopped.");
@@ -26,6 +25,13 @@ async function main() {
   };
   process.on("SIGTERM", () => void stop("SIGTERM"));
   process.on("SIGINT", () => void stop("SIGINT"));
+
+  await server.app.listen({ port: config.port, host: config.host });
+  // The bound port, not the configured one: PORT=0 picks a free port (tests).
+  const bound = server.app.server.address();
+  const port = typeof bound === "object" && bound ? bound.port : config.port;
+  for (const line of server.greeting) console.log(line);
+  console.log(`Ready: http://${config.host}:${port}/  (admin /admin/, mobile /mobile/, API docs /docs)`);
 }
 
 main().catch((err: unknown) => {

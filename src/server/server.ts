@@ -20,7 +20,7 @@ export interface Server {
 export interface ServerOptions {
   queue?: QueueOptions;
   /** Job definitions to add before the queue starts (modules' jobs.ts; tests). */
-  defineJobs?: (queue: Queue) => void;
+  defineJobs?: (queue: Queue, database: Database) => void;
   logger?: boolean;
 }
 
@@ -34,7 +34,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     const pii = await PiiVault.load({ piiKey: config.piiKey, dataDir: config.dataDir });
     const greeting = await bootstrap(database.db, config);
     const queue = new Queue(database, options.queue);
-    options.defineJobs?.(queue);
+    options.defineJobs?.(queue, database);
     await queue.start();
     const app = await buildApp({ database, config, logger: options.logger ?? false });
     const db = database;

@@ -1,0 +1,72 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { and, eq } from "drizzle-orm";
+import { afterAll, describe, expect, it } from "vitest";
+import { loadConfig } from "../../config.ts";
+import { createServer, type Server } from "../../server.ts";
+import { freshDatabaseUrl, onPostgres } from "../../testing/database.ts";
+import { recordAudit, SYSTEM } from "../audit/index.ts";
+import { auditLog } from "../audit/tables.ts";
+import type { Database } from "../db/index.ts";
+
+const dataDir = mkdtempSync(join(tmpdir(), "gg-queue-"));
+const target = await freshDatabaseUrl();
+afterAll(async () => {
+  rmSync(dataDir, { recursive: true, force: true });
+  await target.drop();
+});
+
+/** A server whose queue knows the probe job; the job leaves an audit row when it runs. */
+function start(): Promise<Server> {
+  const config = loadConfig({
+    DATA_DIR: dataDir,
+    DEMO: "1",
+    ...(target.url ? { DATABASE_URL: target.url } : {}),
+  });
+  return createServer(config, {
+    queue: { pollingIntervalSeconds: 0.5 },
+    defineJobs: (queue, database: Database) =>
+      queue.define<{ key: string }>("test.probe", async ({ key }) => {
+        await recordAudit(database.db, SYSTEM, {
+          action: "probe.ran",
+          entity: "probe",
+          entityId: key,
+          after: { at: new Date().toISOString() },
+        });
+      }),
+  });
+}
+
+const runs = async (server: Server, key: string) =>
+  server.database.db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.action, "probe.ran"), eq(auditLog.entityId, key)));
+
+describe(`durable jobs (${onPostgres ? "PostgreSQL" : "PGlite"})`, () => {
+  it("runs a job scheduled 10 s ahead exactly once, though the process stopped and started in between", async () => {
+    const key = `k-${Date.now()}`;
+    const first = await start();
+    const scheduledAt = Date.now();
+    await first.queue.send("test.probe", { key }, { startAfter: 10 });
+    await first.close();
+
+    const second = await start();
+    try {
+      let rows = await runs(second, key);
+      for (let waited = 0; rows.length === 0 && waited < 25_000; waited += 250) {
+        await new Promise((r) => setTimeout(r, 250));
+        rows = await runs(second, key);
+      }
+      expect(rows).toHaveLength(1);
+      const ranAt = Date.parse((rows[0]?.after as { at: string }).at);
+      expect(ranAt - scheduledAt).toBeGreaterThanOrEqual(9_500);
+      // Further polling must not run it again.
+      await new Promise((r) => setTimeout(r, 2_000));
+      expect(await runs(second, key)).toHaveLength(1);
+    } finally {
+      await second.close();
+    }
+  }, 60_000);
+});

@@ -1,0 +1,142 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { freshDatabaseUrl, onPostgres } from "./testing/database.ts";
+import { expectRefusal, killAll, type Running, spawnServer } from "./testing/process.ts";
+
+const dirs: string[] = [];
+const tempDir = () => {
+  const d = mkdtempSync(join(tmpdir(), "gg-start-"));
+  dirs.push(d);
+  return d;
+};
+afterAll(() => {
+  killAll();
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+const ADMIN = { DEMO: "0", ADMIN_PHONE: "13912345678", ADMIN_PASSWORD: "start-up-test-1" };
+
+async function adminToken(url: string): Promise<string> {
+  const login = await fetch(`${url}/api/v1/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ phone: ADMIN.ADMIN_PHONE, password: ADMIN.ADMIN_PASSWORD }),
+  });
+  expect(login.status).toBe(200);
+  const cookie = login.headers.get("set-cookie")?.split(";")[0] ?? "";
+  const res = await fetch(`${url}/api/v1/auth/tokens`, {
+    method: "POST",
+    headers: { "content-type": "application/json", cookie, origin: url },
+    body: JSON.stringify({ name: "crash test" }),
+  });
+  return (await res.json()).token;
+}
+
+async function districtId(url: string, auth: Record<string, string>): Promise<string> {
+  const res = await fetch(`${url}/api/v1/territory/nodes`, { headers: auth });
+  return (await res.json()).items[0].id;
+}
+
+describe("start-up refusals", () => {
+  it("refuses a second server on the same data directory, with a clear message", async () => {
+    const dir = tempDir();
+    const first = await spawnServer({ DATA_DIR: dir, ...ADMIN });
+    try {
+      const second = await expectRefusal({ DATA_DIR: dir, ...ADMIN });
+      expect(second.code).toBe(1);
+      expect(second.output).toMatch(/in use by another server \(pid \d+\)/);
+      // The first one is untouched and still answers.
+      expect((await fetch(`${first.url}/healthz`)).status).toBe(200);
+    } finally {
+      first.proc.kill("SIGTERM");
+      await first.exited;
+    }
+  });
+
+  it("refuses DEMO=0 without a first administrator, naming the variables to set", async () => {
+    const refused = await expectRefusal({ DATA_DIR: tempDir(), DEMO: "0" });
+    expect(refused.code).toBe(1);
+    expect(refused.output).toContain("ADMIN_PHONE and ADMIN_PASSWORD");
+  });
+});
+
+describe(`crash safety and shutdown (${onPostgres ? "PostgreSQL" : "PGlite"})`, () => {
+  it("keeps every write answered 2xx when killed with SIGKILL mid-stream, and starts again on the same data", async () => {
+    const target = await freshDatabaseUrl();
+    const env = { DATA_DIR: tempDir(), ...ADMIN, ...(target.url ? { DATABASE_URL: target.url } : {}) };
+    try {
+      let server: Running = await spawnServer(env);
+      const auth = { authorization: `Bearer ${await adminToken(server.url)}` };
+      const parentId = await districtId(server.url, auth);
+      const acknowledged: string[] = [];
+      let stop = false;
+      const writer = async (w: number) => {
+        for (let i = 0; !stop; i++) {
+          const code = `CRASH-${w}-${i}`;
+          try {
+            const res = await fetch(`${server.url}/api/v1/territory/nodes`, {
+              method: "POST",
+              headers: { ...auth, "content-type": "application/json" },
+              body: JSON.stringify({ parentId, level: "street", code, name: `街道${w}-${i}` }),
+            });
+            if (res.status === 201) acknowledged.push(code);
+          } catch {
+            return; // the connection died with the process
+          }
+        }
+      };
+      const writers = Array.from({ length: 6 }, (_, w) => writer(w));
+      await new Promise((r) => setTimeout(r, 2_000));
+      server.proc.kill("SIGKILL");
+      stop = true;
+      await Promise.all(writers);
+      await server.exited;
+      expect(acknowledged.length).toBeGreaterThan(10);
+
+      server = await spawnServer(env);
+      try {
+        const stored = new Set<string>();
+        for (let page = 1; ; page++) {
+          const res = await fetch(
+            `${server.url}/api/v1/territory/nodes?parentId=${parentId}&pageSize=200&page=${page}`,
+            { headers: auth },
+          );
+          const body = await res.json();
+          for (const n of body.items) stored.add(n.code);
+          if (page * 200 >= body.total) break;
+        }
+        expect(acknowledged.filter((c) => !stored.has(c))).toEqual([]);
+      } finally {
+        server.proc.kill("SIGTERM");
+        await server.exited;
+      }
+    } finally {
+      await target.drop();
+    }
+  }, 120_000);
+
+  it("on SIGTERM finishes in-flight requests, exits 0 and frees the data directory", async () => {
+    const dir = tempDir();
+    const server = await spawnServer({ DATA_DIR: dir, ...ADMIN });
+    // Logins are slow on purpose (scrypt), so they are still being handled when the signal lands.
+    const login = () =>
+      fetch(`${server.url}/api/v1/auth/login`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ phone: ADMIN.ADMIN_PHONE, password: ADMIN.ADMIN_PASSWORD }),
+      }).then((r) => r.status);
+    const inflight = Array.from({ length: 6 }, login);
+    await new Promise((r) => setTimeout(r, 100));
+    server.proc.kill("SIGTERM");
+    const statuses = await Promise.all(inflight);
+    expect(statuses.every((s) => s === 200)).toBe(true);
+    const code = await server.exited;
+    expect(server.output()).toContain("Stopped.");
+    expect(code).toBe(0);
+    const again = await spawnServer({ DATA_DIR: dir, ...ADMIN });
+    again.proc.kill("SIGTERM");
+    expect(await again.exited).toBe(0);
+  }, 60_000);
+});
