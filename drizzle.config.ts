@@ -4,5 +4,6 @@ import { defineConfig } from "drizzle-kit";
 export default defineConfig({
   dialect: "postgresql",
   schema: ["./src/server/platform/**/tables.ts", "./src/server/modules/**/tables.ts"],
-  out: "./migrations",
+  // MIGRATIONS_OUT lets the test script generate into a copy to detect schema changes without a migration.
+  out: process.env.MIGRATIONS_OUT ?? "./migrations",
 });

@@ -1,3 +1,3 @@
+export { resolvePrincipal } from "./principals.ts";
 export { accountsRoutes } from "./routes.ts";
-export { resolvePrincipal } from "./service.ts";
 export { countUsers, ensureUser, type NewUser } from "./users.ts";

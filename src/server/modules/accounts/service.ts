@@ -1,8 +1,7 @@
-import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import type { Actor } from "../../platform/audit/audit.ts";
 import { audited } from "../../platform/audit/audit.ts";
 import {
-  type Credentials,
   hashPassword,
   newSecret,
   type Principal,
@@ -10,11 +9,11 @@ import {
   sha256,
   verifyPassword,
 } from "../../platform/auth/index.ts";
-import type { Db, Executor } from "../../platform/db/index.ts";
+import type { Db } from "../../platform/db/index.ts";
 import { AppError, notFound } from "../../platform/errors.ts";
-import { nodesByIds } from "../territory/index.ts";
 import { enforceLoginLimits, recordLoginFailure } from "./limits.ts";
-import { apiTokens, roleAssignments, sessions, users } from "./tables.ts";
+import { forgetCredential, principalOf, sessionKey, tokenKey } from "./principals.ts";
+import { apiTokens, sessions, users } from "./tables.ts";
 
 const SESSION_DAYS = 7;
 const TOKEN_PREFIX = "gg_";
@@ -38,83 +37,6 @@ export const presentUser = (p: Principal): UserView => ({
     nodeLevel,
   })),
 });
-
-/** Builds the principal of a user: the user row plus each role with its node's path. */
-async function principalOf(
-  executor: Executor,
-  userId: string,
-  via: Principal["via"],
-  credentialId: string,
-): Promise<Principal | null> {
-  const rows = await executor
-    .select({
-      phone: users.phone,
-      name: users.name,
-      role: roleAssignments.role,
-      nodeId: roleAssignments.nodeId,
-    })
-    .from(users)
-    .leftJoin(roleAssignments, eq(roleAssignments.userId, users.id))
-    .where(and(eq(users.id, userId), eq(users.disabled, false)));
-  const first = rows[0];
-  if (!first) return null;
-  const nodes = await nodesByIds(
-    executor,
-    rows.flatMap((r) => (r.nodeId ? [r.nodeId] : [])),
-  );
-  const byId = new Map(nodes.map((n) => [n.id, n]));
-  const roles = rows.flatMap((r) => {
-    const node = r.nodeId ? byId.get(r.nodeId) : undefined;
-    if (!r.role || !node) return [];
-    return [
-      {
-        role: r.role,
-        nodeId: node.id,
-        nodePath: node.path,
-        nodeName: node.name,
-        nodeCode: node.code,
-        nodeLevel: node.level,
-      },
-    ];
-  });
-  return { userId, phone: first.phone, name: first.name, roles, via, credentialId };
-}
-
-/** Resolves a session secret or a bearer token to its principal; null when none is valid. */
-export async function resolvePrincipal(db: Db, credentials: Credentials): Promise<Principal | null> {
-  if (credentials.bearer) {
-    const hash = sha256(credentials.bearer);
-    const [token] = await db
-      .select({ id: apiTokens.id, userId: apiTokens.userId })
-      .from(apiTokens)
-      .where(
-        and(
-          eq(apiTokens.tokenHash, hash),
-          isNull(apiTokens.revokedAt),
-          sql`(${apiTokens.expiresAt} is null or ${apiTokens.expiresAt} > now())`,
-        ),
-      );
-    if (!token) return null;
-    // Usage time, at most once a minute: a read must not become a write per request.
-    await db
-      .update(apiTokens)
-      .set({ lastUsedAt: new Date() })
-      .where(
-        and(
-          eq(apiTokens.id, token.id),
-          sql`(${apiTokens.lastUsedAt} is null or ${apiTokens.lastUsedAt} < now() - interval '1 minute')`,
-        ),
-      );
-    return principalOf(db, token.userId, "token", token.id);
-  }
-  if (!credentials.sessionSecret) return null;
-  const hash = sha256(credentials.sessionSecret);
-  const [session] = await db
-    .select({ userId: sessions.userId })
-    .from(sessions)
-    .where(and(eq(sessions.idHash, hash), gt(sessions.expiresAt, new Date())));
-  return session ? principalOf(db, session.userId, "session", hash) : null;
-}
 
 // Verifying against a fixed hash when the phone is unknown keeps both answers equally slow.
 const decoy = hashPassword("decoy password");
@@ -148,12 +70,14 @@ export async function login(
   return { secret, user: presentUser(principal), expiresAt };
 }
 
-export function logout(db: Db, principal: Principal, actor: Actor) {
-  return audited(db, actor, async (tx, audit) => {
+export async function logout(db: Db, principal: Principal, actor: Actor): Promise<void> {
+  await audited(db, actor, async (tx, audit) => {
     if (principal.via === "session")
       await tx.delete(sessions).where(eq(sessions.idHash, principal.credentialId));
     await audit({ action: "auth.logout", entity: "user", entityId: principal.userId });
   });
+  // After the commit: a request in between would otherwise cache the session again.
+  if (principal.via === "session") forgetCredential(sessionKey(principal.credentialId));
 }
 
 const presentToken = (t: typeof apiTokens.$inferSelect) => ({
@@ -201,14 +125,14 @@ export async function listTokens(db: Db, principal: Principal) {
   return { items: rows.map(presentToken), total: rows.length };
 }
 
-export function revokeToken(db: Db, principal: Principal, actor: Actor, id: string) {
-  return audited(db, actor, async (tx, audit) => {
+export async function revokeToken(db: Db, principal: Principal, actor: Actor, id: string) {
+  const { view, tokenHash } = await audited(db, actor, async (tx, audit) => {
     const [before] = await tx
       .select()
       .from(apiTokens)
       .where(and(eq(apiTokens.id, id), eq(apiTokens.userId, principal.userId)));
     if (!before) throw notFound("token", id);
-    if (before.revokedAt) return presentToken(before);
+    if (before.revokedAt) return { view: presentToken(before), tokenHash: before.tokenHash };
     const [after] = await tx
       .update(apiTokens)
       .set({ revokedAt: new Date() })
@@ -222,6 +146,8 @@ export function revokeToken(db: Db, principal: Principal, actor: Actor, id: stri
       before: presentToken(before),
       after: presentToken(after),
     });
-    return presentToken(after);
+    return { view: presentToken(after), tokenHash: after.tokenHash };
   });
+  forgetCredential(tokenKey(tokenHash));
+  return view;
 }

@@ -60,7 +60,7 @@ describe(`durable jobs (${onPostgres ? "PostgreSQL" : "PGlite"})`, () => {
         rows = await runs(second, key);
       }
       expect(rows).toHaveLength(1);
-      const ranAt = Date.parse((rows[0]?.after as { at: string }).at);
+      const ranAt = Date.parse((rows[0]?.after as { at?: string } | undefined)?.at ?? "");
       expect(ranAt - scheduledAt).toBeGreaterThanOrEqual(9_500);
       // Further polling must not run it again.
       await new Promise((r) => setTimeout(r, 2_000));

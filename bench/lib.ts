@@ -1,0 +1,47 @@
+import { execFile } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { promisify } from "node:util";
+
+const run = promisify(execFile);
+export const RESULTS_DIR = resolve(import.meta.dirname, "results");
+
+export interface LoadResult {
+  requestsPerSecond: number;
+  latencyP50Ms: number;
+  latencyP99Ms: number;
+  errors: number;
+  non2xx: number;
+}
+
+/**
+ * Load from a second process (autocannon's CLI), so the load generator does not steal the
+ * server's event loop; the server under test runs in this process.
+ */
+export async function load(
+  url: string,
+  opts: { connections: number; seconds: number; headers?: Record<string, string> },
+): Promise<LoadResult> {
+  const args = ["-j", "-c", String(opts.connections), "-d", String(opts.seconds)];
+  for (const [k, v] of Object.entries(opts.headers ?? {})) args.push("-H", `${k}=${v}`);
+  const bin = resolve(import.meta.dirname, "../node_modules/.bin/autocannon");
+  const { stdout } = await run(bin, [...args, url], { maxBuffer: 16 * 1024 * 1024 });
+  const r = JSON.parse(stdout);
+  return {
+    requestsPerSecond: Math.round(r.requests.average),
+    latencyP50Ms: r.latency.p50,
+    latencyP99Ms: r.latency.p99,
+    errors: r.errors,
+    non2xx: r.non2xx,
+  };
+}
+
+export function writeResult(name: string, result: object): void {
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  const file = resolve(RESULTS_DIR, `${name}.json`);
+  writeFileSync(
+    file,
+    `${JSON.stringify({ benchmark: name, at: new Date().toISOString(), node: process.version, ...result }, null, 2)}\n`,
+  );
+  console.log(`  → ${file}`);
+}

@@ -1,0 +1,10 @@
+import { benchAuthMe } from "./auth-me.bench.ts";
+
+// `npm run bench`: every benchmark in turn; each prints its figures and writes bench/results/<name>.json.
+// With DATABASE_URL set they run against that PostgreSQL server instead of PGlite.
+const benchmarks: Array<[string, () => Promise<void>]> = [["auth-me", benchAuthMe]];
+
+for (const [name, run] of benchmarks) {
+  console.log(`\n# ${name}`);
+  await run();
+}

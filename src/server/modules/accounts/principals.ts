@@ -1,0 +1,109 @@
+import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import { LRUCache } from "lru-cache";
+import { type Credentials, type Principal, sha256 } from "../../platform/auth/index.ts";
+import type { Db, Executor } from "../../platform/db/index.ts";
+import { nodesByIds } from "../territory/index.ts";
+import { apiTokens, roleAssignments, sessions, users } from "./tables.ts";
+
+/**
+ * Resolved principals are kept for a few seconds: every request needs one, and building it costs
+ * three queries. Logout and revocation in this process take effect at once; in another process
+ * of the same deployment (several behind a load balancer), and for role changes, within the TTL.
+ */
+export const PRINCIPAL_TTL_MS = 5_000;
+const cache = new LRUCache<string, Principal>({ max: 20_000, ttl: PRINCIPAL_TTL_MS });
+
+export const sessionKey = (idHash: string) => `s:${idHash}`;
+export const tokenKey = (tokenHash: string) => `t:${tokenHash}`;
+
+/** Drops a cached principal when its session or token ends. */
+export function forgetCredential(key: string): void {
+  cache.delete(key);
+}
+
+/** Builds the principal of a user: the user row plus each role with its node's path. */
+export async function principalOf(
+  executor: Executor,
+  userId: string,
+  via: Principal["via"],
+  credentialId: string,
+): Promise<Principal | null> {
+  const rows = await executor
+    .select({
+      phone: users.phone,
+      name: users.name,
+      role: roleAssignments.role,
+      nodeId: roleAssignments.nodeId,
+    })
+    .from(users)
+    .leftJoin(roleAssignments, eq(roleAssignments.userId, users.id))
+    .where(and(eq(users.id, userId), eq(users.disabled, false)));
+  const first = rows[0];
+  if (!first) return null;
+  const nodes = await nodesByIds(
+    executor,
+    rows.flatMap((r) => (r.nodeId ? [r.nodeId] : [])),
+  );
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const roles = rows.flatMap((r) => {
+    const node = r.nodeId ? byId.get(r.nodeId) : undefined;
+    if (!r.role || !node) return [];
+    return [
+      {
+        role: r.role,
+        nodeId: node.id,
+        nodePath: node.path,
+        nodeName: node.name,
+        nodeCode: node.code,
+        nodeLevel: node.level,
+      },
+    ];
+  });
+  return { userId, phone: first.phone, name: first.name, roles, via, credentialId };
+}
+
+async function fromToken(db: Db, hash: string): Promise<Principal | null> {
+  const [token] = await db
+    .select({ id: apiTokens.id, userId: apiTokens.userId })
+    .from(apiTokens)
+    .where(
+      and(
+        eq(apiTokens.tokenHash, hash),
+        isNull(apiTokens.revokedAt),
+        sql`(${apiTokens.expiresAt} is null or ${apiTokens.expiresAt} > now())`,
+      ),
+    );
+  if (!token) return null;
+  // Usage time, at most once a minute: a read must not become a write per request.
+  await db
+    .update(apiTokens)
+    .set({ lastUsedAt: new Date() })
+    .where(
+      and(
+        eq(apiTokens.id, token.id),
+        sql`(${apiTokens.lastUsedAt} is null or ${apiTokens.lastUsedAt} < now() - interval '1 minute')`,
+      ),
+    );
+  return principalOf(db, token.userId, "token", token.id);
+}
+
+async function fromSession(db: Db, hash: string): Promise<Principal | null> {
+  const [session] = await db
+    .select({ userId: sessions.userId })
+    .from(sessions)
+    .where(and(eq(sessions.idHash, hash), gt(sessions.expiresAt, new Date())));
+  return session ? principalOf(db, session.userId, "session", hash) : null;
+}
+
+/** Resolves a session secret or a bearer token to its principal; null when none is valid. */
+export async function resolvePrincipal(db: Db, credentials: Credentials): Promise<Principal | null> {
+  const secret = credentials.bearer ?? credentials.sessionSecret;
+  if (!secret) return null;
+  const hash = sha256(secret);
+  const key = credentials.bearer ? tokenKey(hash) : sessionKey(hash);
+  const cached = cache.get(key);
+  if (cached) return cached;
+  const principal = credentials.bearer ? await fromToken(db, hash) : await fromSession(db, hash);
+  if (principal) cache.set(key, principal);
+  return principal;
+}
