@@ -2,6 +2,7 @@ import { and, count, eq, gt } from "drizzle-orm";
 import { recordAudit } from "../../platform/audit/audit.ts";
 import type { Db } from "../../platform/db/index.ts";
 import { AppError } from "../../platform/errors.ts";
+import { maskPhone } from "../../platform/pii/index.ts";
 import { loginFailures } from "./tables.ts";
 
 /** Guessing limits: failures within the window, per phone and per client address. */
