@@ -2,7 +2,7 @@ import { resolve } from "node:path";
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
 
-// Two single-page apps served by the API process: /admin/ (staff) and /m/ (mobile).
+// Two single-page apps served by the API process: /admin/ (staff) and /mobile/ (phones).
 const web = resolve(import.meta.dirname, "src/web");
 
 export default defineConfig({

@@ -1,1 +1,12 @@
-document.getElementById("root")!.textContent = "…";
+import { StrictMode } from "react";
+import { createRoot } from "react-dom/client";
+import { App } from "./app.tsx";
+import "./mobile.css";
+
+const root = document.getElementById("root");
+if (!root) throw new Error("#root missing from mobile/index.html");
+createRoot(root).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

@@ -35,7 +35,12 @@ export function recordLoginFailure(db: Db, phone: string, ip: string, userId: st
     await recordAudit(
       tx,
       { userId: null, ip },
-      { action: "auth.login_failed", entity: "user", entityId: userId ?? undefined, after: { phone } },
+      {
+        action: "auth.login_failed",
+        entity: "user",
+        entityId: userId ?? undefined,
+        after: { phone: maskPhone(phone) },
+      },
     );
   });
 }

@@ -5,6 +5,7 @@ import { audited } from "../../platform/audit/audit.ts";
 import { inScope, type Permission, type Principal, scopePaths } from "../../platform/auth/index.ts";
 import type { Db, Executor } from "../../platform/db/index.ts";
 import { conflict, notFound, unprocessable } from "../../platform/errors.ts";
+import { type Paging, pageWindow } from "../../platform/http/paging.ts";
 import { pinyinSortKey } from "../../platform/i18n/pinyin.ts";
 import { type TerritoryLevel, type TerritoryNodeRow, territoryNodes } from "./tables.ts";
 
@@ -65,11 +66,9 @@ export async function getNode(
   return present(row);
 }
 
-export interface NodeFilter {
+export interface NodeFilter extends Paging {
   parentId?: string;
   level?: TerritoryLevel;
-  page: number;
-  pageSize: number;
 }
 
 /** Children of a node in scope; without a parent, the roots of the caller's scope. */
@@ -83,6 +82,7 @@ export async function listNodes(db: Db, principal: Principal, f: NodeFilter) {
     conditions.push(rootIds.length ? inArray(territoryNodes.id, rootIds) : isNull(territoryNodes.id));
   }
   if (f.level) conditions.push(eq(territoryNodes.level, f.level));
+  const { limit, offset } = pageWindow(f);
   const where = and(...conditions);
   const [rows, [total]] = await Promise.all([
     db
@@ -90,8 +90,8 @@ export async function listNodes(db: Db, principal: Principal, f: NodeFilter) {
       .from(territoryNodes)
       .where(where)
       .orderBy(asc(territoryNodes.sortKey), asc(territoryNodes.code))
-      .limit(f.pageSize)
-      .offset((f.page - 1) * f.pageSize),
+      .limit(limit)
+      .offset(offset),
     db.select({ n: count() }).from(territoryNodes).where(where),
   ]);
   return { items: rows.map(present), total: total?.n ?? 0 };

@@ -1,5 +1,6 @@
 import { and, count, desc, eq, gte, lt, type SQL } from "drizzle-orm";
 import type { Db, Executor, Tx } from "../db/index.ts";
+import { type Paging, pageWindow } from "../http/paging.ts";
 import { auditLog } from "./tables.ts";
 
 /** Who performs a write: a logged-in user, or the system itself (jobs, start-up) with userId null. */
@@ -42,15 +43,13 @@ export function audited<T>(db: Db, actor: Actor, fn: (tx: Tx, audit: RecordAudit
   return db.transaction((tx) => fn(tx, (entry) => recordAudit(tx, actor, entry)));
 }
 
-export interface AuditFilter {
+export interface AuditFilter extends Paging {
   actorId?: string;
   action?: string;
   entity?: string;
   entityId?: string;
   from?: string;
   to?: string;
-  page: number;
-  pageSize: number;
 }
 
 export async function listAudit(db: Db, f: AuditFilter) {
@@ -61,6 +60,7 @@ export async function listAudit(db: Db, f: AuditFilter) {
   if (f.entityId) conditions.push(eq(auditLog.entityId, f.entityId));
   if (f.from) conditions.push(gte(auditLog.at, new Date(f.from)));
   if (f.to) conditions.push(lt(auditLog.at, new Date(f.to)));
+  const { limit, offset } = pageWindow(f);
   const where = conditions.length ? and(...conditions) : undefined;
   const [rows, [total]] = await Promise.all([
     db
@@ -68,8 +68,8 @@ export async function listAudit(db: Db, f: AuditFilter) {
       .from(auditLog)
       .where(where)
       .orderBy(desc(auditLog.at), desc(auditLog.id))
-      .limit(f.pageSize)
-      .offset((f.page - 1) * f.pageSize),
+      .limit(limit)
+      .offset(offset),
     db.select({ n: count() }).from(auditLog).where(where),
   ]);
   return {

@@ -1,0 +1,69 @@
+import { expect, test } from "@playwright/test";
+import { adminLogin } from "./login.ts";
+
+test("district administrator: audit log, English, log out", async ({ page }) => {
+  await adminLogin(page, "13800000001");
+
+  const header = page.getByRole("banner");
+  await expect(header.getByText("王建国")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "您好，王建国" })).toBeVisible();
+  const menu = page.getByRole("menu");
+  await expect(menu.getByRole("menuitem", { name: "审计日志" })).toBeVisible();
+  await page.screenshot({ path: "test-results/admin-home.png", fullPage: true });
+
+  await menu.getByRole("menuitem", { name: "审计日志" }).click();
+  await expect(page).toHaveURL(/\/admin\/audit/);
+  // The log-in just made is itself in the log.
+  await expect(
+    page.getByRole("row").filter({ hasText: "王建国" }).filter({ hasText: "登录" }).first(),
+  ).toBeVisible();
+  await expect(page.getByRole("row").filter({ hasText: "载入演示数据" })).toBeVisible();
+  // Filtering by entity type leaves only the user rows.
+  await page.getByLabel("对象类型").click();
+  await page.getByTitle("用户", { exact: true }).click();
+  await expect(page.getByRole("row").filter({ hasText: "载入演示数据" })).toHaveCount(0);
+  await expect(page.getByRole("row").filter({ hasText: "王建国" }).first()).toBeVisible();
+  await expect(page).toHaveURL(/entity=user/);
+
+  await header.getByText("English").click();
+  await expect(menu.getByRole("menuitem", { name: "Audit log" })).toBeVisible();
+  await expect(menu.getByRole("menuitem", { name: "Home" })).toBeVisible();
+  await expect(page.getByRole("columnheader", { name: "Action" })).toBeVisible();
+  await expect(page.getByRole("row").filter({ hasText: "Log in" }).first()).toBeVisible();
+  await page.screenshot({ path: "test-results/admin-audit-en.png", fullPage: true });
+
+  await header.getByText("王建国").click();
+  await page.getByRole("menuitem", { name: "Log out" }).click();
+  await expect(page).toHaveURL(/\/admin\/login$/);
+  await expect(page.getByRole("button", { name: "Sign in" })).toBeVisible();
+});
+
+test("wrong password: the server's Chinese message is shown on the form", async ({ page }) => {
+  await adminLogin(page, "13800000002", "not-the-password");
+  await expect(page.getByRole("alert")).toHaveText("手机号或密码错误");
+  await expect(page).toHaveURL(/\/admin\/login$/);
+});
+
+test("community worker: no audit log in the menu, and its address is refused", async ({ page }) => {
+  await adminLogin(page, "13800000003");
+
+  const menu = page.getByRole("menu");
+  await expect(page.getByRole("banner").getByText("张丽华")).toBeVisible();
+  await expect(menu.getByRole("menuitem", { name: "区域管理" })).toBeVisible();
+  await expect(menu.getByRole("menuitem", { name: "审计日志" })).toHaveCount(0);
+
+  await page.getByRole("banner").getByText("张丽华").click();
+  await expect(page.getByText("社区工作者 · 红旗社区")).toBeVisible();
+  await page.keyboard.press("Escape");
+
+  await menu.getByRole("menuitem", { name: "区域管理" }).click();
+  await expect(page.getByRole("cell", { name: "红旗社区" })).toBeVisible();
+  await page.getByRole("cell", { name: "红旗社区" }).click();
+  // Drilled down: the community's grids are listed, and the breadcrumb leads back.
+  await expect(page.getByRole("cell", { name: "网格", exact: true }).first()).toBeVisible();
+  await expect(page.getByRole("navigation").getByRole("link", { name: "管辖范围" })).toBeVisible();
+  await page.screenshot({ path: "test-results/admin-territory.png", fullPage: true });
+
+  await page.goto("/admin/audit");
+  await expect(page.getByText("您没有权限访问此页面")).toBeVisible();
+});

@@ -1,0 +1,13 @@
+import { expect, type Page } from "@playwright/test";
+
+export const DEMO_PASSWORD = "demo12345";
+
+/** Fills the admin login form as a person would and submits it. */
+export async function adminLogin(page: Page, phone: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto("/admin/");
+  await expect(page).toHaveURL(/\/admin\/login$/);
+  await page.getByLabel("手机号").fill(phone);
+  await page.getByLabel("密码", { exact: true }).fill(password);
+  // antd spaces two-character Chinese button labels ("登 录").
+  await page.getByRole("button", { name: /^登\s?录$/ }).click();
+}

@@ -1,0 +1,71 @@
+import { QueryClientProvider } from "@tanstack/react-query";
+import { App as AntApp, ConfigProvider } from "antd";
+import enUS from "antd/locale/en_US";
+import zhCN from "antd/locale/zh_CN";
+import { useState } from "react";
+import { I18nextProvider, useTranslation } from "react-i18next";
+import { BrowserRouter, Navigate, Route, Routes } from "react-router-dom";
+import { AuthProvider, useAuth } from "../common/auth.tsx";
+import { i18n } from "../common/i18n.ts";
+import { createQueryClient } from "../common/query.ts";
+import { RequireAuth } from "../common/require-auth.tsx";
+import { canSee } from "../common/roles.ts";
+import { Shell } from "./layout/shell.tsx";
+import { NAV } from "./nav.tsx";
+import { LoginPage } from "./pages/login.tsx";
+import { Failed, Forbidden, Loading, NotFound } from "./pages/status.tsx";
+import { theme } from "./theme.ts";
+
+export function App() {
+  const [queryClient] = useState(createQueryClient);
+  return (
+    <I18nextProvider i18n={i18n}>
+      <QueryClientProvider client={queryClient}>
+        <AuthProvider>
+          <Themed />
+        </AuthProvider>
+      </QueryClientProvider>
+    </I18nextProvider>
+  );
+}
+
+function Themed() {
+  const { i18n: current } = useTranslation();
+  return (
+    <ConfigProvider locale={current.language === "en" ? enUS : zhCN} theme={theme}>
+      <AntApp>
+        <BrowserRouter basename="/admin">
+          <AdminRoutes />
+        </BrowserRouter>
+      </AntApp>
+    </ConfigProvider>
+  );
+}
+
+function AdminRoutes() {
+  const { user } = useAuth();
+  return (
+    <Routes>
+      <Route path="/login" element={user ? <Navigate to="/" replace /> : <LoginPage />} />
+      <Route
+        element={
+          <RequireAuth
+            loading={<Loading />}
+            failed={(error, retry) => <Failed error={error} retry={retry} />}
+          />
+        }
+      >
+        <Route element={<Shell />}>
+          {NAV.map((item) => (
+            <Route
+              key={item.key}
+              path={item.path}
+              element={user && canSee(user, item.key) ? item.element : <Forbidden />}
+            />
+          ))}
+          <Route path="*" element={<NotFound />} />
+        </Route>
+      </Route>
+    </Routes>
+  );
+}

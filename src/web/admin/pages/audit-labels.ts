@@ -1,0 +1,31 @@
+import type { TFunction } from "i18next";
+import { zhCN } from "../../common/locales/zh-CN.ts";
+
+type ActionKey = keyof typeof zhCN.audit.actions;
+type EntityKey = keyof typeof zhCN.audit.entities;
+
+// Action codes contain dots ("auth.login"), which i18next reads as nesting; the keys use "_".
+const actionKey = (action: string) => action.replaceAll(".", "_");
+
+/** The actions and entity types offered as filters; each has a name in the locales. */
+export const KNOWN_ACTIONS = [
+  "auth.login",
+  "auth.login_failed",
+  "auth.logout",
+  "token.create",
+  "token.revoke",
+  "territory.create",
+  "territory.update",
+  "demo.load",
+  "bootstrap.admin",
+];
+export const KNOWN_ENTITIES = Object.keys(zhCN.audit.entities);
+
+export function actionLabel(t: TFunction, action: string): string {
+  const key = actionKey(action);
+  return Object.hasOwn(zhCN.audit.actions, key) ? t(`audit.actions.${key as ActionKey}`) : action;
+}
+
+export function entityLabel(t: TFunction, entity: string): string {
+  return Object.hasOwn(zhCN.audit.entities, entity) ? t(`audit.entities.${entity as EntityKey}`) : entity;
+}

@@ -1,0 +1,36 @@
+import { useSearchParams } from "react-router-dom";
+
+const MAX_PAGE_SIZE = 200;
+
+function positive(value: string | null, fallback: number, max = Number.MAX_SAFE_INTEGER): number {
+  const n = Number(value);
+  return Number.isInteger(n) && n >= 1 ? Math.min(n, max) : fallback;
+}
+
+/** Paging and filters of a list page kept in the address, so a reload or a shared link shows the same rows. */
+export function useListParams<F extends string>(filterNames: readonly F[]) {
+  const [params, setParams] = useSearchParams();
+  const filters = Object.fromEntries(
+    filterNames.map((name) => [name, params.get(name) || undefined]),
+  ) as Record<F, string | undefined>;
+
+  const update = (changes: Record<string, string | number | undefined>) => {
+    setParams((current) => {
+      const next = new URLSearchParams(current);
+      for (const [key, value] of Object.entries(changes)) {
+        if (value === undefined || value === "") next.delete(key);
+        else next.set(key, String(value));
+      }
+      return next;
+    });
+  };
+
+  return {
+    page: positive(params.get("page"), 1),
+    pageSize: positive(params.get("pageSize"), 20, MAX_PAGE_SIZE),
+    filters,
+    setPage: (page: number, pageSize: number) => update({ page, pageSize }),
+    // A new filter starts again at the first page.
+    setFilter: (name: F, value: string | undefined) => update({ [name]: value, page: undefined }),
+  };
+}

@@ -1,0 +1,12 @@
+import type { ReactNode } from "react";
+import type { NavKey } from "../common/roles.ts";
+
+export interface HomeEntry {
+  /** Who sees it: a key of roles.ts's navigation table. */
+  key: NavKey;
+  path: string;
+  icon: ReactNode;
+}
+
+/** The big buttons on the home page; each module adds its own (none are live yet). */
+export const HOME_ENTRIES: readonly HomeEntry[] = [];

@@ -1,0 +1,107 @@
+import { Button, Form, Input } from "antd-mobile";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useNavigate } from "react-router-dom";
+import { ApiError } from "../../common/api.ts";
+import { type Credentials, useAuth } from "../../common/auth.tsx";
+import { useReturnPath } from "../../common/require-auth.tsx";
+import { LanguageSwitch } from "../language-switch.tsx";
+
+const PHONE = /^1[3-9]\d{9}$/;
+
+export function LoginPage() {
+  const { t } = useTranslation();
+  const { login, loggingIn } = useAuth();
+  const navigate = useNavigate();
+  const returnPath = useReturnPath();
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = async (values: Credentials) => {
+    setError(null);
+    try {
+      await login(values);
+      navigate(returnPath, { replace: true });
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : t("errors.network"));
+    }
+  };
+
+  return (
+    <div style={{ minHeight: "100vh", background: "#fff" }}>
+      <header
+        style={{
+          background: "linear-gradient(160deg, var(--party-red) 0%, #a3121a 100%)",
+          color: "#fff",
+          padding: "16px 20px 40px",
+        }}
+      >
+        <div style={{ display: "flex", justifyContent: "flex-end" }}>
+          <LanguageSwitch />
+        </div>
+        <h1 style={{ margin: "32px 0 8px", fontSize: 26, fontWeight: 600, lineHeight: 1.3 }}>
+          {t("app.name")}
+        </h1>
+        <div style={{ fontSize: 17, opacity: 0.9 }}>{t("app.tagline")}</div>
+      </header>
+      <Form
+        layout="vertical"
+        requiredMarkStyle="none"
+        onFinish={(values: Credentials) => submit(values)}
+        onValuesChange={() => setError(null)}
+        footer={
+          <>
+            {error && (
+              <div role="alert" style={{ color: "var(--adm-color-danger)", fontSize: 17, marginBottom: 16 }}>
+                {error}
+              </div>
+            )}
+            <Button
+              block
+              type="submit"
+              color="primary"
+              size="large"
+              loading={loggingIn}
+              style={{ height: 52 }}
+            >
+              {t("login.submit")}
+            </Button>
+          </>
+        }
+        className="boxed-inputs"
+      >
+        <Form.Item
+          name="phone"
+          label={t("login.phone")}
+          rules={[
+            { required: true, message: t("validation.phoneRequired") },
+            { pattern: PHONE, message: t("validation.phoneInvalid") },
+          ]}
+        >
+          <Input
+            placeholder={t("login.phonePlaceholder")}
+            type="tel"
+            inputMode="numeric"
+            autoComplete="username"
+            maxLength={11}
+            clearable
+          />
+        </Form.Item>
+        <Form.Item
+          name="password"
+          label={t("login.password")}
+          rules={[{ required: true, message: t("validation.passwordRequired") }]}
+        >
+          <Input
+            placeholder={t("login.passwordPlaceholder")}
+            type="password"
+            autoComplete="current-password"
+            clearable
+          />
+        </Form.Item>
+      </Form>
+      <p style={{ color: "#666", fontSize: 15, textAlign: "center", padding: "0 24px" }}>
+        {t("login.footer")}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,70 @@
+import { Button, Dialog, List } from "antd-mobile";
+import { useTranslation } from "react-i18next";
+import { useAuth } from "../../common/auth.tsx";
+import { maskPhone } from "../../common/mask.ts";
+import { describeRole } from "../../common/roles.ts";
+import { LanguageSwitch } from "../language-switch.tsx";
+
+export function MePage() {
+  const { t } = useTranslation();
+  const { user, logout } = useAuth();
+  if (!user) return null;
+
+  const confirmLogout = async () => {
+    const ok = await Dialog.confirm({
+      content: <div style={{ fontSize: 18, textAlign: "center" }}>{t("user.logoutConfirm")}</div>,
+      confirmText: t("user.logout"),
+      cancelText: t("user.cancel"),
+    });
+    if (ok) await logout();
+  };
+
+  return (
+    <>
+      <header
+        style={{ display: "flex", alignItems: "center", gap: 16, padding: "32px 20px", background: "#fff" }}
+      >
+        <div
+          aria-hidden
+          style={{
+            width: 64,
+            height: 64,
+            borderRadius: "50%",
+            background: "var(--party-red)",
+            color: "#fff",
+            fontSize: 28,
+            display: "flex",
+            alignItems: "center",
+            justifyContent: "center",
+          }}
+        >
+          {user.name.slice(0, 1)}
+        </div>
+        <div>
+          <div style={{ fontSize: 24, fontWeight: 600 }}>{user.name}</div>
+          <div style={{ fontSize: 17, color: "#4d4d4d" }}>{maskPhone(user.phone)}</div>
+        </div>
+      </header>
+      <List style={{ marginTop: 12 }}>
+        <List.Item
+          extra={user.roles.map((r) => <div key={`${r.role}-${r.nodeId}`}>{describeRole(t, r)}</div>)}
+        >
+          {t("mobile.roles")}
+        </List.Item>
+        <List.Item extra={<LanguageSwitch />}>{t("language.label")}</List.Item>
+      </List>
+      <div style={{ padding: "32px 16px" }}>
+        <Button
+          block
+          size="large"
+          color="danger"
+          fill="outline"
+          onClick={confirmLogout}
+          style={{ height: 52 }}
+        >
+          {t("user.logout")}
+        </Button>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,39 @@
+import { HomeOutlined, UserOutlined } from "@ant-design/icons";
+import { TabBar } from "antd-mobile";
+import { useTranslation } from "react-i18next";
+import { Outlet, useLocation, useNavigate } from "react-router-dom";
+
+const TABS = [
+  { key: "/", icon: <HomeOutlined />, title: "mobile.tabs.home" },
+  { key: "/me", icon: <UserOutlined />, title: "mobile.tabs.me" },
+] as const;
+
+/** The page above, the tab bar fixed at the bottom (thumb reach, and where older users expect it). */
+export function Shell() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+  return (
+    <div style={{ minHeight: "100vh", display: "flex", flexDirection: "column" }}>
+      <main style={{ flex: 1, paddingBottom: 80 }}>
+        <Outlet />
+      </main>
+      <nav
+        style={{
+          position: "fixed",
+          left: 0,
+          right: 0,
+          bottom: 0,
+          background: "#fff",
+          borderTop: "1px solid #eee",
+        }}
+      >
+        <TabBar activeKey={pathname} onChange={(key) => navigate(key)} safeArea>
+          {TABS.map((tab) => (
+            <TabBar.Item key={tab.key} icon={tab.icon} title={t(tab.title)} />
+          ))}
+        </TabBar>
+      </nav>
+    </div>
+  );
+}
