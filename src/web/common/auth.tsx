@@ -1,6 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { createContext, type ReactNode, useContext, useMemo } from "react";
+import { createContext, type ReactNode, useContext, useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { ApiError, api, type BodyOf, type ResponseOf } from "./api.ts";
+import { isValidMobile } from "./identifiers.ts";
 import { ME_KEY } from "./query.ts";
 
 export type User = ResponseOf<"/api/v1/auth/me", "get">["user"];
@@ -66,4 +68,27 @@ export function useAuth(): Auth {
   const auth = useContext(AuthContext);
   if (!auth) throw new Error("useAuth outside AuthProvider");
   return auth;
+}
+
+/** The submit handler and error message every login form shares; navigates back where the user was. */
+export function useLoginForm(onSuccess: () => void) {
+  const { t } = useTranslation();
+  const { login, loggingIn } = useAuth();
+  const [error, setError] = useState<string | null>(null);
+  const submit = async (values: Credentials) => {
+    setError(null);
+    try {
+      await login(values);
+      onSuccess();
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : t("errors.network"));
+    }
+  };
+  /** Form rule: an 11-digit mainland mobile number. */
+  const phoneRule = {
+    validator: async (_: unknown, value: string | undefined) => {
+      if (value && !isValidMobile(value)) throw new Error(t("validation.phoneInvalid"));
+    },
+  };
+  return { submit, error, clearError: () => setError(null), loggingIn, phoneRule };
 }

@@ -1,33 +1,20 @@
 import { LockOutlined, MobileOutlined } from "@ant-design/icons";
 import { Alert, Button, Card, Form, Input, Typography } from "antd";
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router-dom";
-import { ApiError } from "../../common/api.ts";
-import { type Credentials, useAuth } from "../../common/auth.tsx";
+import { type Credentials, useLoginForm } from "../../common/auth.tsx";
 import { useReturnPath } from "../../common/require-auth.tsx";
 import { Brand } from "../layout/brand.tsx";
 import { LanguageSwitch } from "../layout/language-switch.tsx";
 import { PARTY_RED } from "../theme.ts";
 
-const PHONE = /^1[3-9]\d{9}$/;
-
 export function LoginPage() {
   const { t } = useTranslation();
-  const { login, loggingIn } = useAuth();
   const navigate = useNavigate();
   const returnPath = useReturnPath();
-  const [error, setError] = useState<string | null>(null);
-
-  const submit = async (values: Credentials) => {
-    setError(null);
-    try {
-      await login(values);
-      navigate(returnPath, { replace: true });
-    } catch (err) {
-      setError(err instanceof ApiError ? err.message : t("errors.network"));
-    }
-  };
+  const { submit, error, clearError, loggingIn, phoneRule } = useLoginForm(() =>
+    navigate(returnPath, { replace: true }),
+  );
 
   return (
     <div style={{ minHeight: "100vh", background: "#f4f5f7" }}>
@@ -54,15 +41,12 @@ export function LoginPage() {
           size="large"
           requiredMark={false}
           onFinish={submit}
-          onValuesChange={() => setError(null)}
+          onValuesChange={clearError}
         >
           <Form.Item
             name="phone"
             label={t("login.phone")}
-            rules={[
-              { required: true, message: t("validation.phoneRequired") },
-              { pattern: PHONE, message: t("validation.phoneInvalid") },
-            ]}
+            rules={[{ required: true, message: t("validation.phoneRequired") }, phoneRule]}
           >
             <Input
               prefix={<MobileOutlined />}

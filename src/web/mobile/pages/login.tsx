@@ -1,30 +1,17 @@
 import { Button, Form, Input } from "antd-mobile";
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router-dom";
-import { ApiError } from "../../common/api.ts";
-import { type Credentials, useAuth } from "../../common/auth.tsx";
+import { useLoginForm } from "../../common/auth.tsx";
 import { useReturnPath } from "../../common/require-auth.tsx";
 import { LanguageSwitch } from "../language-switch.tsx";
 
-const PHONE = /^1[3-9]\d{9}$/;
-
 export function LoginPage() {
   const { t } = useTranslation();
-  const { login, loggingIn } = useAuth();
   const navigate = useNavigate();
   const returnPath = useReturnPath();
-  const [error, setError] = useState<string | null>(null);
-
-  const submit = async (values: Credentials) => {
-    setError(null);
-    try {
-      await login(values);
-      navigate(returnPath, { replace: true });
-    } catch (err) {
-      setError(err instanceof ApiError ? err.message : t("errors.network"));
-    }
-  };
+  const { submit, error, clearError, loggingIn, phoneRule } = useLoginForm(() =>
+    navigate(returnPath, { replace: true }),
+  );
 
   return (
     <div style={{ minHeight: "100vh", background: "#fff" }}>
@@ -46,8 +33,8 @@ export function LoginPage() {
       <Form
         layout="vertical"
         requiredMarkStyle="none"
-        onFinish={(values: Credentials) => submit(values)}
-        onValuesChange={() => setError(null)}
+        onFinish={submit}
+        onValuesChange={clearError}
         footer={
           <>
             {error && (
@@ -72,10 +59,7 @@ export function LoginPage() {
         <Form.Item
           name="phone"
           label={t("login.phone")}
-          rules={[
-            { required: true, message: t("validation.phoneRequired") },
-            { pattern: PHONE, message: t("validation.phoneInvalid") },
-          ]}
+          rules={[{ required: true, message: t("validation.phoneRequired") }, phoneRule]}
         >
           <Input
             placeholder={t("login.phonePlaceholder")}

@@ -1,7 +1,7 @@
 import { Button, Dialog, List } from "antd-mobile";
 import { useTranslation } from "react-i18next";
 import { useAuth } from "../../common/auth.tsx";
-import { maskPhone } from "../../common/mask.ts";
+import { maskPhone } from "../../common/identifiers.ts";
 import { describeRole } from "../../common/roles.ts";
 import { LanguageSwitch } from "../language-switch.tsx";
 
