@@ -1,6 +1,7 @@
 import { buildApp } from "./app.ts";
 import { bootstrap } from "./bootstrap.ts";
 import type { Config } from "./config.ts";
+import { defineAccountJobs } from "./modules/accounts/index.ts";
 import { type Database, lockDataDir, openDatabase, runMigrations } from "./platform/db/index.ts";
 import type { App } from "./platform/http/types.ts";
 import { PiiVault } from "./platform/pii/index.ts";
@@ -34,6 +35,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     const pii = await PiiVault.load({ piiKey: config.piiKey, dataDir: config.dataDir });
     const greeting = await bootstrap(database.db, config);
     const queue = new Queue(database, options.queue);
+    defineAccountJobs(queue, database.db);
     options.defineJobs?.(queue, database);
     await queue.start();
     const app = await buildApp({ database, config, logger: options.logger ?? false });

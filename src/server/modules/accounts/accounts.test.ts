@@ -1,7 +1,8 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loginAs, ORIGIN, PHONES, startTestApp, type TestApp } from "../../testing/harness.ts";
-import { users } from "./tables.ts";
+import { purgeExpired } from "./jobs.ts";
+import { loginFailures, sessions, users } from "./tables.ts";
 
 let t: TestApp;
 beforeAll(async () => {
@@ -139,5 +140,26 @@ describe("bearer tokens", () => {
     expect(
       (await t.app.inject({ url: "/api/v1/auth/me", headers: { authorization: "Basic abc" } })).statusCode,
     ).toBe(401);
+  });
+});
+
+describe("housekeeping", () => {
+  it("purges expired sessions and stale login failures, and keeps live sessions working", async () => {
+    const live = await loginAs(t.app, PHONES.departmentStaff);
+    const [user] = await t.database.db.select().from(users).where(eq(users.phone, PHONES.departmentStaff));
+    if (!user) throw new Error("demo user missing");
+    await t.database.db
+      .insert(sessions)
+      .values({ idHash: "expired-session", userId: user.id, expiresAt: new Date(Date.now() - 1000) });
+    await t.database.db
+      .insert(loginFailures)
+      .values({ phone: "13700000000", ip: "10.7.7.7", at: new Date(Date.now() - 86_400_000) });
+    const purged = await purgeExpired(t.database.db);
+    expect(purged.sessions).toBeGreaterThanOrEqual(1);
+    expect(purged.failures).toBeGreaterThanOrEqual(1);
+    expect(
+      await t.database.db.select().from(sessions).where(eq(sessions.idHash, "expired-session")),
+    ).toHaveLength(0);
+    expect((await t.app.inject({ url: "/api/v1/auth/me", headers: live.headers })).statusCode).toBe(200);
   });
 });

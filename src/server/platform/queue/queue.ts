@@ -23,6 +23,7 @@ export interface QueueOptions {
 export class Queue {
   private readonly boss: PgBoss;
   private readonly handlers = new Map<string, JobHandler<unknown>>();
+  private readonly schedules = new Map<string, string>();
   private started = false;
 
   constructor(
@@ -41,6 +42,12 @@ export class Queue {
     this.handlers.set(name, handler as JobHandler<unknown>);
   }
 
+  /** Runs a defined job on a cron schedule (one run per tick across all processes), in China time. */
+  every(name: string, cron: string): void {
+    if (!this.handlers.has(name)) throw new Error(`Define job ${name} before scheduling it`);
+    this.schedules.set(name, cron);
+  }
+
   async start(): Promise<void> {
     await this.boss.start();
     this.started = true;
@@ -51,6 +58,8 @@ export class Queue {
         for (const job of jobs) await handler(job.data, { id: job.id, name: job.name });
       });
     }
+    for (const [name, cron] of this.schedules)
+      await this.boss.schedule(name, cron, {}, { tz: "Asia/Shanghai" });
   }
 
   async send<T extends object>(name: string, data: T, options: SendOptions = {}): Promise<string | null> {
