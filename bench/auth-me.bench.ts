@@ -3,12 +3,21 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadConfig } from "../src/server/config.ts";
 import { createServer } from "../src/server/server.ts";
+import { throwawayDatabase } from "../src/server/testing/database.ts";
 import { load, writeResult } from "./lib.ts";
 
 /** Authenticated GET /api/v1/auth/me at concurrency 50, against a bare route in the same process and run. */
 export async function benchAuthMe(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), "gg-bench-"));
-  const config = loadConfig({ ...process.env, DATA_DIR: dataDir, DEMO: "1", PORT: "0" });
+  // On a server the benchmark works in a database of its own and drops it afterwards.
+  const target = process.env.DATABASE_URL
+    ? await throwawayDatabase(process.env.DATABASE_URL, "gg_bench")
+    : undefined;
+  const config = loadConfig({
+    DATA_DIR: dataDir,
+    DEMO: "1",
+    ...(target ? { DATABASE_URL: target.url } : {}),
+  });
   const server = await createServer(config);
   try {
     server.app.get("/bench/bare", { config: { access: "public" } }, async () => ({ ok: true }));
@@ -47,6 +56,7 @@ export async function benchAuthMe(): Promise<void> {
     });
   } finally {
     await server.close();
+    await target?.drop();
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

@@ -1,7 +1,7 @@
 import { benchAuthMe } from "./auth-me.bench.ts";
 
 // `npm run bench`: every benchmark in turn; each prints its figures and writes bench/results/<name>.json.
-// With DATABASE_URL set they run against that PostgreSQL server instead of PGlite.
+// With DATABASE_URL set they run on that PostgreSQL server (in a throwaway database) instead of PGlite.
 const benchmarks: Array<[string, () => Promise<void>]> = [["auth-me", benchAuthMe]];
 
 for (const [name, run] of benchmarks) {

@@ -16,17 +16,22 @@ export async function freshDatabaseUrl(): Promise<TestDatabaseUrl> {
   if (!onPostgres) return { url: undefined, drop: async () => {} };
   const admin = process.env.TEST_DATABASE_URL;
   if (!admin) throw new Error("TEST_DB_MODE=postgres needs TEST_DATABASE_URL");
-  const name = `gg_test_${randomBytes(6).toString("hex")}`;
-  const client = new pg.Client({ connectionString: admin });
+  return throwawayDatabase(admin);
+}
+
+/** A new, empty database on the server of `serverUrl`, and how to drop it. */
+export async function throwawayDatabase(serverUrl: string, prefix = "gg_test"): Promise<TestDatabaseUrl> {
+  const name = `${prefix}_${randomBytes(6).toString("hex")}`;
+  const client = new pg.Client({ connectionString: serverUrl });
   await client.connect();
   await client.query(`create database ${name}`);
   await client.end();
-  const url = new URL(admin);
+  const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
     drop: async () => {
-      const c = new pg.Client({ connectionString: admin });
+      const c = new pg.Client({ connectionString: serverUrl });
       await c.connect();
       await c.query(`drop database if exists ${name} with (force)`);
       await c.end();
