@@ -6,6 +6,7 @@ export default defineConfig({
   root: import.meta.dirname,
   test: {
     include: ["src/**/*.test.ts"],
+    globalSetup: ["src/server/testing/global-setup.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: "forks",

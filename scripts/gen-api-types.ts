@@ -8,6 +8,7 @@ import openapiTS, { astToString, type OpenAPI3 } from "openapi-typescript";
 import { buildApp } from "../src/server/app.ts";
 import { loadConfig } from "../src/server/config.ts";
 import { openDatabase, runMigrations } from "../src/server/platform/db/index.ts";
+import { PiiVault } from "../src/server/platform/pii/index.ts";
 
 const TARGET = resolve(import.meta.dirname, "../src/web/common/api-types.ts");
 const RELATIVE = "src/web/common/api-types.ts";
@@ -17,7 +18,7 @@ async function generate(): Promise<string> {
   const database = await openDatabase({});
   try {
     await runMigrations(database);
-    const app = await buildApp({ database, config: loadConfig({}) });
+    const app = await buildApp({ database, config: loadConfig({}), pii: await PiiVault.load({}) });
     try {
       await app.ready();
       const doc = app.swagger() as unknown as OpenAPI3;

@@ -4,6 +4,8 @@ import { Type } from "@sinclair/typebox";
 import Fastify, { type FastifyServerOptions } from "fastify";
 import type { Config } from "./config.ts";
 import { accountsRoutes, resolvePrincipal } from "./modules/accounts/index.ts";
+import { orgRoutes } from "./modules/org/index.ts";
+import { peopleRoutes } from "./modules/people/index.ts";
 import { territoryRoutes } from "./modules/territory/index.ts";
 import { auditRoutes } from "./platform/audit/index.ts";
 import { installAuth } from "./platform/auth/index.ts";
@@ -14,15 +16,17 @@ import { installGracefulClose } from "./platform/http/shutdown.ts";
 import type { App } from "./platform/http/types.ts";
 import { installJsonParser, installValidation } from "./platform/http/validation.ts";
 import { installWeb } from "./platform/http/web.ts";
+import type { PiiVault } from "./platform/pii/index.ts";
 
 export interface AppDeps {
   database: Database;
   config: Config;
+  pii: PiiVault;
   logger?: FastifyServerOptions["logger"];
 }
 
 /** The HTTP app: platform plugins, then every module's routes under /api/v1. Tests build it too. */
-export async function buildApp({ database, config, logger = false }: AppDeps): Promise<App> {
+export async function buildApp({ database, config, pii, logger = false }: AppDeps): Promise<App> {
   const app = Fastify({
     logger,
     bodyLimit: 1024 * 1024,
@@ -57,6 +61,8 @@ export async function buildApp({ database, config, logger = false }: AppDeps): P
       const v1 = api.withTypeProvider<TypeBoxTypeProvider>();
       accountsRoutes(v1, db, config);
       territoryRoutes(v1, db);
+      orgRoutes(v1, db);
+      peopleRoutes(v1, db, pii);
       auditRoutes(v1, db);
     },
     { prefix: "/api/v1" },

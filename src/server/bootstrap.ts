@@ -1,19 +1,24 @@
 import type { Config } from "./config.ts";
 import { ConfigError } from "./config.ts";
-import { loadDemo } from "./demo/index.ts";
+import { loadDemo, type Progress } from "./demo/index.ts";
 import { countUsers, ensureUser } from "./modules/accounts/index.ts";
 import { insertNode, nodeByCode } from "./modules/territory/index.ts";
 import { audited, SYSTEM } from "./platform/audit/index.ts";
 import type { Db } from "./platform/db/index.ts";
-import { isValidMobile } from "./platform/pii/index.ts";
+import { isValidMobile, type PiiVault } from "./platform/pii/index.ts";
 
 /**
  * What an empty database gets at start: the demo district (DEMO=1), or for DEMO=0 one district
  * and its first administrator from ADMIN_PHONE / ADMIN_PASSWORD. Returns lines to print.
  */
-export async function bootstrap(db: Db, config: Config): Promise<string[]> {
+export async function bootstrap(
+  db: Db,
+  config: Config,
+  pii: PiiVault,
+  progress?: Progress,
+): Promise<string[]> {
   if (config.demo) {
-    const demo = await loadDemo(db);
+    const demo = await loadDemo(db, pii, progress);
     if (!demo.created) return [];
     return [
       `演示数据已载入 · Demo district loaded. Accounts (password ${demo.password}):`,

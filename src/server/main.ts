@@ -6,7 +6,10 @@ async function main() {
   const config = loadConfig();
   const mode = config.databaseUrl ? "PostgreSQL server" : `embedded PostgreSQL (PGlite) in ${config.dataDir}`;
   console.log(`Starting on ${mode}…`);
-  const server = await createServer(config, { logger: process.env.LOG_REQUESTS === "1" });
+  const server = await createServer(config, {
+    logger: process.env.LOG_REQUESTS === "1",
+    progress: console.log,
+  });
 
   // Handlers go in before the server says it is ready: a signal right after must still stop it cleanly.
   let stopping = false;

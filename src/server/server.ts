@@ -23,6 +23,8 @@ export interface ServerOptions {
   /** Job definitions to add before the queue starts (modules' jobs.ts; tests). */
   defineJobs?: (queue: Queue, database: Database) => void;
   logger?: boolean;
+  /** Where demo-loading progress goes (the console at start). */
+  progress?: (message: string) => void;
 }
 
 /** start-up: config → lock → database → migrations → first data → queue → HTTP app (not yet listening). */
@@ -33,12 +35,12 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
     await runMigrations(database);
     const pii = await PiiVault.load({ piiKey: config.piiKey, dataDir: config.dataDir });
-    const greeting = await bootstrap(database.db, config);
+    const greeting = await bootstrap(database.db, config, pii, options.progress);
     const queue = new Queue(database, options.queue);
     defineAccountJobs(queue, database.db);
     options.defineJobs?.(queue, database);
     await queue.start();
-    const app = await buildApp({ database, config, logger: options.logger ?? false });
+    const app = await buildApp({ database, config, pii, logger: options.logger ?? false });
     const db = database;
     let closing: Promise<void> | undefined;
     const close = () => {

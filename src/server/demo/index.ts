@@ -1,30 +1,20 @@
 import { countUsers, ensureUser } from "../modules/accounts/index.ts";
-import { insertNode, type NewNode, nodeByCode, type TerritoryLevel } from "../modules/territory/index.ts";
+import { bulkInsertOrgs, bulkInsertPartTimeMembers, bulkInsertUnits } from "../modules/org/index.ts";
+import {
+  bulkInsertHouseholds,
+  bulkInsertPartyMembers,
+  bulkInsertResidents,
+  bulkInsertStaff,
+} from "../modules/people/index.ts";
+import { bulkInsertMerchants, bulkInsertVenues } from "../modules/places/index.ts";
+import { bulkInsertNodes } from "../modules/territory/index.ts";
 import { audited, SYSTEM } from "../platform/audit/index.ts";
 import { hashPassword } from "../platform/auth/index.ts";
-import type { Db } from "../platform/db/index.ts";
+import type { Db, Tx } from "../platform/db/index.ts";
+import type { PiiVault } from "../platform/pii/index.ts";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./accounts.ts";
-
-// The skeleton of the demo district: the nodes the nine demo accounts are bound to.
-// The territory issue grows it into the full district of CONTRACT.md.
-const SKELETON: Array<{ key: string; parent?: string; level: TerritoryLevel; code: string; name: string }> = [
-  { key: "district", level: "district", code: "360731", name: "兴安区" },
-  { key: "street", parent: "district", level: "street", code: "360731001", name: "潋江街道" },
-  { key: "street2", parent: "district", level: "street", code: "360731002", name: "文昌街道" },
-  { key: "street3", parent: "district", level: "street", code: "360731003", name: "长冈街道" },
-  { key: "community", parent: "street", level: "community", code: "360731001001", name: "红旗社区" },
-  { key: "grid", parent: "community", level: "grid", code: "XG-LJ-001", name: "红旗社区第一网格" },
-  { key: "compound", parent: "grid", level: "compound", code: "XG-LJ-001-C01", name: "红旗花园小区" },
-  { key: "building", parent: "compound", level: "building", code: "XG-LJ-001-C01-B01", name: "1栋" },
-  { key: "entrance", parent: "building", level: "entrance", code: "XG-LJ-001-C01-B01-U1", name: "1单元" },
-  {
-    key: "household",
-    parent: "entrance",
-    level: "household",
-    code: "XG-LJ-001-C01-B01-U1-101",
-    name: "101室",
-  },
-];
+import { generateDemo } from "./generate/index.ts";
+import type { DemoDistrict } from "./generate/types.ts";
 
 export interface DemoResult {
   created: boolean;
@@ -32,25 +22,138 @@ export interface DemoResult {
   password: string;
 }
 
-/** Loads the demo district into an empty database; does nothing when users already exist. */
-export async function loadDemo(db: Db): Promise<DemoResult> {
+export type Progress = (message: string) => void;
+
+/** Loads the demo district (CONTRACT.md) into an empty database; does nothing when users exist. */
+export async function loadDemo(db: Db, vault: PiiVault, progress: Progress = () => {}): Promise<DemoResult> {
   const result = { accounts: DEMO_ACCOUNTS, password: DEMO_PASSWORD };
   if ((await countUsers(db)) > 0) return { created: false, ...result };
+  const started = Date.now();
+  const step = (what: string) => progress(`  [${((Date.now() - started) / 1000).toFixed(1)} s] ${what}`);
+  step("generating the demo district…");
+  const demo = generateDemo();
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await audited(db, SYSTEM, async (tx, audit) => {
-    const ids = new Map<string, string>();
-    for (const n of SKELETON) {
-      const parentId = n.parent ? ids.get(n.parent) : undefined;
-      const node: NewNode = { parentId: parentId ?? null, level: n.level, code: n.code, name: n.name };
-      const existing = await nodeByCode(tx, n.code);
-      ids.set(n.key, existing?.id ?? (await insertNode(tx, node)).id);
-    }
+    const nodeIds = await writeDistrict(tx, vault, demo, step);
+    step("demo accounts…");
     for (const a of DEMO_ACCOUNTS) {
-      const nodeId = ids.get(a.node);
-      if (!nodeId) throw new Error(`demo node ${a.node} missing`);
+      const nodeId = nodeIds.get(demo.accountNodes[a.node as keyof DemoDistrict["accountNodes"]]);
+      if (!nodeId) throw new Error(`demo account node ${a.node} missing`);
       await ensureUser(tx, { phone: a.phone, name: a.name, passwordHash, roles: [{ role: a.role, nodeId }] });
     }
-    await audit({ action: "demo.load", entity: "district", entityId: ids.get("district") });
+    await audit({
+      action: "demo.load",
+      entity: "district",
+      entityId: nodeIds.get(demo.accountNodes.district),
+    });
   });
+  step(
+    `done: ${demo.nodes.length} territory nodes, ${demo.residents.length} residents, ${demo.partyMembers.length} party members`,
+  );
   return { created: true, ...result };
+}
+
+/** Writes the whole district; returns the territory node ids by demo key. */
+async function writeDistrict(
+  tx: Tx,
+  vault: PiiVault,
+  demo: DemoDistrict,
+  step: Progress,
+): Promise<Map<string, string>> {
+  step(`territory: ${demo.nodes.length} nodes…`);
+  const nodes = await bulkInsertNodes(tx, demo.nodes);
+  const node = (key: string) => {
+    const n = nodes.get(key);
+    if (!n) throw new Error(`demo node ${key} missing`);
+    return { nodeId: n.id, territoryPath: n.path };
+  };
+
+  const householdNodes = demo.nodes.filter((n) => n.level === "household");
+  step(`households: ${householdNodes.length}…`);
+  const households = await bulkInsertHouseholds(
+    tx,
+    householdNodes.map((n) => ({ key: n.key, ...node(n.key), address: n.address ?? n.name })),
+  );
+  const household = (key: string) => {
+    const h = households.get(key);
+    if (!h) throw new Error(`demo household ${key} missing`);
+    return h;
+  };
+
+  step(`residents: ${demo.residents.length} (身份证 encrypted)…`);
+  const residents = await bulkInsertResidents(
+    tx,
+    vault,
+    demo.residents.map((r) => {
+      const h = household(r.householdKey);
+      return { ...r, householdId: h.id, territoryPath: h.territoryPath };
+    }),
+  );
+  const residentHome = new Map(demo.residents.map((r) => [r.key, household(r.householdKey).territoryPath]));
+
+  step(`units, party organisations (${demo.orgs.length}), part-time members…`);
+  const units = await bulkInsertUnits(
+    tx,
+    demo.units.map((u) => ({ ...u, ...node(u.nodeKey) })),
+  );
+  const depth = new Map<string, number>();
+  const parentOf = new Map(demo.orgs.map((o) => [o.key, o.parentKey]));
+  const depthOf = (key: string): number => {
+    const known = depth.get(key);
+    if (known !== undefined) return known;
+    const p = parentOf.get(key);
+    const d = p ? depthOf(p) + 1 : 0;
+    depth.set(key, d);
+    return d;
+  };
+  const orgs = await bulkInsertOrgs(
+    tx,
+    [...demo.orgs]
+      .sort((a, b) => depthOf(a.key) - depthOf(b.key))
+      .map((o) => ({ ...o, ...node(o.nodeKey), unitId: o.unitKey ? units.get(o.unitKey) : undefined })),
+  );
+  const idOf = (map: Map<string, string>, key: string) => {
+    const id = map.get(key);
+    if (!id) throw new Error(`demo reference ${key} missing`);
+    return id;
+  };
+  await bulkInsertPartTimeMembers(
+    tx,
+    demo.partTimeMembers.map((m) => ({ ...m, orgId: idOf(orgs, m.orgKey), unitId: idOf(units, m.unitKey) })),
+  );
+
+  step(`party members: ${demo.partyMembers.length}…`);
+  await bulkInsertPartyMembers(
+    tx,
+    demo.partyMembers.map((m) => ({
+      residentId: idOf(residents, m.residentKey),
+      territoryPath: residentHome.get(m.residentKey) ?? "",
+      category: m.category,
+      orgId: idOf(orgs, m.orgKey),
+      workUnitId: m.workUnitKey ? idOf(units, m.workUnitKey) : undefined,
+      joinedOn: m.joinedOn,
+    })),
+  );
+
+  step(`grid staff: ${demo.staff.length}…`);
+  await bulkInsertStaff(
+    tx,
+    demo.staff.map((s) => ({
+      ...s,
+      ...node(s.nodeKey),
+      residentId: s.residentKey ? residents.get(s.residentKey) : undefined,
+      householdIds: s.householdKeys?.map((k) => household(k).id),
+    })),
+  );
+
+  step(`venues (${demo.venues.length}) and merchants (${demo.merchants.length})…`);
+  await bulkInsertVenues(
+    tx,
+    demo.venues.map((v) => ({ ...v, ...node(v.nodeKey) })),
+  );
+  await bulkInsertMerchants(
+    tx,
+    demo.merchants.map((m) => ({ ...m, ...node(m.nodeKey) })),
+  );
+  return new Map([...nodes].map(([k, v]) => [k, v.id]));
 }

@@ -1,9 +1,11 @@
+import { readFileSync } from "node:fs";
+import { inject } from "vitest";
 import { buildApp } from "../app.ts";
-import { bootstrap } from "../bootstrap.ts";
 import { loadConfig } from "../config.ts";
 import { type Database, openDatabase, runMigrations } from "../platform/db/index.ts";
 import type { App } from "../platform/http/types.ts";
-import { freshDatabaseUrl } from "./database.ts";
+import { PiiVault } from "../platform/pii/index.ts";
+import { freshDatabaseUrl, type TestDatabaseUrl } from "./database.ts";
 
 export const DEMO_PASSWORD = "demo12345";
 export const ORIGIN = "http://localhost";
@@ -11,21 +13,30 @@ export const ORIGIN = "http://localhost";
 export interface TestApp {
   app: App;
   database: Database;
+  pii: PiiVault;
   close(): Promise<void>;
 }
 
-/** The real app on a real, empty database with the demo accounts loaded. */
+/** A fresh copy of the demo database built by global-setup.ts. */
+async function demoCopy(): Promise<TestDatabaseUrl & { dump?: Blob }> {
+  const template = inject("pgTemplate");
+  if (template) return freshDatabaseUrl(template);
+  return { url: undefined, drop: async () => {}, dump: new Blob([readFileSync(inject("pgliteDump"))]) };
+}
+
+/** The real app on a real database holding the demo district. */
 export async function startTestApp(): Promise<TestApp> {
-  const target = await freshDatabaseUrl();
-  const database = await openDatabase({ url: target.url });
+  const target = await demoCopy();
+  const database = await openDatabase({ url: target.url, loadDataDir: target.dump });
   await runMigrations(database);
   const config = loadConfig({ DEMO: "1" });
-  await bootstrap(database.db, config);
-  const app = await buildApp({ database, config });
+  const pii = await PiiVault.load({ piiKey: inject("piiKey") });
+  const app = await buildApp({ database, config, pii });
   await app.ready();
   return {
     app,
     database,
+    pii,
     close: async () => {
       await app.close();
       await database.close();

@@ -377,6 +377,7 @@ export interface paths {
                 query?: {
                     parentId?: string;
                     level?: "district" | "street" | "community" | "grid" | "microgrid" | "compound" | "building" | "entrance" | "household";
+                    q?: string;
                     /** @description 1-based page number */
                     page?: number;
                     pageSize?: number;
@@ -403,6 +404,11 @@ export interface paths {
                                 code: string;
                                 name: string;
                                 path: string;
+                                gridType: string | null;
+                                unitCode: string | null;
+                                lat: number | null;
+                                lng: number | null;
+                                address: string | null;
                             }[];
                             total: number;
                         };
@@ -461,6 +467,11 @@ export interface paths {
                             code: string;
                             name: string;
                             path: string;
+                            gridType: string | null;
+                            unitCode: string | null;
+                            lat: number | null;
+                            lng: number | null;
+                            address: string | null;
                         };
                     };
                 };
@@ -494,7 +505,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One node (404 outside the caller's scope) */
+        /** One node with its polygon and ancestors (404 outside the caller's scope) */
         get: {
             parameters: {
                 query?: never;
@@ -521,6 +532,19 @@ export interface paths {
                             code: string;
                             name: string;
                             path: string;
+                            gridType: string | null;
+                            unitCode: string | null;
+                            lat: number | null;
+                            lng: number | null;
+                            address: string | null;
+                            geometry: unknown | (never | null);
+                            ancestors: {
+                                /** Format: uuid */
+                                id: string;
+                                level: "district" | "street" | "community" | "grid" | "microgrid" | "compound" | "building" | "entrance" | "household";
+                                code: string;
+                                name: string;
+                            }[];
                         };
                     };
                 };
@@ -579,6 +603,11 @@ export interface paths {
                             code: string;
                             name: string;
                             path: string;
+                            gridType: string | null;
+                            unitCode: string | null;
+                            lat: number | null;
+                            lng: number | null;
+                            address: string | null;
                         };
                     };
                 };
@@ -599,6 +628,972 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/v1/territory/nodes/{id}/geometry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set a polygon (GeoJSON Polygon or MultiPolygon, lng/lat); 422 names the broken rule and where */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        type: string;
+                        coordinates: unknown[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            geometry: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/territory/locate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The grid, community and street of a point (WGS84) */
+        get: {
+            parameters: {
+                query: {
+                    lat: number;
+                    lng: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            grid: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                                unitCode: string | null;
+                            };
+                            community: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            } | null;
+                            street: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/territory/grids": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The grids in scope; format=geojson gives a FeatureCollection (properties.code, name, type, community) */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "geojson" | "json";
+                    underId?: string;
+                    /** @description 1-based page number */
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/org/orgs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Party organisations: children of parentId, the tops of the caller's part of the tree, or a search */
+        get: {
+            parameters: {
+                query?: {
+                    parentId?: string;
+                    kind?: "streetCommittee" | "communityCommittee" | "gridBranch" | "compoundBranch" | "buildingGroup" | "unitBranch";
+                    q?: string;
+                    /** @description 1-based page number */
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                parentId: string | null;
+                                kind: "streetCommittee" | "communityCommittee" | "gridBranch" | "compoundBranch" | "buildingGroup" | "unitBranch";
+                                name: string;
+                                /** Format: uuid */
+                                nodeId: string;
+                                /** Format: uuid */
+                                unitId: string | null;
+                                children: number;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/org/orgs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A party organisation with its part-time members (兼职委员) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            parentId: string | null;
+                            kind: "streetCommittee" | "communityCommittee" | "gridBranch" | "compoundBranch" | "buildingGroup" | "unitBranch";
+                            name: string;
+                            /** Format: uuid */
+                            nodeId: string;
+                            /** Format: uuid */
+                            unitId: string | null;
+                            partTimeMembers: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                phone: string | null;
+                                position: string;
+                                /** Format: uuid */
+                                unitId: string;
+                                unitName: string;
+                                unitKind: "unit" | "propertyCompany" | "ownersCommittee";
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/org/units": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Units, property companies and owners' committees in scope */
+        get: {
+            parameters: {
+                query?: {
+                    kind?: "unit" | "propertyCompany" | "ownersCommittee";
+                    q?: string;
+                    /** @description 1-based page number */
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                kind: "unit" | "propertyCompany" | "ownersCommittee";
+                                name: string;
+                                uscc: string | null;
+                                /** Format: uuid */
+                                nodeId: string;
+                                contactName: string | null;
+                                contactPhone: string | null;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/people/households": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Households in scope, found by address */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                    underId?: string;
+                    /** @description 1-based page number */
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                nodeId: string;
+                                address: string;
+                                members: number;
+                                head: string | null;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/people/households/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A household and its residents (masked) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            nodeId: string;
+                            address: string;
+                            residents: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                householdId: string;
+                                name: string;
+                                gender: "male" | "female";
+                                birthDate: string;
+                                age: number;
+                                /** @description masked: 3607**********1234 */
+                                idNumber: string;
+                                /** @description masked: 138****0001 */
+                                phone: string | null;
+                                relation: "head" | "spouse" | "child" | "parent" | "grandchild" | "other";
+                                residenceType: "registered" | "resident" | "floating";
+                                address: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/people/residents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Residents in scope, sorted by pinyin; q finds a name, a phone or an exact 身份证 number */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description name, 11-digit phone or whole 身份证 number */
+                    q?: string;
+                    householdId?: string;
+                    gender?: "male" | "female";
+                    residenceType?: "registered" | "resident" | "floating";
+                    underId?: string;
+                    /** @description 1-based page number */
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                householdId: string;
+                                name: string;
+                                gender: "male" | "female";
+                                birthDate: string;
+                                age: number;
+                                /** @description masked: 3607**********1234 */
+                                idNumber: string;
+                                /** @description masked: 138****0001 */
+                                phone: string | null;
+                                relation: "head" | "spouse" | "child" | "parent" | "grandchild" | "other";
+                                residenceType: "registered" | "resident" | "floating";
+                                address: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Register a resident in a household; gender and birth date come from the 身份证 number */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        householdId: string;
+                        name: string;
+                        idNumber: string;
+                        phone?: string;
+                        relation: "head" | "spouse" | "child" | "parent" | "grandchild" | "other";
+                        residenceType: "registered" | "resident" | "floating";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            householdId: string;
+                            name: string;
+                            gender: "male" | "female";
+                            birthDate: string;
+                            age: number;
+                            /** @description masked: 3607**********1234 */
+                            idNumber: string;
+                            /** @description masked: 138****0001 */
+                            phone: string | null;
+                            relation: "head" | "spouse" | "child" | "parent" | "grandchild" | "other";
+                            residenceType: "registered" | "resident" | "floating";
+                            address: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/people/residents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A resident (masked) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            householdId: string;
+                            name: string;
+                            gender: "male" | "female";
+                            birthDate: string;
+                            age: number;
+                            /** @description masked: 3607**********1234 */
+                            idNumber: string;
+                            /** @description masked: 138****0001 */
+                            phone: string | null;
+                            relation: "head" | "spouse" | "child" | "parent" | "grandchild" | "other";
+                            residenceType: "registered" | "resident" | "floating";
+                            address: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/people/residents/{id}/reveal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The unmasked 身份证 number and phone for a stated purpose (logged) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        purpose: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            idNumber: string;
+                            phone: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/people/party-members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Party members in scope by category and organisation */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description name, 11-digit phone or whole 身份证 number */
+                    q?: string;
+                    category?: "resident" | "inService" | "retired" | "mobile";
+                    orgId?: string;
+                    underId?: string;
+                    /** @description 1-based page number */
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                residentId: string;
+                                name: string;
+                                gender: "male" | "female";
+                                age: number;
+                                phone: string | null;
+                                category: "resident" | "inService" | "retired" | "mobile";
+                                /** Format: uuid */
+                                orgId: string;
+                                /** Format: uuid */
+                                workUnitId: string | null;
+                                joinedOn: string | null;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/people/staff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Grid leaders and workers, building and entrance heads, liaisons */
+        get: {
+            parameters: {
+                query?: {
+                    role?: "gridLeader" | "gridWorker" | "buildingHead" | "entranceHead" | "liaison";
+                    q?: string;
+                    underId?: string;
+                    /** @description 1-based page number */
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                role: "gridLeader" | "gridWorker" | "buildingHead" | "entranceHead" | "liaison";
+                                /** Format: uuid */
+                                nodeId: string;
+                                name: string;
+                                phone: string;
+                                duty: ("A" | "B") | (never | null);
+                                employment: "fullTime" | "partTime";
+                                partTimeKind: string | null;
+                                /** @description liaisons: households served (1+1带N) */
+                                households: number | null;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/audit": {

@@ -1,3 +1,5 @@
+export { type BulkNode, bulkInsertNodes, type InsertedNode } from "./bulk.ts";
+export { locate } from "./geo.ts";
 export { territoryRoutes } from "./routes.ts";
 export {
   getNode,
@@ -7,4 +9,4 @@ export {
   nodesByIds,
   type TerritoryNode,
 } from "./service.ts";
-export { TERRITORY_LEVELS, type TerritoryLevel } from "./tables.ts";
+export { GRID_TYPES, type GridType, TERRITORY_LEVELS, type TerritoryLevel } from "./tables.ts";

@@ -1,20 +1,40 @@
-import { Type } from "@sinclair/typebox";
+import { type TSchema, Type } from "@sinclair/typebox";
 import { principalOf } from "../../platform/auth/index.ts";
 import type { Db } from "../../platform/db/index.ts";
 import { Paged, PageQuery } from "../../platform/http/paging.ts";
 import { type App, IdParams, responses, Uuid } from "../../platform/http/types.ts";
+import { gridsGeoJson, locate, setGeometry } from "./geo.ts";
 import * as territory from "./service.ts";
 import { TERRITORY_LEVELS } from "./tables.ts";
 
 const Level = Type.Union(TERRITORY_LEVELS.map((l) => Type.Literal(l)));
+const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 const Node = Type.Object({
   id: Uuid,
-  parentId: Type.Union([Uuid, Type.Null()]),
+  parentId: Nullable(Uuid),
   level: Level,
   code: Type.String(),
   name: Type.String(),
   path: Type.String(),
+  gridType: Nullable(Type.String()),
+  unitCode: Nullable(Type.String()),
+  lat: Nullable(Type.Number()),
+  lng: Nullable(Type.Number()),
+  address: Nullable(Type.String()),
 });
+/** GeoJSON geometry: validated by the geo rules, not by the schema, so errors can say where. */
+const Geometry = Type.Object(
+  { type: Type.String({ maxLength: 20 }), coordinates: Type.Array(Type.Unknown(), { maxItems: 10_000 }) },
+  { additionalProperties: false },
+);
+const NodeDetail = Type.Composite([
+  Node,
+  Type.Object({
+    geometry: Nullable(Type.Unknown()),
+    ancestors: Type.Array(Type.Object({ id: Uuid, level: Level, code: Type.String(), name: Type.String() })),
+  }),
+]);
+const Ref = Type.Object({ id: Uuid, code: Type.String(), name: Type.String() });
 const Code = Type.String({ minLength: 1, maxLength: 40, pattern: "^[A-Za-z0-9][A-Za-z0-9_-]*$" });
 const Name = Type.String({ minLength: 1, maxLength: 100 });
 const tags = ["territory"];
@@ -28,7 +48,12 @@ export function territoryRoutes(app: App, db: Db) {
         tags,
         summary: "Nodes in scope: the children of parentId, or the roots of the caller's scope",
         querystring: Type.Object(
-          { parentId: Type.Optional(Uuid), level: Type.Optional(Level), ...PageQuery },
+          {
+            parentId: Type.Optional(Uuid),
+            level: Type.Optional(Level),
+            q: Type.Optional(Type.String({ minLength: 1, maxLength: 50 })),
+            ...PageQuery,
+          },
           { additionalProperties: false },
         ),
         response: responses({ 200: Paged(Node) }),
@@ -43,12 +68,90 @@ export function territoryRoutes(app: App, db: Db) {
       config: { access: { permission: "territory.read" } },
       schema: {
         tags,
-        summary: "One node (404 outside the caller's scope)",
+        summary: "One node with its polygon and ancestors (404 outside the caller's scope)",
         params: IdParams,
-        response: responses({ 200: Node }),
+        response: responses({ 200: NodeDetail }),
       },
     },
-    (req) => territory.getNode(db, principalOf(req), req.params.id),
+    (req) => territory.getNodeDetail(db, principalOf(req), req.params.id),
+  );
+
+  app.put(
+    "/territory/nodes/:id/geometry",
+    {
+      config: { access: { permission: "territory.write" } },
+      schema: {
+        tags,
+        summary:
+          "Set a polygon (GeoJSON Polygon or MultiPolygon, lng/lat); 422 names the broken rule and where",
+        params: IdParams,
+        body: Geometry,
+        response: responses({ 200: Type.Object({ id: Uuid, geometry: Type.Unknown() }) }),
+      },
+    },
+    async (req) => {
+      const node = await setGeometry(db, principalOf(req), req.actor, req.params.id, req.body);
+      return { id: node.id, geometry: node.geometry };
+    },
+  );
+
+  app.get(
+    "/territory/locate",
+    {
+      config: { access: "authenticated" },
+      schema: {
+        tags,
+        summary: "The grid, community and street of a point (WGS84)",
+        querystring: Type.Object(
+          {
+            lat: Type.Number({ minimum: -90, maximum: 90 }),
+            lng: Type.Number({ minimum: -180, maximum: 180 }),
+          },
+          { additionalProperties: false },
+        ),
+        response: responses({
+          200: Type.Object({
+            grid: Type.Composite([Ref, Type.Object({ unitCode: Nullable(Type.String()) })]),
+            community: Nullable(Ref),
+            street: Nullable(Ref),
+          }),
+        }),
+      },
+    },
+    (req) => locate(db, req.query.lat, req.query.lng),
+  );
+
+  app.get(
+    "/territory/grids",
+    {
+      config: { access: { permission: "territory.read" } },
+      schema: {
+        tags,
+        summary:
+          "The grids in scope; format=geojson gives a FeatureCollection (properties.code, name, type, community)",
+        querystring: Type.Object(
+          {
+            format: Type.Optional(Type.Union([Type.Literal("geojson"), Type.Literal("json")])),
+            underId: Type.Optional(Uuid),
+            ...PageQuery,
+          },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (req, reply) => {
+      const principal = principalOf(req);
+      if (req.query.format === "geojson") {
+        return reply
+          .type("application/geo+json; charset=utf-8")
+          .send(await gridsGeoJson(db, principal, req.query.underId));
+      }
+      return territory.listNodes(db, principal, {
+        level: "grid",
+        page: req.query.page,
+        pageSize: req.query.pageSize,
+      });
+    },
   );
 
   app.post(

@@ -23,7 +23,7 @@ describe("territory scope", () => {
     expect(await roots("districtAdmin")).toEqual(["兴安区"]);
     expect(await roots("streetStaff")).toEqual(["潋江街道"]);
     expect(await roots("communityStaff")).toEqual(["红旗社区"]);
-    expect(await roots("gridWorker")).toEqual(["红旗社区第一网格"]);
+    expect(await roots("gridWorker")).toEqual(["红旗社区第1网格"]);
   });
 
   it("lists children sorted by pinyin, within scope only", async () => {
@@ -53,7 +53,12 @@ describe("territory scope", () => {
       404,
     );
     const own = await get("gridWorker", `/api/v1/territory/nodes/${nodeOf("gridWorker")}`);
-    expect(own.json()).toMatchObject({ name: "红旗社区第一网格", level: "grid", code: "XG-LJ-001" });
+    expect(own.json()).toMatchObject({
+      name: "红旗社区第1网格",
+      level: "grid",
+      code: "XG-LJ-001",
+      unitCode: "360799001001001",
+    });
   });
 
   it("refuses territory reads to residents and merchants (403)", async () => {
@@ -70,7 +75,7 @@ describe("territory writes", () => {
     const res = await create("streetStaff", {
       parentId: nodeOf("streetStaff"),
       level: "community",
-      code: "360731001009",
+      code: "360799001099",
       name: "和平社区",
     });
     expect(res.statusCode).toBe(201);
@@ -95,7 +100,7 @@ describe("territory writes", () => {
         await create("streetStaff", {
           parentId: district,
           level: "street",
-          code: "360731099",
+          code: "360799099",
           name: "新街道",
         })
       ).statusCode,
@@ -145,7 +150,7 @@ describe("territory writes", () => {
       headers: s.districtAdmin?.headers,
     });
     expect(audit.json().items[0]).toMatchObject({
-      before: { name: "红旗社区第一网格" },
+      before: { name: "红旗社区第1网格" },
       after: { name: "红旗一网格" },
     });
   });

@@ -1,13 +1,14 @@
 import { randomUUID } from "node:crypto";
-import { and, asc, count, eq, inArray, isNull, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, ilike, inArray, isNull, or, type SQL } from "drizzle-orm";
 import type { Actor } from "../../platform/audit/audit.ts";
 import { audited } from "../../platform/audit/audit.ts";
 import { inScope, type Permission, type Principal, scopePaths } from "../../platform/auth/index.ts";
 import type { Db, Executor } from "../../platform/db/index.ts";
+import { likePattern } from "../../platform/db/index.ts";
 import { conflict, notFound, unprocessable } from "../../platform/errors.ts";
 import { type Paging, pageWindow } from "../../platform/http/paging.ts";
 import { pinyinSortKey } from "../../platform/i18n/pinyin.ts";
-import { type TerritoryLevel, type TerritoryNodeRow, territoryNodes } from "./tables.ts";
+import { type GridType, type TerritoryLevel, type TerritoryNodeRow, territoryNodes } from "./tables.ts";
 
 /** Which levels may sit directly under which: the shape of the tree. */
 const CHILD_LEVELS: Record<TerritoryLevel, readonly TerritoryLevel[]> = {
@@ -29,6 +30,11 @@ export interface TerritoryNode {
   code: string;
   name: string;
   path: string;
+  gridType: GridType | null;
+  unitCode: string | null;
+  lat: number | null;
+  lng: number | null;
+  address: string | null;
 }
 
 const present = (r: TerritoryNodeRow): TerritoryNode => ({
@@ -38,7 +44,29 @@ const present = (r: TerritoryNodeRow): TerritoryNode => ({
   code: r.code,
   name: r.name,
   path: r.path,
+  gridType: r.gridType,
+  unitCode: r.unitCode,
+  lat: r.lat,
+  lng: r.lng,
+  address: r.address,
 });
+
+/** A node with its polygon and its ancestors (for breadcrumbs), or 404 outside the scope. */
+export async function getNodeDetail(db: Db, principal: Principal, id: string) {
+  const node = await getNode(db, principal, id);
+  const ancestorIds = node.path.split("/").filter((x) => x && x !== id);
+  const [geo] = await db
+    .select({ geometry: territoryNodes.geometry })
+    .from(territoryNodes)
+    .where(eq(territoryNodes.id, id));
+  const ancestors = await nodesByIds(db, ancestorIds);
+  ancestors.sort((a, b) => a.path.length - b.path.length);
+  return {
+    ...node,
+    geometry: geo?.geometry ?? null,
+    ancestors: ancestors.map(({ id, level, code, name }) => ({ id, level, code, name })),
+  };
+}
 
 export async function nodesByIds(executor: Executor, ids: string[]): Promise<TerritoryNode[]> {
   if (ids.length === 0) return [];
@@ -69,19 +97,25 @@ export async function getNode(
 export interface NodeFilter extends Paging {
   parentId?: string;
   level?: TerritoryLevel;
+  /** Part of a name or code, searched in the whole scope. */
+  q?: string;
 }
 
 /** Children of a node in scope; without a parent, the roots of the caller's scope. */
 export async function listNodes(db: Db, principal: Principal, f: NodeFilter) {
   const conditions: SQL[] = [inScope(principal, "territory.read", territoryNodes.path)];
   if (f.parentId) conditions.push(eq(territoryNodes.parentId, f.parentId));
-  else if (!f.level) {
+  else if (!f.level && !f.q) {
     const roots = principal.roles.map((r) => r.nodeId);
     const paths = scopePaths(principal, "territory.read");
     const rootIds = roots.filter((id) => paths.some((p) => p.endsWith(`/${id}/`)));
     conditions.push(rootIds.length ? inArray(territoryNodes.id, rootIds) : isNull(territoryNodes.id));
   }
   if (f.level) conditions.push(eq(territoryNodes.level, f.level));
+  if (f.q)
+    conditions.push(
+      or(ilike(territoryNodes.name, likePattern(f.q)), ilike(territoryNodes.code, likePattern(f.q))) as SQL,
+    );
   const { limit, offset } = pageWindow(f);
   const where = and(...conditions);
   const [rows, [total]] = await Promise.all([

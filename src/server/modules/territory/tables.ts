@@ -1,5 +1,16 @@
 import { sql } from "drizzle-orm";
-import { index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
+import type { MultiPolygon, Polygon } from "geojson";
 
 export const TERRITORY_LEVELS = [
   "district",
@@ -13,6 +24,10 @@ export const TERRITORY_LEVELS = [
   "household",
 ] as const;
 export type TerritoryLevel = (typeof TERRITORY_LEVELS)[number];
+
+/** 片区型 / 小区型 / 楼院型 / 单位型 */
+export const GRID_TYPES = ["area", "compound", "courtyard", "unit"] as const;
+export type GridType = (typeof GRID_TYPES)[number];
 
 /**
  * The territory tree. `path` is the materialised path of ids (`/<district>/<street>/…/<self>/`);
@@ -31,12 +46,32 @@ export const territoryNodes = pgTable(
     /** pinyin-pro sort key: the same order on every database collation. */
     sortKey: text("sort_key").notNull(),
     path: text("path").notNull(),
+    /** Grids: 片区/小区/楼院/单位. */
+    gridType: text("grid_type").$type<GridType>(),
+    /** Grids: the 15-digit unit-grid code (division 6 + street 3 + community 3 + grid 3, GB/T 30428). */
+    unitCode: text("unit_code").unique(),
+    /** District, streets, communities, grids, compounds: GeoJSON (lng, lat). */
+    geometry: jsonb("geometry").$type<Polygon | MultiPolygon>(),
+    /** Buildings and households: a point; areas: their centroid. */
+    lat: doublePrecision("lat"),
+    lng: doublePrecision("lng"),
+    address: text("address"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index("territory_nodes_path_idx").using("btree", sql`${t.path} text_pattern_ops`),
     index("territory_nodes_parent_idx").on(t.parentId, t.sortKey),
+    index("territory_nodes_level_idx").on(t.level, t.sortKey),
   ],
 );
 export type TerritoryNodeRow = typeof territoryNodes.$inferSelect;
+
+/**
+ * One row: bumped whenever a polygon changes, so every process knows to reload its spatial
+ * index (ARCHITECTURE: several processes share one database).
+ */
+export const territoryState = pgTable("territory_state", {
+  id: integer("id").primaryKey(),
+  geoVersion: bigint("geo_version", { mode: "number" }).notNull(),
+});

@@ -15,7 +15,17 @@ export const ROLES = [
 ] as const;
 export type Role = (typeof ROLES)[number];
 
-export const PERMISSIONS = ["audit.read", "territory.read", "territory.write", "accounts.manage"] as const;
+export const PERMISSIONS = [
+  "audit.read",
+  "territory.read",
+  "territory.write",
+  "accounts.manage",
+  "people.read",
+  "people.write",
+  "people.reveal",
+  "org.read",
+  "org.write",
+] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const STAFF: Role[] = ["districtAdmin", "streetStaff", "communityStaff", "gridWorker", "departmentStaff"];
@@ -25,6 +35,13 @@ const GRANTS: Record<Permission, readonly Role[]> = {
   "territory.read": STAFF,
   "territory.write": ["districtAdmin", "streetStaff", "communityStaff"],
   "accounts.manage": ["districtAdmin"],
+  // A resident reads people too, bound to his household node: he sees his own household only.
+  "people.read": ["districtAdmin", "streetStaff", "communityStaff", "gridWorker", "resident"],
+  "people.write": ["districtAdmin", "streetStaff", "communityStaff", "gridWorker"],
+  // Unmasked 身份证 numbers: community level and up, and every read is logged.
+  "people.reveal": ["districtAdmin", "streetStaff", "communityStaff"],
+  "org.read": [...STAFF, "partyMember"],
+  "org.write": ["districtAdmin", "streetStaff", "communityStaff"],
 };
 
 export function roleGrants(role: Role, permission: Permission): boolean {

@@ -29,20 +29,24 @@ export interface DatabaseOptions {
   url?: string;
   /** Directory for the embedded database; omitted = in memory (tests). */
   dataDir?: string;
+  /** In memory, starting from a dump of another embedded database (tests). */
+  loadDataDir?: Blob;
+  /** An embedded database already opened by the caller (tests that dump it afterwards). */
+  client?: PGlite;
 }
 
 export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   if (opts.url) return openPostgres(opts.url);
-  return openPglite(opts.dataDir);
+  return openPglite(opts);
 }
 
-async function openPglite(dataDir?: string): Promise<Database> {
+async function openPglite({ dataDir, loadDataDir, client: given }: DatabaseOptions): Promise<Database> {
   let path: string | undefined;
   if (dataDir) {
     path = join(dataDir, "pgdata");
     mkdirSync(path, { recursive: true });
   }
-  const client = new PGlite(path);
+  const client = given ?? new PGlite({ dataDir: path, ...(loadDataDir ? { loadDataDir } : {}) });
   await client.waitReady;
   const db = drizzlePglite(client) as unknown as Db;
   const executeSql: ExecuteSql = async (text, values) => {

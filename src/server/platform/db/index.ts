@@ -1,3 +1,4 @@
+export { bulkInsert } from "./bulk.ts";
 export {
   type Database,
   type DatabaseOptions,
@@ -6,5 +7,6 @@ export {
   openDatabase,
   type Tx,
 } from "./connect.ts";
+export { likePattern } from "./like.ts";
 export { DataDirLockedError, lockDataDir } from "./lock.ts";
 export { MIGRATIONS_DIR, runMigrations } from "./migrate.ts";

@@ -12,11 +12,10 @@ export function normalizeIdNumber(s: string): string {
   return s.normalize("NFKC").replace(/\s+/g, "").toUpperCase();
 }
 
-/** Today's date as YYYYMMDD in China, where the ID number was issued. */
+/** Today's date as YYYYMMDD in China (UTC+8 all year, no DST), where the ID number was issued. */
 function todayInChina(): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" })
-    .format(new Date())
-    .replaceAll("-", "");
+  // Not Intl.DateTimeFormat: building one per call made bulk validation 10× slower.
+  return new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10).replaceAll("-", "");
 }
 
 function isRealDate(yyyymmdd: string): boolean {

@@ -1,0 +1,248 @@
+import { createHash } from "node:crypto";
+import { booleanPointInPolygon } from "@turf/boolean-point-in-polygon";
+import type { Polygon } from "geojson";
+import { beforeAll, describe, expect, it } from "vitest";
+import { isValidIdNumber, isValidMobile, isValidUscc } from "../../platform/pii/validators.ts";
+import { type DemoDistrict, type DemoLevel, type DemoNode, generateDemo } from "./index.ts";
+
+const hash = (d: DemoDistrict) => createHash("sha256").update(JSON.stringify(d)).digest("hex");
+
+function rectArea(polygon: Polygon | undefined): number {
+  const ring = polygon?.coordinates[0] ?? [];
+  const xs = ring.map((p) => p[0] ?? 0);
+  const ys = ring.map((p) => p[1] ?? 0);
+  return (Math.max(...xs) - Math.min(...xs)) * (Math.max(...ys) - Math.min(...ys));
+}
+
+function countBy<T>(items: readonly T[], key: (item: T) => string): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const item of items) counts[key(item)] = (counts[key(item)] ?? 0) + 1;
+  return counts;
+}
+
+function expectUnique(values: readonly string[]) {
+  const seen = new Set<string>();
+  expect(values.filter((v) => seen.size === seen.add(v).size)).toEqual([]);
+}
+
+const inside = (lng: number | undefined, lat: number | undefined, area: DemoNode | undefined) =>
+  booleanPointInPolygon([lng ?? 0, lat ?? 0], area?.geometry as Polygon, { ignoreBoundary: true });
+
+let demo: DemoDistrict;
+let nodes: Map<string, DemoNode>;
+const ofLevel = (level: DemoLevel) => demo.nodes.filter((n) => n.level === level);
+const ancestor = (key: string, level: DemoLevel): DemoNode | undefined => {
+  let at = nodes.get(key);
+  while (at && at.level !== level) at = nodes.get(at.parentKey ?? "");
+  return at;
+};
+
+beforeAll(() => {
+  const started = performance.now();
+  demo = generateDemo();
+  expect(performance.now() - started).toBeLessThan(5000);
+  nodes = new Map(demo.nodes.map((n) => [n.key, n]));
+});
+
+describe("generateDemo", () => {
+  it("gives the same district for the same seed and another for another seed", () => {
+    expect(hash(generateDemo())).toBe(hash(demo));
+    expect(hash(generateDemo(7))).not.toBe(hash(demo));
+  });
+
+  it("is sized like CONTRACT.md's demo district", () => {
+    const levels = countBy(demo.nodes, (n) => n.level);
+    expect([levels.district, levels.street, levels.community]).toEqual([1, 3, 14]);
+    expect(levels.grid).toBeGreaterThanOrEqual(110);
+    expect(levels.grid).toBeLessThanOrEqual(130);
+    expect(levels.household).toBeGreaterThanOrEqual(19_000);
+    expect(levels.household).toBeLessThanOrEqual(21_000);
+    expect(demo.residents.length).toBeGreaterThanOrEqual(48_000);
+    expect(demo.residents.length).toBeLessThanOrEqual(52_000);
+    expect(demo.partyMembers).toHaveLength(2500);
+    const categories = Object.keys(countBy(demo.partyMembers, (m) => m.category)).sort();
+    expect(categories).toEqual(["inService", "mobile", "resident", "retired"]);
+    const units = countBy(demo.units, (u) => u.kind);
+    expect([units.unit, units.propertyCompany]).toEqual([20, 15]);
+    expect([demo.merchants.length, demo.venues.length]).toEqual([200, 10]);
+  });
+
+  it("names the territory as the demo accounts expect", () => {
+    expect(nodes.get(demo.accountNodes.street)?.name).toBe("潋江街道");
+    expect(nodes.get(demo.accountNodes.community)?.name).toBe("红旗社区");
+    expect(nodes.get(demo.accountNodes.grid)?.code).toBe("XG-LJ-001");
+    expect(ofLevel("street").map((s) => s.code)).toEqual(["360799001", "360799002", "360799003"]);
+    const communities = ofLevel("street").map((s) =>
+      ofLevel("community").filter((c) => c.parentKey === s.key),
+    );
+    expect(communities.map((c) => c.length)).toEqual([5, 5, 4]);
+  });
+
+  it("gives every resident a valid, unique ID number that matches birth date and gender", () => {
+    // The validator takes a fraction of a millisecond a call: call it once per ID, read the rest directly.
+    const wrong = demo.residents.filter(
+      (r) =>
+        !isValidIdNumber(r.idNumber) ||
+        r.idNumber.slice(6, 14) !== r.birthDate.replaceAll("-", "") ||
+        Number(r.idNumber[16]) % 2 !== (r.gender === "male" ? 1 : 0),
+    );
+    expect(wrong).toEqual([]);
+    expectUnique(demo.residents.map((r) => r.idNumber));
+  });
+
+  it("gives every organisation a valid, unique credit code (owners' committees have none)", () => {
+    const usccs = [...demo.units.flatMap((u) => u.uscc ?? []), ...demo.merchants.map((m) => m.uscc)];
+    expect(demo.units.filter((u) => (u.uscc === undefined) !== (u.kind === "ownersCommittee"))).toEqual([]);
+    expect(usccs.filter((code) => !isValidUscc(code))).toEqual([]);
+    expectUnique(usccs);
+  });
+
+  it("gives adults valid phones, one number per person", () => {
+    const residentPhones = new Map(demo.residents.map((r) => [r.key, r.phone]));
+    const residentStaff = demo.staff.filter((s) => s.residentKey);
+    expect(residentStaff.filter((s) => s.phone !== residentPhones.get(s.residentKey ?? ""))).toEqual([]);
+    const phones = [
+      ...demo.residents.flatMap((r) => r.phone ?? []),
+      ...demo.staff.filter((s) => !s.residentKey).map((s) => s.phone),
+      ...demo.units.map((u) => u.contactPhone),
+      ...demo.partTimeMembers.map((m) => m.phone),
+      ...demo.merchants.map((m) => m.phone),
+    ];
+    expect(phones.filter((phone) => !isValidMobile(phone))).toEqual([]);
+    expectUnique(phones);
+  });
+
+  it("codes nodes uniquely, grids with 15-digit unit codes under their community's code", () => {
+    expectUnique(demo.nodes.map((n) => n.code));
+    expectUnique(demo.nodes.map((n) => n.key));
+    for (const grid of ofLevel("grid")) {
+      expect(grid.code).toMatch(/^XG-(LJ|WC|CG)-\d{3}$/);
+      expect(grid.unitCode).toMatch(/^\d{15}$/);
+      expect(grid.unitCode?.startsWith(nodes.get(grid.parentKey ?? "")?.code ?? "?")).toBe(true);
+      expect(["area", "compound", "courtyard", "unit"]).toContain(grid.gridType);
+    }
+  });
+
+  it("tiles district, streets and communities exactly with their children's polygons", () => {
+    for (const parent of [...ofLevel("district"), ...ofLevel("street"), ...ofLevel("community")]) {
+      const children = demo.nodes.filter((n) => n.parentKey === parent.key && n.geometry);
+      expect(children.length).toBeGreaterThan(0);
+      const sum = children.reduce((total, child) => total + rectArea(child.geometry), 0);
+      expect(Math.abs(sum - rectArea(parent.geometry)) / rectArea(parent.geometry)).toBeLessThan(1e-9);
+      const corners = children.flatMap((c) => c.geometry?.coordinates[0] ?? []);
+      expect(
+        corners.filter(
+          ([lng, lat]) => !booleanPointInPolygon([lng ?? 0, lat ?? 0], parent.geometry as Polygon),
+        ),
+      ).toEqual([]);
+    }
+  });
+
+  it("places every building, household, venue and merchant inside its grid (or its node)", () => {
+    const dwellings = demo.nodes.filter((n) => n.level === "building" || n.level === "household");
+    expect(dwellings.filter((n) => !inside(n.lng, n.lat, ancestor(n.key, "grid")))).toEqual([]);
+    const places = [...demo.venues, ...demo.merchants];
+    expect(places.filter((p) => !inside(p.lng, p.lat, nodes.get(p.nodeKey)))).toEqual([]);
+    const addresses = [...dwellings, ...places].map((p) => p.address ?? "");
+    expect(addresses.filter((a) => !a.startsWith("江西省赣州市兴安区"))).toEqual([]);
+    expect(demo.venues.filter((v) => v.facilities.length === 0 || !v.hours)).toEqual([]);
+  });
+
+  it("resolves every key reference", () => {
+    const dangling: string[] = [];
+    const check = (set: { has(key: string): boolean }, key: string | undefined, what: string) => {
+      if (key !== undefined && !set.has(key)) dangling.push(`${what} ${key}`);
+    };
+    const keys = (items: ReadonlyArray<{ key: string }>) => new Set(items.map((i) => i.key));
+    const [residents, orgs, units] = [keys(demo.residents), keys(demo.orgs), keys(demo.units)];
+    const households = keys(ofLevel("household"));
+    for (const n of demo.nodes) if (n.level !== "district") check(nodes, n.parentKey ?? "", "node parent");
+    for (const r of demo.residents) check(households, r.householdKey, "household");
+    for (const m of demo.partyMembers) {
+      check(residents, m.residentKey, "member resident");
+      check(orgs, m.orgKey, "member org");
+      check(units, m.workUnitKey, "work unit");
+    }
+    for (const o of demo.orgs) {
+      check(nodes, o.nodeKey, "org node");
+      check(orgs, o.parentKey, "org parent");
+      check(units, o.unitKey, "org unit");
+    }
+    for (const u of demo.units) check(nodes, u.nodeKey, "unit node");
+    for (const m of demo.partTimeMembers) {
+      check(orgs, m.orgKey, "part-time org");
+      check(units, m.unitKey, "part-time unit");
+    }
+    for (const s of demo.staff) {
+      check(nodes, s.nodeKey, "staff node");
+      check(residents, s.residentKey, "staff resident");
+      for (const h of s.householdKeys ?? []) check(households, h, "liaison household");
+    }
+    for (const p of [...demo.venues, ...demo.merchants]) check(nodes, p.nodeKey, "place node");
+    for (const key of Object.values(demo.accountNodes)) check(nodes, key, "account node");
+    expect(dangling).toEqual([]);
+  });
+
+  it("enrols adult members where they live, retired ones aged 60+, in-service ones with a work unit", () => {
+    const residents = new Map(demo.residents.map((r) => [r.key, r]));
+    const orgs = new Map(demo.orgs.map((o) => [o.key, o]));
+    const workUnits = new Set(demo.units.filter((u) => u.kind === "unit").map((u) => u.key));
+    expectUnique(demo.partyMembers.map((m) => m.residentKey));
+    const wrong = demo.partyMembers.filter((m) => {
+      const r = residents.get(m.residentKey);
+      const born = r?.birthDate ?? "";
+      const homes = ["grid", "compound", "building"].map(
+        (l) => ancestor(r?.householdKey ?? "", l as DemoLevel)?.key,
+      );
+      return (
+        born > (m.category === "retired" ? "1966-11-25" : "2008-11-25") ||
+        m.joinedOn < `${Number(born.slice(0, 4)) + 18}${born.slice(4)}` ||
+        m.joinedOn >= "2026-11-25" ||
+        (m.category === "inService") !== workUnits.has(m.workUnitKey ?? "") ||
+        !homes.includes(orgs.get(m.orgKey)?.nodeKey)
+      );
+    });
+    expect(wrong).toEqual([]);
+    const depth = (key?: string): number => (key ? 1 + depth(orgs.get(key)?.parentKey) : 0);
+    const depths = demo.orgs.filter((o) => o.kind !== "unitBranch").map((o) => depth(o.key));
+    expect([Math.min(...depths), Math.max(...depths)]).toEqual([1, 5]);
+    const committees = demo.orgs.filter(
+      (o) => o.kind === "streetCommittee" || o.kind === "communityCommittee",
+    );
+    const seats = committees.map((o) => demo.partTimeMembers.filter((m) => m.orgKey === o.key).length);
+    expect(seats.filter((n) => n < 2 || n > 4)).toEqual([]);
+  });
+
+  it("staffs every grid with a leader and a B-duty worker; liaisons serve 5–10 households of their grid", () => {
+    const unstaffed = ofLevel("grid").filter((grid) => {
+      const staff = demo.staff.filter((s) => s.nodeKey === grid.key);
+      const leaders = staff.filter((s) => s.role === "gridLeader").length;
+      return leaders !== 1 || !staff.some((s) => s.role === "gridWorker" && s.duty === "B");
+    });
+    expect(unstaffed).toEqual([]);
+    const worker = demo.staff.find((s) => s.role === "gridWorker" && s.nodeKey === demo.accountNodes.grid);
+    expect(worker).toMatchObject({ name: "刘志强", phone: "13800000004", employment: "fullTime" });
+    expectUnique(demo.staff.flatMap((s) => s.householdKeys ?? []));
+    const liaisons = demo.staff.filter((s) => s.role === "liaison");
+    expect(liaisons.length).toBeGreaterThan(0);
+    const wrong = liaisons.filter((s) => {
+      const keys = s.householdKeys ?? [];
+      return keys.length < 5 || keys.length > 10 || keys.some((k) => ancestor(k, "grid")?.key !== s.nodeKey);
+    });
+    expect(wrong).toEqual([]);
+  });
+
+  it("puts the demo resident 孙秀英 at the head of the account household", () => {
+    const { household, compound, grid } = demo.accountNodes;
+    const head = demo.residents.find((r) => r.householdKey === household && r.relation === "head");
+    expect(head).toMatchObject({ name: "孙秀英", gender: "female", phone: "13800000007" });
+    expect([ancestor(household, "compound")?.key, ancestor(household, "grid")?.key]).toEqual([
+      compound,
+      grid,
+    ]);
+    const roles = [...demo.partyMembers, ...demo.staff].filter((x) => x.residentKey === head?.key);
+    expect(roles).toEqual([]);
+    const reserved = /^1380000000[1-9]$/;
+    expect(demo.residents.filter((r) => r.phone && reserved.test(r.phone))).toEqual([head]);
+  });
+});

@@ -1,0 +1,69 @@
+import { buildDwellings } from "./dwellings.ts";
+import { Identifiers } from "./identifiers.ts";
+import { enrolMembers } from "./members.ts";
+import { buildPartTimeMembers, buildUnits } from "./organisations.ts";
+import { buildParty } from "./party.ts";
+import { populate } from "./people.ts";
+import { buildPlaces } from "./places.ts";
+import { Rng } from "./random.ts";
+import { buildStaff } from "./staff.ts";
+import { buildTerritory } from "./territory.ts";
+import type { DemoDistrict } from "./types.ts";
+import { DISTRICT } from "./vocabulary.ts";
+
+export type * from "./types.ts";
+
+export const DEFAULT_DEMO_SEED = 20261125;
+
+/**
+ * The demo district of CONTRACT.md as plain data. Deterministic: the same seed gives byte-identical
+ * output, since every random choice comes from one seeded generator and every date from a fixed day.
+ */
+export function generateDemo(seed = DEFAULT_DEMO_SEED): DemoDistrict {
+  const rng = new Rng(seed);
+  const ids = new Identifiers(rng, DISTRICT.code);
+  const territory = buildTerritory(rng);
+  buildDwellings(rng, territory);
+
+  // The demo accounts sit in the first street, its first community (红旗社区), its first grid …
+  const [street] = territory.streets;
+  const [community] = territory.communities;
+  const [grid] = territory.grids;
+  const [compound] = grid?.compounds ?? [];
+  const [household] = compound?.households ?? [];
+  if (!street || !community || !grid || !compound || !household)
+    throw new Error("demo account nodes missing");
+
+  const people = populate(rng, ids, territory, { household, phone: ids.accountPhone("13800000007") });
+  const units = buildUnits(rng, ids, territory);
+  const party = buildParty(rng, territory, units);
+  // The demo resident account stays a plain resident: no party membership, no volunteer role.
+  const others = people.filter((p) => p.household !== household);
+  const partyMembers = enrolMembers(rng, others, party, units);
+  const partTimeMembers = buildPartTimeMembers(rng, ids, territory, units, party);
+  const staff = buildStaff(rng, ids, territory, others, partyMembers, {
+    name: "刘志强",
+    phone: ids.accountPhone("13800000004"),
+  });
+  const { venues, merchants } = buildPlaces(rng, ids, territory);
+
+  return {
+    nodes: territory.nodes,
+    residents: people.map((p) => p.resident),
+    partyMembers,
+    orgs: party.orgs,
+    units,
+    partTimeMembers,
+    staff,
+    venues,
+    merchants,
+    accountNodes: {
+      district: territory.district.key,
+      street: street.node.key,
+      community: community.node.key,
+      grid: grid.node.key,
+      compound: compound.node.key,
+      household: household.node.key,
+    },
+  };
+}

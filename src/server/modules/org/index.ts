@@ -1,0 +1,9 @@
+export {
+  type BulkOrg,
+  type BulkUnit,
+  bulkInsertOrgs,
+  bulkInsertPartTimeMembers,
+  bulkInsertUnits,
+} from "./bulk.ts";
+export { orgRoutes } from "./routes.ts";
+export { ORG_KINDS, type OrgKind, UNIT_KINDS, type UnitKind } from "./tables.ts";

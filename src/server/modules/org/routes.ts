@@ -1,0 +1,107 @@
+import { type TSchema, Type } from "@sinclair/typebox";
+import { principalOf } from "../../platform/auth/index.ts";
+import type { Db } from "../../platform/db/index.ts";
+import { Paged, PageQuery } from "../../platform/http/paging.ts";
+import { type App, IdParams, responses, Uuid } from "../../platform/http/types.ts";
+import { getOrg, listOrgs, listUnits } from "./service.ts";
+import { ORG_KINDS, UNIT_KINDS } from "./tables.ts";
+
+const tags = ["org"];
+const Enum = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
+const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
+const read = { access: { permission: "org.read" as const } };
+
+const Org = Type.Object({
+  id: Uuid,
+  parentId: Nullable(Uuid),
+  kind: Enum(ORG_KINDS),
+  name: Type.String(),
+  nodeId: Uuid,
+  unitId: Nullable(Uuid),
+});
+const Unit = Type.Object({
+  id: Uuid,
+  kind: Enum(UNIT_KINDS),
+  name: Type.String(),
+  uscc: Nullable(Type.String()),
+  nodeId: Uuid,
+  contactName: Nullable(Type.String()),
+  contactPhone: Nullable(Type.String()),
+});
+
+export function orgRoutes(app: App, db: Db) {
+  app.get(
+    "/org/orgs",
+    {
+      config: read,
+      schema: {
+        tags,
+        summary:
+          "Party organisations: children of parentId, the tops of the caller's part of the tree, or a search",
+        querystring: Type.Object(
+          {
+            parentId: Type.Optional(Uuid),
+            kind: Type.Optional(Enum(ORG_KINDS)),
+            q: Type.Optional(Type.String({ minLength: 1, maxLength: 50 })),
+            ...PageQuery,
+          },
+          { additionalProperties: false },
+        ),
+        response: responses({ 200: Paged(Type.Composite([Org, Type.Object({ children: Type.Integer() })])) }),
+      },
+    },
+    (req) => listOrgs(db, principalOf(req), req.query),
+  );
+
+  app.get(
+    "/org/orgs/:id",
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: "A party organisation with its part-time members (兼职委员)",
+        params: IdParams,
+        response: responses({
+          200: Type.Composite([
+            Org,
+            Type.Object({
+              partTimeMembers: Type.Array(
+                Type.Object({
+                  id: Uuid,
+                  name: Type.String(),
+                  phone: Nullable(Type.String()),
+                  position: Type.String(),
+                  unitId: Uuid,
+                  unitName: Type.String(),
+                  unitKind: Enum(UNIT_KINDS),
+                }),
+              ),
+            }),
+          ]),
+        }),
+      },
+    },
+    (req) => getOrg(db, principalOf(req), req.params.id),
+  );
+
+  app.get(
+    "/org/units",
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: "Units, property companies and owners' committees in scope",
+        querystring: Type.Object(
+          {
+            kind: Type.Optional(Enum(UNIT_KINDS)),
+            q: Type.Optional(Type.String({ minLength: 1, maxLength: 50 })),
+            ...PageQuery,
+          },
+          { additionalProperties: false },
+        ),
+        response: responses({ 200: Paged(Unit) }),
+      },
+    },
+    (req) => listUnits(db, principalOf(req), req.query),
+  );
+}

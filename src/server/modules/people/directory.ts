@@ -1,0 +1,157 @@
+import { and, asc, count, eq, ilike, inArray, type SQL, sql } from "drizzle-orm";
+import type { Principal } from "../../platform/auth/index.ts";
+import type { Db } from "../../platform/db/index.ts";
+import { likePattern } from "../../platform/db/index.ts";
+import { notFound } from "../../platform/errors.ts";
+import { type Paging, pageWindow } from "../../platform/http/paging.ts";
+import { maskName, maskPhone, type PiiVault } from "../../platform/pii/index.ts";
+import { listResidents, type ResidentFilter, searchCondition } from "./residents.ts";
+import { ageOn, scopedTo } from "./scope.ts";
+import {
+  households,
+  liaisonHouseholds,
+  type MemberCategory,
+  partyMembers,
+  residents,
+  type StaffRole,
+  staff,
+} from "./tables.ts";
+
+export interface HouseholdFilter extends Paging {
+  /** Part of the address. */
+  q?: string;
+  underId?: string;
+}
+
+const memberCount = sql<number>`(select count(*)::int from ${residents} where ${residents.householdId} = ${households.id})`;
+const headName = sql<
+  string | null
+>`(select ${residents.name} from ${residents} where ${residents.householdId} = ${households.id} and ${residents.relation} = 'head' limit 1)`;
+
+export async function listHouseholds(db: Db, principal: Principal, f: HouseholdFilter) {
+  const conditions = await scopedTo(db, principal, "people.read", households.territoryPath, f.underId);
+  if (f.q) conditions.push(ilike(households.address, likePattern(f.q.trim())) as SQL);
+  const where = and(...conditions);
+  const { limit, offset } = pageWindow(f);
+  const [rows, [total]] = await Promise.all([
+    db
+      .select({
+        id: households.id,
+        nodeId: households.nodeId,
+        address: households.address,
+        members: memberCount,
+        head: headName,
+      })
+      .from(households)
+      .where(where)
+      .orderBy(asc(households.address))
+      .limit(limit)
+      .offset(offset),
+    db.select({ n: count() }).from(households).where(where),
+  ]);
+  return { items: rows.map((r) => ({ ...r, head: maskName(r.head) })), total: total?.n ?? 0 };
+}
+
+export async function getHousehold(db: Db, vault: PiiVault, principal: Principal, id: string) {
+  const conditions = await scopedTo(db, principal, "people.read", households.territoryPath);
+  const [row] = await db
+    .select()
+    .from(households)
+    .where(and(eq(households.id, id), ...conditions));
+  if (!row) throw notFound("household", id);
+  const members = await listResidents(db, vault, principal, { householdId: id, pageSize: 50 });
+  return { id: row.id, nodeId: row.nodeId, address: row.address, residents: members.items };
+}
+
+export interface MemberFilter extends Paging {
+  q?: string;
+  underId?: string;
+  category?: MemberCategory;
+  orgId?: string;
+}
+
+export async function listPartyMembers(db: Db, vault: PiiVault, principal: Principal, f: MemberFilter) {
+  const conditions = await scopedTo(db, principal, "people.read", partyMembers.territoryPath, f.underId);
+  if (f.category) conditions.push(eq(partyMembers.category, f.category));
+  if (f.orgId) conditions.push(eq(partyMembers.orgId, f.orgId));
+  if (f.q) conditions.push(searchCondition(vault, f.q));
+  const where = and(...conditions);
+  const { limit, offset } = pageWindow(f);
+  const from = db
+    .select({
+      id: partyMembers.id,
+      residentId: residents.id,
+      name: residents.name,
+      gender: residents.gender,
+      birthDate: residents.birthDate,
+      phone: residents.phone,
+      category: partyMembers.category,
+      orgId: partyMembers.orgId,
+      workUnitId: partyMembers.workUnitId,
+      joinedOn: partyMembers.joinedOn,
+    })
+    .from(partyMembers)
+    .innerJoin(residents, eq(residents.id, partyMembers.residentId));
+  const [rows, [total]] = await Promise.all([
+    from.where(where).orderBy(asc(residents.sortKey), asc(partyMembers.id)).limit(limit).offset(offset),
+    db
+      .select({ n: count() })
+      .from(partyMembers)
+      .innerJoin(residents, eq(residents.id, partyMembers.residentId))
+      .where(where),
+  ]);
+  return {
+    items: rows.map(({ birthDate, phone, ...r }) => ({
+      ...r,
+      age: ageOn(birthDate),
+      phone: maskPhone(phone),
+    })),
+    total: total?.n ?? 0,
+  };
+}
+
+export interface StaffFilter extends Paging {
+  role?: StaffRole;
+  underId?: string;
+  q?: string;
+}
+
+/** Grid staff show their real phone: 三亮 — identity, duty and phone are public by design. */
+export async function listStaff(db: Db, principal: Principal, f: StaffFilter) {
+  const conditions = await scopedTo(db, principal, "people.read", staff.territoryPath, f.underId);
+  if (f.role) conditions.push(eq(staff.role, f.role));
+  if (f.q) conditions.push(ilike(staff.name, likePattern(f.q.trim())) as SQL);
+  const where = and(...conditions);
+  const { limit, offset } = pageWindow(f);
+  const [rows, [total]] = await Promise.all([
+    db
+      .select({
+        id: staff.id,
+        role: staff.role,
+        nodeId: staff.nodeId,
+        name: staff.name,
+        phone: staff.phone,
+        duty: staff.duty,
+        employment: staff.employment,
+        partTimeKind: staff.partTimeKind,
+      })
+      .from(staff)
+      .where(where)
+      .orderBy(asc(staff.role), asc(staff.sortKey))
+      .limit(limit)
+      .offset(offset),
+    db.select({ n: count() }).from(staff).where(where),
+  ]);
+  const liaisonIds = rows.filter((r) => r.role === "liaison").map((r) => r.id);
+  const served = liaisonIds.length
+    ? await db
+        .select({ staffId: liaisonHouseholds.staffId, n: count() })
+        .from(liaisonHouseholds)
+        .where(inArray(liaisonHouseholds.staffId, liaisonIds))
+        .groupBy(liaisonHouseholds.staffId)
+    : [];
+  const byStaff = new Map(served.map((s) => [s.staffId, s.n]));
+  return { items: rows.map((r) => ({ ...r, households: byStaff.get(r.id) ?? null })), total: total?.n ?? 0 };
+}
+
+export type { ResidentFilter };

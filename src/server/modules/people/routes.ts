@@ -1,0 +1,216 @@
+import { type TSchema, Type } from "@sinclair/typebox";
+import { principalOf } from "../../platform/auth/index.ts";
+import type { Db } from "../../platform/db/index.ts";
+import { Paged, PageQuery } from "../../platform/http/paging.ts";
+import { type App, IdParams, responses, Uuid } from "../../platform/http/types.ts";
+import type { PiiVault } from "../../platform/pii/index.ts";
+import { getHousehold, listHouseholds, listPartyMembers, listStaff } from "./directory.ts";
+import { getResident, listResidents } from "./residents.ts";
+import { MEMBER_CATEGORIES, RELATIONS, RESIDENCE_TYPES, STAFF_ROLES } from "./tables.ts";
+import { createResident, revealResident } from "./write.ts";
+
+const tags = ["people"];
+const Enum = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
+const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
+const Query = Type.String({
+  minLength: 1,
+  maxLength: 50,
+  description: "name, 11-digit phone or whole 身份证 number",
+});
+const Filters = <T extends Record<string, TSchema>>(props: T) =>
+  Type.Object({ ...props, underId: Type.Optional(Uuid), ...PageQuery }, { additionalProperties: false });
+const read = { access: { permission: "people.read" as const } };
+
+const Resident = Type.Object({
+  id: Uuid,
+  householdId: Uuid,
+  name: Type.String(),
+  gender: Enum(["male", "female"]),
+  birthDate: Type.String(),
+  age: Type.Integer(),
+  idNumber: Type.String({ description: "masked: 3607**********1234" }),
+  phone: Nullable(Type.String({ description: "masked: 138****0001" })),
+  relation: Enum(RELATIONS),
+  residenceType: Enum(RESIDENCE_TYPES),
+  address: Type.String(),
+});
+const Household = Type.Object({
+  id: Uuid,
+  nodeId: Uuid,
+  address: Type.String(),
+  members: Type.Integer(),
+  head: Nullable(Type.String()),
+});
+const Member = Type.Object({
+  id: Uuid,
+  residentId: Uuid,
+  name: Type.String(),
+  gender: Enum(["male", "female"]),
+  age: Type.Integer(),
+  phone: Nullable(Type.String()),
+  category: Enum(MEMBER_CATEGORIES),
+  orgId: Uuid,
+  workUnitId: Nullable(Uuid),
+  joinedOn: Nullable(Type.String()),
+});
+const Staff = Type.Object({
+  id: Uuid,
+  role: Enum(STAFF_ROLES),
+  nodeId: Uuid,
+  name: Type.String(),
+  phone: Type.String(),
+  duty: Nullable(Enum(["A", "B"])),
+  employment: Enum(["fullTime", "partTime"]),
+  partTimeKind: Nullable(Type.String()),
+  households: Nullable(Type.Integer({ description: "liaisons: households served (1+1带N)" })),
+});
+
+export function peopleRoutes(app: App, db: Db, vault: PiiVault) {
+  app.get(
+    "/people/households",
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: "Households in scope, found by address",
+        querystring: Filters({ q: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })) }),
+        response: responses({ 200: Paged(Household) }),
+      },
+    },
+    (req) => listHouseholds(db, principalOf(req), req.query),
+  );
+
+  app.get(
+    "/people/households/:id",
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: "A household and its residents (masked)",
+        params: IdParams,
+        response: responses({
+          200: Type.Object({
+            id: Uuid,
+            nodeId: Uuid,
+            address: Type.String(),
+            residents: Type.Array(Resident),
+          }),
+        }),
+      },
+    },
+    (req) => getHousehold(db, vault, principalOf(req), req.params.id),
+  );
+
+  app.get(
+    "/people/residents",
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: "Residents in scope, sorted by pinyin; q finds a name, a phone or an exact 身份证 number",
+        querystring: Filters({
+          q: Type.Optional(Query),
+          householdId: Type.Optional(Uuid),
+          gender: Type.Optional(Enum(["male", "female"])),
+          residenceType: Type.Optional(Enum(RESIDENCE_TYPES)),
+        }),
+        response: responses({ 200: Paged(Resident) }),
+      },
+    },
+    (req) => listResidents(db, vault, principalOf(req), req.query),
+  );
+
+  app.get(
+    "/people/residents/:id",
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: "A resident (masked)",
+        params: IdParams,
+        response: responses({ 200: Resident }),
+      },
+    },
+    (req) => getResident(db, principalOf(req), req.params.id),
+  );
+
+  app.post(
+    "/people/residents",
+    {
+      config: { access: { permission: "people.write" } },
+      schema: {
+        tags,
+        summary: "Register a resident in a household; gender and birth date come from the 身份证 number",
+        body: Type.Object(
+          {
+            householdId: Uuid,
+            name: Type.String({ minLength: 1, maxLength: 50 }),
+            idNumber: Type.String({ minLength: 15, maxLength: 20 }),
+            phone: Type.Optional(Type.String({ minLength: 11, maxLength: 20 })),
+            relation: Enum(RELATIONS),
+            residenceType: Enum(RESIDENCE_TYPES),
+          },
+          { additionalProperties: false },
+        ),
+        response: responses({ 201: Resident }),
+      },
+    },
+    async (req, reply) =>
+      reply.status(201).send(await createResident(db, vault, principalOf(req), req.actor, req.body)),
+  );
+
+  app.post(
+    "/people/residents/:id/reveal",
+    {
+      config: { access: { permission: "people.reveal" } },
+      schema: {
+        tags,
+        summary: "The unmasked 身份证 number and phone for a stated purpose (logged)",
+        params: IdParams,
+        body: Type.Object(
+          { purpose: Type.String({ minLength: 2, maxLength: 200 }) },
+          { additionalProperties: false },
+        ),
+        response: responses({
+          200: Type.Object({ idNumber: Type.String(), phone: Nullable(Type.String()) }),
+        }),
+      },
+    },
+    (req) => revealResident(db, vault, principalOf(req), req.actor, req.params.id, req.body.purpose),
+  );
+
+  app.get(
+    "/people/party-members",
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: "Party members in scope by category and organisation",
+        querystring: Filters({
+          q: Type.Optional(Query),
+          category: Type.Optional(Enum(MEMBER_CATEGORIES)),
+          orgId: Type.Optional(Uuid),
+        }),
+        response: responses({ 200: Paged(Member) }),
+      },
+    },
+    (req) => listPartyMembers(db, vault, principalOf(req), req.query),
+  );
+
+  app.get(
+    "/people/staff",
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: "Grid leaders and workers, building and entrance heads, liaisons",
+        querystring: Filters({
+          role: Type.Optional(Enum(STAFF_ROLES)),
+          q: Type.Optional(Type.String({ minLength: 1, maxLength: 50 })),
+        }),
+        response: responses({ 200: Paged(Staff) }),
+      },
+    },
+    (req) => listStaff(db, principalOf(req), req.query),
+  );
+}

@@ -1,0 +1,104 @@
+import { randomUUID } from "node:crypto";
+import { and, eq } from "drizzle-orm";
+import { type Actor, audited } from "../../platform/audit/index.ts";
+import { inScope, type Principal } from "../../platform/auth/index.ts";
+import type { Db } from "../../platform/db/index.ts";
+import { conflict, notFound, unprocessable } from "../../platform/errors.ts";
+import { pinyinSortKey } from "../../platform/i18n/pinyin.ts";
+import {
+  idNumberBirthDate,
+  idNumberGender,
+  isValidIdNumber,
+  logPiiAccess,
+  maskIdNumber,
+  normalizeIdNumber,
+  normalizeMobile,
+  type PiiVault,
+  revealPii,
+} from "../../platform/pii/index.ts";
+import { getResident } from "./residents.ts";
+import { households, residents } from "./tables.ts";
+
+export interface NewResident {
+  householdId: string;
+  name: string;
+  idNumber: string;
+  phone?: string;
+  relation: (typeof residents.$inferInsert)["relation"];
+  residenceType: (typeof residents.$inferInsert)["residenceType"];
+}
+
+/** Adds a resident to a household in scope; gender and birth date come from the 身份证 number. */
+export async function createResident(
+  db: Db,
+  vault: PiiVault,
+  principal: Principal,
+  actor: Actor,
+  input: NewResident,
+) {
+  const idNumber = normalizeIdNumber(input.idNumber);
+  if (!isValidIdNumber(idNumber)) {
+    throw unprocessable("INVALID_ID_NUMBER", "身份证号码无效：请核对位数、出生日期和最后一位校验码", {
+      field: "idNumber",
+    });
+  }
+  const phone = input.phone ? normalizeMobile(input.phone) : null;
+  if (input.phone && !phone) throw unprocessable("INVALID_PHONE", "手机号码无效", { field: "phone" });
+  const id = await audited(db, actor, async (tx, audit) => {
+    const [household] = await tx
+      .select()
+      .from(households)
+      .where(
+        and(
+          eq(households.id, input.householdId),
+          inScope(principal, "people.write", households.territoryPath),
+        ),
+      );
+    if (!household) throw notFound("household", input.householdId);
+    const idIndex = vault.blindIndex(idNumber);
+    const [dup] = await tx.select({ id: residents.id }).from(residents).where(eq(residents.idIndex, idIndex));
+    if (dup) throw conflict("DUPLICATE_ID_NUMBER", "该身份证号码已登记", { residentId: dup.id });
+    const row = {
+      id: randomUUID(),
+      householdId: household.id,
+      territoryPath: household.territoryPath,
+      name: input.name.trim(),
+      sortKey: pinyinSortKey(input.name.trim()),
+      gender: idNumberGender(idNumber),
+      birthDate: idNumberBirthDate(idNumber),
+      idCipher: vault.encrypt(idNumber),
+      idIndex,
+      idMasked: maskIdNumber(idNumber),
+      phone,
+      relation: input.relation,
+      residenceType: input.residenceType,
+    };
+    await tx.insert(residents).values(row);
+    const { idCipher: _c, idIndex: _i, ...shown } = row;
+    await audit({ action: "people.resident.create", entity: "resident", entityId: row.id, after: shown });
+    return row.id;
+  });
+  return getResident(db, principal, id);
+}
+
+/** The unmasked 身份证 number and phone, for a stated purpose; every call leaves an access-log row. */
+export async function revealResident(
+  db: Db,
+  vault: PiiVault,
+  principal: Principal,
+  actor: Actor,
+  id: string,
+  purpose: string,
+) {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .select({ idCipher: residents.idCipher, phone: residents.phone })
+      .from(residents)
+      .where(and(eq(residents.id, id), inScope(principal, "people.reveal", residents.territoryPath)));
+    if (!row) throw notFound("resident", id);
+    const who = { actorId: actor.userId, entity: "resident", entityId: id, purpose, ip: actor.ip };
+    const idNumber = await revealPii(tx, vault, row.idCipher, { ...who, field: "idNumber" });
+    if (row.phone) await logPiiAccess(tx, { ...who, field: "phone" });
+    return { idNumber, phone: row.phone };
+  });
+}

@@ -1,0 +1,1 @@
+export { bulkInsertMerchants, bulkInsertVenues } from "./bulk.ts";

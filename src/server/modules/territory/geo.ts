@@ -1,0 +1,219 @@
+import { and, eq, inArray, isNotNull, ne, sql } from "drizzle-orm";
+import type { Feature, FeatureCollection, MultiPolygon, Polygon } from "geojson";
+import { type Actor, audited } from "../../platform/audit/index.ts";
+import { inScope, type Principal } from "../../platform/auth/index.ts";
+import type { Db, Executor } from "../../platform/db/index.ts";
+import { AppError, unprocessable } from "../../platform/errors.ts";
+import { type Area, assertValidArea, SpatialIndex } from "../../platform/geo/index.ts";
+import { getNode } from "./service.ts";
+import { territoryNodes, territoryState } from "./tables.ts";
+
+/** Marks every process's spatial index as stale (polygons changed). */
+export async function bumpGeoVersion(executor: Executor): Promise<void> {
+  await executor
+    .insert(territoryState)
+    .values({ id: 1, geoVersion: 1 })
+    .onConflictDoUpdate({
+      target: territoryState.id,
+      set: { geoVersion: sql`${territoryState.geoVersion} + 1` },
+    });
+}
+
+interface Ref {
+  id: string;
+  code: string;
+  name: string;
+}
+interface Located {
+  grid: Ref & { unitCode: string | null };
+  community: Ref | null;
+  street: Ref | null;
+}
+interface Locator {
+  version: number;
+  checkedAt: number;
+  index: SpatialIndex<Located>;
+}
+
+// One index per database (tests open several in one process); rebuilt when the version moves.
+const locators = new WeakMap<Db, Locator>();
+const VERSION_CHECK_MS = 250;
+
+async function currentVersion(db: Db): Promise<number> {
+  const [row] = await db
+    .select({ v: territoryState.geoVersion })
+    .from(territoryState)
+    .where(eq(territoryState.id, 1));
+  return row?.v ?? 0;
+}
+
+async function buildLocator(db: Db, version: number): Promise<Locator> {
+  const grids = await db
+    .select({
+      id: territoryNodes.id,
+      code: territoryNodes.code,
+      name: territoryNodes.name,
+      unitCode: territoryNodes.unitCode,
+      path: territoryNodes.path,
+      geometry: territoryNodes.geometry,
+    })
+    .from(territoryNodes)
+    .where(and(eq(territoryNodes.level, "grid"), isNotNull(territoryNodes.geometry)));
+  const areas = await db
+    .select({
+      id: territoryNodes.id,
+      code: territoryNodes.code,
+      name: territoryNodes.name,
+      level: territoryNodes.level,
+    })
+    .from(territoryNodes)
+    .where(inArray(territoryNodes.level, ["street", "community"]));
+  const byId = new Map(areas.map((a) => [a.id, a]));
+  const ancestor = (path: string, level: string): Ref | null => {
+    const found = path
+      .split("/")
+      .map((id) => byId.get(id))
+      .find((a) => a?.level === level);
+    return found ? { id: found.id, code: found.code, name: found.name } : null;
+  };
+  const index = new SpatialIndex(
+    grids.map((g) => ({
+      area: g.geometry as Area,
+      value: {
+        grid: { id: g.id, code: g.code, name: g.name, unitCode: g.unitCode },
+        community: ancestor(g.path, "community"),
+        street: ancestor(g.path, "street"),
+      },
+    })),
+  );
+  return { version, checkedAt: Date.now(), index };
+}
+
+/** The grid, community and street of a point, through the in-memory spatial index. */
+export async function locate(db: Db, lat: number, lng: number): Promise<Located> {
+  let locator = locators.get(db);
+  if (!locator || Date.now() - locator.checkedAt > VERSION_CHECK_MS) {
+    const version = await currentVersion(db);
+    if (!locator || locator.version !== version) locator = await buildLocator(db, version);
+    else locator.checkedAt = Date.now();
+    locators.set(db, locator);
+  }
+  const found = locator.index.locate(lng, lat);
+  if (!found)
+    throw new AppError("OUTSIDE_DISTRICT", 404, "The point lies in no grid of this district", { lat, lng });
+  return found;
+}
+
+/** The grids in the caller's scope as a GeoJSON FeatureCollection (maps, other systems). */
+export async function gridsGeoJson(
+  db: Db,
+  principal: Principal,
+  underId?: string,
+): Promise<FeatureCollection> {
+  const conditions = [
+    eq(territoryNodes.level, "grid"),
+    isNotNull(territoryNodes.geometry),
+    inScope(principal, "territory.read", territoryNodes.path),
+  ];
+  if (underId) {
+    const under = await getNode(db, principal, underId);
+    conditions.push(sql`${territoryNodes.path} like ${`${under.path}%`}`);
+  }
+  const grids = await db
+    .select()
+    .from(territoryNodes)
+    .where(and(...conditions))
+    .orderBy(territoryNodes.code);
+  const ancestorIds = [...new Set(grids.flatMap((g) => g.path.split("/").filter(Boolean)))];
+  const communities = ancestorIds.length
+    ? await db
+        .select({ id: territoryNodes.id, code: territoryNodes.code, name: territoryNodes.name })
+        .from(territoryNodes)
+        .where(and(eq(territoryNodes.level, "community"), inArray(territoryNodes.id, ancestorIds)))
+    : [];
+  const byId = new Map(communities.map((c) => [c.id, c]));
+  const features: Feature[] = grids.map((g) => {
+    const community = g.path
+      .split("/")
+      .map((id) => byId.get(id))
+      .find(Boolean);
+    return {
+      type: "Feature",
+      id: g.code,
+      geometry: g.geometry as Polygon | MultiPolygon,
+      properties: {
+        id: g.id,
+        code: g.code,
+        unitCode: g.unitCode,
+        name: g.name,
+        type: g.gridType,
+        community: community?.name ?? null,
+        communityCode: community?.code ?? null,
+        communityId: community?.id ?? null,
+      },
+    };
+  });
+  return { type: "FeatureCollection", features };
+}
+
+const AREA_LEVELS = ["district", "street", "community", "grid", "compound", "microgrid"];
+
+/**
+ * Sets a node's polygon after checking it: a valid shape, inside the parent's polygon, and not
+ * overlapping its siblings beyond the tolerance. A rejected polygon says which rule and where.
+ */
+export async function setGeometry(db: Db, principal: Principal, actor: Actor, id: string, geometry: unknown) {
+  const result = await audited(db, actor, async (tx, audit) => {
+    const node = await getNode(tx, principal, id, "territory.write");
+    if (!AREA_LEVELS.includes(node.level)) {
+      throw unprocessable("NO_POLYGON_FOR_LEVEL", `A ${node.level} has a point, not a polygon`, {
+        level: node.level,
+      });
+    }
+    const ancestors = node.path.split("/").filter((x) => x && x !== id);
+    const parents = ancestors.length
+      ? await tx
+          .select({ id: territoryNodes.id, path: territoryNodes.path, geometry: territoryNodes.geometry })
+          .from(territoryNodes)
+          .where(and(inArray(territoryNodes.id, ancestors), isNotNull(territoryNodes.geometry)))
+      : [];
+    // The nearest ancestor that has a polygon is the one to stay inside.
+    const parent = parents.sort((a, b) => b.path.length - a.path.length)[0];
+    const siblings = node.parentId
+      ? await tx
+          .select({ code: territoryNodes.code, geometry: territoryNodes.geometry })
+          .from(territoryNodes)
+          .where(
+            and(
+              eq(territoryNodes.parentId, node.parentId),
+              eq(territoryNodes.level, node.level),
+              ne(territoryNodes.id, id),
+              isNotNull(territoryNodes.geometry),
+            ),
+          )
+      : [];
+    const area = assertValidArea(geometry, {
+      parent: parent?.geometry as Area | undefined,
+      siblings: siblings.map((s) => ({ code: s.code, area: s.geometry as Area })),
+    });
+    const [before] = await tx
+      .select({ geometry: territoryNodes.geometry })
+      .from(territoryNodes)
+      .where(eq(territoryNodes.id, id));
+    await tx
+      .update(territoryNodes)
+      .set({ geometry: area, updatedAt: new Date() })
+      .where(eq(territoryNodes.id, id));
+    await bumpGeoVersion(tx);
+    await audit({
+      action: "territory.geometry",
+      entity: "territory_node",
+      entityId: id,
+      before: before?.geometry ?? null,
+      after: area,
+    });
+    return { ...node, geometry: area };
+  });
+  locators.delete(db);
+  return result;
+}
