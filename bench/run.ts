@@ -1,4 +1,5 @@
 import { benchAuthMe } from "./auth-me.bench.ts";
+import { benchDemo } from "./demo.bench.ts";
 import { benchLocate } from "./locate.bench.ts";
 
 // `npm run bench`: every benchmark in turn; each prints its figures and writes bench/results/<name>.json.
@@ -6,6 +7,7 @@ import { benchLocate } from "./locate.bench.ts";
 const benchmarks: Array<[string, () => Promise<void>]> = [
   ["auth-me", benchAuthMe],
   ["locate", benchLocate],
+  ["demo", benchDemo],
 ];
 
 for (const [name, run] of benchmarks) {
