@@ -1,24 +1,8 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { loadConfig } from "../src/server/config.ts";
-import { createServer } from "../src/server/server.ts";
-import { throwawayDatabase } from "../src/server/testing/database.ts";
-import { load, writeResult } from "./lib.ts";
+import { benchServer, load, writeResult } from "./lib.ts";
 
 /** Authenticated GET /api/v1/auth/me at concurrency 50, against a bare route in the same process and run. */
 export async function benchAuthMe(): Promise<void> {
-  const dataDir = mkdtempSync(join(tmpdir(), "gg-bench-"));
-  // On a server the benchmark works in a database of its own and drops it afterwards.
-  const target = process.env.DATABASE_URL
-    ? await throwawayDatabase(process.env.DATABASE_URL, "gg_bench")
-    : undefined;
-  const config = loadConfig({
-    DATA_DIR: dataDir,
-    DEMO: "1",
-    ...(target ? { DATABASE_URL: target.url } : {}),
-  });
-  const server = await createServer(config);
+  const { server, dispose } = await benchServer();
   try {
     server.app.get("/bench/bare", { config: { access: "public" } }, async () => ({ ok: true }));
     await server.app.listen({ port: 0, host: "127.0.0.1" });
@@ -55,8 +39,6 @@ export async function benchAuthMe(): Promise<void> {
       ratio: Number(ratio.toFixed(3)),
     });
   } finally {
-    await server.close();
-    await target?.drop();
-    rmSync(dataDir, { recursive: true, force: true });
+    await dispose();
   }
 }

@@ -1,11 +1,5 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { loadConfig } from "../src/server/config.ts";
 import { generateDemo } from "../src/server/demo/generate/index.ts";
-import { createServer } from "../src/server/server.ts";
-import { throwawayDatabase } from "../src/server/testing/database.ts";
-import { writeResult } from "./lib.ts";
+import { benchServer, writeResult } from "./lib.ts";
 
 const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
 
@@ -15,17 +9,8 @@ export async function benchDemo(): Promise<void> {
   const demo = generateDemo();
   const generateMs = Math.round(performance.now() - t);
 
-  const dataDir = mkdtempSync(join(tmpdir(), "gg-bench-demo-"));
-  const target = process.env.DATABASE_URL
-    ? await throwawayDatabase(process.env.DATABASE_URL, "gg_bench")
-    : undefined;
-  const config = loadConfig({
-    DATA_DIR: dataDir,
-    DEMO: "1",
-    ...(target ? { DATABASE_URL: target.url } : {}),
-  });
   t = performance.now();
-  const server = await createServer(config);
+  const { server, dispose } = await benchServer();
   const startMs = Math.round(performance.now() - t);
   try {
     global.gc?.();
@@ -47,8 +32,6 @@ export async function benchDemo(): Promise<void> {
       residents: demo.residents.length,
     });
   } finally {
-    await server.close();
-    await target?.drop();
-    rmSync(dataDir, { recursive: true, force: true });
+    await dispose();
   }
 }

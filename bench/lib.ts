@@ -1,7 +1,11 @@
 import { execFile } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
-import { resolve } from "node:path";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
 import { promisify } from "node:util";
+import { loadConfig } from "../src/server/config.ts";
+import { createServer, type Server } from "../src/server/server.ts";
+import { throwawayDatabase } from "../src/server/testing/database.ts";
 
 const run = promisify(execFile);
 export const RESULTS_DIR = resolve(import.meta.dirname, "results");
@@ -44,4 +48,29 @@ export function writeResult(name: string, result: object): void {
     `${JSON.stringify({ benchmark: name, at: new Date().toISOString(), node: process.version, ...result }, null, 2)}\n`,
   );
   console.log(`  → ${file}`);
+}
+
+/**
+ * A demo-district server for a benchmark: PGlite in a temporary directory, or with DATABASE_URL
+ * a throwaway database on that server. `dispose` stops it and removes what it made.
+ */
+export async function benchServer(): Promise<{ server: Server; dispose: () => Promise<void> }> {
+  const dataDir = mkdtempSync(join(tmpdir(), "gg-bench-"));
+  const target = process.env.DATABASE_URL
+    ? await throwawayDatabase(process.env.DATABASE_URL, "gg_bench")
+    : undefined;
+  const config = loadConfig({
+    DATA_DIR: dataDir,
+    DEMO: "1",
+    ...(target ? { DATABASE_URL: target.url } : {}),
+  });
+  const server = await createServer(config);
+  return {
+    server,
+    dispose: async () => {
+      await server.close();
+      await target?.drop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
 }

@@ -86,3 +86,15 @@ export const PHONES = {
   propertyStaff: "13800000008",
   merchant: "13800000009",
 } as const;
+
+/** The test app with a logged-in session for each of the nine demo roles. */
+export async function startWithSessions(): Promise<{
+  t: TestApp;
+  sessions: Record<keyof typeof PHONES, Session>;
+}> {
+  const t = await startTestApp();
+  const entries = await Promise.all(
+    Object.entries(PHONES).map(async ([role, phone]) => [role, await loginAs(t.app, phone)] as const),
+  );
+  return { t, sessions: Object.fromEntries(entries) as Record<keyof typeof PHONES, Session> };
+}

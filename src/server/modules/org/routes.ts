@@ -1,14 +1,12 @@
-import { type TSchema, Type } from "@sinclair/typebox";
+import { Type } from "@sinclair/typebox";
 import { principalOf } from "../../platform/auth/index.ts";
 import type { Db } from "../../platform/db/index.ts";
 import { Paged, PageQuery } from "../../platform/http/paging.ts";
-import { type App, IdParams, responses, Uuid } from "../../platform/http/types.ts";
+import { type App, Enum, IdParams, Nullable, responses, Uuid } from "../../platform/http/types.ts";
 import { getOrg, listOrgs, listUnits } from "./service.ts";
 import { ORG_KINDS, UNIT_KINDS } from "./tables.ts";
 
 const tags = ["org"];
-const Enum = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
-const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 const read = { access: { permission: "org.read" as const } };
 
 const Org = Type.Object({

@@ -2,7 +2,7 @@ import { type TSchema, Type } from "@sinclair/typebox";
 import { principalOf } from "../../platform/auth/index.ts";
 import type { Db } from "../../platform/db/index.ts";
 import { Paged, PageQuery } from "../../platform/http/paging.ts";
-import { type App, IdParams, responses, Uuid } from "../../platform/http/types.ts";
+import { type App, Enum, IdParams, Nullable, responses, Uuid } from "../../platform/http/types.ts";
 import type { PiiVault } from "../../platform/pii/index.ts";
 import { getHousehold, listHouseholds, listPartyMembers, listStaff } from "./directory.ts";
 import { getResident, listResidents } from "./residents.ts";
@@ -10,8 +10,6 @@ import { MEMBER_CATEGORIES, RELATIONS, RESIDENCE_TYPES, STAFF_ROLES } from "./ta
 import { createResident, revealResident } from "./write.ts";
 
 const tags = ["people"];
-const Enum = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
-const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 const Query = Type.String({
   minLength: 1,
   maxLength: 50,

@@ -1,14 +1,13 @@
-import { type TSchema, Type } from "@sinclair/typebox";
+import { Type } from "@sinclair/typebox";
 import { principalOf } from "../../platform/auth/index.ts";
 import type { Db } from "../../platform/db/index.ts";
 import { Paged, PageQuery } from "../../platform/http/paging.ts";
-import { type App, IdParams, responses, Uuid } from "../../platform/http/types.ts";
+import { type App, Enum, IdParams, Nullable, responses, Uuid } from "../../platform/http/types.ts";
 import { gridsGeoJson, locate, setGeometry } from "./geo.ts";
 import * as territory from "./service.ts";
 import { TERRITORY_LEVELS } from "./tables.ts";
 
-const Level = Type.Union(TERRITORY_LEVELS.map((l) => Type.Literal(l)));
-const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
+const Level = Enum(TERRITORY_LEVELS);
 const Node = Type.Object({
   id: Uuid,
   parentId: Nullable(Uuid),

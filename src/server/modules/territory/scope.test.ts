@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loginAs, PHONES, type Session, startTestApp, type TestApp } from "../../testing/harness.ts";
+import { type Session, startWithSessions, type TestApp } from "../../testing/harness.ts";
 
 let t: TestApp;
-const s: Record<string, Session> = {};
+let s: Record<string, Session>;
 beforeAll(async () => {
-  t = await startTestApp();
-  for (const [role, phone] of Object.entries(PHONES)) s[role] = await loginAs(t.app, phone);
+  ({ t, sessions: s } = await startWithSessions());
 });
 afterAll(() => t.close());
 

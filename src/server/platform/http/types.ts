@@ -18,6 +18,10 @@ export type App = FastifyInstance<
 >;
 
 export const Uuid = Type.String({ format: "uuid" });
+export const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
+/** One of a fixed list of strings (the `as const` arrays next to the tables). */
+export const Enum = <T extends string>(values: readonly T[]) =>
+  Type.Union(values.map((v) => Type.Literal(v)));
 export const IdParams = Type.Object({ id: Uuid }, { additionalProperties: false });
 
 /** CONTRACT.md's error body, for the OpenAPI document. */
