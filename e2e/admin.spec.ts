@@ -11,6 +11,13 @@ test("district administrator: audit log, English, log out", async ({ page }) => 
   await expect(menu.getByRole("menuitem", { name: "审计日志" })).toBeVisible();
   await page.screenshot({ path: "test-results/admin-home.png", fullPage: true });
 
+  // The whole district's grids on one map.
+  await menu.getByRole("menuitem", { name: "区域管理" }).click();
+  await expect(page.getByText("兴安区 · 网格分布")).toBeVisible();
+  await expect(page.getByTestId("grid-map").locator("canvas")).toBeVisible();
+  await page.waitForTimeout(500); // the map's first drawing, for the screenshot
+  await page.screenshot({ path: "test-results/admin-territory-district.png", fullPage: true });
+
   await menu.getByRole("menuitem", { name: "审计日志" }).click();
   await expect(page).toHaveURL(/\/admin\/audit/);
   // The log-in just made is itself in the log.
@@ -57,11 +64,14 @@ test("community worker: no audit log in the menu, and its address is refused", a
   await page.keyboard.press("Escape");
 
   await menu.getByRole("menuitem", { name: "区域管理" }).click();
-  await expect(page.getByRole("cell", { name: "红旗社区" })).toBeVisible();
-  await page.getByRole("cell", { name: "红旗社区" }).click();
-  // Drilled down: the community's grids are listed, and the breadcrumb leads back.
-  await expect(page.getByRole("cell", { name: "网格", exact: true }).first()).toBeVisible();
-  await expect(page.getByRole("navigation").getByRole("link", { name: "管辖范围" })).toBeVisible();
+  await expect(
+    page.getByRole("tree").locator(".ant-tree-title", { hasText: /^红旗社区社区$/ }),
+  ).toBeVisible();
+  await page.getByRole("button", { name: /查看详情/ }).click();
+  // The community's page: its grids are listed, and the breadcrumb leads back.
+  await expect(page.getByRole("heading", { name: "红旗社区" })).toBeVisible();
+  await expect(page.getByRole("cell", { name: "红旗社区第1网格" })).toBeVisible();
+  await expect(page.getByRole("navigation").getByRole("link", { name: "区域管理" })).toBeVisible();
   await page.screenshot({ path: "test-results/admin-territory.png", fullPage: true });
 
   await page.goto("/admin/audit");

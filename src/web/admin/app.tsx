@@ -56,13 +56,15 @@ function AdminRoutes() {
         }
       >
         <Route element={<Shell />}>
-          {NAV.map((item) => (
-            <Route
-              key={item.key}
-              path={item.path}
-              element={user && canSee(user, item.key) ? item.element : <Forbidden />}
-            />
-          ))}
+          {NAV.flatMap((item) =>
+            [{ path: item.path, element: item.element }, ...(item.subpages ?? [])].map((page) => (
+              <Route
+                key={page.path}
+                path={page.path}
+                element={user && canSee(user, item.key) ? page.element : <Forbidden />}
+              />
+            )),
+          )}
           <Route path="*" element={<NotFound />} />
         </Route>
       </Route>

@@ -1,20 +1,33 @@
-import { AuditOutlined, ClusterOutlined, HomeOutlined } from "@ant-design/icons";
+import { AuditOutlined, ClusterOutlined, FlagOutlined, HomeOutlined, TeamOutlined } from "@ant-design/icons";
 import type { ReactNode } from "react";
 import type { NavKey } from "../common/roles.ts";
 import { AuditPage } from "./pages/audit.tsx";
 import { HomePage } from "./pages/home.tsx";
-import { TerritoryPage } from "./pages/territory.tsx";
+import { OrgPage } from "./pages/org/index.tsx";
+import { PeoplePage } from "./pages/people/index.tsx";
+import { TerritoryPage } from "./pages/territory/index.tsx";
+import { TerritoryNodePage } from "./pages/territory/node-page.tsx";
 
 export interface NavItem {
   key: NavKey;
   path: string;
   icon: ReactNode;
   element: ReactNode;
+  /** Pages below the entry (details), with the same access. */
+  subpages?: readonly { path: string; element: ReactNode }[];
 }
 
 /** The side menu and the routes in one list: a module adds one entry (and its key in roles.ts). */
 export const NAV: readonly NavItem[] = [
   { key: "home", path: "/", icon: <HomeOutlined />, element: <HomePage /> },
-  { key: "territory", path: "/territory", icon: <ClusterOutlined />, element: <TerritoryPage /> },
+  {
+    key: "territory",
+    path: "/territory",
+    icon: <ClusterOutlined />,
+    element: <TerritoryPage />,
+    subpages: [{ path: "/territory/:id", element: <TerritoryNodePage /> }],
+  },
+  { key: "people", path: "/people", icon: <TeamOutlined />, element: <PeoplePage /> },
+  { key: "org", path: "/org", icon: <FlagOutlined />, element: <OrgPage /> },
   { key: "audit", path: "/audit", icon: <AuditOutlined />, element: <AuditPage /> },
 ];

@@ -86,8 +86,9 @@ async function request(
   template: string,
   params: RawParams = {},
   body?: unknown,
+  accept = "application/json",
 ): Promise<unknown> {
-  const headers: Record<string, string> = { Accept: "application/json", "Accept-Language": i18n.language };
+  const headers: Record<string, string> = { Accept: accept, "Accept-Language": i18n.language };
   if (body !== undefined) headers["Content-Type"] = "application/json";
   let res: Response;
   try {
@@ -105,6 +106,18 @@ async function request(
   if (!res.ok) throw await errorOf(res);
   if (res.status === 204) return undefined;
   return res.json();
+}
+
+/**
+ * A GET whose answer is JSON of another media type (application/geo+json), which the generated
+ * types do not describe: the caller names the type it expects.
+ */
+export function getJsonAs<T>(
+  path: string,
+  accept: string,
+  params: { query?: Record<string, string | number | undefined>; signal?: AbortSignal } = {},
+): Promise<T> {
+  return request("get", path, params, undefined, accept) as Promise<T>;
 }
 
 /** The typed API: paths, parameters, bodies and answers all come from the generated OpenAPI types. */

@@ -13,17 +13,44 @@ export const STAFF_ROLES: readonly Role[] = [
   "departmentStaff",
 ];
 
+/** The server's grants that change what the pages offer (src/server/platform/auth/roles.ts). */
+const PERMISSIONS = {
+  "territory.read": STAFF_ROLES,
+  "people.read": ["districtAdmin", "streetStaff", "communityStaff", "gridWorker", "resident"],
+  "people.reveal": ["districtAdmin", "streetStaff", "communityStaff"],
+  "org.read": [...STAFF_ROLES, "partyMember"],
+} satisfies Record<string, readonly Role[]>;
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(user: User, permission: Permission): boolean {
+  const allowed: readonly Role[] = PERMISSIONS[permission];
+  return user.roles.some((r) => allowed.includes(r.role));
+}
+
+/** The staff who read the people of their area (a resident's people.read is his own household only). */
+const PEOPLE_STAFF: readonly Role[] = ["districtAdmin", "streetStaff", "communityStaff", "gridWorker"];
+
 /** Every navigation entry of both apps, and who sees it; modules add their keys here. */
 const NAV_ACCESS = {
   home: "everyone",
-  territory: STAFF_ROLES,
+  territory: PERMISSIONS["territory.read"],
+  people: PEOPLE_STAFF,
+  org: PERMISSIONS["org.read"],
   audit: ["districtAdmin"],
+  // Mobile home tiles.
+  myGrid: ["gridWorker"],
+  myFamily: ["resident"],
 } satisfies Record<string, readonly Role[] | "everyone">;
 export type NavKey = keyof typeof NAV_ACCESS;
 
 export function canSee(user: User, key: NavKey): boolean {
   const allowed: readonly Role[] | "everyone" = NAV_ACCESS[key];
   return allowed === "everyone" || user.roles.some((r) => allowed.includes(r.role));
+}
+
+/** The node of the user's first assignment with this role (a grid worker's grid, a resident's household). */
+export function nodeOfRole(user: User, role: Role): Assignment | undefined {
+  return user.roles.find((r) => r.role === role);
 }
 
 export function roleLabel(t: TFunction, role: Role): string {

@@ -9,9 +9,12 @@ import { AuthProvider, useAuth } from "../common/auth.tsx";
 import { i18n } from "../common/i18n.ts";
 import { createQueryClient } from "../common/query.ts";
 import { RequireAuth } from "../common/require-auth.tsx";
+import { HouseholdPage } from "./pages/grid/household.tsx";
+import { MyGridPage } from "./pages/grid/my-grid.tsx";
 import { HomePage } from "./pages/home.tsx";
 import { LoginPage } from "./pages/login.tsx";
 import { MePage } from "./pages/me.tsx";
+import { MyFamilyPage } from "./pages/my-family.tsx";
 import { Failed, Loading } from "./pages/status.tsx";
 import { Shell } from "./shell.tsx";
 
@@ -55,6 +58,9 @@ function MobileRoutes() {
         <Route element={<Shell />}>
           <Route path="/" element={<HomePage />} />
           <Route path="/me" element={<MePage />} />
+          <Route path="/grid" element={<MyGridPage />} />
+          <Route path="/households/:id" element={<HouseholdPage />} />
+          <Route path="/family" element={<MyFamilyPage />} />
           <Route path="*" element={<Navigate to="/" replace />} />
         </Route>
       </Route>

@@ -1,4 +1,5 @@
-import type { ReactNode } from "react";
+import { EnvironmentOutlined, HomeOutlined } from "@ant-design/icons";
+import { createElement, type ReactNode } from "react";
 import type { NavKey } from "../common/roles.ts";
 
 export interface HomeEntry {
@@ -8,5 +9,8 @@ export interface HomeEntry {
   icon: ReactNode;
 }
 
-/** The big buttons on the home page; each module adds its own (none are live yet). */
-export const HOME_ENTRIES: readonly HomeEntry[] = [];
+/** The big buttons on the home page; each module adds its own. */
+export const HOME_ENTRIES: readonly HomeEntry[] = [
+  { key: "myGrid", path: "/grid", icon: createElement(EnvironmentOutlined) },
+  { key: "myFamily", path: "/family", icon: createElement(HomeOutlined) },
+];

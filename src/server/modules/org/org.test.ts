@@ -26,6 +26,7 @@ describe("party organisation tree", () => {
   it("goes down street committee → community committee → grid branches, three levels or more", async () => {
     const street = (await orgs("streetStaff")).find((o) => o.kind === "streetCommittee");
     expect(street?.name).toContain("潋江街道");
+    expect(street?.children).toBe(5);
     const communities = await orgs("streetStaff", `&parentId=${street?.id}`);
     const hongqi = communities.find((o) => o.name.includes("红旗社区"));
     expect(hongqi?.kind).toBe("communityCommittee");

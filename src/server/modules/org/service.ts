@@ -2,7 +2,7 @@ import { and, asc, count, eq, ilike, isNull, notExists, or, type SQL, sql } from
 import { alias } from "drizzle-orm/pg-core";
 import { inScope, type Principal } from "../../platform/auth/index.ts";
 import type { Db } from "../../platform/db/index.ts";
-import { likePattern } from "../../platform/db/index.ts";
+import { likePattern, qualified } from "../../platform/db/index.ts";
 import { notFound } from "../../platform/errors.ts";
 import { type Paging, pageWindow } from "../../platform/http/paging.ts";
 import { maskPhone } from "../../platform/pii/index.ts";
@@ -20,7 +20,7 @@ const orgColumns = {
 };
 
 // The inner table is aliased, so the outer "party_orgs"."id" refers to the listed organisation.
-const childCount = sql<number>`(select count(*)::int from ${partyOrgs} as c where c.parent_id = ${partyOrgs.id})`;
+const childCount = sql<number>`(select count(*)::int from ${partyOrgs} as c where c.parent_id = ${qualified(partyOrgs.id)})`;
 
 export interface OrgFilter extends Paging {
   parentId?: string;

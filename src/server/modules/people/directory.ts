@@ -1,7 +1,7 @@
 import { and, asc, count, eq, ilike, inArray, type SQL, sql } from "drizzle-orm";
 import type { Principal } from "../../platform/auth/index.ts";
 import type { Db } from "../../platform/db/index.ts";
-import { likePattern } from "../../platform/db/index.ts";
+import { likePattern, qualified } from "../../platform/db/index.ts";
 import { notFound } from "../../platform/errors.ts";
 import { type Paging, pageWindow } from "../../platform/http/paging.ts";
 import { maskName, maskPhone, type PiiVault } from "../../platform/pii/index.ts";
@@ -23,10 +23,12 @@ export interface HouseholdFilter extends Paging {
   underId?: string;
 }
 
-const memberCount = sql<number>`(select count(*)::int from ${residents} where ${residents.householdId} = ${households.id})`;
+// Correlated subqueries: the outer household is named in full (see qualified()).
+const householdId = qualified(households.id);
+const memberCount = sql<number>`(select count(*)::int from ${residents} r where r.household_id = ${householdId})`;
 const headName = sql<
   string | null
->`(select ${residents.name} from ${residents} where ${residents.householdId} = ${households.id} and ${residents.relation} = 'head' limit 1)`;
+>`(select r.name from ${residents} r where r.household_id = ${householdId} and r.relation = 'head' limit 1)`;
 
 export async function listHouseholds(db: Db, principal: Principal, f: HouseholdFilter) {
   const conditions = await scopedTo(db, principal, "people.read", households.territoryPath, f.underId);

@@ -24,6 +24,9 @@ describe("people in scope", () => {
   it("shows a resident his own household and nobody else", async () => {
     const homes = await items("resident", "/api/v1/people/households");
     expect(homes.total).toBe(1);
+    // The head is shown masked, and the count covers the whole family.
+    expect(homes.items[0]).toMatchObject({ head: "孙**", members: expect.any(Number) });
+    expect(Number(homes.items[0]?.members)).toBeGreaterThanOrEqual(2);
     const people = await items("resident", "/api/v1/people/residents");
     expect(people.items.map((r) => r.name)).toContain("孙秀英");
     expect(new Set(people.items.map((r) => r.householdId))).toEqual(new Set([homes.items[0]?.id]));

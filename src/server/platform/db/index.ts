@@ -10,3 +10,4 @@ export {
 export { likePattern } from "./like.ts";
 export { DataDirLockedError, lockDataDir } from "./lock.ts";
 export { MIGRATIONS_DIR, runMigrations } from "./migrate.ts";
+export { qualified } from "./qualified.ts";

@@ -1,7 +1,13 @@
-import { Card, Descriptions, Empty, Space, Tag, Typography } from "antd";
+import { Card, Col, Descriptions, Empty, Row, Space, Tag, Typography } from "antd";
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router-dom";
 import { useAuth } from "../../common/auth.tsx";
-import { roleLabel } from "../../common/roles.ts";
+import { zhCN } from "../../common/locales/zh-CN.ts";
+import { canSee, roleLabel } from "../../common/roles.ts";
+import { NAV } from "../nav.tsx";
+
+type ModuleKey = keyof typeof zhCN.home.moduleHints;
+const isModule = (key: string): key is ModuleKey => Object.hasOwn(zhCN.home.moduleHints, key);
 
 export function HomePage() {
   const { t } = useTranslation();
@@ -9,6 +15,9 @@ export function HomePage() {
   if (!user) return null;
   // One user may hold a role at several nodes; list each node once.
   const nodes = [...new Map(user.roles.map((r) => [r.nodeId, r])).values()];
+  const modules = NAV.filter((item) => canSee(user, item.key)).flatMap((item) =>
+    isModule(item.key) ? [{ ...item, key: item.key }] : [],
+  );
   return (
     <Space orientation="vertical" size={24} style={{ width: "100%" }}>
       <Card>
@@ -36,7 +45,32 @@ export function HomePage() {
         />
       </Card>
       <Card title={t("home.modules")}>
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("home.modulesEmpty")} />
+        {modules.length === 0 ? (
+          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("home.modulesEmpty")} />
+        ) : (
+          <Row gutter={[16, 16]}>
+            {modules.map((item) => (
+              <Col key={item.key} xs={24} sm={12} xl={6}>
+                <Link to={item.path} style={{ display: "block", height: "100%" }}>
+                  <Card hoverable size="small" style={{ height: "100%" }}>
+                    <Space align="start" size={12}>
+                      <span style={{ fontSize: 24, color: "#c8161d" }}>{item.icon}</span>
+                      <span>
+                        <Typography.Text strong style={{ fontSize: 16 }}>
+                          {t(`nav.${item.key}`)}
+                        </Typography.Text>
+                        <br />
+                        <Typography.Text type="secondary">
+                          {t(`home.moduleHints.${item.key}`)}
+                        </Typography.Text>
+                      </span>
+                    </Space>
+                  </Card>
+                </Link>
+              </Col>
+            ))}
+          </Row>
+        )}
       </Card>
     </Space>
   );

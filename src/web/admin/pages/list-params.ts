@@ -25,12 +25,23 @@ export function useListParams<F extends string>(filterNames: readonly F[]) {
     });
   };
 
+  const page = positive(params.get("page"), 1);
+  const pageSize = positive(params.get("pageSize"), 20, MAX_PAGE_SIZE);
   return {
-    page: positive(params.get("page"), 1),
-    pageSize: positive(params.get("pageSize"), 20, MAX_PAGE_SIZE),
+    page,
+    pageSize,
     filters,
     setPage: (page: number, pageSize: number) => update({ page, pageSize }),
     // A new filter starts again at the first page.
     setFilter: (name: F, value: string | undefined) => update({ [name]: value, page: undefined }),
+    /** A Table's pagination for a list of `total` rows, "共 n 条" in the reader's words. */
+    pagination: (total: number | undefined, showTotal: (count: number) => string) => ({
+      current: page,
+      pageSize,
+      total: total ?? 0,
+      showSizeChanger: true,
+      showTotal,
+      onChange: (p: number, size: number) => update({ page: p, pageSize: size }),
+    }),
   };
 }

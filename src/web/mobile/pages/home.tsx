@@ -31,27 +31,32 @@ export function HomePage() {
       </header>
       <section style={{ margin: "-32px 16px 0", background: "#fff", borderRadius: 12, padding: 16 }}>
         {entries.length > 0 ? (
-          <Grid columns={3} gap={12}>
-            {entries.map((entry) => (
-              <Grid.Item key={entry.path}>
-                <button
-                  type="button"
-                  onClick={() => navigate(entry.path)}
-                  style={{
-                    width: "100%",
-                    minHeight: 96,
-                    border: 0,
-                    background: "#fdf2f2",
-                    borderRadius: 12,
-                    fontSize: 17,
-                  }}
-                >
-                  <div style={{ fontSize: 32, color: "var(--party-red)" }}>{entry.icon}</div>
-                  {t(`nav.${entry.key}`)}
-                </button>
-              </Grid.Item>
-            ))}
-          </Grid>
+          <>
+            <Grid columns={3} gap={12}>
+              {entries.map((entry) => (
+                <Grid.Item key={entry.path}>
+                  <button
+                    type="button"
+                    onClick={() => navigate(entry.path)}
+                    style={{
+                      width: "100%",
+                      minHeight: 96,
+                      border: 0,
+                      background: "#fdf2f2",
+                      borderRadius: 12,
+                      fontSize: 17,
+                    }}
+                  >
+                    <div style={{ fontSize: 32, color: "var(--party-red)" }}>{entry.icon}</div>
+                    {t(`nav.${entry.key}`)}
+                  </button>
+                </Grid.Item>
+              ))}
+            </Grid>
+            <p style={{ margin: "16px 0 0", fontSize: 15, color: "var(--adm-color-text-secondary)" }}>
+              {t("mobile.servicesEmpty")}
+            </p>
+          </>
         ) : (
           <ErrorBlock
             status="empty"

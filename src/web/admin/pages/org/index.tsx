@@ -1,0 +1,67 @@
+import { Card, Col, Empty, Row, Space, Tabs } from "antd";
+import { useTranslation } from "react-i18next";
+import { useSearchParams } from "react-router-dom";
+import { useListParams } from "../list-params.ts";
+import { SearchBox } from "../people/filters.tsx";
+import { OrgDetail } from "./detail.tsx";
+import { OrgSearchResults, OrgTree } from "./tree.tsx";
+import { UnitsTable } from "./units.tsx";
+
+/** 党组织: the organisation tree with each organisation's detail, and the partner units. */
+export function OrgPage() {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const tab = params.get("tab") === "units" ? "units" : "tree";
+  return (
+    <Card styles={{ body: { paddingTop: 8 } }}>
+      <Tabs
+        activeKey={tab}
+        onChange={(key) => setParams(key === "tree" ? {} : { tab: key })}
+        destroyOnHidden
+        items={[
+          { key: "tree", label: t("org.tabs.tree"), children: <OrgBrowser /> },
+          { key: "units", label: t("org.tabs.units"), children: <UnitsTable /> },
+        ]}
+      />
+    </Card>
+  );
+}
+
+function OrgBrowser() {
+  const { t } = useTranslation();
+  const list = useListParams(["org", "oq"]);
+  const { org, oq } = list.filters;
+  const select = (id: string) => list.setFilter("org", id);
+  return (
+    <Row gutter={[16, 16]}>
+      <Col xs={24} lg={9} xxl={7}>
+        <Card size="small" title={t("org.tree")}>
+          <Space orientation="vertical" size={12} style={{ width: "100%" }}>
+            <SearchBox
+              value={oq}
+              placeholder={t("org.search")}
+              width="100%"
+              onSearch={(q) => list.setFilter("oq", q)}
+            />
+            <div style={{ maxHeight: "calc(100vh - 320px)", minHeight: 240, overflow: "auto" }}>
+              {oq ? (
+                <OrgSearchResults q={oq} selectedId={org} onSelect={select} />
+              ) : (
+                <OrgTree selectedId={org} onSelect={select} />
+              )}
+            </div>
+          </Space>
+        </Card>
+      </Col>
+      <Col xs={24} lg={15} xxl={17}>
+        {org ? (
+          <OrgDetail key={org} id={org} />
+        ) : (
+          <Card size="small">
+            <Empty description={t("org.pick")} />
+          </Card>
+        )}
+      </Col>
+    </Row>
+  );
+}
