@@ -10,6 +10,7 @@ import { territoryRoutes } from "./modules/territory/index.ts";
 import { auditRoutes } from "./platform/audit/index.ts";
 import { installAuth } from "./platform/auth/index.ts";
 import type { Database } from "./platform/db/index.ts";
+import { clientConfigRoutes } from "./platform/http/client-config.ts";
 import { installErrorHandling } from "./platform/http/error-handler.ts";
 import { installOpenApi } from "./platform/http/openapi.ts";
 import { installGracefulClose } from "./platform/http/shutdown.ts";
@@ -59,6 +60,7 @@ export async function buildApp({ database, config, pii, logger = false }: AppDep
   await app.register(
     async (api) => {
       const v1 = api.withTypeProvider<TypeBoxTypeProvider>();
+      clientConfigRoutes(v1, config);
       accountsRoutes(v1, db, config);
       territoryRoutes(v1, db);
       orgRoutes(v1, db);

@@ -13,6 +13,9 @@ export interface Config {
   /** Name and 6-digit division code of the district created for DEMO=0. */
   districtName: string;
   districtCode: string;
+  /** Optional map tiles under the grid polygons (`https://…/{z}/{x}/{y}.png`); none = polygons only. */
+  mapTileUrl: string | undefined;
+  mapTileAttribution: string | undefined;
   /** Set the Secure flag on the session cookie (behind HTTPS). */
   secureCookies: boolean;
 }
@@ -28,6 +31,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError("DATABASE_URL must start with postgres:// or postgresql://");
   }
   const demo = (env.DEMO ?? "1") !== "0";
+  const mapTileUrl = env.MAP_TILE_URL || undefined;
+  if (mapTileUrl && !/^(https?:\/\/|\/).*\{z\}.*\{x\}.*\{y\}/.test(mapTileUrl)) {
+    throw new ConfigError("MAP_TILE_URL must be an http(s) or site-relative URL with {z}, {x} and {y}");
+  }
   if (env.DISTRICT_CODE && !/^\d{6}$/.test(env.DISTRICT_CODE))
     throw new ConfigError("DISTRICT_CODE must be a 6-digit division code");
   return {
@@ -41,6 +48,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     piiKey: env.PII_KEY || undefined,
     districtName: env.DISTRICT_NAME || "本区",
     districtCode: env.DISTRICT_CODE || "000000",
+    mapTileUrl,
+    mapTileAttribution: env.MAP_TILE_ATTRIBUTION || undefined,
     secureCookies: env.SECURE_COOKIES === "1",
   };
 }

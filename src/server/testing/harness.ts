@@ -25,11 +25,11 @@ async function demoCopy(): Promise<TestDatabaseUrl & { dump?: Blob }> {
 }
 
 /** The real app on a real database holding the demo district. */
-export async function startTestApp(): Promise<TestApp> {
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const target = await demoCopy();
   const database = await openDatabase({ url: target.url, loadDataDir: target.dump });
   await runMigrations(database);
-  const config = loadConfig({ DEMO: "1" });
+  const config = loadConfig({ DEMO: "1", ...env });
   const pii = await PiiVault.load({ piiKey: inject("piiKey") });
   const app = await buildApp({ database, config, pii });
   await app.ready();

@@ -20,6 +20,10 @@ describe("every API route declares who may call it", () => {
     const open = t.app.routeAccess
       .filter((r) => isApiRoute(r.url) && r.access === "public")
       .map((r) => `${r.method} ${r.url}`);
-    expect(open).toEqual(["POST /api/v1/auth/login"]);
+    expect(open.sort()).toEqual([
+      "GET /api/v1/client-config",
+      "HEAD /api/v1/client-config",
+      "POST /api/v1/auth/login",
+    ]);
   });
 });
