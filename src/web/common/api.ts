@@ -1,4 +1,4 @@
-import type { paths } from "./api-types.ts";
+import type { paths } from "./generated/api-types.ts";
 import { i18n } from "./i18n.ts";
 
 type Method = "get" | "post" | "patch" | "delete";

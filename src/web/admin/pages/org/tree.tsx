@@ -1,17 +1,11 @@
 import { useQuery } from "@tanstack/react-query";
-import { Alert, Empty, Spin, Tag, Tree, Typography } from "antd";
-import type { DataNode, EventDataNode } from "antd/es/tree";
-import { useEffect, useState } from "react";
+import { Alert, Empty, Spin, Tag, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { api, type ResponseOf } from "../../../common/api.ts";
 import { orgKindLabel } from "../../../common/labels.ts";
+import { LazyTree } from "../../components/lazy-tree.tsx";
 
 export type Org = ResponseOf<"/api/v1/org/orgs", "get">["items"][number];
-
-interface Item extends DataNode {
-  key: string;
-  children?: Item[];
-}
 
 function OrgTitle({ org }: { org: Org }) {
   const { t } = useTranslation();
@@ -25,22 +19,6 @@ function OrgTitle({ org }: { org: Org }) {
   );
 }
 
-const itemOf = (org: Org): Item => ({
-  key: org.id,
-  title: <OrgTitle org={org} />,
-  isLeaf: org.children === 0,
-});
-
-function withChildren(items: Item[], key: string, children: Item[]): Item[] {
-  return items.map((item) =>
-    item.key === key
-      ? { ...item, children, isLeaf: children.length === 0 }
-      : item.children
-        ? { ...item, children: withChildren(item.children, key, children) }
-        : item,
-  );
-}
-
 const fetchOrgs = (query: { parentId?: string; q?: string }, signal?: AbortSignal) =>
   api.get("/api/v1/org/orgs", { query: { ...query, page: 1, pageSize: 200 }, signal });
 
@@ -51,34 +29,15 @@ interface Props {
 
 /** 街道党工委 → 社区党委 → 网格党支部 → …, each branch fetched when opened. */
 export function OrgTree({ selectedId, onSelect }: Props) {
-  const tops = useQuery({ queryKey: ["org", "tops"], queryFn: ({ signal }) => fetchOrgs({}, signal) });
-  const [items, setItems] = useState<Item[]>([]);
-  const [expanded, setExpanded] = useState<string[]>([]);
-
-  useEffect(() => {
-    const orgs = tops.data?.items ?? [];
-    setItems(orgs.map(itemOf));
-    if (orgs.length === 1 && orgs[0]) setExpanded([orgs[0].id]);
-  }, [tops.data]);
-
-  const load = async ({ key }: EventDataNode<Item>) => {
-    const id = String(key);
-    const children = await fetchOrgs({ parentId: id });
-    setItems((current) => withChildren(current, id, children.items.map(itemOf)));
-  };
-
-  if (tops.error) return <Alert type="error" showIcon title={tops.error.message} />;
-  if (tops.isPending) return <Spin />;
   return (
-    <Tree<Item>
-      blockNode
-      showLine
-      treeData={items}
-      loadData={load}
-      expandedKeys={expanded}
-      onExpand={(keys) => setExpanded(keys.map(String))}
-      selectedKeys={selectedId ? [selectedId] : []}
-      onSelect={(_, { node }) => onSelect(String(node.key))}
+    <LazyTree<Org>
+      queryKey={["org", "tops"]}
+      fetchRoots={async (signal) => (await fetchOrgs({}, signal)).items}
+      fetchChildren={async (id) => (await fetchOrgs({ parentId: id })).items}
+      title={(org) => <OrgTitle org={org} />}
+      isLeaf={(org) => org.children === 0}
+      selectedId={selectedId}
+      onSelect={onSelect}
     />
   );
 }

@@ -1,19 +1,13 @@
 import { useQuery } from "@tanstack/react-query";
-import { Alert, Empty, Spin, Tag, Tree, Typography } from "antd";
-import type { DataNode, EventDataNode } from "antd/es/tree";
-import { useEffect, useState } from "react";
+import { Alert, Empty, Spin, Tag, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { api } from "../../../common/api.ts";
 import { levelLabel } from "../../../common/levels.ts";
 import type { TerritoryNode } from "../../../common/territory.ts";
+import { LazyTree } from "../../components/lazy-tree.tsx";
 
 /** The tree stops at grids: what lies below them (compounds, buildings, households) is on the grid's page. */
 const LEAF_LEVELS = new Set(["grid", "microgrid", "compound", "building", "entrance", "household"]);
-
-interface Item extends DataNode {
-  key: string;
-  children?: Item[];
-}
 
 function NodeTitle({ node }: { node: TerritoryNode }) {
   const { t } = useTranslation();
@@ -27,21 +21,8 @@ function NodeTitle({ node }: { node: TerritoryNode }) {
   );
 }
 
-const itemOf = (node: TerritoryNode): Item => ({
-  key: node.id,
-  title: <NodeTitle node={node} />,
-  isLeaf: LEAF_LEVELS.has(node.level),
-});
-
-function withChildren(items: Item[], key: string, children: Item[]): Item[] {
-  return items.map((item) =>
-    item.key === key
-      ? { ...item, children, isLeaf: children.length === 0 }
-      : item.children
-        ? { ...item, children: withChildren(item.children, key, children) }
-        : item,
-  );
-}
+const fetchNodes = async (parentId?: string, signal?: AbortSignal) =>
+  (await api.get("/api/v1/territory/nodes", { query: { parentId, page: 1, pageSize: 200 }, signal })).items;
 
 interface Props {
   selectedId: string | undefined;
@@ -50,41 +31,15 @@ interface Props {
 
 /** The caller's scope as a tree whose branches are fetched when opened. */
 export function TerritoryTree({ selectedId, onSelect }: Props) {
-  const roots = useQuery({
-    queryKey: ["territory", "roots"],
-    queryFn: ({ signal }) =>
-      api.get("/api/v1/territory/nodes", { query: { page: 1, pageSize: 200 }, signal }),
-  });
-  const [items, setItems] = useState<Item[]>([]);
-  const [expanded, setExpanded] = useState<string[]>([]);
-
-  useEffect(() => {
-    const nodes = roots.data?.items ?? [];
-    setItems(nodes.map(itemOf));
-    // One root (a community worker's community): open it straight away.
-    if (nodes.length === 1 && nodes[0]) setExpanded([nodes[0].id]);
-  }, [roots.data]);
-
-  const load = async ({ key }: EventDataNode<Item>) => {
-    const id = String(key);
-    const children = await api.get("/api/v1/territory/nodes", {
-      query: { parentId: id, page: 1, pageSize: 200 },
-    });
-    setItems((current) => withChildren(current, id, children.items.map(itemOf)));
-  };
-
-  if (roots.error) return <Alert type="error" showIcon title={roots.error.message} />;
-  if (roots.isPending) return <Spin />;
   return (
-    <Tree<Item>
-      blockNode
-      showLine
-      treeData={items}
-      loadData={load}
-      expandedKeys={expanded}
-      onExpand={(keys) => setExpanded(keys.map(String))}
-      selectedKeys={selectedId ? [selectedId] : []}
-      onSelect={(_, { node }) => onSelect(String(node.key))}
+    <LazyTree<TerritoryNode>
+      queryKey={["territory", "roots"]}
+      fetchRoots={(signal) => fetchNodes(undefined, signal)}
+      fetchChildren={(id) => fetchNodes(id)}
+      title={(node) => <NodeTitle node={node} />}
+      isLeaf={(node) => LEAF_LEVELS.has(node.level)}
+      selectedId={selectedId}
+      onSelect={onSelect}
     />
   );
 }
