@@ -16,13 +16,14 @@ export function TerritoryPage() {
   const { t } = useTranslation();
   const list = useListParams(["node", "q"]);
   const { node: picked, q } = list.filters;
+  // The same query (key and shape: the list of roots) as TerritoryTree's, so it is fetched once.
   const roots = useQuery({
     queryKey: ["territory", "roots"],
-    queryFn: ({ signal }) =>
-      api.get("/api/v1/territory/nodes", { query: { page: 1, pageSize: 200 }, signal }),
+    queryFn: async ({ signal }) =>
+      (await api.get("/api/v1/territory/nodes", { query: { page: 1, pageSize: 200 }, signal })).items,
   });
   // Nothing picked yet: the first root of the caller's scope.
-  const nodeId = picked ?? roots.data?.items[0]?.id;
+  const nodeId = picked ?? roots.data?.[0]?.id;
   const select = (id: string) => list.setFilter("node", id);
 
   return (
