@@ -1,13 +1,10 @@
-import { QueryClientProvider } from "@tanstack/react-query";
 import { App as AntApp, ConfigProvider } from "antd";
 import enUS from "antd/locale/en_US";
 import zhCN from "antd/locale/zh_CN";
-import { useState } from "react";
-import { I18nextProvider, useTranslation } from "react-i18next";
+import { useTranslation } from "react-i18next";
 import { BrowserRouter, Navigate, Route, Routes } from "react-router-dom";
-import { AuthProvider, useAuth } from "../common/auth.tsx";
-import { i18n } from "../common/i18n.ts";
-import { createQueryClient } from "../common/query.ts";
+import { useAuth } from "../common/auth.tsx";
+import { AppProviders } from "../common/providers.tsx";
 import { RequireAuth } from "../common/require-auth.tsx";
 import { canSee } from "../common/roles.ts";
 import { Shell } from "./layout/shell.tsx";
@@ -17,15 +14,10 @@ import { Failed, Forbidden, Loading, NotFound } from "./pages/status.tsx";
 import { theme } from "./theme.ts";
 
 export function App() {
-  const [queryClient] = useState(createQueryClient);
   return (
-    <I18nextProvider i18n={i18n}>
-      <QueryClientProvider client={queryClient}>
-        <AuthProvider>
-          <Themed />
-        </AuthProvider>
-      </QueryClientProvider>
-    </I18nextProvider>
+    <AppProviders>
+      <Themed />
+    </AppProviders>
   );
 }
 

@@ -1,13 +1,10 @@
-import { QueryClientProvider } from "@tanstack/react-query";
 import { ConfigProvider } from "antd-mobile";
 import enUS from "antd-mobile/es/locales/en-US";
 import zhCN from "antd-mobile/es/locales/zh-CN";
-import { useState } from "react";
-import { I18nextProvider, useTranslation } from "react-i18next";
+import { useTranslation } from "react-i18next";
 import { BrowserRouter, Navigate, Route, Routes } from "react-router-dom";
-import { AuthProvider, useAuth } from "../common/auth.tsx";
-import { i18n } from "../common/i18n.ts";
-import { createQueryClient } from "../common/query.ts";
+import { useAuth } from "../common/auth.tsx";
+import { AppProviders } from "../common/providers.tsx";
 import { RequireAuth } from "../common/require-auth.tsx";
 import { HouseholdPage } from "./pages/grid/household.tsx";
 import { MyGridPage } from "./pages/grid/my-grid.tsx";
@@ -19,15 +16,10 @@ import { Failed, Loading } from "./pages/status.tsx";
 import { Shell } from "./shell.tsx";
 
 export function App() {
-  const [queryClient] = useState(createQueryClient);
   return (
-    <I18nextProvider i18n={i18n}>
-      <QueryClientProvider client={queryClient}>
-        <AuthProvider>
-          <Localized />
-        </AuthProvider>
-      </QueryClientProvider>
-    </I18nextProvider>
+    <AppProviders>
+      <Localized />
+    </AppProviders>
   );
 }
 

@@ -1,9 +1,9 @@
-import { useQuery } from "@tanstack/react-query";
-import { Alert, Empty, Spin, Tag, Typography } from "antd";
+import { Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { api, type ResponseOf } from "../../../common/api.ts";
 import { orgKindLabel } from "../../../common/labels.ts";
 import { LazyTree } from "../../components/lazy-tree.tsx";
+import { SearchResults } from "../../components/search-results.tsx";
 
 export type Org = ResponseOf<"/api/v1/org/orgs", "get">["items"][number];
 
@@ -45,41 +45,15 @@ export function OrgTree({ selectedId, onSelect }: Props) {
 /** The organisations whose name matches q, in place of the tree while searching. */
 export function OrgSearchResults({ q, selectedId, onSelect }: Props & { q: string }) {
   const { t } = useTranslation();
-  const found = useQuery({
-    queryKey: ["org", "search", q],
-    queryFn: ({ signal }) => fetchOrgs({ q }, signal),
-  });
-  if (found.error) return <Alert type="error" showIcon title={found.error.message} />;
-  if (found.isPending) return <Spin />;
-  if (found.data.items.length === 0)
-    return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("org.noResults")} />;
   return (
-    <ul style={{ listStyle: "none", margin: 0, padding: 0 }}>
-      {found.data.items.map((org) => (
-        <li key={org.id}>
-          <button
-            type="button"
-            onClick={() => onSelect(org.id)}
-            style={{
-              display: "flex",
-              width: "100%",
-              justifyContent: "space-between",
-              alignItems: "center",
-              gap: 8,
-              padding: "8px 10px",
-              border: 0,
-              borderRadius: 6,
-              cursor: "pointer",
-              textAlign: "start",
-              font: "inherit",
-              background: org.id === selectedId ? "#fff1f0" : "transparent",
-            }}
-          >
-            {org.name}
-            <Tag style={{ marginInlineEnd: 0 }}>{orgKindLabel(t, org.kind)}</Tag>
-          </button>
-        </li>
-      ))}
-    </ul>
+    <SearchResults<Org>
+      queryKey={["org", "search", q]}
+      search={async (signal) => (await fetchOrgs({ q }, signal)).items}
+      label={(org) => org.name}
+      tag={(org) => orgKindLabel(t, org.kind)}
+      empty={t("org.noResults")}
+      selectedId={selectedId}
+      onSelect={onSelect}
+    />
   );
 }

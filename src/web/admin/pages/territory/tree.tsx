@@ -1,10 +1,10 @@
-import { useQuery } from "@tanstack/react-query";
-import { Alert, Empty, Spin, Tag, Typography } from "antd";
+import { Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { api } from "../../../common/api.ts";
 import { levelLabel } from "../../../common/levels.ts";
 import type { TerritoryNode } from "../../../common/territory.ts";
 import { LazyTree } from "../../components/lazy-tree.tsx";
+import { SearchResults } from "../../components/search-results.tsx";
 
 /** The tree stops at grids: what lies below them (compounds, buildings, households) is on the grid's page. */
 const LEAF_LEVELS = new Set(["grid", "microgrid", "compound", "building", "entrance", "household"]);
@@ -47,47 +47,25 @@ export function TerritoryTree({ selectedId, onSelect }: Props) {
 /** The nodes whose name or code matches q, in place of the tree while searching. */
 export function TerritorySearchResults({ q, selectedId, onSelect }: Props & { q: string }) {
   const { t } = useTranslation();
-  const found = useQuery({
-    queryKey: ["territory", "search", q],
-    queryFn: ({ signal }) =>
-      api.get("/api/v1/territory/nodes", { query: { q, page: 1, pageSize: 50 }, signal }),
-  });
-  if (found.error) return <Alert type="error" showIcon title={found.error.message} />;
-  if (found.isPending) return <Spin />;
-  if (found.data.items.length === 0)
-    return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("territory.noResults")} />;
   return (
-    <ul aria-label={t("territory.searchResults")} style={{ listStyle: "none", margin: 0, padding: 0 }}>
-      {found.data.items.map((node) => (
-        <li key={node.id}>
-          <button
-            type="button"
-            onClick={() => onSelect(node.id)}
-            style={{
-              display: "flex",
-              width: "100%",
-              alignItems: "center",
-              justifyContent: "space-between",
-              gap: 8,
-              padding: "8px 10px",
-              border: 0,
-              borderRadius: 6,
-              cursor: "pointer",
-              textAlign: "start",
-              font: "inherit",
-              background: node.id === selectedId ? "#fff1f0" : "transparent",
-            }}
-          >
-            <span>
-              <div>{node.name}</div>
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {node.code}
-              </Typography.Text>
-            </span>
-            <Tag style={{ marginInlineEnd: 0 }}>{levelLabel(t, node.level)}</Tag>
-          </button>
-        </li>
-      ))}
-    </ul>
+    <SearchResults<TerritoryNode>
+      queryKey={["territory", "search", q]}
+      search={async (signal) =>
+        (await api.get("/api/v1/territory/nodes", { query: { q, page: 1, pageSize: 50 }, signal })).items
+      }
+      label={(node) => (
+        <span>
+          <div>{node.name}</div>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {node.code}
+          </Typography.Text>
+        </span>
+      )}
+      tag={(node) => levelLabel(t, node.level)}
+      empty={t("territory.noResults")}
+      ariaLabel={t("territory.searchResults")}
+      selectedId={selectedId}
+      onSelect={onSelect}
+    />
   );
 }
