@@ -119,7 +119,9 @@ describe(`crash safety and shutdown (${onPostgres ? "PostgreSQL" : "PGlite"})`, 
 
   it("on SIGTERM finishes in-flight requests, exits 0 and frees the data directory", async () => {
     const dir = tempDir();
-    const server = await spawnServer({ DATA_DIR: dir, ...ADMIN });
+    // Request logging lets the test signal only once every request has reached the server: one whose
+    // bytes were still unread would be an idle connection, which any graceful close may drop.
+    const server = await spawnServer({ DATA_DIR: dir, ...ADMIN, LOG_REQUESTS: "1" });
     // Logins are slow on purpose (scrypt), so they are still being handled when the signal lands.
     const login = () =>
       fetch(`${server.url}/api/v1/auth/login`, {
@@ -128,7 +130,8 @@ describe(`crash safety and shutdown (${onPostgres ? "PostgreSQL" : "PGlite"})`, 
         body: JSON.stringify({ phone: ADMIN.ADMIN_PHONE, password: ADMIN.ADMIN_PASSWORD }),
       }).then((r) => r.status);
     const inflight = Array.from({ length: 6 }, login);
-    await new Promise((r) => setTimeout(r, 100));
+    const received = () => server.output().split('"incoming request"').length - 1;
+    while (received() < inflight.length) await new Promise((r) => setTimeout(r, 5));
     server.proc.kill("SIGTERM");
     const statuses = await Promise.all(inflight);
     expect(statuses.every((s) => s === 200)).toBe(true);
