@@ -4,12 +4,14 @@ import { Type } from "@sinclair/typebox";
 import Fastify, { type FastifyServerOptions } from "fastify";
 import type { Config } from "./config.ts";
 import { accountsRoutes, resolvePrincipal } from "./modules/accounts/index.ts";
+import { casesRoutes } from "./modules/cases/index.ts";
 import { orgRoutes } from "./modules/org/index.ts";
 import { peopleRoutes } from "./modules/people/index.ts";
 import { territoryRoutes } from "./modules/territory/index.ts";
 import { auditRoutes } from "./platform/audit/index.ts";
 import { installAuth } from "./platform/auth/index.ts";
 import type { Database } from "./platform/db/index.ts";
+import { filesRoutes } from "./platform/files/index.ts";
 import { clientConfigRoutes } from "./platform/http/client-config.ts";
 import { installErrorHandling } from "./platform/http/error-handler.ts";
 import { installOpenApi } from "./platform/http/openapi.ts";
@@ -65,7 +67,9 @@ export async function buildApp({ database, config, pii, logger = false }: AppDep
       territoryRoutes(v1, db);
       orgRoutes(v1, db);
       peopleRoutes(v1, db, pii);
+      casesRoutes(v1, db);
       auditRoutes(v1, db);
+      filesRoutes(v1, db, config.dataDir);
     },
     { prefix: "/api/v1" },
   );

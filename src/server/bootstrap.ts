@@ -2,6 +2,7 @@ import type { Config } from "./config.ts";
 import { ConfigError } from "./config.ts";
 import { loadDemo, type Progress } from "./demo/index.ts";
 import { countUsers, ensureUser } from "./modules/accounts/index.ts";
+import { ensureCaseDefaults } from "./modules/cases/index.ts";
 import { insertNode, nodeByCode } from "./modules/territory/index.ts";
 import { audited, SYSTEM } from "./platform/audit/index.ts";
 import type { Db } from "./platform/db/index.ts";
@@ -17,6 +18,7 @@ export async function bootstrap(
   pii: PiiVault,
   progress?: Progress,
 ): Promise<string[]> {
+  await ensureCaseDefaults(db);
   if (config.demo) {
     const demo = await loadDemo(db, pii, progress);
     if (!demo.created) return [];

@@ -9,6 +9,8 @@ export const DEMO_ACCOUNTS: ReadonlyArray<{
   role: Role;
   node: string;
   label: string;
+  /** Department staff: the department (code) they work for. */
+  department?: string;
 }> = [
   {
     phone: "13800000001",
@@ -44,6 +46,7 @@ export const DEMO_ACCOUNTS: ReadonlyArray<{
     role: "departmentStaff",
     node: "district",
     label: "部门人员（区城管局）",
+    department: "urban",
   },
   { phone: "13800000006", name: "赵明亮", role: "partyMember", node: "community", label: "在职党员" },
   { phone: "13800000007", name: "孙秀英", role: "resident", node: "household", label: "居民" },

@@ -1,4 +1,5 @@
 import { countUsers, ensureUser } from "../modules/accounts/index.ts";
+import { addDepartmentStaff, ensureCaseDefaults } from "../modules/cases/index.ts";
 import { bulkInsertOrgs, bulkInsertPartTimeMembers, bulkInsertUnits } from "../modules/org/index.ts";
 import {
   bulkInsertHouseholds,
@@ -36,10 +37,17 @@ export async function loadDemo(db: Db, vault: PiiVault, progress: Progress = () 
   await audited(db, SYSTEM, async (tx, audit) => {
     const nodeIds = await writeDistrict(tx, vault, demo, step);
     step("demo accounts…");
+    await ensureCaseDefaults(tx);
     for (const a of DEMO_ACCOUNTS) {
       const nodeId = nodeIds.get(demo.accountNodes[a.node as keyof DemoDistrict["accountNodes"]]);
       if (!nodeId) throw new Error(`demo account node ${a.node} missing`);
-      await ensureUser(tx, { phone: a.phone, name: a.name, passwordHash, roles: [{ role: a.role, nodeId }] });
+      const user = await ensureUser(tx, {
+        phone: a.phone,
+        name: a.name,
+        passwordHash,
+        roles: [{ role: a.role, nodeId }],
+      });
+      if (a.department) await addDepartmentStaff(tx, a.department, user.id);
     }
     await audit({
       action: "demo.load",

@@ -1,4 +1,6 @@
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { inject } from "vitest";
 import { buildApp } from "../app.ts";
 import { loadConfig } from "../config.ts";
@@ -14,6 +16,8 @@ export interface TestApp {
   app: App;
   database: Database;
   pii: PiiVault;
+  /** This app's own DATA_DIR (uploaded files land in it), removed by close() unless the caller chose it. */
+  dataDir: string;
   close(): Promise<void>;
 }
 
@@ -24,12 +28,13 @@ async function demoCopy(): Promise<TestDatabaseUrl & { dump?: Blob }> {
   return { url: undefined, drop: async () => {}, dump: new Blob([readFileSync(inject("pgliteDump"))]) };
 }
 
-/** The real app on a real database holding the demo district. */
+/** The real app on a real database holding the demo district, with a temporary DATA_DIR of its own. */
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const target = await demoCopy();
   const database = await openDatabase({ url: target.url, loadDataDir: target.dump });
   await runMigrations(database);
-  const config = loadConfig({ DEMO: "1", ...env });
+  const ownDataDir = env.DATA_DIR ? undefined : mkdtempSync(join(tmpdir(), "gridgov-test-"));
+  const config = loadConfig({ DEMO: "1", ...(ownDataDir ? { DATA_DIR: ownDataDir } : {}), ...env });
   const pii = await PiiVault.load({ piiKey: inject("piiKey") });
   const app = await buildApp({ database, config, pii });
   await app.ready();
@@ -37,10 +42,12 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     app,
     database,
     pii,
+    dataDir: config.dataDir,
     close: async () => {
       await app.close();
       await database.close();
       await target.drop();
+      if (ownDataDir) rmSync(ownDataDir, { recursive: true, force: true });
     },
   };
 }

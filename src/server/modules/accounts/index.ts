@@ -1,4 +1,4 @@
 export { defineAccountJobs } from "./jobs.ts";
 export { resolvePrincipal } from "./principals.ts";
 export { accountsRoutes } from "./routes.ts";
-export { countUsers, ensureUser, type NewUser } from "./users.ts";
+export { countUsers, ensureUser, type NewUser, usersHolding } from "./users.ts";

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { hashPassword, type Role } from "../../platform/auth/index.ts";
 import type { Executor } from "../../platform/db/index.ts";
 import { roleAssignments, users } from "./tables.ts";
@@ -36,4 +36,15 @@ export async function ensureUser(
 export async function countUsers(executor: Executor): Promise<number> {
   const rows = await executor.select({ id: users.id }).from(users).limit(1);
   return rows.length;
+}
+
+/** Users holding one of `roles` on a node along `path` (the staff above a place), for notices. */
+export async function usersHolding(executor: Executor, roles: Role[], path: string): Promise<string[]> {
+  const nodeIds = path.split("/").filter(Boolean);
+  if (nodeIds.length === 0 || roles.length === 0) return [];
+  const rows = await executor
+    .selectDistinct({ userId: roleAssignments.userId })
+    .from(roleAssignments)
+    .where(and(inArray(roleAssignments.role, roles), inArray(roleAssignments.nodeId, nodeIds)));
+  return rows.map((r) => r.userId);
 }

@@ -1,6 +1,6 @@
 import { and, asc, count, eq, ilike, inArray, type SQL, sql } from "drizzle-orm";
 import type { Principal } from "../../platform/auth/index.ts";
-import type { Db } from "../../platform/db/index.ts";
+import type { Db, Executor } from "../../platform/db/index.ts";
 import { likePattern, qualified } from "../../platform/db/index.ts";
 import { notFound } from "../../platform/errors.ts";
 import { type Paging, pageWindow } from "../../platform/http/paging.ts";
@@ -157,3 +157,17 @@ export async function listStaff(db: Db, principal: Principal, f: StaffFilter) {
 }
 
 export type { ResidentFilter };
+
+/** Where a household is (for other modules routing to it): no scope check, no personal data. */
+export async function householdPlace(executor: Executor, id: string) {
+  const [row] = await executor
+    .select({
+      id: households.id,
+      nodeId: households.nodeId,
+      territoryPath: households.territoryPath,
+      address: households.address,
+    })
+    .from(households)
+    .where(eq(households.id, id));
+  return row;
+}

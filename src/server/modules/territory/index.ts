@@ -1,6 +1,8 @@
 export { type BulkNode, bulkInsertNodes, type InsertedNode } from "./bulk.ts";
 export { locate } from "./geo.ts";
+export { gridCodePrefix, type Lineage, lineageOf, type NodeRef } from "./lineage.ts";
 export { territoryRoutes } from "./routes.ts";
+export { scopedTo } from "./scope.ts";
 export {
   getNode,
   insertNode,

@@ -25,6 +25,11 @@ export const PERMISSIONS = [
   "people.reveal",
   "org.read",
   "org.write",
+  "cases.read",
+  "cases.intake",
+  "cases.import",
+  "cases.configure",
+  "devices.manage",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -42,6 +47,13 @@ const GRANTS: Record<Permission, readonly Role[]> = {
   "people.reveal": ["districtAdmin", "streetStaff", "communityStaff"],
   "org.read": [...STAFF, "partyMember"],
   "org.write": ["districtAdmin", "streetStaff", "communityStaff"],
+  // Department staff see the cases assigned or whistled to their department, not a territory.
+  "cases.read": ["districtAdmin", "streetStaff", "communityStaff", "gridWorker"],
+  // Entering a case for someone else: walk-in at the service hall, patrol reports.
+  "cases.intake": ["districtAdmin", "streetStaff", "communityStaff", "gridWorker"],
+  "cases.import": ["districtAdmin", "streetStaff", "communityStaff"],
+  "cases.configure": ["districtAdmin"],
+  "devices.manage": ["districtAdmin", "streetStaff", "communityStaff", "gridWorker"],
 };
 
 export function roleGrants(role: Role, permission: Permission): boolean {

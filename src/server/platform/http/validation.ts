@@ -4,6 +4,8 @@ import type { FastifyInstance } from "fastify";
 import sjson from "secure-json-parse";
 import { AppError } from "../errors.ts";
 
+const FORM = "application/x-www-form-urlencoded";
+
 /**
  * Bodies are validated strictly (a number is not a string); query strings and path params are
  * text on the wire, so they are coerced. Neither strips unknown properties: a schema with
@@ -24,9 +26,14 @@ function makeAjv(coerce: boolean) {
 export function installValidation(app: FastifyInstance): void {
   const strict = makeAjv(false);
   const coercing = makeAjv(true);
-  app.setValidatorCompiler(({ schema, httpPart }) =>
-    (httpPart === "body" ? strict : coercing).compile(schema as object),
-  );
+  app.setValidatorCompiler(({ schema, httpPart, contentType }) => {
+    // Multipart bodies are streamed to the handler, which checks them itself; their schema only
+    // documents the form in /openapi.json.
+    if (httpPart === "body" && contentType?.startsWith("multipart/")) return () => true;
+    // Form fields are text on the wire, like query strings: coerced.
+    const textual = httpPart !== "body" || contentType === FORM;
+    return (textual ? coercing : strict).compile(schema as object);
+  });
 }
 
 /**
@@ -46,6 +53,49 @@ export function installJsonParser(app: FastifyInstance): void {
       done(null, sjson.parse(text, undefined, { protoAction: "error", constructorAction: "error" }));
     } catch (err) {
       done(new AppError("MALFORMED_JSON", 400, (err as Error).message), undefined);
+    }
+  });
+}
+
+/** Keys that would reach an object's prototype when assigned. */
+const POISON_KEYS = new Set(["__proto__", "constructor", "prototype"]);
+
+export type FormBody = Record<string, string | string[]>;
+
+/**
+ * An `application/x-www-form-urlencoded` body as an object: a repeated key becomes an array in
+ * order, and keys are kept literally (`attribute[code]` stays one key, not a nested object).
+ */
+export function parseForm(text: string): FormBody {
+  const out: FormBody = {};
+  for (const [key, value] of new URLSearchParams(text)) {
+    if (POISON_KEYS.has(key))
+      throw new AppError("MALFORMED_FORM", 400, `The form key "${key}" is not allowed`);
+    if (key.includes("\u0000") || value.includes("\u0000")) {
+      throw new AppError("MALFORMED_FORM", 400, "NUL characters are not allowed in text");
+    }
+    // Own keys only: `toString` in a form is a field, not Object.prototype's method.
+    const seen = Object.hasOwn(out, key) ? out[key] : undefined;
+    if (seen === undefined) out[key] = value;
+    else if (Array.isArray(seen)) seen.push(value);
+    else out[key] = [seen, value];
+  }
+  return out;
+}
+
+/**
+ * Form bodies, for a plugin scope that must take them (Open311 clients post forms); not installed
+ * globally, where JSON stays the only body type. Use it inside `app.register(async (scope) => …)`.
+ * Every form value arrives as text: declare the route's body as
+ * `{ content: { "application/x-www-form-urlencoded": { schema } } }` and it is validated with
+ * coercion ("12" → 12, one value → an array), like a query string.
+ */
+export function installFormParser(scope: FastifyInstance): void {
+  scope.addContentTypeParser(FORM, { parseAs: "string" }, (_req, body, done) => {
+    try {
+      done(null, parseForm(body as string));
+    } catch (err) {
+      done(err as Error, undefined);
     }
   });
 }

@@ -7,6 +7,18 @@ const MESSAGES: Record<string, { "zh-CN": string; en: string }> = {
   MALFORMED_JSON: { "zh-CN": "请求体不是合法的 JSON", en: "The request body is not valid JSON" },
   UNSUPPORTED_MEDIA_TYPE: { "zh-CN": "不支持的内容类型", en: "Unsupported content type" },
   PAYLOAD_TOO_LARGE: { "zh-CN": "请求内容过大", en: "The request body is too large" },
+  MALFORMED_FORM: { "zh-CN": "表单内容不合法", en: "The form body is not valid" },
+  MALFORMED_MULTIPART: { "zh-CN": "上传的表单内容不合法", en: "The multipart form is not valid" },
+  NO_FILE: { "zh-CN": "请选择要上传的文件", en: "The form has no file" },
+  UNSUPPORTED_FILE_TYPE: {
+    "zh-CN": "不支持的文件类型，仅支持 JPEG、PNG、WebP、GIF、HEIC/HEIF 图片",
+    en: "Unsupported file type: only JPEG, PNG, WebP, GIF and HEIC/HEIF photos are accepted",
+  },
+  FILE_TOO_LARGE: { "zh-CN": "文件不能超过 10 MB", en: "The file must not be larger than 10 MB" },
+  UNKNOWN_FILE: {
+    "zh-CN": "引用的文件不存在，请重新上传",
+    en: "A referenced file does not exist; upload it again",
+  },
   ROUTE_NOT_FOUND: { "zh-CN": "没有这个接口", en: "No such route" },
   NOT_FOUND: { "zh-CN": "未找到，或不在您的管辖范围内", en: "Not found, or outside your area" },
   UNAUTHORIZED: { "zh-CN": "请先登录", en: "Please log in first" },

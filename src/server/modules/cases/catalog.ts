@@ -1,0 +1,79 @@
+import { asc, eq, inArray } from "drizzle-orm";
+import { LRUCache } from "lru-cache";
+import type { Db, Executor } from "../../platform/db/index.ts";
+import { unprocessable } from "../../platform/errors.ts";
+import type { CaseStatus } from "./flow.ts";
+import { caseCategories, departmentStaff, departments } from "./tables.ts";
+
+export type Category = typeof caseCategories.$inferSelect;
+export type Department = typeof departments.$inferSelect;
+
+// Categories change rarely and every intake reads one: a few seconds of staleness is harmless.
+const categoryCache = new LRUCache<string, Category>({ max: 500, ttl: 5_000 });
+
+/** An active category, or 422 UNKNOWN_CATEGORY naming the ones that exist. */
+export async function categoryByCode(db: Db, code: string): Promise<Category> {
+  const hit = categoryCache.get(code);
+  if (hit) return hit;
+  const [row] = await db.select().from(caseCategories).where(eq(caseCategories.code, code));
+  if (!row?.active) {
+    const known = await listCategories(db);
+    throw unprocessable("UNKNOWN_CATEGORY", `未知的诉求分类：${code}`, {
+      field: "categoryCode",
+      known: known.map((c) => c.code),
+    });
+  }
+  categoryCache.set(code, row);
+  return row;
+}
+
+export async function listCategories(db: Executor): Promise<Category[]> {
+  return db
+    .select()
+    .from(caseCategories)
+    .where(eq(caseCategories.active, true))
+    .orderBy(asc(caseCategories.sortOrder), asc(caseCategories.code));
+}
+
+export async function listDepartments(db: Executor): Promise<Department[]> {
+  return db.select().from(departments).orderBy(asc(departments.sortOrder), asc(departments.code));
+}
+
+export async function departmentByCode(executor: Executor, code: string): Promise<Department | undefined> {
+  const [row] = await executor.select().from(departments).where(eq(departments.code, code));
+  return row;
+}
+
+export async function departmentsByIds(executor: Executor, ids: string[]): Promise<Department[]> {
+  if (ids.length === 0) return [];
+  return executor.select().from(departments).where(inArray(departments.id, ids));
+}
+
+/** The departments a user works for (department staff). */
+export async function departmentsOfUser(executor: Executor, userId: string): Promise<string[]> {
+  const rows = await executor
+    .select({ id: departmentStaff.departmentId })
+    .from(departmentStaff)
+    .where(eq(departmentStaff.userId, userId));
+  return rows.map((r) => r.id);
+}
+
+export async function addDepartmentStaff(executor: Executor, departmentCode: string, userId: string) {
+  const department = await departmentByCode(executor, departmentCode);
+  if (!department) throw unprocessable("UNKNOWN_DEPARTMENT", `未知的部门：${departmentCode}`);
+  await executor
+    .insert(departmentStaff)
+    .values({ departmentId: department.id, userId })
+    .onConflictDoNothing();
+}
+
+/** R2: the category decides where a new case starts. */
+export function routeTo(
+  category: Category,
+  hasGrid: boolean,
+): { status: CaseStatus; departmentCode?: string } {
+  if (category.defaultLevel === "department" && category.departmentCode)
+    return { status: "departmentClaim", departmentCode: category.departmentCode };
+  if (category.defaultLevel === "grid" && hasGrid) return { status: "new" };
+  return { status: "communityDispatch" };
+}

@@ -1,0 +1,63 @@
+import { can, type Principal } from "../../platform/auth/index.ts";
+import type { Db } from "../../platform/db/index.ts";
+import { forbidden, unprocessable } from "../../platform/errors.ts";
+import { normalizeMobile } from "../../platform/pii/index.ts";
+import { householdPlace } from "../people/index.ts";
+import type { Intake } from "./intake.ts";
+import type { RequestType, Urgency } from "./tables.ts";
+
+/** What the pages send to POST /cases. */
+export interface CaseForm {
+  channel?: "selfService" | "patrol" | "courier" | "walkIn";
+  categoryCode: string;
+  description: string;
+  photos?: string[];
+  location?: { lat: number; lng: number };
+  householdId?: string;
+  address?: string;
+  requestType?: RequestType;
+  urgency?: Urgency;
+  reporterName?: string;
+  reporterPhone?: string;
+}
+
+/**
+ * The channels entered through the pages: a resident for himself (self-service), a grid worker
+ * on patrol or a courier on his round, and staff entering a walk-in visitor's request.
+ */
+export async function intakeFromForm(db: Db, principal: Principal, form: CaseForm): Promise<Intake> {
+  const channel = form.channel ?? "selfService";
+  const base = {
+    channel,
+    categoryCode: form.categoryCode,
+    description: form.description,
+    photos: form.photos,
+    location: form.location,
+    address: form.address,
+    householdId: form.householdId,
+    requestType: form.requestType,
+    urgency: form.urgency,
+  };
+  if (channel === "selfService") {
+    if (form.householdId) await assertOwnHousehold(db, principal, form.householdId);
+    return { ...base, reporter: { userId: principal.userId, name: principal.name, phone: principal.phone } };
+  }
+  if (!can(principal, "cases.intake")) throw forbidden("只有工作人员可以代为登记诉求");
+  if (channel === "walkIn") {
+    const phone = form.reporterPhone ? normalizeMobile(form.reporterPhone) : null;
+    if (!form.reporterName?.trim())
+      throw unprocessable("MISSING_FIELDS", "请填写来访群众姓名", { missing: ["reporterName"] });
+    if (!phone)
+      throw unprocessable("INVALID_PHONE", "请填写有效的手机号码，便于回访", { field: "reporterPhone" });
+    return { ...base, reporter: { userId: null, name: form.reporterName, phone } };
+  }
+  // Patrol and courier reports: the worker is the reporter and is told how it ends.
+  return { ...base, reporter: { userId: principal.userId, name: principal.name, phone: principal.phone } };
+}
+
+/** A resident files for his own household only; staff for any household in their scope. */
+async function assertOwnHousehold(db: Db, principal: Principal, householdId: string) {
+  const household = await householdPlace(db, householdId);
+  if (!household || !principal.roles.some((r) => household.territoryPath.startsWith(r.nodePath)))
+    throw unprocessable("UNKNOWN_HOUSEHOLD", "找不到该住户", { householdId });
+}

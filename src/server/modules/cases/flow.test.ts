@@ -1,0 +1,207 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { centroidOf } from "../../platform/geo/index.ts";
+import { type Session, startWithSessions, type TestApp } from "../../testing/harness.ts";
+
+let t: TestApp;
+let s: Record<string, Session>;
+let point: { lat: number; lng: number };
+beforeAll(async () => {
+  ({ t, sessions: s } = await startWithSessions());
+  const gridId = s.gridWorker?.user.roles[0]?.nodeId as string;
+  const grid = (
+    await t.app.inject({ url: `/api/v1/territory/nodes/${gridId}`, headers: s.gridWorker?.headers })
+  ).json();
+  const [lng, lat] = centroidOf(grid.geometry);
+  point = { lat: lat as number, lng: lng as number };
+});
+afterAll(() => t.close());
+
+const get = (who: string, url: string) => t.app.inject({ url, headers: s[who]?.headers });
+const post = (who: string, url: string, payload: unknown) =>
+  t.app.inject({ method: "POST", url, payload: payload as object, headers: s[who]?.headers });
+const submit = (who: string, body: Record<string, unknown>) =>
+  post(who, "/api/v1/cases", {
+    categoryCode: "sanitation",
+    description: "楼下垃圾堆放三天无人清理",
+    ...body,
+  });
+const act = (who: string, id: string, body: Record<string, unknown>) =>
+  post(who, `/api/v1/cases/${id}/transitions`, body);
+
+describe("intake and the short path", () => {
+  it("takes a resident's request into his grid with a human code, and the grid solves it", async () => {
+    const res = await submit("resident", { location: point });
+    expect(res.statusCode).toBe(201);
+    const { id, code, status } = res.json();
+    expect(code).toMatch(/^XG-\d{8}-\d{4}$/);
+    expect(status).toBe("new");
+
+    const byCode = await get("gridWorker", `/api/v1/cases/${code}`);
+    expect(byCode.statusCode).toBe(200);
+    expect(byCode.json()).toMatchObject({
+      id,
+      gridCode: "XG-LJ-001",
+      allowedActions: expect.arrayContaining(["receive"]),
+    });
+    expect((await get("resident", `/api/v1/cases/${id}`)).json().allowedActions).toEqual(["withdraw"]);
+
+    expect((await act("gridWorker", id, { action: "receive" })).json().status).toBe("gridHandling");
+    const illegal = await act("gridWorker", id, { action: "claim" });
+    expect(illegal.statusCode).toBe(409);
+    expect(illegal.json().error.details.status).toBe("gridHandling");
+    expect((await act("resident", id, { action: "resolve", note: "自己解决" })).statusCode).toBe(403);
+    expect((await act("gridWorker", id, { action: "resolve", note: "已联系保洁清运" })).json().status).toBe(
+      "resolved",
+    );
+    expect((await act("resident", id, { action: "rate", score: 5, comment: "很及时" })).json().status).toBe(
+      "closed",
+    );
+
+    const detail = (await get("resident", `/api/v1/cases/${code}`)).json();
+    expect(detail.events.map((e: { action: string }) => e.action)).toEqual([
+      "submit",
+      "receive",
+      "resolve",
+      "rate",
+    ]);
+    expect(detail.rating).toBe(5);
+    const mine = (await get("resident", "/api/v1/cases/mine")).json();
+    expect(mine.items.map((c: { id: string }) => c.id)).toContain(id);
+  });
+
+  it("reopens a case rated 2 or less and flags it for review", async () => {
+    const { id } = (
+      await submit("resident", { location: point, categoryCode: "dispute", description: "楼上深夜噪音" })
+    ).json();
+    await act("gridWorker", id, { action: "receive" });
+    await act("gridWorker", id, { action: "resolve", note: "已调解" });
+    const rated = await act("resident", id, { action: "rate", score: 1, comment: "没有解决" });
+    expect(rated.json().status).toBe("communityDispatch");
+    expect((await get("communityStaff", `/api/v1/cases/${id}`)).json()).toMatchObject({
+      needsReview: true,
+      rating: 1,
+    });
+  });
+});
+
+describe("bad input", () => {
+  it("answers each with a clear error and writes nothing", async () => {
+    const before = (await get("districtAdmin", "/api/v1/cases?pageSize=1")).json().total;
+    const cases: Array<[Record<string, unknown>, number, string]> = [
+      [{}, 422, "LOCATION_REQUIRED"],
+      [{ location: { lat: 39.9, lng: 116.4 } }, 422, "OUTSIDE_DISTRICT"],
+      [{ location: point, categoryCode: "nosuch" }, 422, "UNKNOWN_CATEGORY"],
+      [{ location: point, photos: ["a".repeat(64)] }, 422, "UNKNOWN_FILE"],
+    ];
+    for (const [body, status, code] of cases) {
+      const res = await submit("resident", body);
+      expect(res.statusCode, JSON.stringify(body)).toBe(status);
+      expect(res.json().error.code).toBe(code);
+    }
+    expect((await get("districtAdmin", "/api/v1/cases?pageSize=1")).json().total).toBe(before);
+  });
+
+  it("keeps cases out of sight of other residents and outside the scope", async () => {
+    const { id } = (await submit("resident", { location: point })).json();
+    expect((await get("merchant", `/api/v1/cases/${id}`)).statusCode).toBe(404);
+    expect((await get("departmentStaff", `/api/v1/cases/${id}`)).statusCode).toBe(404);
+  });
+});
+
+describe("up the levels, whistle and departments", () => {
+  it("goes grid → community → street → department and back to the resident", async () => {
+    const { id } = (await submit("resident", { location: point, description: "小区门口路面塌陷" })).json();
+    await act("gridWorker", id, { action: "escalate", note: "需社区协调" });
+    expect((await act("communityStaff", id, { action: "escalate", note: "需街道协调" })).json().status).toBe(
+      "streetReview",
+    );
+    const departments = (await get("streetStaff", "/api/v1/cases/departments")).json();
+    const urban = departments.find((d: { code: string }) => d.code === "urban");
+    expect((await act("streetStaff", id, { action: "assign", departmentId: urban.id })).json().status).toBe(
+      "departmentClaim",
+    );
+    expect((await get("departmentStaff", `/api/v1/cases/${id}`)).json().allowedActions).toEqual(
+      expect.arrayContaining(["claim", "return"]),
+    );
+    await act("departmentStaff", id, { action: "claim" });
+    expect((await act("departmentStaff", id, { action: "resolve", note: "已修复" })).json().status).toBe(
+      "resolved",
+    );
+  });
+
+  it("whistles two departments, each reports back and is rated; figures per department", async () => {
+    const { id } = (await submit("resident", { location: point, description: "沿街商铺油烟扰民" })).json();
+    await act("gridWorker", id, { action: "escalate", note: "网格无法处理" });
+    const departments = (await get("communityStaff", "/api/v1/cases/departments")).json();
+    const ids = departments
+      .filter((d: { code: string }) => ["urban", "environment"].includes(d.code))
+      .map((d: { id: string }) => d.id);
+    const deadline = new Date(Date.now() + 48 * 3_600_000).toISOString();
+    const missing = await act("communityStaff", id, { action: "whistle", note: "请报到" });
+    expect(missing.statusCode).toBe(422);
+    expect(
+      (
+        await act("communityStaff", id, {
+          action: "whistle",
+          note: "请两部门报到",
+          departmentIds: ids,
+          deadline,
+        })
+      ).json().status,
+    ).toBe("whistled");
+    const inbox = (await get("departmentStaff", "/api/v1/whistles?status=pending")).json();
+    const mine = inbox.items.find((w: { caseId: string }) => w.caseId === id);
+    expect(mine.departmentName).toBe("区城市管理局");
+    expect(
+      (await post("departmentStaff", `/api/v1/whistles/${mine.id}/report`, { note: "x" })).statusCode,
+    ).toBe(409);
+    expect((await post("departmentStaff", `/api/v1/whistles/${mine.id}/accept`, {})).json().status).toBe(
+      "accepted",
+    );
+    expect(
+      (await post("departmentStaff", `/api/v1/whistles/${mine.id}/report`, { note: "已约谈商户整改" })).json()
+        .status,
+    ).toBe("reported");
+    expect((await post("departmentStaff", `/api/v1/whistles/${mine.id}/rate`, { score: 5 })).statusCode).toBe(
+      403,
+    );
+    expect(
+      (await post("communityStaff", `/api/v1/whistles/${mine.id}/rate`, { score: 4 })).json().status,
+    ).toBe("rated");
+    const figures = (await get("communityStaff", "/api/v1/whistles/figures")).json().items;
+    expect(figures.find((f: { code: string }) => f.code === "urban")).toMatchObject({
+      total: 1,
+      reported: 1,
+      onTime: 1,
+      meanScore: 4,
+    });
+    expect((await act("communityStaff", id, { action: "resolve", note: "部门已整改" })).json().status).toBe(
+      "resolved",
+    );
+  });
+});
+
+describe("duplicates", () => {
+  it("proposes the earlier case nearby, and a merged case follows its master", async () => {
+    const first = (
+      await submit("resident", { location: point, categoryCode: "safety", description: "消防通道被车辆堵塞" })
+    ).json();
+    const second = (
+      await submit("gridWorker", {
+        channel: "patrol",
+        location: { lat: point.lat + 0.0001, lng: point.lng },
+        categoryCode: "safety",
+        description: "消防通道堵塞",
+      })
+    ).json();
+    expect(second.suggestedMasterId).toBe(first.id);
+    expect((await act("gridWorker", second.id, { action: "merge", masterId: first.id })).json().status).toBe(
+      "merged",
+    );
+    await act("gridWorker", first.id, { action: "receive" });
+    await act("gridWorker", first.id, { action: "resolve", note: "已挪车" });
+    const merged = (await get("gridWorker", `/api/v1/cases/${second.id}`)).json();
+    expect(merged.master).toMatchObject({ id: first.id, status: "resolved" });
+    expect(merged.events.at(-1).action).toBe("follow");
+  });
+});

@@ -1,0 +1,266 @@
+import { randomUUID } from "node:crypto";
+import { and, eq, gt, isNull, notInArray, sql } from "drizzle-orm";
+import { type Actor, recordAudit } from "../../platform/audit/index.ts";
+import type { Db, Executor, Tx } from "../../platform/db/index.ts";
+import { AppError, unprocessable } from "../../platform/errors.ts";
+import { assertFilesExist } from "../../platform/files/index.ts";
+import { householdPlace } from "../people/index.ts";
+import { gridCodePrefix, lineageOf, locate, nodesByIds } from "../territory/index.ts";
+import { type Category, categoryByCode, departmentByCode, routeTo } from "./catalog.ts";
+import type { CaseStatus } from "./flow.ts";
+import { type Channel, caseCounters, caseEvents, cases, type RequestType, type Urgency } from "./tables.ts";
+
+export interface Intake {
+  channel: Channel;
+  categoryCode: string;
+  requestType?: RequestType;
+  urgency?: Urgency;
+  description: string;
+  photos?: string[];
+  location?: { lat: number; lng: number };
+  address?: string;
+  householdId?: string;
+  /** A territory node when only that is known (a hotline order naming a community). */
+  nodeId?: string;
+  reporter: { userId?: string | null; name?: string | null; phone?: string | null };
+  /** Hotline record id or device id; with the channel it makes intake idempotent. */
+  sourceRef?: string;
+  extra?: Record<string, unknown>;
+}
+
+export interface Submitted {
+  id: string;
+  code: string;
+  status: CaseStatus;
+  /** True when the same source record had already been taken in: nothing was written. */
+  replay: boolean;
+  suggestedMasterId: string | null;
+}
+
+const MINUTE = 60_000;
+
+/**
+ * Every channel ends here: place → route → duplicate check → code → case + event + audit, in
+ * one transaction. The SLA deadlines go into the row; the deadlines job acts on them.
+ */
+export async function submitCase(db: Db, actor: Actor, input: Intake): Promise<Submitted> {
+  if (input.sourceRef) {
+    const existing = await bySource(db, input.channel, input.sourceRef);
+    if (existing) return existing;
+  }
+  const category = await categoryByCode(db, input.categoryCode);
+  // Reads first, outside the transaction: it stays short, and the spatial index is the server's.
+  const place = await placeOf(db, input);
+  try {
+    return await db.transaction((tx) => insertCase(tx, actor, input, category, place));
+  } catch (err) {
+    // Two imports of one record at once: the unique index lets one in; the other is a replay.
+    if (input.sourceRef && isUniqueViolation(err)) {
+      const existing = await bySource(db, input.channel, input.sourceRef);
+      if (existing) return existing;
+    }
+    throw err;
+  }
+}
+
+async function insertCase(
+  tx: Tx,
+  actor: Actor,
+  input: Intake,
+  category: Category,
+  place: Place,
+): Promise<Submitted> {
+  const photos = input.photos ?? [];
+  await assertFilesExist(tx, photos);
+  const route = routeTo(category, place.gridId !== null);
+  const departmentId = route.departmentCode
+    ? ((await departmentByCode(tx, route.departmentCode))?.id ?? null)
+    : null;
+  const status: CaseStatus =
+    route.status === "departmentClaim" && !departmentId ? "communityDispatch" : route.status;
+  const now = new Date();
+  const suggestedMasterId = await findDuplicate(tx, category, place, now);
+  const row = {
+    id: randomUUID(),
+    code: await nextCode(tx, now),
+    channel: input.channel,
+    sourceRef: input.sourceRef ?? null,
+    categoryCode: category.code,
+    requestType: input.requestType ?? "help",
+    urgency: input.urgency ?? "normal",
+    description: input.description.trim(),
+    photos,
+    lat: place.lat,
+    lng: place.lng,
+    address: input.address?.trim() || place.address,
+    householdId: input.householdId ?? null,
+    gridId: place.gridId,
+    communityId: place.communityId,
+    streetId: place.streetId,
+    territoryPath: place.path,
+    status,
+    departmentId: status === "departmentClaim" ? departmentId : null,
+    reporterUserId: input.reporter.userId ?? null,
+    reporterName: input.reporter.name?.trim() || null,
+    reporterPhone: input.reporter.phone ?? null,
+    suggestedMasterId,
+    responseDueAt: new Date(now.getTime() + category.responseMinutes * MINUTE),
+    resolveDueAt: new Date(now.getTime() + category.resolveMinutes * MINUTE),
+    extra: input.extra ?? {},
+    createdAt: now,
+    updatedAt: now,
+  };
+  await tx.insert(cases).values(row);
+  await tx.insert(caseEvents).values({
+    caseId: row.id,
+    at: now,
+    actorId: actor.userId,
+    actorName: actor.name ?? null,
+    action: "submit",
+    toStatus: status,
+    note: row.description,
+    photos,
+    data: { channel: row.channel, ...(suggestedMasterId ? { suggestedMasterId } : {}) },
+  });
+  await recordAudit(tx, actor, {
+    action: "cases.submit",
+    entity: "case",
+    entityId: row.id,
+    after: { code: row.code, channel: row.channel, category: row.categoryCode, status },
+  });
+  return { id: row.id, code: row.code, status, replay: false, suggestedMasterId };
+}
+
+async function bySource(db: Executor, channel: Channel, sourceRef: string): Promise<Submitted | undefined> {
+  const [hit] = await db
+    .select({
+      id: cases.id,
+      code: cases.code,
+      status: cases.status,
+      suggestedMasterId: cases.suggestedMasterId,
+    })
+    .from(cases)
+    .where(and(eq(cases.channel, channel), eq(cases.sourceRef, sourceRef)));
+  return hit && { ...hit, replay: true };
+}
+
+export interface Place {
+  gridId: string | null;
+  communityId: string | null;
+  streetId: string | null;
+  /** The grid's path, or the community's when the case has no grid yet. */
+  path: string;
+  lat: number | null;
+  lng: number | null;
+  address: string | null;
+}
+
+/** Where a case belongs: its household, else its location, else a named node. */
+async function placeOf(db: Db, input: Intake): Promise<Place> {
+  if (input.householdId) {
+    const household = await householdPlace(db, input.householdId);
+    if (!household)
+      throw unprocessable("UNKNOWN_HOUSEHOLD", "找不到该住户", { householdId: input.householdId });
+    const [node] = await nodesByIds(db, [household.nodeId]);
+    return {
+      ...(await onPath(db, household.territoryPath)),
+      lat: input.location?.lat ?? node?.lat ?? null,
+      lng: input.location?.lng ?? node?.lng ?? null,
+      address: household.address,
+    };
+  }
+  if (input.location) {
+    const { lat, lng } = input.location;
+    const found = await locate(db, lat, lng).catch((err: unknown) => {
+      if (err instanceof AppError && err.code === "OUTSIDE_DISTRICT")
+        throw unprocessable("OUTSIDE_DISTRICT", "该位置不在本区范围内，请重新选点", { lat, lng });
+      throw err;
+    });
+    const [grid] = await nodesByIds(db, [found.grid.id]);
+    return { ...(await onPath(db, grid?.path ?? "")), lat, lng, address: null };
+  }
+  if (input.nodeId) {
+    const [node] = await nodesByIds(db, [input.nodeId]);
+    if (!node) throw unprocessable("UNKNOWN_NODE", "找不到该网格或社区", { nodeId: input.nodeId });
+    return { ...(await onPath(db, node.path)), lat: node.lat, lng: node.lng, address: node.address };
+  }
+  throw unprocessable("LOCATION_REQUIRED", "请提供事发位置：定位、地图选点或所在住户", {
+    fields: ["location", "householdId"],
+  });
+}
+
+/** The case lives at the grid on the path, or at the community when there is no grid. */
+async function onPath(db: Db, path: string) {
+  const { grid, community, street } = await lineageOf(db, path);
+  const home = grid ?? community;
+  if (!home) throw unprocessable("OUTSIDE_COMMUNITY", "该位置不属于任何社区或网格", { path });
+  return {
+    gridId: grid?.id ?? null,
+    communityId: community?.id ?? null,
+    streetId: street?.id ?? null,
+    path: home.path,
+  };
+}
+
+/** An open case of the same category within the category's distance and time window, nearest first. */
+async function findDuplicate(
+  tx: Tx,
+  category: { code: string; duplicateMeters: number; duplicateHours: number },
+  place: Place,
+  now: Date,
+): Promise<string | null> {
+  if (
+    category.duplicateMeters <= 0 ||
+    category.duplicateHours <= 0 ||
+    place.lat === null ||
+    place.lng === null
+  )
+    return null;
+  const dLat = category.duplicateMeters / 111_320;
+  const dLng = dLat / Math.max(0.01, Math.cos((place.lat * Math.PI) / 180));
+  const since = new Date(now.getTime() - category.duplicateHours * 3_600_000);
+  const near = await tx
+    .select({ id: cases.id, lat: cases.lat, lng: cases.lng })
+    .from(cases)
+    .where(
+      and(
+        eq(cases.categoryCode, category.code),
+        gt(cases.createdAt, since),
+        isNull(cases.masterId),
+        notInArray(cases.status, ["merged", "withdrawn", "closed"]),
+        sql`${cases.lat} between ${place.lat - dLat} and ${place.lat + dLat}`,
+        sql`${cases.lng} between ${place.lng - dLng} and ${place.lng + dLng}`,
+      ),
+    )
+    .limit(20);
+  let best: { id: string; d: number } | null = null;
+  for (const c of near) {
+    const d = metresBetween(place.lat, place.lng, c.lat ?? 0, c.lng ?? 0);
+    if (d <= category.duplicateMeters && (!best || d < best.d)) best = { id: c.id, d };
+  }
+  return best?.id ?? null;
+}
+
+export function metresBetween(lat1: number, lng1: number, lat2: number, lng2: number): number {
+  const rad = Math.PI / 180;
+  const a =
+    Math.sin(((lat2 - lat1) * rad) / 2) ** 2 +
+    Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(((lng2 - lng1) * rad) / 2) ** 2;
+  return 2 * 6_371_000 * Math.asin(Math.sqrt(a));
+}
+
+/** `XG-20261123-0001`: district prefix, China date, the day's running number. */
+async function nextCode(tx: Tx, now: Date): Promise<string> {
+  const day = new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10).replaceAll("-", "");
+  const [counter] = await tx
+    .insert(caseCounters)
+    .values({ day, n: 1 })
+    .onConflictDoUpdate({ target: caseCounters.day, set: { n: sql`${caseCounters.n} + 1` } })
+    .returning({ n: caseCounters.n });
+  return `${(await gridCodePrefix(tx)) ?? "GD"}-${day}-${String(counter?.n ?? 1).padStart(4, "0")}`;
+}
+
+function isUniqueViolation(err: unknown): boolean {
+  const e = err as { code?: string; cause?: { code?: string } };
+  return e?.code === "23505" || e?.cause?.code === "23505";
+}

@@ -1,0 +1,274 @@
+import { eq, inArray } from "drizzle-orm";
+import { type Actor as AuditActor, recordAudit } from "../../platform/audit/index.ts";
+import type { Principal } from "../../platform/auth/index.ts";
+import type { Db, Tx } from "../../platform/db/index.ts";
+import { AppError, conflict, unprocessable } from "../../platform/errors.ts";
+import { assertFilesExist } from "../../platform/files/index.ts";
+import { type Notice, notify } from "../../platform/notify/index.ts";
+import { actsAs, allowedActions, standingOf } from "./access.ts";
+import { departmentsByIds } from "./catalog.ts";
+import { type CaseAction, type CaseStatus, LOW_RATING, type Requirement, transitionFor } from "./flow.ts";
+import { loadCase } from "./service.ts";
+import { type CaseRow, caseEvents, cases, departmentStaff, whistles } from "./tables.ts";
+
+export interface TransitionInput {
+  action: CaseAction;
+  note?: string;
+  photos?: string[];
+  departmentId?: string;
+  departmentIds?: string[];
+  deadline?: string;
+  score?: number;
+  comment?: string;
+  masterId?: string;
+}
+
+const REQUIRED: Record<Requirement, (i: TransitionInput) => boolean> = {
+  note: (i) => !!i.note?.trim(),
+  departmentId: (i) => !!i.departmentId,
+  departments: (i) => !!i.departmentIds?.length && !!i.deadline,
+  score: (i) => i.score !== undefined,
+  masterId: (i) => !!i.masterId,
+};
+const FIELD_OF: Record<Requirement, string> = {
+  note: "note",
+  departmentId: "departmentId",
+  departments: "departmentIds, deadline",
+  score: "score",
+  masterId: "masterId",
+};
+
+/**
+ * POST /cases/{id}/transitions. The row is locked, so two people pressing buttons at once take
+ * turns; an action the table does not allow from the current status is 409 with that status.
+ */
+export async function transition(
+  db: Db,
+  principal: Principal,
+  actor: AuditActor,
+  idOrCode: string,
+  input: TransitionInput,
+): Promise<{ id: string; status: CaseStatus }> {
+  await assertFilesExist(db, input.photos ?? []);
+  return db.transaction(async (tx) => {
+    const { row: seen, departmentIds } = await loadCase(tx, principal, idOrCode);
+    const [row] = await tx.select().from(cases).where(eq(cases.id, seen.id)).for("update");
+    if (!row) throw new AppError("NOT_FOUND", 404, "case not found");
+    const standing = await standingOf(tx, principal, departmentIds, row);
+    const rule = transitionFor(input.action, row.status);
+    if (!rule) {
+      throw conflict("ILLEGAL_TRANSITION", `当前状态不能执行该操作（${row.status} → ${input.action}）`, {
+        status: row.status,
+        action: input.action,
+        allowedActions: allowedActions(standing, row.status),
+      });
+    }
+    if (!rule.by.some((a) => actsAs(standing, a))) {
+      throw new AppError("NOT_YOUR_STEP", 403, "这一步不由您办理", {
+        status: row.status,
+        action: input.action,
+        by: rule.by,
+        allowedActions: allowedActions(standing, row.status),
+      });
+    }
+    const missing = (rule.needs ?? []).filter((r) => !REQUIRED[r](input)).map((r) => FIELD_OF[r]);
+    if (missing.length > 0)
+      throw unprocessable("MISSING_FIELDS", `请填写：${missing.join("、")}`, { missing });
+
+    const now = new Date();
+    let to: CaseStatus = rule.to;
+    const set: Partial<CaseRow> = { updatedAt: now };
+    const data: Record<string, unknown> = {};
+    const notices: Notice[] = [];
+    const reporterNotice = (title: string, body: string): Notice => ({
+      userId: row.reporterUserId,
+      phone: row.reporterUserId ? null : row.reporterPhone,
+      kind: `case.${input.action}`,
+      title,
+      body,
+      entity: "case",
+      entityId: row.id,
+    });
+    if (!standing.reporter && row.respondedAt === null) set.respondedAt = now;
+
+    switch (input.action) {
+      case "assign": {
+        const [department] = await departmentsByIds(tx, [input.departmentId as string]);
+        if (!department) throw unprocessable("UNKNOWN_DEPARTMENT", "找不到该部门", { field: "departmentId" });
+        set.departmentId = department.id;
+        data.departmentId = department.id;
+        notices.push(
+          ...(await departmentNotices(
+            tx,
+            [department.id],
+            row,
+            "待领单",
+            `${row.code} 已派至${department.name}`,
+          )),
+        );
+        break;
+      }
+      case "return":
+        if (row.status === "departmentClaim" || row.status === "departmentHandling") set.departmentId = null;
+        break;
+      case "whistle": {
+        const ids = [...new Set(input.departmentIds)];
+        const found = await departmentsByIds(tx, ids);
+        if (found.length !== ids.length)
+          throw unprocessable("UNKNOWN_DEPARTMENT", "找不到部门", { field: "departmentIds" });
+        const deadline = new Date(input.deadline as string);
+        if (!(deadline > now))
+          throw unprocessable("DEADLINE_IN_PAST", "报到时限须晚于现在", { field: "deadline" });
+        await tx
+          .insert(whistles)
+          .values(
+            ids.map((departmentId) => ({
+              caseId: row.id,
+              departmentId,
+              territoryPath: row.territoryPath,
+              request: (input.note ?? "").trim(),
+              deadline,
+              whistledBy: principal.userId,
+            })),
+          )
+          .onConflictDoUpdate({
+            target: [whistles.caseId, whistles.departmentId],
+            set: {
+              status: "pending",
+              request: (input.note ?? "").trim(),
+              deadline,
+              acceptedAt: null,
+              reportedAt: null,
+            },
+          });
+        data.departmentIds = ids;
+        data.deadline = deadline.toISOString();
+        notices.push(...(await departmentNotices(tx, ids, row, "社区吹哨", `${row.code}：${input.note}`)));
+        break;
+      }
+      case "resolve":
+        set.resolvedAt = now;
+        notices.push(reporterNotice("诉求已办结", `您反映的 ${row.code} 已办结，请评价办理结果。`));
+        notices.push(
+          ...(await followers(tx, row, "诉求已办结", `与您反映的问题合并办理的 ${row.code} 已办结。`)),
+        );
+        break;
+      case "rate": {
+        const score = input.score as number;
+        set.rating = score;
+        set.ratingComment = input.comment?.trim() || null;
+        data.score = score;
+        if (score <= LOW_RATING) {
+          // A poor rating does not close the case: the community looks at it again.
+          to = "communityDispatch";
+          set.needsReview = true;
+          set.resolvedAt = null;
+          data.reopened = true;
+        } else set.closedAt = now;
+        break;
+      }
+      case "reopen":
+        set.closedAt = null;
+        set.resolvedAt = null;
+        set.needsReview = true;
+        break;
+      case "merge": {
+        const master = await mergeTarget(tx, principal, row, input.masterId as string);
+        set.masterId = master.id;
+        data.masterId = master.id;
+        data.masterCode = master.code;
+        notices.push(
+          reporterNotice(
+            "诉求已合并办理",
+            `您反映的 ${row.code} 与 ${master.code} 为同一问题，将随其一并办理。`,
+          ),
+        );
+        break;
+      }
+      default:
+        break;
+    }
+    set.status = to;
+    await tx.update(cases).set(set).where(eq(cases.id, row.id));
+    await tx.insert(caseEvents).values({
+      caseId: row.id,
+      at: now,
+      actorId: actor.userId,
+      actorName: actor.name ?? null,
+      action: input.action,
+      fromStatus: row.status,
+      toStatus: to,
+      note: input.note?.trim() || input.comment?.trim() || null,
+      photos: input.photos ?? [],
+      data,
+    });
+    await recordAudit(tx, actor, {
+      action: `cases.${input.action}`,
+      entity: "case",
+      entityId: row.id,
+      before: { status: row.status },
+      after: { status: to, ...data },
+    });
+    await notify(tx, notices);
+    return { id: row.id, status: to };
+  });
+}
+
+async function departmentNotices(tx: Tx, departmentIds: string[], row: CaseRow, title: string, body: string) {
+  const staff = await tx
+    .select({ userId: departmentStaff.userId })
+    .from(departmentStaff)
+    .where(inArray(departmentStaff.departmentId, departmentIds));
+  return staff.map((s) => ({
+    userId: s.userId,
+    kind: "case.department",
+    title,
+    body,
+    entity: "case",
+    entityId: row.id,
+  }));
+}
+
+/** Reporters of the cases merged into this one hear what happens to it. */
+async function followers(tx: Tx, master: CaseRow, title: string, body: string): Promise<Notice[]> {
+  const merged = await tx
+    .select({ id: cases.id, userId: cases.reporterUserId, phone: cases.reporterPhone })
+    .from(cases)
+    .where(eq(cases.masterId, master.id));
+  if (merged.length > 0) {
+    await tx.insert(caseEvents).values(
+      merged.map((m) => ({
+        caseId: m.id,
+        action: "follow" as const,
+        note: `${master.code}：${title}`,
+        data: { masterId: master.id, masterCode: master.code },
+      })),
+    );
+  }
+  return merged.map((m) => ({
+    userId: m.userId,
+    phone: m.userId ? null : m.phone,
+    kind: "case.follow",
+    title,
+    body,
+    entity: "case",
+    entityId: m.id,
+  }));
+}
+
+async function mergeTarget(tx: Tx, principal: Principal, row: CaseRow, masterId: string) {
+  if (masterId === row.id) throw unprocessable("MERGE_INTO_SELF", "不能合并到本身", { field: "masterId" });
+  const { row: master } = await loadCase(tx, principal, masterId).catch(() => {
+    throw unprocessable("UNKNOWN_MASTER", "找不到要合并到的诉求", { field: "masterId" });
+  });
+  if (master.masterId || master.status === "merged" || master.status === "withdrawn")
+    throw unprocessable("MASTER_NOT_OPEN", "目标诉求已被合并或撤回", {
+      field: "masterId",
+      status: master.status,
+    });
+  if (master.categoryCode !== row.categoryCode)
+    throw unprocessable("MERGE_OTHER_CATEGORY", "只能合并同一分类的诉求", { field: "masterId" });
+  // Cases merged into this one now follow the new master too.
+  await tx.update(cases).set({ masterId: master.id }).where(eq(cases.masterId, row.id));
+  return master;
+}

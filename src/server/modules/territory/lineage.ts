@@ -1,0 +1,49 @@
+import { asc, eq } from "drizzle-orm";
+import { LRUCache } from "lru-cache";
+import type { Executor } from "../../platform/db/index.ts";
+import { nodesByIds } from "./service.ts";
+import { territoryNodes } from "./tables.ts";
+
+export interface NodeRef {
+  id: string;
+  code: string;
+  name: string;
+  path: string;
+}
+
+export interface Lineage {
+  grid: NodeRef | null;
+  community: NodeRef | null;
+  street: NodeRef | null;
+}
+
+// Paths never change once a node exists, so what lies above one can be kept.
+const cache = new LRUCache<string, Lineage>({ max: 50_000 });
+
+/** The grid, community and street on a materialised path (a household's, a building's, a grid's own). */
+export async function lineageOf(executor: Executor, path: string): Promise<Lineage> {
+  const hit = cache.get(path);
+  if (hit) return hit;
+  const nodes = await nodesByIds(executor, path.split("/").filter(Boolean));
+  const at = (level: string): NodeRef | null => {
+    const n = nodes.find((x) => x.level === level);
+    return n ? { id: n.id, code: n.code, name: n.name, path: n.path } : null;
+  };
+  const lineage = { grid: at("grid"), community: at("community"), street: at("street") };
+  cache.set(path, lineage);
+  return lineage;
+}
+
+let prefix: string | undefined;
+/** The letters the district's grid codes start with (`XG` of `XG-LJ-001`), for other human codes. */
+export async function gridCodePrefix(executor: Executor): Promise<string | undefined> {
+  if (prefix) return prefix;
+  const [first] = await executor
+    .select({ code: territoryNodes.code })
+    .from(territoryNodes)
+    .where(eq(territoryNodes.level, "grid"))
+    .orderBy(asc(territoryNodes.code))
+    .limit(1);
+  prefix = /^([A-Z]{1,4})-/.exec(first?.code ?? "")?.[1];
+  return prefix;
+}

@@ -1,0 +1,11 @@
+export {
+  assertFilesExist,
+  FileId,
+  fileUrl,
+  MAX_FILE_BYTES,
+  PHOTO_TYPES,
+  PhotoIds,
+  type StoredFile,
+} from "./files.ts";
+export { filesRoutes } from "./routes.ts";
+export { files } from "./tables.ts";
