@@ -37,9 +37,16 @@ const NAV_ACCESS = {
   people: PEOPLE_STAFF,
   org: PERMISSIONS["org.read"],
   audit: ["districtAdmin"],
+  cases: ["districtAdmin", "streetStaff", "communityStaff", "gridWorker", "departmentStaff"],
+  whistles: ["districtAdmin", "streetStaff", "communityStaff", "departmentStaff"],
   // Mobile home tiles.
   myGrid: ["gridWorker"],
   myFamily: ["resident"],
+  submitCase: "everyone",
+  myCases: "everyone",
+  gridInbox: ["gridWorker", "communityStaff"],
+  patrol: ["gridWorker"],
+  departmentInbox: ["departmentStaff"],
 } satisfies Record<string, readonly Role[] | "everyone">;
 export type NavKey = keyof typeof NAV_ACCESS;
 

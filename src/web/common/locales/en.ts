@@ -1,8 +1,14 @@
+import { casesEn } from "./cases.en.ts";
+import { casesAdminEn } from "./cases-admin.en.ts";
+import { casesMobileEn } from "./cases-mobile.en.ts";
 import type { zhCN } from "./zh-CN.ts";
 
 type Same<T> = { [K in keyof T]: T[K] extends string ? string : Same<T[K]> };
 
 export const en: Same<typeof zhCN> = {
+  cases: casesEn,
+  casesAdmin: casesAdminEn,
+  casesMobile: casesMobileEn,
   app: {
     name: "Party-Led Community Governance Platform",
     tagline: "Build together · Govern together · Share together",
@@ -70,6 +76,13 @@ export const en: Same<typeof zhCN> = {
     audit: "Audit log",
     myGrid: "My grid",
     myFamily: "My household",
+    cases: "Cases",
+    whistles: "Whistles",
+    submitCase: "Report a problem",
+    myCases: "My requests",
+    gridInbox: "Grid inbox",
+    patrol: "Patrol report",
+    departmentInbox: "Department inbox",
   },
   user: {
     roleAt: "{{role}} · {{node}}",

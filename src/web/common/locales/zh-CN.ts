@@ -1,5 +1,11 @@
+import { casesZhCN } from "./cases.zh-CN.ts";
+import { casesAdminZhCN } from "./cases-admin.zh-CN.ts";
+import { casesMobileZhCN } from "./cases-mobile.zh-CN.ts";
 /** Every visible string, zh-CN first; en.ts must have the same keys (checked by its type). */
 export const zhCN = {
+  cases: casesZhCN,
+  casesAdmin: casesAdminZhCN,
+  casesMobile: casesMobileZhCN,
   app: {
     name: "党建引领基层治理平台",
     tagline: "共建 · 共治 · 共享",
@@ -67,6 +73,13 @@ export const zhCN = {
     audit: "审计日志",
     myGrid: "我的网格",
     myFamily: "我的家庭",
+    cases: "诉求办理",
+    whistles: "吹哨报到",
+    submitCase: "我要反映",
+    myCases: "我的诉求",
+    gridInbox: "网格待办",
+    patrol: "巡查上报",
+    departmentInbox: "部门待办",
   },
   user: {
     roleAt: "{{role}} · {{node}}",

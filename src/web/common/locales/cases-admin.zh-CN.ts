@@ -1,0 +1,2 @@
+/** Strings of the admin case pages. */
+export const casesAdminZhCN = {};

@@ -1,0 +1,2 @@
+/** Strings of the mobile case pages. */
+export const casesMobileZhCN = {};
