@@ -1637,6 +1637,1021 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Case categories with SLA and questions */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            name: string;
+                            nameEn: string;
+                            description: string;
+                            defaultLevel: "grid" | "community" | "street" | "district" | "department";
+                            departmentCode: string | null;
+                            responseMinutes: number;
+                            resolveMinutes: number;
+                            remindMinutes: number;
+                            duplicateMeters: number;
+                            duplicateHours: number;
+                            questions: {
+                                code: string;
+                                label: string;
+                                labelEn: string;
+                                datatype: "string" | "text" | "number" | "singlevaluelist";
+                                required: boolean;
+                                values?: {
+                                    key: string;
+                                    name: string;
+                                }[];
+                            }[];
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/departments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Departments a case can be whistled or assigned to */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            name: string;
+                            nameEn: string;
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cases in scope (department staff: their department's), filtered; overdue ones flagged */
+        get: {
+            parameters: {
+                query?: {
+                    status?: ("new" | "gridHandling" | "communityDispatch" | "whistled" | "streetReview" | "departmentClaim" | "departmentHandling" | "resolved" | "closed" | "merged" | "withdrawn")[];
+                    open?: boolean;
+                    categoryCode?: string;
+                    channel?: "selfService" | "device" | "patrol" | "courier" | "hotline" | "walkIn" | "open311";
+                    overdue?: boolean;
+                    /** @description 督办: open cases past a deadline */
+                    supervised?: boolean;
+                    needsReview?: boolean;
+                    underId?: string;
+                    q?: string;
+                    from?: string;
+                    to?: string;
+                    sort?: "createdAt" | "-createdAt" | "resolveDueAt";
+                    /** @description 1-based page number */
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                status: "new" | "gridHandling" | "communityDispatch" | "whistled" | "streetReview" | "departmentClaim" | "departmentHandling" | "resolved" | "closed" | "merged" | "withdrawn";
+                                channel: "selfService" | "device" | "patrol" | "courier" | "hotline" | "walkIn" | "open311";
+                                categoryCode: string;
+                                requestType: "consultation" | "help" | "complaint" | "report" | "suggestion";
+                                urgency: "normal" | "urgent";
+                                description: string;
+                                lat: number | null;
+                                lng: number | null;
+                                address: string | null;
+                                /** Format: uuid */
+                                gridId: string | null;
+                                /** Format: uuid */
+                                communityId: string | null;
+                                /** @description masked */
+                                reporterName: string | null;
+                                /** @description masked */
+                                reporterPhone: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                responseDueAt: string;
+                                /** Format: date-time */
+                                resolveDueAt: string;
+                                /** Format: date-time */
+                                respondedAt: string | null;
+                                /** Format: date-time */
+                                resolvedAt: string | null;
+                                /** Format: date-time */
+                                closedAt: string | null;
+                                overdue: boolean;
+                                supervisedBy: ("grid" | "community" | "street" | "district" | "department") | (never | null);
+                                rating: number | null;
+                                ratingComment: string | null;
+                                needsReview: boolean;
+                                categoryName: string;
+                                gridCode: string | null;
+                                gridName: string | null;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Submit a case: a resident for himself, a grid worker's patrol or courier report, or a walk-in entered by staff */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        channel?: "selfService" | "patrol" | "courier" | "walkIn";
+                        categoryCode: string;
+                        description: string;
+                        /** @description ids from POST /api/v1/files */
+                        photos?: string[];
+                        location?: {
+                            lat: number;
+                            lng: number;
+                        };
+                        /** Format: uuid */
+                        householdId?: string;
+                        address?: string;
+                        requestType?: "consultation" | "help" | "complaint" | "report" | "suggestion";
+                        urgency?: "normal" | "urgent";
+                        reporterName?: string;
+                        reporterPhone?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @description XG-20261123-0001 */
+                            code: string;
+                            status: "new" | "gridHandling" | "communityDispatch" | "whistled" | "streetReview" | "departmentClaim" | "departmentHandling" | "resolved" | "closed" | "merged" | "withdrawn";
+                            /** @description the same source record was already taken in; nothing new was written */
+                            replay: boolean;
+                            /** Format: uuid */
+                            suggestedMasterId: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My requests (what I reported), newest first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 1-based page number */
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                status: "new" | "gridHandling" | "communityDispatch" | "whistled" | "streetReview" | "departmentClaim" | "departmentHandling" | "resolved" | "closed" | "merged" | "withdrawn";
+                                channel: "selfService" | "device" | "patrol" | "courier" | "hotline" | "walkIn" | "open311";
+                                categoryCode: string;
+                                requestType: "consultation" | "help" | "complaint" | "report" | "suggestion";
+                                urgency: "normal" | "urgent";
+                                description: string;
+                                lat: number | null;
+                                lng: number | null;
+                                address: string | null;
+                                /** Format: uuid */
+                                gridId: string | null;
+                                /** Format: uuid */
+                                communityId: string | null;
+                                /** @description masked */
+                                reporterName: string | null;
+                                /** @description masked */
+                                reporterPhone: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                responseDueAt: string;
+                                /** Format: date-time */
+                                resolveDueAt: string;
+                                /** Format: date-time */
+                                respondedAt: string | null;
+                                /** Format: date-time */
+                                resolvedAt: string | null;
+                                /** Format: date-time */
+                                closedAt: string | null;
+                                overdue: boolean;
+                                supervisedBy: ("grid" | "community" | "street" | "district" | "department") | (never | null);
+                                rating: number | null;
+                                ratingComment: string | null;
+                                needsReview: boolean;
+                                categoryName: string;
+                                gridCode: string | null;
+                                gridName: string | null;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{idOrCode}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A case by id or code, with its timeline and the caller's allowed actions */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    idOrCode: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            status: "new" | "gridHandling" | "communityDispatch" | "whistled" | "streetReview" | "departmentClaim" | "departmentHandling" | "resolved" | "closed" | "merged" | "withdrawn";
+                            channel: "selfService" | "device" | "patrol" | "courier" | "hotline" | "walkIn" | "open311";
+                            categoryCode: string;
+                            requestType: "consultation" | "help" | "complaint" | "report" | "suggestion";
+                            urgency: "normal" | "urgent";
+                            description: string;
+                            lat: number | null;
+                            lng: number | null;
+                            address: string | null;
+                            /** Format: uuid */
+                            gridId: string | null;
+                            /** Format: uuid */
+                            communityId: string | null;
+                            /** @description masked */
+                            reporterName: string | null;
+                            /** @description masked */
+                            reporterPhone: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            responseDueAt: string;
+                            /** Format: date-time */
+                            resolveDueAt: string;
+                            /** Format: date-time */
+                            respondedAt: string | null;
+                            /** Format: date-time */
+                            resolvedAt: string | null;
+                            /** Format: date-time */
+                            closedAt: string | null;
+                            overdue: boolean;
+                            supervisedBy: ("grid" | "community" | "street" | "district" | "department") | (never | null);
+                            rating: number | null;
+                            ratingComment: string | null;
+                            needsReview: boolean;
+                            category: {
+                                code: string;
+                                name: string;
+                                nameEn: string;
+                            };
+                            photos: {
+                                id: string;
+                                url: string;
+                            }[];
+                            gridCode: string | null;
+                            grid: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            } | null;
+                            community: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            } | null;
+                            street: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            } | null;
+                            department: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                                nameEn: string;
+                            } | null;
+                            suggestedMaster: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                status: "new" | "gridHandling" | "communityDispatch" | "whistled" | "streetReview" | "departmentClaim" | "departmentHandling" | "resolved" | "closed" | "merged" | "withdrawn";
+                            } | null;
+                            master: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                status: "new" | "gridHandling" | "communityDispatch" | "whistled" | "streetReview" | "departmentClaim" | "departmentHandling" | "resolved" | "closed" | "merged" | "withdrawn";
+                            } | null;
+                            duplicates: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                status: "new" | "gridHandling" | "communityDispatch" | "whistled" | "streetReview" | "departmentClaim" | "departmentHandling" | "resolved" | "closed" | "merged" | "withdrawn";
+                            }[];
+                            extra: {
+                                [key: string]: unknown;
+                            };
+                            events: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: date-time */
+                                at: string;
+                                action: string;
+                                actorName: string | null;
+                                fromStatus: ("new" | "gridHandling" | "communityDispatch" | "whistled" | "streetReview" | "departmentClaim" | "departmentHandling" | "resolved" | "closed" | "merged" | "withdrawn") | (never | null);
+                                toStatus: ("new" | "gridHandling" | "communityDispatch" | "whistled" | "streetReview" | "departmentClaim" | "departmentHandling" | "resolved" | "closed" | "merged" | "withdrawn") | (never | null);
+                                note: string | null;
+                                photos: {
+                                    id: string;
+                                    url: string;
+                                }[];
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                            whistles: {
+                                /** Format: uuid */
+                                id: string;
+                                department: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    code: string;
+                                    name: string;
+                                    nameEn: string;
+                                };
+                                status: "pending" | "accepted" | "reported" | "rated";
+                                request: string;
+                                /** Format: date-time */
+                                deadline: string;
+                                /** Format: date-time */
+                                acceptedAt: string | null;
+                                /** Format: date-time */
+                                reportedAt: string | null;
+                                report: string | null;
+                                reportPhotos: {
+                                    id: string;
+                                    url: string;
+                                }[];
+                                score: number | null;
+                                ratingComment: string | null;
+                                overdue: boolean;
+                            }[];
+                            allowedActions: ("receive" | "escalate" | "dispatch" | "whistle" | "assign" | "claim" | "resolve" | "return" | "rate" | "reopen" | "merge" | "withdraw")[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{idOrCode}/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move a case along the flow; an action not allowed now is 409 with the current status */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    idOrCode: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        action: "receive" | "escalate" | "dispatch" | "whistle" | "assign" | "claim" | "resolve" | "return" | "rate" | "reopen" | "merge" | "withdraw";
+                        note?: string;
+                        /** @description ids from POST /api/v1/files */
+                        photos?: string[];
+                        /** Format: uuid */
+                        departmentId?: string;
+                        departmentIds?: string[];
+                        /** Format: date-time */
+                        deadline?: string;
+                        score?: number;
+                        comment?: string;
+                        /** Format: uuid */
+                        masterId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            status: "new" | "gridHandling" | "communityDispatch" | "whistled" | "streetReview" | "departmentClaim" | "departmentHandling" | "resolved" | "closed" | "merged" | "withdrawn";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/whistles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whistles (吹哨): a department's inbox, or those of cases in scope */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "pending" | "accepted" | "reported" | "rated";
+                    /** @description 1-based page number */
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                caseId: string;
+                                caseCode: string;
+                                description: string;
+                                address: string | null;
+                                /** Format: uuid */
+                                departmentId: string;
+                                departmentName: string;
+                                status: "pending" | "accepted" | "reported" | "rated";
+                                request: string;
+                                /** Format: date-time */
+                                deadline: string;
+                                overdue: boolean;
+                                score: number | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/whistles/figures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Per department: whistles, reported, on time, hours to report, mean rating */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                departmentId: string;
+                                code: string;
+                                name: string;
+                                nameEn: string;
+                                total: number;
+                                reported: number;
+                                onTime: number;
+                                overdue: number;
+                                hoursToReport: number | null;
+                                meanScore: number | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/whistles/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A department accepts a whistle (报到) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string;
+                        /** @description ids from POST /api/v1/files */
+                        photos?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            status: "pending" | "accepted" | "reported" | "rated";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/whistles/{id}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A department reports back what it did */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note: string;
+                        /** @description ids from POST /api/v1/files */
+                        photos?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            status: "pending" | "accepted" | "reported" | "rated";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/whistles/{id}/rate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The community rates a department's response */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string;
+                        /** @description ids from POST /api/v1/files */
+                        photos?: string[];
+                        score: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            status: "pending" | "accepted" | "reported" | "rated";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit": {
         parameters: {
             query?: never;
@@ -1687,6 +2702,126 @@ export interface paths {
                             }[];
                             total: number;
                         };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Upload a photo (JPEG, PNG, WebP, GIF, HEIC/HEIF; at most 10 MB); the same bytes get the same id */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "multipart/form-data": {
+                        /**
+                         * Format: binary
+                         * @description the photo
+                         */
+                        file: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            mime: string;
+                            size: number;
+                            /** @description where the bytes are served: /api/v1/files/{id} */
+                            url: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/files/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The bytes of an uploaded file, with its detected content type */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the file's bytes */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "image/*": string;
                     };
                 };
                 /** @description Default Response */
