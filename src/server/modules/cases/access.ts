@@ -57,12 +57,17 @@ export async function standingOf(
   };
 }
 
-/** May the caller see the case at all (else it is 404)? */
-export function canSee(principal: Principal, s: Standing): boolean {
+/** Staff whose scope holds the case, or a department it was assigned or whistled to. */
+export function handles(principal: Principal, s: Standing): boolean {
   const staff = principal.roles.some(
     (r) => s.roles.has(r.role) && can({ ...principal, roles: [r] }, "cases.read"),
   );
-  return staff || s.reporter || s.handlingDepartment || s.whistledDepartments.length > 0;
+  return staff || s.handlingDepartment || s.whistledDepartments.length > 0;
+}
+
+/** May the caller see the case at all (else it is 404)? */
+export function canSee(principal: Principal, s: Standing): boolean {
+  return handles(principal, s) || s.reporter;
 }
 
 export function actsAs(s: Standing, actor: Actor): boolean {

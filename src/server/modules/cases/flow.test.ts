@@ -205,3 +205,35 @@ describe("duplicates", () => {
     expect(merged.events.at(-1).action).toBe("follow");
   });
 });
+
+describe("walk-in at the service hall", () => {
+  it("is entered by staff for a visitor, masked in lists, revealed for a callback with a logged purpose", async () => {
+    const res = await submit("communityStaff", {
+      channel: "walkIn",
+      location: point,
+      reporterName: "周桂兰",
+      reporterPhone: "13912345678",
+      description: "咨询高龄补贴申请",
+      categoryCode: "consultation",
+    });
+    expect(res.statusCode).toBe(201);
+    const { id, status } = res.json();
+    expect(status).toBe("communityDispatch");
+    const shown = (await get("communityStaff", `/api/v1/cases/${id}`)).json();
+    expect(shown).toMatchObject({ channel: "walkIn", reporterName: "周**", reporterPhone: "139****5678" });
+    const reveal = await post("communityStaff", `/api/v1/cases/${id}/reveal-reporter`, {
+      purpose: "电话回访",
+    });
+    expect(reveal.json()).toEqual({ name: "周桂兰", phone: "13912345678" });
+    expect(
+      (await post("resident", `/api/v1/cases/${id}/reveal-reporter`, { purpose: "看看" })).statusCode,
+    ).toBe(404);
+    const missingPhone = await submit("communityStaff", {
+      channel: "walkIn",
+      location: point,
+      reporterName: "周桂兰",
+    });
+    expect(missingPhone.json().error.code).toBe("INVALID_PHONE");
+    expect((await submit("resident", { channel: "walkIn", location: point })).statusCode).toBe(403);
+  });
+});

@@ -9,7 +9,7 @@ import { intakeFromForm } from "./channels.ts";
 import { CASE_ACTIONS, CASE_STATUSES } from "./flow.ts";
 import { submitCase } from "./intake.ts";
 import { CaseDetail, CaseItem, Category, Department, Submitted, WhistleItem } from "./schemas.ts";
-import { getCase, listCases, myCases } from "./service.ts";
+import { getCase, listCases, myCases, revealReporter } from "./service.ts";
 import { CHANNELS, REQUEST_TYPES, URGENCIES, WHISTLE_STATUSES } from "./tables.ts";
 import { transition } from "./transitions.ts";
 import { listWhistles, whistleFigures, whistleStep } from "./whistles.ts";
@@ -171,6 +171,26 @@ export function casesRoutes(app: App, db: Db) {
       },
     },
     (req) => transition(db, principalOf(req), req.actor, req.params.idOrCode, req.body),
+  );
+
+  app.post(
+    "/cases/:idOrCode/reveal-reporter",
+    {
+      config: signedIn,
+      schema: {
+        tags,
+        summary: "The reporter's name and phone for a callback by handling staff (logged with its purpose)",
+        params: IdOrCode,
+        body: Type.Object(
+          { purpose: Type.String({ minLength: 2, maxLength: 200 }) },
+          { additionalProperties: false },
+        ),
+        response: responses({
+          200: Type.Object({ name: Nullable(Type.String()), phone: Nullable(Type.String()) }),
+        }),
+      },
+    },
+    (req) => revealReporter(db, principalOf(req), req.actor, req.params.idOrCode, req.body.purpose),
   );
 
   app.get(

@@ -13,14 +13,15 @@ import {
   type SQL,
   sql,
 } from "drizzle-orm";
+import type { Actor } from "../../platform/audit/index.ts";
 import type { Principal } from "../../platform/auth/index.ts";
 import type { Db, Executor } from "../../platform/db/index.ts";
 import { likePattern } from "../../platform/db/index.ts";
 import { notFound } from "../../platform/errors.ts";
 import { type Paging, pageWindow } from "../../platform/http/paging.ts";
-import { maskName, maskPhone } from "../../platform/pii/index.ts";
+import { logPiiAccess, maskName, maskPhone } from "../../platform/pii/index.ts";
 import { nodesByIds, scopedTo } from "../territory/index.ts";
-import { allowedActions, canSee, standingOf, visibleCases } from "./access.ts";
+import { allowedActions, canSee, handles, standingOf, visibleCases } from "./access.ts";
 import { departmentsByIds, departmentsOfUser, listCategories } from "./catalog.ts";
 import { type CaseStatus, FINISHED_STATUSES, OPEN_STATUSES } from "./flow.ts";
 import { type CaseRow, type Channel, caseEvents, cases, whistles } from "./tables.ts";
@@ -254,4 +255,24 @@ async function pageOf(db: Db, where: SQL | undefined, f: Paging & { sort?: CaseF
     })),
     total: total?.n ?? 0,
   };
+}
+
+/**
+ * The reporter's name and phone unmasked, for a callback (回访) by staff handling the case:
+ * territory staff or the handling department, never another resident. Every call is logged.
+ */
+export async function revealReporter(
+  db: Db,
+  principal: Principal,
+  actor: Actor,
+  idOrCode: string,
+  purpose: string,
+) {
+  return db.transaction(async (tx) => {
+    const { row, standing } = await loadCase(tx, principal, idOrCode);
+    if (!handles(principal, standing)) throw notFound("case", idOrCode);
+    const who = { actorId: actor.userId, entity: "case", entityId: row.id, purpose, ip: actor.ip };
+    await logPiiAccess(tx, { ...who, field: "reporterPhone" });
+    return { name: row.reporterName, phone: row.reporterPhone };
+  });
 }
