@@ -4,7 +4,8 @@ import { Type } from "@sinclair/typebox";
 import Fastify, { type FastifyServerOptions } from "fastify";
 import type { Config } from "./config.ts";
 import { accountsRoutes, resolvePrincipal } from "./modules/accounts/index.ts";
-import { casesRoutes } from "./modules/cases/index.ts";
+import { casesRoutes, deviceRoutes, figureRoutes, hotlineRoutes } from "./modules/cases/index.ts";
+import { open311Routes } from "./modules/open311/index.ts";
 import { orgRoutes } from "./modules/org/index.ts";
 import { peopleRoutes } from "./modules/people/index.ts";
 import { territoryRoutes } from "./modules/territory/index.ts";
@@ -19,6 +20,7 @@ import { installGracefulClose } from "./platform/http/shutdown.ts";
 import type { App } from "./platform/http/types.ts";
 import { installJsonParser, installValidation } from "./platform/http/validation.ts";
 import { installWeb } from "./platform/http/web.ts";
+import { notifyRoutes } from "./platform/notify/index.ts";
 import type { PiiVault } from "./platform/pii/index.ts";
 
 export interface AppDeps {
@@ -28,7 +30,7 @@ export interface AppDeps {
   logger?: FastifyServerOptions["logger"];
 }
 
-/** The HTTP app: platform plugins, then every module's routes under /api/v1. Tests build it too. */
+/** The HTTP app: platform plugins, every module's routes under /api/v1, and Open311. Tests build it too. */
 export async function buildApp({ database, config, pii, logger = false }: AppDeps): Promise<App> {
   const app = Fastify({
     logger,
@@ -68,11 +70,18 @@ export async function buildApp({ database, config, pii, logger = false }: AppDep
       orgRoutes(v1, db);
       peopleRoutes(v1, db, pii);
       casesRoutes(v1, db);
+      hotlineRoutes(v1, db);
+      deviceRoutes(v1, db);
+      figureRoutes(v1, db);
+      notifyRoutes(v1, db);
       auditRoutes(v1, db);
       filesRoutes(v1, db, config.dataDir);
     },
     { prefix: "/api/v1" },
   );
+
+  // Open311 GeoReport v2: its own scope, with the specification's error format and form bodies.
+  await app.register((scope) => open311Routes(scope, db), { prefix: "/open311/v2" });
 
   await installWeb(app);
   return app;

@@ -18,6 +18,8 @@ export interface Config {
   mapTileAttribution: string | undefined;
   /** Set the Secure flag on the session cookie (behind HTTPS). */
   secureCookies: boolean;
+  /** SMS gateway for phone-only notices (POST {phone, text}); unset = they are not sent. */
+  smsWebhookUrl: string | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -35,6 +37,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (mapTileUrl && !/^(https?:\/\/|\/).*\{z\}.*\{x\}.*\{y\}/.test(mapTileUrl)) {
     throw new ConfigError("MAP_TILE_URL must be an http(s) or site-relative URL with {z}, {x} and {y}");
   }
+  const smsWebhookUrl = env.SMS_WEBHOOK_URL || undefined;
+  if (smsWebhookUrl && !/^https?:\/\/\S+$/.test(smsWebhookUrl))
+    throw new ConfigError("SMS_WEBHOOK_URL must be an http(s) URL");
   if (env.DISTRICT_CODE && !/^\d{6}$/.test(env.DISTRICT_CODE))
     throw new ConfigError("DISTRICT_CODE must be a 6-digit division code");
   return {
@@ -51,5 +56,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mapTileUrl,
     mapTileAttribution: env.MAP_TILE_ATTRIBUTION || undefined,
     secureCookies: env.SECURE_COOKIES === "1",
+    smsWebhookUrl,
   };
 }

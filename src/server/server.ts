@@ -2,8 +2,10 @@ import { buildApp } from "./app.ts";
 import { bootstrap } from "./bootstrap.ts";
 import type { Config } from "./config.ts";
 import { defineAccountJobs } from "./modules/accounts/index.ts";
+import { defineCaseJobs } from "./modules/cases/index.ts";
 import { type Database, lockDataDir, openDatabase, runMigrations } from "./platform/db/index.ts";
 import type { App } from "./platform/http/types.ts";
+import { defineNotifyJobs, WebhookSmsSender } from "./platform/notify/index.ts";
 import { PiiVault } from "./platform/pii/index.ts";
 import { Queue, type QueueOptions } from "./platform/queue/index.ts";
 
@@ -38,6 +40,9 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     const greeting = await bootstrap(database.db, config, pii, options.progress);
     const queue = new Queue(database, options.queue);
     defineAccountJobs(queue, database.db);
+    defineCaseJobs(queue, database.db);
+    const sms = config.smsWebhookUrl ? new WebhookSmsSender(config.smsWebhookUrl) : undefined;
+    defineNotifyJobs(queue, database.db, sms);
     options.defineJobs?.(queue, database);
     await queue.start();
     const app = await buildApp({ database, config, pii, logger: options.logger ?? false });

@@ -1,5 +1,10 @@
 import { countUsers, ensureUser } from "../modules/accounts/index.ts";
-import { addDepartmentStaff, ensureCaseDefaults } from "../modules/cases/index.ts";
+import {
+  addDepartmentStaff,
+  type BulkCase,
+  bulkInsertCases,
+  ensureCaseDefaults,
+} from "../modules/cases/index.ts";
 import { bulkInsertOrgs, bulkInsertPartTimeMembers, bulkInsertUnits } from "../modules/org/index.ts";
 import {
   bulkInsertHouseholds,
@@ -8,14 +13,14 @@ import {
   bulkInsertStaff,
 } from "../modules/people/index.ts";
 import { bulkInsertMerchants, bulkInsertVenues } from "../modules/places/index.ts";
-import { bulkInsertNodes } from "../modules/territory/index.ts";
+import { bulkInsertNodes, type InsertedNode } from "../modules/territory/index.ts";
 import { audited, SYSTEM } from "../platform/audit/index.ts";
 import { hashPassword } from "../platform/auth/index.ts";
 import type { Db, Tx } from "../platform/db/index.ts";
 import type { PiiVault } from "../platform/pii/index.ts";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./accounts.ts";
 import { generateDemo } from "./generate/index.ts";
-import type { DemoDistrict } from "./generate/types.ts";
+import type { DemoActor, DemoCase, DemoDistrict } from "./generate/types.ts";
 
 export interface DemoResult {
   created: boolean;
@@ -35,11 +40,12 @@ export async function loadDemo(db: Db, vault: PiiVault, progress: Progress = () 
   const demo = generateDemo();
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await audited(db, SYSTEM, async (tx, audit) => {
-    const nodeIds = await writeDistrict(tx, vault, demo, step);
+    const { nodes, households } = await writeDistrict(tx, vault, demo, step);
     step("demo accounts…");
     await ensureCaseDefaults(tx);
+    const users = new Map<string, string>();
     for (const a of DEMO_ACCOUNTS) {
-      const nodeId = nodeIds.get(demo.accountNodes[a.node as keyof DemoDistrict["accountNodes"]]);
+      const nodeId = nodes.get(demo.accountNodes[a.node as keyof DemoDistrict["accountNodes"]])?.id;
       if (!nodeId) throw new Error(`demo account node ${a.node} missing`);
       const user = await ensureUser(tx, {
         phone: a.phone,
@@ -47,27 +53,33 @@ export async function loadDemo(db: Db, vault: PiiVault, progress: Progress = () 
         passwordHash,
         roles: [{ role: a.role, nodeId }],
       });
+      users.set(a.phone, user.id);
       if (a.department) await addDepartmentStaff(tx, a.department, user.id);
     }
+    // After the accounts: cases refer to the demo staff and the resident by user id.
+    step(`cases: ${demo.cases.length} with their timelines and whistles…`);
+    await bulkInsertCases(tx, casesOf(demo, nodes, households, users));
     await audit({
       action: "demo.load",
       entity: "district",
-      entityId: nodeIds.get(demo.accountNodes.district),
+      entityId: nodes.get(demo.accountNodes.district)?.id,
     });
   });
   step(
-    `done: ${demo.nodes.length} territory nodes, ${demo.residents.length} residents, ${demo.partyMembers.length} party members`,
+    `done: ${demo.nodes.length} territory nodes, ${demo.residents.length} residents, ${demo.partyMembers.length} party members, ${demo.cases.length} cases`,
   );
   return { created: true, ...result };
 }
 
-/** Writes the whole district; returns the territory node ids by demo key. */
+type Households = Map<string, { id: string; territoryPath: string }>;
+
+/** Writes the whole district; returns the territory nodes and households by demo key. */
 async function writeDistrict(
   tx: Tx,
   vault: PiiVault,
   demo: DemoDistrict,
   step: Progress,
-): Promise<Map<string, string>> {
+): Promise<{ nodes: Map<string, InsertedNode>; households: Households }> {
   step(`territory: ${demo.nodes.length} nodes…`);
   const nodes = await bulkInsertNodes(tx, demo.nodes);
   const node = (key: string) => {
@@ -163,5 +175,58 @@ async function writeDistrict(
     tx,
     demo.merchants.map((m) => ({ ...m, ...node(m.nodeKey) })),
   );
-  return new Map([...nodes].map(([k, v]) => [k, v.id]));
+  return { nodes, households };
+}
+
+/** The demo cases with ids for their places and for the demo accounts among their people. */
+function casesOf(
+  demo: DemoDistrict,
+  nodes: Map<string, InsertedNode>,
+  households: Households,
+  users: Map<string, string>,
+): BulkCase[] {
+  const parentOf = new Map(demo.nodes.map((n) => [n.key, n.parentKey]));
+  const idOf = (key: string | undefined) => (key ? (nodes.get(key)?.id ?? null) : null);
+  const userOf = (a: DemoActor | undefined) => (a?.accountPhone ? (users.get(a.accountPhone) ?? null) : null);
+  const date = (ms: number | undefined) => (ms === undefined ? undefined : new Date(ms));
+  return demo.cases.map((c: DemoCase) => {
+    const grid = nodes.get(c.gridKey);
+    const community = parentOf.get(c.gridKey);
+    if (!grid) throw new Error(`demo case grid ${c.gridKey} missing`);
+    const { gridKey, householdKey, reporter, events, whistles, ...fields } = c;
+    return {
+      ...fields,
+      createdAt: new Date(c.createdAt),
+      updatedAt: new Date(c.updatedAt),
+      responseDueAt: new Date(c.responseDueAt),
+      resolveDueAt: new Date(c.resolveDueAt),
+      respondedAt: date(c.respondedAt),
+      resolvedAt: date(c.resolvedAt),
+      closedAt: date(c.closedAt),
+      householdId: householdKey ? (households.get(householdKey)?.id ?? null) : null,
+      gridId: grid.id,
+      communityId: idOf(community),
+      streetId: idOf(parentOf.get(community ?? "")),
+      territoryPath: grid.path,
+      reporterUserId: userOf(reporter),
+      reporterName: reporter.name,
+      reporterPhone: reporter.phone ?? null,
+      events: events.map(({ at, actor, from, to, ...e }) => ({
+        ...e,
+        at: new Date(at),
+        actorId: userOf(actor),
+        actorName: actor?.name ?? null,
+        fromStatus: from,
+        toStatus: to,
+      })),
+      whistles: whistles.map((w) => ({
+        ...w,
+        createdAt: new Date(w.createdAt),
+        deadline: new Date(w.deadline),
+        acceptedAt: date(w.acceptedAt),
+        reportedAt: date(w.reportedAt),
+        whistledBy: userOf(w.whistledBy),
+      })),
+    };
+  });
 }

@@ -1,7 +1,18 @@
-import { AuditOutlined, ClusterOutlined, FlagOutlined, HomeOutlined, TeamOutlined } from "@ant-design/icons";
+import {
+  AuditOutlined,
+  ClusterOutlined,
+  FlagOutlined,
+  HomeOutlined,
+  NotificationOutlined,
+  SolutionOutlined,
+  TeamOutlined,
+} from "@ant-design/icons";
 import type { ReactNode } from "react";
 import type { NavKey } from "../common/roles.ts";
 import { AuditPage } from "./pages/audit.tsx";
+import { CaseDetailPage } from "./pages/cases/detail.tsx";
+import { CasesPage } from "./pages/cases/index.tsx";
+import { WhistlesPage } from "./pages/cases/whistles-page.tsx";
 import { HomePage } from "./pages/home.tsx";
 import { OrgPage } from "./pages/org/index.tsx";
 import { PeoplePage } from "./pages/people/index.tsx";
@@ -28,6 +39,14 @@ export const NAV: readonly NavItem[] = [
     subpages: [{ path: "/territory/:id", element: <TerritoryNodePage /> }],
   },
   { key: "people", path: "/people", icon: <TeamOutlined />, element: <PeoplePage /> },
+  {
+    key: "cases",
+    path: "/cases",
+    icon: <SolutionOutlined />,
+    element: <CasesPage />,
+    subpages: [{ path: "/cases/:idOrCode", element: <CaseDetailPage /> }],
+  },
+  { key: "whistles", path: "/whistles", icon: <NotificationOutlined />, element: <WhistlesPage /> },
   { key: "org", path: "/org", icon: <FlagOutlined />, element: <OrgPage /> },
   { key: "audit", path: "/audit", icon: <AuditOutlined />, element: <AuditPage /> },
 ];

@@ -66,7 +66,9 @@ function urlOf(template: string, params: RawParams): string {
   );
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries((params.query as Record<string, unknown> | undefined) ?? {})) {
-    if (value !== undefined && value !== null && value !== "") search.set(key, String(value));
+    // A list is the key repeated (status=new&status=closed), as the server reads it.
+    for (const item of Array.isArray(value) ? value : [value])
+      if (item !== undefined && item !== null && item !== "") search.append(key, String(item));
   }
   const qs = search.toString();
   return qs ? `${path}?${qs}` : path;

@@ -49,7 +49,30 @@ export interface GridMapProps {
   loading?: boolean;
   /** Bigger names and borders (phones). */
   large?: boolean;
+  /** A point marked with a pin (a place picked for a case). */
+  pin?: LatLng | null;
+  /** Tap anywhere on the map to pick a point (WGS84). */
+  onPick?: (point: LatLng) => void;
+  /** Markers over the grids (open cases); keep the array stable between renders, it redraws the map. */
+  points?: readonly MapPoint[];
+  onPointClick?: (point: MapPoint) => void;
 }
+
+/** A marker of GridMapProps.points: a dot of its colour, its title on hover. */
+export interface MapPoint extends LatLng {
+  id: string;
+  colour: string;
+  title: string;
+}
+
+export interface LatLng {
+  lat: number;
+  lng: number;
+}
+
+/** The pin's colour and size, shared by both maps. */
+export const PIN_COLOUR = SELECTED_BORDER;
+export const PIN_SIZE = 36;
 
 /** Whether grid names are drawn: as asked, else only when there are few grids. */
 export const showLabelsFor = (data: GridCollection, labels: boolean | undefined): boolean =>

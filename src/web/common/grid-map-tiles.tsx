@@ -1,10 +1,12 @@
 import type { Polygon as GeoPolygon, MultiPolygon } from "geojson";
 import {
+  circleMarker,
   control,
   divIcon,
   type GeoJSON,
   geoJSON,
   type Map as LeafletMap,
+  type LeafletMouseEvent,
   layerGroup,
   map as leafletMap,
   marker,
@@ -25,6 +27,8 @@ import {
   HOVER_BORDER,
   HOVER_FILL,
   MAP_BACKGROUND,
+  PIN_COLOUR,
+  PIN_SIZE,
   SELECTED_BORDER,
   SELECTED_FILL,
   SELECTED_LABEL,
@@ -74,6 +78,25 @@ function labelElement(name: string, selected: boolean, large: boolean | undefine
   return span;
 }
 
+/** The pane of GridMapProps.points: above the grids' overlay pane, below markers and tooltips. */
+const POINTS_PANE = "gridPoints";
+
+/** A teardrop pin, its point at the bottom centre. */
+function pinElement(): HTMLElement {
+  const pin = document.createElement("div");
+  Object.assign(pin.style, {
+    width: `${PIN_SIZE * 0.7}px`,
+    height: `${PIN_SIZE * 0.7}px`,
+    boxSizing: "border-box",
+    background: PIN_COLOUR,
+    border: "2px solid #fff",
+    borderRadius: "50% 50% 50% 0",
+    transform: "rotate(-45deg)",
+    boxShadow: "0 1px 4px rgba(0,0,0,0.4)",
+  });
+  return pin;
+}
+
 /**
  * GridMap drawn with Leaflet over the deployment's map tiles: the same grids, colours, legend,
  * tooltips and picking as the ECharts map, which is used when no tile URL is configured.
@@ -87,6 +110,10 @@ export function GridMapTiles({
   roam = true,
   loading,
   large,
+  pin,
+  onPick,
+  points,
+  onPointClick,
   tileUrl,
   attribution,
 }: GridMapTilesProps) {
@@ -95,10 +122,17 @@ export function GridMapTiles({
   const [map, setMap] = useState<LeafletMap | null>(null);
   const select = useRef(onSelect);
   select.current = onSelect;
+  const pick = useRef(onPick);
+  pick.current = onPick;
+  const pointClick = useRef(onPointClick);
+  pointClick.current = onPointClick;
   /** The collection the view was last fitted to: picking a grid keeps the view, new data refits it. */
   const fitted = useRef<GridCollection | undefined>(undefined);
   const colours = useMemo(() => (data ? colouring(data, t) : undefined), [data, t]);
-  const clickable = !!onSelect;
+  const clickable = !!onSelect || !!onPick;
+  const picking = !!onPick;
+  const pinLat = pin?.lat;
+  const pinLng = pin?.lng;
 
   // One map per mounted component, resized with its box.
   useEffect(() => {
@@ -135,6 +169,63 @@ export function GridMapTiles({
       layer.remove();
     };
   }, [map, tileUrl, attribution]);
+
+  // A tap anywhere (inside a grid or not: grid clicks bubble to the map) picks the point under it.
+  useEffect(() => {
+    if (!map || !picking) return;
+    const onClick = (e: LeafletMouseEvent) => pick.current?.({ lat: e.latlng.lat, lng: e.latlng.lng });
+    map.on("click", onClick);
+    return () => {
+      map.off("click", onClick);
+    };
+  }, [map, picking]);
+
+  useEffect(() => {
+    if (!map || pinLat === undefined || pinLng === undefined) return;
+    const size = PIN_SIZE * 0.7;
+    const shown = marker([pinLat, pinLng], {
+      icon: divIcon({
+        className: "",
+        html: pinElement(),
+        iconSize: [size, size],
+        iconAnchor: [size / 2, size * 1.2],
+      }),
+      interactive: false,
+      keyboard: false,
+      zIndexOffset: 1000,
+    }).addTo(map);
+    return () => {
+      shown.remove();
+    };
+  }, [map, pinLat, pinLng]);
+
+  // The points: dots with their title on hover; a click opens the point, not a pick or a grid.
+  useEffect(() => {
+    if (!map || !points?.length) return;
+    // Their own pane, above the grids however often those are redrawn.
+    const pane = map.getPane(POINTS_PANE) ?? map.createPane(POINTS_PANE);
+    pane.style.zIndex = "450";
+    const group = layerGroup().addTo(map);
+    for (const p of points) {
+      const tip = document.createElement("span");
+      tip.textContent = p.title;
+      circleMarker([p.lat, p.lng], {
+        pane: POINTS_PANE,
+        radius: large ? 7 : 5,
+        color: "#fff",
+        weight: 1.5,
+        fillColor: p.colour,
+        fillOpacity: 1,
+        bubblingMouseEvents: false,
+      })
+        .bindTooltip(tip, { direction: "top", offset: [0, -6] })
+        .on("click", () => pointClick.current?.(p))
+        .addTo(group);
+    }
+    return () => {
+      group.remove();
+    };
+  }, [map, points, large]);
 
   // Zoom and drag only where the page allows it (see GridMapProps.roam).
   useEffect(() => {

@@ -6,6 +6,11 @@ import { BrowserRouter, Navigate, Route, Routes } from "react-router-dom";
 import { useAuth } from "../common/auth.tsx";
 import { AppProviders } from "../common/providers.tsx";
 import { RequireAuth } from "../common/require-auth.tsx";
+import { CaseDetailPage } from "./pages/cases/case-detail-page.tsx";
+import { DepartmentInboxPage } from "./pages/cases/department-inbox-page.tsx";
+import { GridInboxPage, MyCasesPage } from "./pages/cases/list-pages.tsx";
+import { PatrolPage, SubmitCasePage } from "./pages/cases/report-pages.tsx";
+import { SubmittedPage } from "./pages/cases/submitted-page.tsx";
 import { HouseholdPage } from "./pages/grid/household.tsx";
 import { MyGridPage } from "./pages/grid/my-grid.tsx";
 import { HomePage } from "./pages/home.tsx";
@@ -53,6 +58,13 @@ function MobileRoutes() {
           <Route path="/grid" element={<MyGridPage />} />
           <Route path="/households/:id" element={<HouseholdPage />} />
           <Route path="/family" element={<MyFamilyPage />} />
+          <Route path="/cases/new" element={<SubmitCasePage />} />
+          <Route path="/cases/patrol" element={<PatrolPage />} />
+          <Route path="/cases/mine" element={<MyCasesPage />} />
+          <Route path="/cases/inbox" element={<GridInboxPage />} />
+          <Route path="/cases/department" element={<DepartmentInboxPage />} />
+          <Route path="/cases/:code/submitted" element={<SubmittedPage />} />
+          <Route path="/cases/:idOrCode" element={<CaseDetailPage />} />
           <Route path="*" element={<Navigate to="/" replace />} />
         </Route>
       </Route>

@@ -1,4 +1,12 @@
-import { EnvironmentOutlined, HomeOutlined } from "@ant-design/icons";
+import {
+  AlertOutlined,
+  CameraOutlined,
+  EditOutlined,
+  EnvironmentOutlined,
+  HomeOutlined,
+  InboxOutlined,
+  ProfileOutlined,
+} from "@ant-design/icons";
 import { createElement, type ReactNode } from "react";
 import type { NavKey } from "../common/roles.ts";
 
@@ -13,4 +21,9 @@ export interface HomeEntry {
 export const HOME_ENTRIES: readonly HomeEntry[] = [
   { key: "myGrid", path: "/grid", icon: createElement(EnvironmentOutlined) },
   { key: "myFamily", path: "/family", icon: createElement(HomeOutlined) },
+  { key: "submitCase", path: "/cases/new", icon: createElement(EditOutlined) },
+  { key: "myCases", path: "/cases/mine", icon: createElement(ProfileOutlined) },
+  { key: "gridInbox", path: "/cases/inbox", icon: createElement(InboxOutlined) },
+  { key: "patrol", path: "/cases/patrol", icon: createElement(CameraOutlined) },
+  { key: "departmentInbox", path: "/cases/department", icon: createElement(AlertOutlined) },
 ];

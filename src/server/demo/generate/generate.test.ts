@@ -2,8 +2,15 @@ import { createHash } from "node:crypto";
 import { booleanPointInPolygon } from "@turf/boolean-point-in-polygon";
 import type { Polygon } from "geojson";
 import { beforeAll, describe, expect, it } from "vitest";
+import { CASE_STATUSES, OPEN_STATUSES, transitionFor } from "../../modules/cases/flow.ts";
 import { isValidIdNumber, isValidMobile, isValidUscc } from "../../platform/pii/validators.ts";
-import { type DemoDistrict, type DemoLevel, type DemoNode, generateDemo } from "./index.ts";
+import {
+  DEFAULT_DEMO_SEED,
+  type DemoDistrict,
+  type DemoLevel,
+  type DemoNode,
+  generateDemo,
+} from "./index.ts";
 
 const hash = (d: DemoDistrict) => createHash("sha256").update(JSON.stringify(d)).digest("hex");
 
@@ -28,6 +35,9 @@ function expectUnique(values: readonly string[]) {
 const inside = (lng: number | undefined, lat: number | undefined, area: DemoNode | undefined) =>
   booleanPointInPolygon([lng ?? 0, lat ?? 0], area?.geometry as Polygon, { ignoreBoundary: true });
 
+// Cases are placed relative to the load time; a fixed one here (10:30 China time).
+const HOUR = 3_600_000;
+const ANCHOR = Date.UTC(2026, 10, 25, 2, 30);
 let demo: DemoDistrict;
 let nodes: Map<string, DemoNode>;
 const ofLevel = (level: DemoLevel) => demo.nodes.filter((n) => n.level === level);
@@ -39,15 +49,19 @@ const ancestor = (key: string, level: DemoLevel): DemoNode | undefined => {
 
 beforeAll(() => {
   const started = performance.now();
-  demo = generateDemo();
+  demo = generateDemo(DEFAULT_DEMO_SEED, ANCHOR);
   expect(performance.now() - started).toBeLessThan(5000);
   nodes = new Map(demo.nodes.map((n) => [n.key, n]));
 });
 
 describe("generateDemo", () => {
   it("gives the same district for the same seed and another for another seed", () => {
-    expect(hash(generateDemo())).toBe(hash(demo));
-    expect(hash(generateDemo(7))).not.toBe(hash(demo));
+    expect(hash(generateDemo(DEFAULT_DEMO_SEED, ANCHOR))).toBe(hash(demo));
+    expect(hash(generateDemo(7, ANCHOR))).not.toBe(hash(demo));
+    // Only the cases move with the load time.
+    const later = generateDemo(DEFAULT_DEMO_SEED, ANCHOR + 3 * HOUR);
+    expect(hash({ ...later, cases: [] })).toBe(hash({ ...demo, cases: [] }));
+    expect(hash(later)).not.toBe(hash(demo));
   });
 
   it("is sized like CONTRACT.md's demo district", () => {
@@ -244,5 +258,105 @@ describe("generateDemo", () => {
     expect(roles).toEqual([]);
     const reserved = /^1380000000[1-9]$/;
     expect(demo.residents.filter((r) => r.phone && reserved.test(r.phone))).toEqual([head]);
+  });
+});
+
+describe("demo cases", () => {
+  const chinaDay = (ms: number) => new Date(ms + 8 * HOUR).toISOString().slice(0, 10).replaceAll("-", "");
+
+  it("numbers cases XG-YYYYMMDD-NNNN by China day of creation, 1, 2, 3 … in order", () => {
+    expect(demo.cases.length).toBeGreaterThanOrEqual(2900);
+    expect(demo.cases.length).toBeLessThanOrEqual(3300);
+    expectUnique(demo.cases.map((c) => c.code));
+    const last = new Map<string, number>();
+    const wrong = demo.cases.filter((c) => {
+      const m = /^XG-(\d{8})-(\d{4})$/.exec(c.code);
+      const n = Number(m?.[2]);
+      const ok = m?.[1] === chinaDay(c.createdAt) && n === (last.get(m[1]) ?? 0) + 1;
+      last.set(m?.[1] ?? "", n);
+      return !ok;
+    });
+    expect(wrong.map((c) => c.code)).toEqual([]);
+    const hotline = demo.cases.filter((c) => c.channel === "hotline");
+    expect(hotline.filter((c) => !c.sourceRef)).toEqual([]);
+    expectUnique(hotline.map((c) => c.sourceRef ?? ""));
+    const oldest = Math.min(...demo.cases.map((c) => c.createdAt));
+    expect(ANCHOR - oldest).toBeLessThan(125 * 24 * HOUR);
+  });
+
+  it("spreads over every grid, category and channel, with every status represented", () => {
+    expect(new Set(demo.cases.map((c) => c.gridKey)).size).toBe(ofLevel("grid").length);
+    expect(new Set(demo.cases.map((c) => c.categoryCode)).size).toBe(10);
+    expect(Object.keys(countBy(demo.cases, (c) => c.channel)).sort()).toEqual(
+      ["courier", "device", "hotline", "patrol", "selfService", "walkIn"].sort(),
+    );
+    const statuses = countBy(demo.cases, (c) => c.status);
+    expect(Object.keys(statuses).sort()).toEqual([...CASE_STATUSES].sort());
+    const open = demo.cases.filter((c) => OPEN_STATUSES.includes(c.status));
+    const overdue = open.filter(
+      (c) => (!c.respondedAt && c.responseDueAt < ANCHOR) || c.resolveDueAt < ANCHOR,
+    );
+    expect(overdue.length).toBeGreaterThan(0);
+    expect(open.filter((c) => c.supervisedBy && c.slaDone.length > 0).length).toBeGreaterThan(0);
+    expect(demo.cases.filter((c) => !inside(c.lng, c.lat, nodes.get(c.gridKey)))).toEqual([]);
+  });
+
+  it("rates closed cases 4–5 about 94 % of the time; a poor rating reopens the case", () => {
+    const closed = demo.cases.filter((c) => c.status === "closed");
+    expect(closed.filter((c) => !c.rating)).toEqual([]);
+    const good = closed.filter((c) => (c.rating ?? 0) >= 4).length / closed.length;
+    expect(good).toBeGreaterThanOrEqual(0.92);
+    expect(good).toBeLessThanOrEqual(0.96);
+    const reopened = demo.cases.filter((c) =>
+      c.events.some((e) => e.action === "rate" && (e.data.score as number) <= 2),
+    );
+    expect(reopened.length).toBeGreaterThan(10);
+    expect(reopened.filter((c) => !c.needsReview)).toEqual([]);
+    expect(reopened.filter((c) => c.status === "closed").length).toBeGreaterThan(0);
+  });
+
+  it("gives each case a timeline that follows the flow, up to now", () => {
+    const wrong = demo.cases.filter((c) => {
+      const [submit, ...rest] = c.events;
+      let status = submit?.to;
+      let at = c.createdAt;
+      for (const e of rest) {
+        if (e.at < at || e.at > ANCHOR) return true;
+        at = e.at;
+        if (!e.to) continue;
+        const rule = status && e.action !== "submit" ? transitionFor(e.action as never, status) : undefined;
+        const poorRating =
+          e.action === "rate" && (e.data.score as number) <= 2 && e.to === "communityDispatch";
+        if (e.from !== status || !rule || (rule.to !== e.to && !poorRating)) return true;
+        status = e.to;
+      }
+      return submit?.action !== "submit" || submit.at !== c.createdAt || status !== c.status;
+    });
+    expect(wrong.map((c) => c.code)).toEqual([]);
+    const whistled = demo.cases.filter((c) => c.events.some((e) => e.action === "whistle" && e.to));
+    expect(whistled.filter((c) => c.whistles.length === 0)).toEqual([]);
+    const whistles = whistled.flatMap((c) => c.whistles);
+    expect(new Set(whistles.map((w) => w.departmentCode)).size).toBeGreaterThanOrEqual(4);
+    expect(whistles.filter((w) => w.status === "rated").length).toBeGreaterThan(0);
+    expect(whistles.filter((w) => w.overdue).length).toBeGreaterThan(0);
+    // flow.test.ts counts the urban bureau's whistles in the first community from zero.
+    const first = demo.accountNodes.community;
+    const inFirst = (c: (typeof demo.cases)[number]) => nodes.get(c.gridKey)?.parentKey === first;
+    expect(
+      whistled.filter(inFirst).flatMap((c) => c.whistles.filter((w) => w.departmentCode === "urban")),
+    ).toEqual([]);
+    const keys = new Map(demo.cases.map((c) => [c.key, c]));
+    const merged = demo.cases.filter((c) => c.status === "merged");
+    expect(merged.filter((c) => keys.get(c.masterKey ?? "")?.categoryCode !== c.categoryCode)).toEqual([]);
+  });
+
+  it("gives the demo resident her own requests and the demo grid worker open work", () => {
+    const mine = demo.cases.filter((c) => c.reporter.accountPhone === "13800000007");
+    expect(mine.length).toBeGreaterThanOrEqual(3);
+    expect(mine.length).toBeLessThanOrEqual(4);
+    expect(mine.map((c) => c.status)).toContain("resolved");
+    expect(new Set(mine.map((c) => c.status)).size).toBeGreaterThanOrEqual(3);
+    const open = demo.cases.filter((c) => c.gridKey === "XG-LJ-001" && OPEN_STATUSES.includes(c.status));
+    expect(open.length).toBeGreaterThanOrEqual(5);
   });
 });

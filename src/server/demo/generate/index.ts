@@ -1,3 +1,4 @@
+import { buildCases } from "./cases.ts";
 import { buildDwellings } from "./dwellings.ts";
 import { Identifiers } from "./identifiers.ts";
 import { enrolMembers } from "./members.ts";
@@ -17,9 +18,10 @@ export const DEFAULT_DEMO_SEED = 20261125;
 
 /**
  * The demo district of CONTRACT.md as plain data. Deterministic: the same seed gives byte-identical
- * output, since every random choice comes from one seeded generator and every date from a fixed day.
+ * output, since every random choice comes from one seeded generator and every date from a fixed day;
+ * only the cases are placed relative to `now`, so that the recent ones are recent when loaded.
  */
-export function generateDemo(seed = DEFAULT_DEMO_SEED): DemoDistrict {
+export function generateDemo(seed = DEFAULT_DEMO_SEED, now = Date.now()): DemoDistrict {
   const rng = new Rng(seed);
   const ids = new Identifiers(rng, DISTRICT.code);
   const territory = buildTerritory(rng);
@@ -46,6 +48,8 @@ export function generateDemo(seed = DEFAULT_DEMO_SEED): DemoDistrict {
     phone: ids.accountPhone("13800000004"),
   });
   const { venues, merchants } = buildPlaces(rng, ids, territory);
+  // Last, so that the cases' draws leave everything above unchanged.
+  const cases = buildCases(rng, territory, people, staff, now);
 
   return {
     nodes: territory.nodes,
@@ -57,6 +61,7 @@ export function generateDemo(seed = DEFAULT_DEMO_SEED): DemoDistrict {
     staff,
     venues,
     merchants,
+    cases,
     accountNodes: {
       district: territory.district.key,
       street: street.node.key,

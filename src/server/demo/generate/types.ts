@@ -1,4 +1,6 @@
 import type { Polygon } from "geojson";
+import type { CaseAction, CaseStatus, HandlerLevel } from "../../modules/cases/flow.ts";
+import type { Channel, RequestType, Urgency, WhistleStatus } from "../../modules/cases/tables.ts";
 
 /**
  * The demo district as plain data, produced deterministically from a seed by generateDemo() and
@@ -151,6 +153,79 @@ export interface DemoMerchant {
   phone: string;
 }
 
+/** Who took a step: a demo account (by its phone) or a named person without an account. */
+export interface DemoActor {
+  name: string;
+  accountPhone?: string;
+}
+
+export interface DemoCaseEvent {
+  /** Epoch milliseconds, like every time of a demo case. */
+  at: number;
+  action: CaseAction | "submit" | "remind" | "supervise" | "follow";
+  from?: CaseStatus;
+  to?: CaseStatus;
+  /** Absent: the system (deadline reminders, supervision). */
+  actor?: DemoActor;
+  note?: string;
+  /** Event data; references by code or key (departmentCode(s), whistleIndex, masterKey) are resolved when loading. */
+  data: Record<string, unknown>;
+}
+
+export interface DemoWhistle {
+  departmentCode: string;
+  status: WhistleStatus;
+  request: string;
+  createdAt: number;
+  deadline: number;
+  whistledBy?: DemoActor;
+  acceptedAt?: number;
+  reportedAt?: number;
+  report?: string;
+  score?: number;
+  ratingComment?: string;
+  /** Accepted or reported after the deadline. */
+  overdue: boolean;
+}
+
+export interface DemoCase {
+  key: string;
+  /** `XG-20261123-0001`: China day of creation and the day's running number. */
+  code: string;
+  channel: Exclude<Channel, "open311">;
+  /** Hotline cases: the 12345 record id. */
+  sourceRef?: string;
+  categoryCode: string;
+  requestType: RequestType;
+  urgency: Urgency;
+  description: string;
+  lat: number;
+  lng: number;
+  address: string;
+  gridKey: string;
+  householdKey?: string;
+  status: CaseStatus;
+  departmentCode?: string;
+  reporter: { name: string; phone?: string; accountPhone?: string };
+  masterKey?: string;
+  suggestedMasterKey?: string;
+  createdAt: number;
+  updatedAt: number;
+  responseDueAt: number;
+  resolveDueAt: number;
+  respondedAt?: number;
+  resolvedAt?: number;
+  closedAt?: number;
+  slaDone: string[];
+  supervisedBy?: HandlerLevel;
+  rating?: number;
+  ratingComment?: string;
+  needsReview: boolean;
+  extra: Record<string, unknown>;
+  events: DemoCaseEvent[];
+  whistles: DemoWhistle[];
+}
+
 export interface DemoDistrict {
   nodes: DemoNode[];
   residents: DemoResident[];
@@ -161,6 +236,8 @@ export interface DemoDistrict {
   staff: DemoStaff[];
   venues: DemoVenue[];
   merchants: DemoMerchant[];
+  /** A few months of cases up to the anchor time given to generateDemo(), oldest first. */
+  cases: DemoCase[];
   /** The nodes the demo accounts are bound to (CONTRACT.md): first street, its first community, its first grid … */
   accountNodes: {
     district: string;

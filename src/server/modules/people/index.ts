@@ -6,6 +6,6 @@ export {
   bulkInsertResidents,
   bulkInsertStaff,
 } from "./bulk.ts";
-export { householdPlace } from "./directory.ts";
+export { householdPlace, listHouseholds } from "./directory.ts";
 export { peopleRoutes } from "./routes.ts";
 export { MEMBER_CATEGORIES, type MemberCategory, STAFF_ROLES, type StaffRole } from "./tables.ts";

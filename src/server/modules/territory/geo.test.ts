@@ -57,7 +57,12 @@ describe("grids as GeoJSON", () => {
     const district = await geojson("districtAdmin");
     expect(district.features.length).toBeGreaterThan(110);
     expect(new Set(district.features.map((f) => f.properties?.code)).size).toBe(district.features.length);
-    expect((await get("resident", "/api/v1/territory/grids?format=geojson")).statusCode).toBe(403);
+    // A resident pins a place on the map of his own community; he reads no node list.
+    const around = await geojson("resident");
+    expect(around.features.map((f) => f.properties?.code).sort()).toEqual(
+      community.features.map((f) => f.properties?.code).sort(),
+    );
+    expect((await get("resident", "/api/v1/territory/grids")).json().total).toBe(0);
   });
 });
 

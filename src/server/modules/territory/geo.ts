@@ -1,10 +1,11 @@
 import { and, eq, inArray, isNotNull, ne, sql } from "drizzle-orm";
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from "geojson";
 import { type Actor, audited } from "../../platform/audit/index.ts";
-import { inScope, type Principal } from "../../platform/auth/index.ts";
+import { can, inScope, type Principal } from "../../platform/auth/index.ts";
 import type { Db, Executor } from "../../platform/db/index.ts";
 import { AppError, unprocessable } from "../../platform/errors.ts";
 import { type Area, assertValidArea, SpatialIndex } from "../../platform/geo/index.ts";
+import { lineageOf } from "./lineage.ts";
 import { getNode } from "./service.ts";
 import { territoryNodes, territoryState } from "./tables.ts";
 
@@ -104,6 +105,20 @@ export async function locate(db: Db, lat: number, lng: number): Promise<Located>
   return found;
 }
 
+/**
+ * Residents and other non-staff see the grids of the communities they belong to, so they can
+ * pin a place on a map: polygons are public facts, not personal data.
+ */
+async function aroundRoles(db: Db, principal: Principal) {
+  const communities = await Promise.all(principal.roles.map((r) => lineageOf(db, r.nodePath)));
+  const paths = [...new Set(communities.map((l) => l.community?.path).filter((p): p is string => !!p))];
+  if (paths.length === 0) return sql`false`;
+  return sql`(${sql.join(
+    paths.map((p) => sql`${territoryNodes.path} like ${`${p}%`}`),
+    sql` or `,
+  )})`;
+}
+
 /** The grids in the caller's scope as a GeoJSON FeatureCollection (maps, other systems). */
 export async function gridsGeoJson(
   db: Db,
@@ -113,7 +128,9 @@ export async function gridsGeoJson(
   const conditions = [
     eq(territoryNodes.level, "grid"),
     isNotNull(territoryNodes.geometry),
-    inScope(principal, "territory.read", territoryNodes.path),
+    can(principal, "territory.read")
+      ? inScope(principal, "territory.read", territoryNodes.path)
+      : await aroundRoles(db, principal),
   ];
   if (underId) {
     const under = await getNode(db, principal, underId);

@@ -6,6 +6,7 @@ export { scopedTo } from "./scope.ts";
 export {
   getNode,
   insertNode,
+  listNodes,
   type NewNode,
   nodeByCode,
   nodesByIds,

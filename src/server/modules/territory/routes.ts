@@ -123,11 +123,11 @@ export function territoryRoutes(app: App, db: Db) {
   app.get(
     "/territory/grids",
     {
-      config: { access: { permission: "territory.read" } },
+      config: { access: "authenticated" },
       schema: {
         tags,
         summary:
-          "The grids in scope; format=geojson gives a FeatureCollection (properties.code, name, type, community)",
+          "The grids in scope (non-staff: their own community's); format=geojson gives a FeatureCollection (properties.code, name, type, community)",
         querystring: Type.Object(
           {
             format: Type.Optional(Type.Union([Type.Literal("geojson"), Type.Literal("json")])),

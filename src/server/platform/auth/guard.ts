@@ -53,6 +53,8 @@ function assertSameOrigin(request: FastifyRequest): void {
 function bearerOf(request: FastifyRequest): string | undefined {
   const header = request.headers.authorization;
   if (!header) return undefined;
+  // One-key call devices authenticate themselves to their own route with `Device <secret>`.
+  if (/^Device\s/i.test(header)) return undefined;
   const m = /^Bearer\s+(\S+)$/i.exec(header);
   if (!m) throw new AppError("UNAUTHORIZED", 401, "Authorization header must be `Bearer <token>`");
   return m[1];

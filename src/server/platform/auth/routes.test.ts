@@ -22,8 +22,20 @@ describe("every API route declares who may call it", () => {
       .map((r) => `${r.method} ${r.url}`);
     expect(open.sort()).toEqual([
       "GET /api/v1/client-config",
+      // Open311 reads are public by the specification; its POST is authenticated by the form's api_key.
+      "GET /open311/v2/requests.:format",
+      "GET /open311/v2/requests/:service_request_id.:format",
+      "GET /open311/v2/services.:format",
+      "GET /open311/v2/services/:service_code.:format",
       "HEAD /api/v1/client-config",
+      "HEAD /open311/v2/requests.:format",
+      "HEAD /open311/v2/requests/:service_request_id.:format",
+      "HEAD /open311/v2/services.:format",
+      "HEAD /open311/v2/services/:service_code.:format",
       "POST /api/v1/auth/login",
+      // A one-key call device authenticates itself with its per-device secret.
+      "POST /api/v1/devices/:deviceId/calls",
+      "POST /open311/v2/requests.:format",
     ]);
   });
 });

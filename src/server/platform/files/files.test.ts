@@ -3,7 +3,7 @@ import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { crc32, deflateSync } from "node:zlib";
 import { Value } from "@sinclair/typebox/value";
-import { count, eq, sql } from "drizzle-orm";
+import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PHONES, startTestApp, type TestApp, tokenFor } from "../../testing/harness.ts";
 import { auditLog } from "../audit/tables.ts";
@@ -60,10 +60,6 @@ const upload = (payload: FormData | Buffer, headers: Record<string, string> = au
 
 beforeAll(async () => {
   t = await startTestApp();
-  // Stopgap until the migration creating `files` is generated (then this is a no-op; remove it).
-  await t.database.db.execute(sql`create table if not exists files (
-    id text primary key, mime text not null, size integer not null, created_by uuid,
-    created_at timestamptz not null default now())`);
   auth = { authorization: `Bearer ${await tokenFor(t.app, PHONES.resident)}` };
 });
 afterAll(() => t.close());

@@ -9,3 +9,4 @@ export {
 } from "./files.ts";
 export { filesRoutes } from "./routes.ts";
 export { files } from "./tables.ts";
+export { multipartScope, receiveFilePart } from "./upload.ts";

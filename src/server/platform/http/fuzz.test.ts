@@ -34,6 +34,8 @@ interface Case {
   method: string;
   url: string;
   body?: unknown;
+  /** A raw body sent with its own content type (for routes that take something other than JSON). */
+  raw?: { contentType: string; payload: string };
 }
 
 const HUGE = "網".repeat(70_000);
@@ -110,6 +112,37 @@ function casesFor(path: string, method: string, op: Operation): Case[] {
       });
     }
   }
+  const types = Object.keys(op.requestBody?.content ?? {});
+  if (types.length > 0 && !types.includes("application/json")) {
+    // A route that takes another body type (a multipart upload) must refuse JSON and garbage.
+    cases.push({ label: "JSON to a non-JSON body", method: M, url: base, body: { file: "x" } });
+    for (const type of types.filter((t) => t.startsWith("multipart/"))) {
+      cases.push({
+        label: `${type} without a boundary`,
+        method: M,
+        url: base,
+        raw: { contentType: type, payload: "garbage" },
+      });
+      cases.push({
+        label: `${type} cut short`,
+        method: M,
+        url: base,
+        raw: {
+          contentType: `${type}; boundary=b`,
+          payload: `--b\r\ncontent-disposition: form-data; name="file"; filename="x"\r\n\r\n${UNICODE}`,
+        },
+      });
+      cases.push({
+        label: `${type} without a file`,
+        method: M,
+        url: base,
+        raw: {
+          contentType: `${type}; boundary=b`,
+          payload: `--b\r\ncontent-disposition: form-data; name="note"\r\n\r\n${UNICODE}\r\n--b--\r\n`,
+        },
+      });
+    }
+  }
   const body: Schema | undefined = op.requestBody?.content?.["application/json"]?.schema;
   if (body?.properties) {
     if ((body.required ?? []).length > 0) cases.push({ label: "empty body", method: M, url: base, body: {} });
@@ -181,6 +214,9 @@ describe("malformed requests on every route of /openapi.json", () => {
             headers: auth,
             ...(c.body !== undefined
               ? { payload: JSON.stringify(c.body), headers: { ...auth, "content-type": "application/json" } }
+              : {}),
+            ...(c.raw
+              ? { payload: c.raw.payload, headers: { ...auth, "content-type": c.raw.contentType } }
               : {}),
           });
           let ok = res.statusCode >= 400 && res.statusCode < 500 && !/\n\s+at /.test(res.body);

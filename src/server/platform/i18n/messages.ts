@@ -29,6 +29,37 @@ const MESSAGES: Record<string, { "zh-CN": string; en: string }> = {
   },
   INVALID_CREDENTIALS: { "zh-CN": "手机号或密码错误", en: "Wrong phone number or password" },
   TOO_MANY_ATTEMPTS: { "zh-CN": "尝试次数过多，请稍后再试", en: "Too many attempts, please try again later" },
+  // Cases: the details carry the specifics (fields, current status, allowed actions).
+  OUTSIDE_DISTRICT: {
+    "zh-CN": "该位置不在本区范围内，请重新选点",
+    en: "The place lies outside this district",
+  },
+  OUTSIDE_COMMUNITY: { "zh-CN": "该位置不属于任何社区或网格", en: "The place lies in no community or grid" },
+  LOCATION_REQUIRED: {
+    "zh-CN": "请提供事发位置：定位、地图选点或所在住户",
+    en: "Say where: your location, a point on the map or your household",
+  },
+  UNKNOWN_CATEGORY: { "zh-CN": "未知的诉求分类", en: "Unknown case category" },
+  UNKNOWN_HOUSEHOLD: { "zh-CN": "找不到该住户", en: "No such household" },
+  UNKNOWN_DEPARTMENT: { "zh-CN": "找不到该部门", en: "No such department" },
+  UNKNOWN_NODE: { "zh-CN": "找不到该网格或社区", en: "No such grid or community" },
+  ILLEGAL_TRANSITION: {
+    "zh-CN": "当前状态不能执行该操作",
+    en: "This action is not possible in the case's current status",
+  },
+  NOT_YOUR_STEP: { "zh-CN": "这一步不由您办理", en: "This step is not yours to take" },
+  MISSING_FIELDS: { "zh-CN": "请填写必填项", en: "Fill in the required fields" },
+  DEADLINE_IN_PAST: { "zh-CN": "时限须晚于现在", en: "The deadline must be in the future" },
+  MERGE_INTO_SELF: { "zh-CN": "不能合并到本身", en: "A case cannot be merged into itself" },
+  MERGE_OTHER_CATEGORY: { "zh-CN": "只能合并同一分类的诉求", en: "Only cases of the same category merge" },
+  MASTER_NOT_OPEN: { "zh-CN": "目标诉求已被合并或撤回", en: "The target case is merged or withdrawn" },
+  UNKNOWN_MASTER: { "zh-CN": "找不到要合并到的诉求", en: "No such case to merge into" },
+  INVALID_PHONE: { "zh-CN": "手机号码无效", en: "Not a valid mobile number" },
+  DEVICE_UNAUTHORIZED: {
+    "zh-CN": "设备未登记或设备密钥错误",
+    en: "Unknown device or wrong device secret",
+  },
+  DEVICE_EXISTS: { "zh-CN": "该设备编号已登记", en: "This device is already registered" },
   INTERNAL: { "zh-CN": "服务器内部错误，请稍后再试", en: "Internal error, please try again later" },
 };
 

@@ -24,6 +24,7 @@ export class Queue {
   private readonly boss: PgBoss;
   private readonly handlers = new Map<string, JobHandler<unknown>>();
   private readonly schedules = new Map<string, string>();
+  private readonly atStart = new Set<string>();
   private started = false;
 
   constructor(
@@ -42,10 +43,15 @@ export class Queue {
     this.handlers.set(name, handler as JobHandler<unknown>);
   }
 
-  /** Runs a defined job on a cron schedule (one run per tick across all processes), in China time. */
-  every(name: string, cron: string): void {
+  /**
+   * Runs a defined job on a cron schedule (one run per tick across all processes), in China time.
+   * `atStart` also runs it once right after start, so work that fell due while the server was
+   * down is done at once rather than at the next tick.
+   */
+  every(name: string, cron: string, options: { atStart?: boolean } = {}): void {
     if (!this.handlers.has(name)) throw new Error(`Define job ${name} before scheduling it`);
     this.schedules.set(name, cron);
+    if (options.atStart) this.atStart.add(name);
   }
 
   async start(): Promise<void> {
@@ -60,6 +66,7 @@ export class Queue {
     }
     for (const [name, cron] of this.schedules)
       await this.boss.schedule(name, cron, {}, { tz: "Asia/Shanghai" });
+    for (const name of this.atStart) await this.boss.send(name, {});
   }
 
   async send<T extends object>(name: string, data: T, options: SendOptions = {}): Promise<string | null> {

@@ -34,6 +34,8 @@ export function useListParams<F extends string>(filterNames: readonly F[]) {
     setPage: (page: number, pageSize: number) => update({ page, pageSize }),
     // A new filter starts again at the first page.
     setFilter: (name: F, value: string | undefined) => update({ [name]: value, page: undefined }),
+    /** Several filters at once (a date range, clearing them all): one new address, not one each. */
+    setFilters: (changes: Partial<Record<F, string | undefined>>) => update({ ...changes, page: undefined }),
     /** A Table's pagination for a list of `total` rows, "共 n 条" in the reader's words. */
     pagination: (total: number | undefined, showTotal: (count: number) => string) => ({
       current: page,

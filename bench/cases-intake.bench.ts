@@ -1,0 +1,284 @@
+import { randomUUID } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Worker } from "node:worker_threads";
+import type { FeatureCollection, Polygon } from "geojson";
+import pg from "pg";
+import { loadConfig } from "../src/server/config.ts";
+import { pointsIn } from "../src/server/platform/geo/index.ts";
+import { createServer, type Server } from "../src/server/server.ts";
+import { throwawayDatabase } from "../src/server/testing/database.ts";
+import { writeResult } from "./lib.ts";
+
+const CONCURRENCY = 32;
+const CASES = 4000;
+const WARM_UP = 300;
+const GOALS = { pglite: 400, postgres: 1500, ratio: 0.5 };
+const DEFAULT_PG = "postgres://postgres@127.0.0.1:5432/postgres";
+// The categories people report, as often as the demo district has them.
+const CATEGORIES: Array<[string, number]> = [
+  ["sanitation", 22],
+  ["safety", 11],
+  ["dispute", 12],
+  ["property", 14],
+  ["facilities", 9],
+  ["cityManagement", 9],
+  ["elderlyHelp", 6],
+  ["errand", 6],
+  ["consultation", 7],
+  ["other", 4],
+];
+
+interface Run {
+  count: number;
+  seconds: number;
+  casesPerSecond: number;
+  latencyMs: { p50: number; p95: number; p99: number; max: number };
+  errors: number;
+}
+
+/**
+ * Case intake through the HTTP API (POST /api/v1/cases, bearer token, 32 at a time, locations over
+ * every grid, every category) against single-row INSERTs into the same table on the same database
+ * in the same run, on PGlite and on PostgreSQL.
+ */
+export async function benchCasesIntake(): Promise<void> {
+  const databases: Record<string, unknown> = {};
+  databases.pglite = await runOn(undefined);
+  const server = process.env.DATABASE_URL ?? DEFAULT_PG;
+  if (await reachable(server)) databases.postgres = await runOn(server);
+  else {
+    console.log(`  PostgreSQL at ${new URL(server).host} not reachable: left out`);
+    databases.postgres = { skipped: `not reachable at ${new URL(server).host}` };
+  }
+  writeResult("cases-intake", { concurrency: CONCURRENCY, cases: CASES, goals: GOALS, databases });
+}
+
+async function runOn(serverUrl: string | undefined) {
+  const dataDir = mkdtempSync(join(tmpdir(), "gg-bench-intake-"));
+  const target = serverUrl ? await throwawayDatabase(serverUrl, "gg_bench") : undefined;
+  const started = performance.now();
+  const server = await createServer(
+    loadConfig({ DATA_DIR: dataDir, DEMO: "1", ...(target ? { DATABASE_URL: target.url } : {}) }),
+  );
+  const startMs = Math.round(performance.now() - started);
+  try {
+    await server.app.listen({ port: 0, host: "127.0.0.1" });
+    const address = server.app.server.address();
+    const base = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+    const kind = server.database.kind;
+    console.log(`case intake on ${kind} (demo district loaded in ${startMs} ms), concurrency ${CONCURRENCY}`);
+
+    const token = await tokenOf(base, "13800000004"); // the demo grid worker, reporting on patrol
+    const grids = await gridsOf(base, await tokenOf(base, "13800000001"));
+    const bodies = intakeBodies(grids, WARM_UP + CASES);
+    await post(base, token, bodies.slice(0, WARM_UP));
+    const intake = await post(base, token, bodies.slice(WARM_UP));
+    const raw = await rawInserts(server, CASES);
+    const ratio = intake.casesPerSecond / raw.casesPerSecond;
+    const goal = kind === "pglite" ? GOALS.pglite : GOALS.postgres;
+    const line = (name: string, r: Run) =>
+      console.log(
+        `  ${name.padEnd(26)} ${String(r.casesPerSecond).padStart(6)} cases/s  p50 ${r.latencyMs.p50} ms  p95 ${r.latencyMs.p95} ms  p99 ${r.latencyMs.p99} ms  errors ${r.errors}`,
+      );
+    line("POST /api/v1/cases", intake);
+    line("single-row INSERT (raw)", raw);
+    console.log(
+      `  intake : raw = ${ratio.toFixed(3)} (goal ≥ ${GOALS.ratio}); intake ${intake.casesPerSecond} cases/s (goal ≥ ${goal}: ${intake.casesPerSecond >= goal ? "met" : "NOT met"})`,
+    );
+    if (intake.errors > 0) throw new Error(`intake answered ${intake.errors} errors`);
+    return {
+      kind,
+      demoLoadMs: startMs,
+      intake,
+      raw,
+      ratio: Number(ratio.toFixed(3)),
+      goal: { casesPerSecond: goal, met: intake.casesPerSecond >= goal, ratioMet: ratio >= GOALS.ratio },
+    };
+  } finally {
+    await server.close();
+    await target?.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function reachable(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+    await client.end();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function tokenOf(base: string, phone: string): Promise<string> {
+  const login = await fetch(`${base}/api/v1/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ phone, password: "demo12345" }),
+  });
+  const cookie = login.headers.get("set-cookie")?.split(";")[0] ?? "";
+  if (login.status !== 200 || !cookie) throw new Error(`login ${phone} failed: ${login.status}`);
+  const res = await fetch(`${base}/api/v1/auth/tokens`, {
+    method: "POST",
+    headers: { "content-type": "application/json", cookie, origin: base },
+    body: JSON.stringify({ name: "bench" }),
+  });
+  if (res.status !== 201) throw new Error(`token for ${phone} failed: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { token: string }).token;
+}
+
+async function gridsOf(base: string, token: string): Promise<Polygon[]> {
+  const res = await fetch(`${base}/api/v1/territory/grids?format=geojson`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  const grids = (await res.json()) as FeatureCollection<Polygon>;
+  return grids.features.map((f) => f.geometry);
+}
+
+/** Request bodies: grid after grid, a point well inside each (the demo grids are rectangles). */
+function intakeBodies(grids: Polygon[], count: number): string[] {
+  const total = CATEGORIES.reduce((n, [, w]) => n + w, 0);
+  const points = grids.map((g, i) => {
+    const ring = g.coordinates[0] ?? [];
+    const xs = ring.map((p) => p[0] ?? 0);
+    const ys = ring.map((p) => p[1] ?? 0);
+    const [west, east, south, north] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+    const mx = (east - west) * 0.1;
+    const my = (north - south) * 0.1;
+    const rect = { west: west + mx, east: east - mx, south: south + my, north: north - my };
+    return pointsIn(rect, Math.ceil(count / grids.length), i + 1);
+  });
+  return Array.from({ length: count }, (_, i) => {
+    const [lng, lat] = points[i % grids.length]?.[Math.floor(i / grids.length)] ?? [0, 0];
+    // A fixed, well-mixed sequence of categories in their proportions.
+    let pick = ((i * 7919) % 1000) * (total / 1000);
+    let category = "other";
+    for (const [code, w] of CATEGORIES) {
+      pick -= w;
+      if (pick < 0) {
+        category = code;
+        break;
+      }
+    }
+    return JSON.stringify({
+      channel: "patrol",
+      categoryCode: category,
+      description: `巡查发现问题 #${i}：楼道堆放杂物，影响通行`,
+      location: { lat, lng },
+    });
+  });
+}
+
+// The load runs in a worker thread, so that the client's work does not queue behind the server's.
+const LOADER = `
+const { parentPort, workerData } = require("node:worker_threads");
+const { url, token, bodies, concurrency } = workerData;
+(async () => {
+  const latencies = new Array(bodies.length);
+  let next = 0, errors = 0, firstError = null;
+  const started = performance.now();
+  const lane = async () => {
+    for (let i = next++; i < bodies.length; i = next++) {
+      const t = performance.now();
+      try {
+        const res = await fetch(url, {
+          method: "POST",
+          headers: { "content-type": "application/json", authorization: "Bearer " + token },
+          body: bodies[i],
+        });
+        const text = await res.text();
+        if (res.status !== 201) { errors++; firstError ??= res.status + " " + text.slice(0, 200); }
+      } catch (err) { errors++; firstError ??= String(err); }
+      latencies[i] = performance.now() - t;
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, lane));
+  parentPort.postMessage({ seconds: (performance.now() - started) / 1000, latencies, errors, firstError });
+})();
+`;
+
+async function post(base: string, token: string, bodies: string[]): Promise<Run> {
+  const worker = new Worker(LOADER, {
+    eval: true,
+    workerData: { url: `${base}/api/v1/cases`, token, bodies, concurrency: CONCURRENCY },
+  });
+  const out = await new Promise<{ seconds: number; latencies: number[]; errors: number; firstError: string }>(
+    (resolve, reject) => {
+      worker.once("message", resolve);
+      worker.once("error", reject);
+    },
+  );
+  await worker.terminate();
+  if (out.firstError) console.log(`  first error: ${out.firstError}`);
+  return summary(bodies.length, out.seconds, out.latencies, out.errors);
+}
+
+/** The same number of equivalent rows, one INSERT each, 32 at a time, on the server's own database handle. */
+async function rawInserts(server: Server, count: number): Promise<Run> {
+  const { executeSql } = server.database;
+  const { rows } = await executeSql(
+    "select id, path from territory_nodes where level = 'grid' order by code",
+  );
+  const grids = (rows as Array<{ id: string; path: string }>).map((g) => {
+    const [, street, community] = g.path.split("/").filter(Boolean);
+    return { ...g, street, community };
+  });
+  const text = `insert into cases (id, code, channel, category_code, request_type, urgency, description, photos,
+    lat, lng, address, grid_id, community_id, street_id, territory_path, status, reporter_user_id, reporter_name,
+    reporter_phone, response_due_at, resolve_due_at, extra, created_at, updated_at)
+    values ($1, $2, 'patrol', $3, 'report', 'normal', $4, '[]', $5, $6, null, $7, $8, $9, $10, 'new', null, $11,
+    $12, $13, $14, '{}', $15, $15)`;
+  const run = randomUUID().slice(0, 8);
+  const latencies = new Array<number>(count);
+  let next = 0;
+  let errors = 0;
+  const started = performance.now();
+  const lane = async () => {
+    for (let i = next++; i < count; i = next++) {
+      const g = grids[i % grids.length];
+      const now = new Date();
+      const t = performance.now();
+      try {
+        await executeSql(text, [
+          randomUUID(),
+          `BENCH-${run}-${i}`,
+          CATEGORIES[i % CATEGORIES.length]?.[0],
+          `巡查发现问题 #${i}：楼道堆放杂物，影响通行`,
+          26.33,
+          115.35,
+          g?.id,
+          g?.community,
+          g?.street,
+          g?.path,
+          "刘志强",
+          "13800000004",
+          new Date(now.getTime() + 30 * 60_000),
+          new Date(now.getTime() + 24 * 3_600_000),
+          now,
+        ]);
+      } catch {
+        errors++;
+      }
+      latencies[i] = performance.now() - t;
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, lane));
+  return summary(count, (performance.now() - started) / 1000, latencies, errors);
+}
+
+function summary(count: number, seconds: number, latencies: number[], errors: number): Run {
+  const sorted = latencies.slice().sort((a, b) => a - b);
+  const at = (q: number) =>
+    Number((sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0).toFixed(1));
+  return {
+    count,
+    seconds: Number(seconds.toFixed(2)),
+    casesPerSecond: Math.round(count / seconds),
+    latencyMs: { p50: at(0.5), p95: at(0.95), p99: at(0.99), max: at(1) },
+    errors,
+  };
+}

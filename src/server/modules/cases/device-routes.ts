@@ -1,0 +1,106 @@
+import { Type } from "@sinclair/typebox";
+import { principalOf } from "../../platform/auth/index.ts";
+import type { Db } from "../../platform/db/index.ts";
+import { Paged, PageQuery } from "../../platform/http/paging.ts";
+import { type App, Enum, Nullable, responses, Uuid } from "../../platform/http/types.ts";
+import { CALL_KINDS, deviceCall, deviceSecretOf, listDevices, registerDevice } from "./devices.ts";
+import { CASE_STATUSES } from "./flow.ts";
+
+const tags = ["devices"];
+const manager = { access: { permission: "devices.manage" as const } };
+const Time = Type.String({ format: "date-time" });
+/** The serial printed on the device. */
+const DeviceId = Type.String({ minLength: 4, maxLength: 40, pattern: "^[A-Za-z0-9-]+$" });
+const Called = Type.Object({ code: Type.String(), status: Enum(CASE_STATUSES) });
+
+/** 一键通 devices: staff register them to a household; the device itself calls in with its secret. */
+export function deviceRoutes(app: App, db: Db) {
+  app.post(
+    "/devices",
+    {
+      config: manager,
+      schema: {
+        tags,
+        summary: "Register a one-key call device to a household; the answer shows its secret, once",
+        body: Type.Object(
+          { deviceId: DeviceId, householdId: Uuid, label: Type.String({ minLength: 1, maxLength: 50 }) },
+          { additionalProperties: false },
+        ),
+        response: responses({
+          201: Type.Object({
+            deviceId: Type.String(),
+            householdId: Uuid,
+            secret: Type.String({ description: "shown only now; the server keeps its hash" }),
+          }),
+        }),
+      },
+    },
+    async (req, reply) =>
+      reply.status(201).send(await registerDevice(db, principalOf(req), req.actor, req.body)),
+  );
+
+  app.get(
+    "/devices",
+    {
+      config: manager,
+      schema: {
+        tags,
+        summary: "Devices in scope, optionally of one household (never their secrets)",
+        querystring: Type.Object(
+          { householdId: Type.Optional(Uuid), ...PageQuery },
+          { additionalProperties: false },
+        ),
+        response: responses({
+          200: Paged(
+            Type.Object({
+              deviceId: Type.String(),
+              householdId: Uuid,
+              label: Type.String(),
+              createdAt: Time,
+              lastCallAt: Nullable(Time),
+            }),
+          ),
+        }),
+      },
+    },
+    (req) => listDevices(db, principalOf(req), req.query),
+  );
+
+  app.post(
+    "/devices/:deviceId/calls",
+    {
+      // The device is not a user: it proves itself with its own secret, checked in the handler.
+      config: { access: "public" },
+      // A device may post no body at all.
+      preValidation: async (req) => {
+        req.body ??= {};
+      },
+      schema: {
+        tags,
+        summary:
+          "A one-key call from a device (Authorization: Device <secret>, or X-Device-Secret): a case in its household's grid",
+        params: Type.Object({ deviceId: DeviceId }, { additionalProperties: false }),
+        body: Type.Object(
+          {
+            kind: Type.Optional(Enum(CALL_KINDS)),
+            callId: Type.Optional(
+              Type.String({
+                minLength: 1,
+                maxLength: 64,
+                pattern: "^[A-Za-z0-9_.:-]+$",
+                description: "the device's own id for this call: a retry with it makes no second case",
+              }),
+            ),
+          },
+          { additionalProperties: false },
+        ),
+        response: responses({ 200: Called, 201: Called }),
+      },
+    },
+    async (req, reply) => {
+      const secret = deviceSecretOf(req.headers);
+      const done = await deviceCall(db, req.params.deviceId, secret, req.body, req.ip);
+      return reply.status(done.replay ? 200 : 201).send({ code: done.code, status: done.status });
+    },
+  );
+}

@@ -1,0 +1,146 @@
+import { timingSafeEqual } from "node:crypto";
+import { and, asc, count, eq, type SQL } from "drizzle-orm";
+import { type Actor, audited } from "../../platform/audit/index.ts";
+import { inScope, newSecret, type Principal, scopePaths, sha256 } from "../../platform/auth/index.ts";
+import type { Db } from "../../platform/db/index.ts";
+import { AppError, conflict, notFound } from "../../platform/errors.ts";
+import { type Paging, pageWindow } from "../../platform/http/paging.ts";
+import { householdPlace } from "../people/index.ts";
+import { submitCase } from "./intake.ts";
+import { devices } from "./tables.ts";
+
+export const CALL_KINDS = ["help", "medical", "service"] as const;
+export type CallKind = (typeof CALL_KINDS)[number];
+const KIND_LABEL: Record<CallKind, string> = { help: "紧急求助", medical: "就医", service: "生活服务" };
+
+/** Serials are printed in capitals and typed in either case: one form for both ends. */
+const serial = (deviceId: string) => deviceId.trim().toUpperCase();
+
+/** 一键通: a device bound to a household; its secret is shown once and kept only as its hash. */
+export async function registerDevice(
+  db: Db,
+  principal: Principal,
+  actor: Actor,
+  input: { deviceId: string; householdId: string; label: string },
+) {
+  const household = await householdPlace(db, input.householdId);
+  const paths = scopePaths(principal, "devices.manage");
+  if (!household || !paths.some((p) => household.territoryPath.startsWith(p)))
+    throw notFound("household", input.householdId);
+  const id = serial(input.deviceId);
+  const secret = newSecret();
+  await audited(db, actor, async (tx, audit) => {
+    const inserted = await tx
+      .insert(devices)
+      .values({
+        id,
+        householdId: household.id,
+        territoryPath: household.territoryPath,
+        label: input.label.trim(),
+        secretHash: sha256(secret),
+      })
+      .onConflictDoNothing()
+      .returning({ id: devices.id });
+    // The serial is unique hardware: taken anywhere is taken.
+    if (inserted.length === 0) throw conflict("DEVICE_EXISTS", `设备 ${id} 已登记`, { deviceId: id });
+    await audit({
+      action: "devices.register",
+      entity: "device",
+      entityId: id,
+      after: { householdId: household.id, label: input.label.trim() },
+    });
+  });
+  return { deviceId: id, householdId: household.id, secret };
+}
+
+export interface DeviceFilter extends Paging {
+  householdId?: string;
+}
+
+export async function listDevices(db: Db, principal: Principal, f: DeviceFilter) {
+  const conditions: SQL[] = [inScope(principal, "devices.manage", devices.territoryPath)];
+  if (f.householdId) conditions.push(eq(devices.householdId, f.householdId));
+  const where = and(...conditions);
+  const { limit, offset } = pageWindow(f);
+  const [rows, [total]] = await Promise.all([
+    db
+      .select({
+        deviceId: devices.id,
+        householdId: devices.householdId,
+        label: devices.label,
+        createdAt: devices.createdAt,
+        lastCallAt: devices.lastCallAt,
+      })
+      .from(devices)
+      .where(where)
+      .orderBy(asc(devices.id))
+      .limit(limit)
+      .offset(offset),
+    db.select({ n: count() }).from(devices).where(where),
+  ]);
+  return {
+    items: rows.map((r) => ({
+      ...r,
+      createdAt: r.createdAt.toISOString(),
+      lastCallAt: r.lastCallAt?.toISOString() ?? null,
+    })),
+    total: total?.n ?? 0,
+  };
+}
+
+// Compared against when the device is unknown, so both refusals take the same time.
+const NO_DEVICE_HASH = sha256(newSecret());
+const deviceRefused = () =>
+  new AppError("DEVICE_UNAUTHORIZED", 401, "设备未登记或设备密钥错误", { scheme: "Device" });
+
+/** The device whose secret this is, or 401: an unknown device and a wrong secret get the same answer. */
+async function authenticate(db: Db, deviceId: string, secret: string | undefined) {
+  const [device] = await db
+    .select()
+    .from(devices)
+    .where(eq(devices.id, serial(deviceId)));
+  const expected = Buffer.from(device?.secretHash ?? NO_DEVICE_HASH, "hex");
+  const given = Buffer.from(sha256(secret ?? ""), "hex");
+  const match = timingSafeEqual(expected, given);
+  if (!device || !secret || !match) throw deviceRefused();
+  return device;
+}
+
+/**
+ * A one-key call: a case for the device's household, in its grid, urgent for help and medical
+ * calls. With a device-side call id a retried call is the same case, not a second one.
+ */
+export async function deviceCall(
+  db: Db,
+  deviceId: string,
+  secret: string | undefined,
+  call: { kind?: CallKind; callId?: string },
+  ip: string,
+) {
+  const device = await authenticate(db, deviceId, secret);
+  const kind = call.kind ?? "help";
+  const actor: Actor = { userId: null, name: `一键通 ${device.id}`, ip };
+  const submitted = await submitCase(db, actor, {
+    channel: "device",
+    categoryCode: "elderlyHelp",
+    requestType: "help",
+    urgency: kind === "service" ? "normal" : "urgent",
+    description: `一键通呼叫：${device.label}（${KIND_LABEL[kind]}）`,
+    householdId: device.householdId,
+    // No head-of-household lookup is exported by people yet: the grid sees the household and its label.
+    reporter: { userId: null, name: null, phone: null },
+    sourceRef: call.callId ? `${device.id}:${call.callId}` : undefined,
+    extra: { deviceId: device.id, kind, callId: call.callId ?? null },
+  });
+  await db.update(devices).set({ lastCallAt: new Date() }).where(eq(devices.id, device.id));
+  return submitted;
+}
+
+/** `Authorization: Device <secret>`, or `X-Device-Secret: <secret>` for firmware that cannot set the former. */
+export function deviceSecretOf(headers: Record<string, string | string[] | undefined>): string | undefined {
+  const auth = headers.authorization;
+  const m = typeof auth === "string" ? /^Device\s+(\S+)$/i.exec(auth.trim()) : null;
+  if (m) return m[1];
+  const header = headers["x-device-secret"];
+  return typeof header === "string" && header.trim() ? header.trim() : undefined;
+}

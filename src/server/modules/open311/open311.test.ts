@@ -1,0 +1,325 @@
+import { XMLParser } from "fast-xml-parser";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { centroidOf } from "../../platform/geo/index.ts";
+import {
+  loginAs,
+  PHONES,
+  type Session,
+  startTestApp,
+  type TestApp,
+  tokenFor,
+} from "../../testing/harness.ts";
+
+const BASE = "/open311/v2";
+const CODE = /^XG-\d{8}-\d{4}$/;
+// Values stay text, as an Open311 client reads them; one child element is still a list.
+const xml = new XMLParser({
+  parseTagValue: false,
+  isArray: (name) => ["service", "request", "error", "attribute", "value"].includes(name),
+});
+
+let t: TestApp;
+let token: string;
+let gridWorker: Session;
+let point: { lat: number; long: number };
+beforeAll(async () => {
+  t = await startTestApp();
+  token = await tokenFor(t.app, PHONES.resident);
+  gridWorker = await loginAs(t.app, PHONES.gridWorker);
+  const gridId = gridWorker.user.roles[0]?.nodeId as string;
+  const grid = (
+    await t.app.inject({ url: `/api/v1/territory/nodes/${gridId}`, headers: gridWorker.headers })
+  ).json();
+  const [lng, lat] = centroidOf(grid.geometry);
+  point = { lat: lat as number, long: lng as number };
+});
+afterAll(() => t.close());
+
+const get = (path: string, headers: Record<string, string> = {}) =>
+  t.app.inject({ url: `${BASE}/${path}`, headers });
+const post = (path: string, form: Record<string, string | number | undefined>) => {
+  const body = new URLSearchParams();
+  for (const [k, v] of Object.entries(form)) if (v !== undefined) body.append(k, String(v));
+  return t.app.inject({
+    method: "POST",
+    url: `${BASE}/${path}`,
+    headers: { "content-type": "application/x-www-form-urlencoded; charset=utf-8" },
+    payload: body.toString(),
+  });
+};
+const file = (form: Record<string, string | number | undefined>, format = "json") =>
+  post(`requests.${format}`, {
+    api_key: token,
+    service_code: "sanitation",
+    description: "小区东门垃圾桶满溢",
+    ...point,
+    ...form,
+  });
+
+/** The specification's error list, in JSON. */
+function expectErrors(
+  res: { statusCode: number; headers: Record<string, unknown>; json(): unknown },
+  status: number,
+) {
+  expect(res.statusCode).toBe(status);
+  expect(res.headers["content-type"]).toBe("application/json; charset=utf-8");
+  const errors = res.json() as Array<{ code: number; description: string }>;
+  expect(errors.length).toBeGreaterThan(0);
+  for (const e of errors) expect(e).toEqual({ code: status, description: expect.any(String) });
+  return errors;
+}
+
+describe("services", () => {
+  it("lists the case categories as services, in JSON and in XML", async () => {
+    const res = await get("services.json");
+    expect(res.statusCode).toBe(200);
+    expect(res.headers["content-type"]).toBe("application/json; charset=utf-8");
+    const services = res.json();
+    expect(services).toContainEqual({
+      service_code: "sanitation",
+      service_name: "环境卫生",
+      description: expect.any(String),
+      metadata: false,
+      type: "realtime",
+      keywords: expect.stringContaining("Sanitation"),
+      group: expect.any(String),
+    });
+    expect(services.find((s: { service_code: string }) => s.service_code === "facilities").metadata).toBe(
+      true,
+    );
+
+    const x = await get("services.xml", { "accept-language": "en" });
+    expect(x.headers["content-type"]).toBe("text/xml; charset=utf-8");
+    expect(x.body.startsWith('<?xml version="1.0" encoding="utf-8"?>')).toBe(true);
+    const parsed = xml.parse(x.body).services.service;
+    expect(parsed).toHaveLength(services.length);
+    expect(parsed[0]).toMatchObject({ service_code: services[0].service_code, type: "realtime" });
+    expect(parsed.find((s: { service_code: string }) => s.service_code === "sanitation").service_name).toBe(
+      "Sanitation",
+    );
+  });
+
+  it("defines a service's attributes from the category's questions", async () => {
+    const res = await get("services/facilities.json");
+    expect(res.statusCode).toBe(200);
+    const definition = res.json();
+    expect(definition.service_code).toBe("facilities");
+    expect(definition.attributes).toEqual([
+      {
+        variable: true,
+        code: "facility",
+        datatype: "singlevaluelist",
+        required: true,
+        datatype_description: null,
+        order: 1,
+        description: "设施类型",
+        values: expect.arrayContaining([{ key: "streetlight", name: "路灯" }]),
+      },
+    ]);
+    const x = xml.parse((await get("services/facilities.xml")).body).service_definition;
+    expect(x.service_code).toBe("facilities");
+    expect(x.attributes.attribute[0]).toMatchObject({ code: "facility", required: "true", order: "1" });
+    expect(x.attributes.attribute[0].values.value).toContainEqual({ key: "streetlight", name: "路灯" });
+    expect((await get("services/sanitation.json")).json()).toEqual({
+      service_code: "sanitation",
+      attributes: [],
+    });
+  });
+
+  it("answers an unknown service, format or resource with the specification's errors", async () => {
+    expectErrors(await get("services/nosuch.json"), 404);
+    const x = await get("services/nosuch.xml");
+    expect(x.statusCode).toBe(404);
+    expect(x.headers["content-type"]).toBe("text/xml; charset=utf-8");
+    expect(xml.parse(x.body).errors.error[0]).toMatchObject({ code: "404", description: expect.any(String) });
+    expectErrors(await get("services.yaml"), 404);
+    expectErrors(await get("nothing-here.json"), 404);
+    expectErrors(await get("services"), 404);
+    // The platform's own checks (here the bearer-header guard) answer in this format too.
+    expectErrors(await get("services.json", { authorization: "Basic abc" }), 403);
+  });
+
+  it("stays out of /openapi.json", async () => {
+    const paths = Object.keys((await t.app.inject({ url: "/openapi.json" })).json().paths);
+    expect(paths.some((p) => p.includes("open311"))).toBe(false);
+  });
+});
+
+describe("a client files a request and follows it", () => {
+  it("lists services, files with a token, reads the request back, and the grid worker sees the case", async () => {
+    const services = (await get("services.json")).json();
+    expect(services.map((s: { service_code: string }) => s.service_code)).toContain("sanitation");
+
+    const res = await file({
+      first_name: "三",
+      last_name: "张",
+      phone: "13900001111",
+      email: "z@example.com",
+    });
+    expect(res.statusCode).toBe(201);
+    const [created] = res.json();
+    expect(created).toEqual({
+      service_request_id: expect.stringMatching(CODE),
+      service_notice: expect.any(String),
+      account_id: null,
+    });
+    const id = created.service_request_id as string;
+
+    const back = await get(`requests/${id}.json`);
+    expect(back.statusCode).toBe(200);
+    const [request] = back.json();
+    expect(request).toMatchObject({
+      service_request_id: id,
+      status: "open",
+      service_code: "sanitation",
+      service_name: "环境卫生",
+      description: "小区东门垃圾桶满溢",
+      lat: point.lat,
+      long: point.long,
+      requested_datetime: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/),
+      expected_datetime: expect.any(String),
+    });
+    // Nothing personal in the public view.
+    expect(JSON.stringify(request)).not.toMatch(/张|13900001111|example\.com/);
+
+    const x = xml.parse((await get(`requests/${id}.xml`)).body).service_requests.request;
+    expect(x).toHaveLength(1);
+    expect(x[0]).toMatchObject({ service_request_id: id, status: "open", service_code: "sanitation" });
+
+    const staff = await t.app.inject({ url: `/api/v1/cases/${id}`, headers: gridWorker.headers });
+    expect(staff.statusCode).toBe(200);
+    expect(staff.json()).toMatchObject({
+      code: id,
+      channel: "open311",
+      status: "new",
+      gridCode: "XG-LJ-001",
+      reporterName: "张*",
+      extra: { email: "z@example.com" },
+    });
+  });
+
+  it("answers in XML when filed to requests.xml, and keeps the attributes", async () => {
+    const res = await file(
+      {
+        service_code: "facilities",
+        "attribute[facility]": "streetlight",
+        media_url: "https://example.com/a.jpg",
+      },
+      "xml",
+    );
+    expect(res.statusCode).toBe(201);
+    expect(res.headers["content-type"]).toBe("text/xml; charset=utf-8");
+    const [created] = xml.parse(res.body).service_requests.request;
+    expect(created.service_request_id).toMatch(CODE);
+    const [request] = (await get(`requests/${created.service_request_id}.json`)).json();
+    expect(request).toMatchObject({ service_code: "facilities", media_url: "https://example.com/a.jpg" });
+  });
+});
+
+describe("bad requests", () => {
+  it("refuses a missing or wrong api_key with 403", async () => {
+    const before = (await get("requests.json")).json().length;
+    expectErrors(await file({ api_key: undefined }), 403);
+    expectErrors(await file({ api_key: "not-a-token" }), 403);
+    const x = await file({ api_key: undefined }, "xml");
+    expect(x.statusCode).toBe(403);
+    expect(xml.parse(x.body).errors.error[0].code).toBe("403");
+    expect((await get("requests.json")).json().length).toBe(before);
+  });
+
+  it("refuses unknown services, missing locations and attributes with the specification's statuses", async () => {
+    expectErrors(await file({ service_code: "nosuch" }), 404);
+    expectErrors(await file({ service_code: undefined }), 400);
+    expectErrors(await file({ lat: undefined, long: undefined }), 400);
+    expectErrors(await file({ lat: undefined }), 400);
+    expectErrors(await file({ lat: "north", long: 116 }), 400);
+    const [address] = expectErrors(
+      await file({ lat: undefined, long: undefined, address_string: "幸福路1号" }),
+      400,
+    );
+    expect(address?.description).toMatch(/lat/);
+    expectErrors(await file({ lat: 39.9, long: 116.4 }), 400);
+    expectErrors(await file({ description: undefined }), 400);
+    expectErrors(await file({ service_code: "facilities" }), 400);
+    expectErrors(await file({ service_code: "facilities", "attribute[facility]": "rocket" }), 400);
+    expectErrors(await file({ "attribute[nosuch]": "x" }), 400);
+    expectErrors(await file({ media_url: "javascript:alert(1)" }), 400);
+    const json = await t.app.inject({
+      method: "POST",
+      url: `${BASE}/requests.json`,
+      headers: { "content-type": "text/plain" },
+      payload: "hello",
+    });
+    expect(json.statusCode).toBeGreaterThanOrEqual(400);
+    expect(json.statusCode).toBeLessThan(500);
+    expect(Array.isArray(json.json())).toBe(true);
+  });
+});
+
+describe("GET requests", () => {
+  it("filters by ids and by status, newest first, without personal data", async () => {
+    const a = (await file({ description: "路灯不亮" })).json()[0].service_request_id;
+    const b = (await file({ description: "井盖松动" })).json()[0].service_request_id;
+    const both = (await get(`requests.json?service_request_id=${a},${b.toLowerCase()}`)).json();
+    expect(both.map((r: { service_request_id: string }) => r.service_request_id).sort()).toEqual(
+      [a, b].sort(),
+    );
+
+    const open = (await get("requests.json?status=open")).json();
+    expect(open.every((r: { status: string }) => r.status === "open")).toBe(true);
+    expect(open.map((r: { service_request_id: string }) => r.service_request_id)).toContain(a);
+    const closed = (await get("requests.json?status=closed&service_code=sanitation,dispute")).json();
+    expect(closed.every((r: { status: string }) => r.status === "closed")).toBe(true);
+    expect(closed.map((r: { service_request_id: string }) => r.service_request_id)).not.toContain(a);
+
+    const all = (await get("requests.json")).json();
+    expect(all.length).toBeLessThanOrEqual(1000);
+    const dates = all.map((r: { requested_datetime: string }) => r.requested_datetime);
+    expect(dates).toEqual([...dates].sort().reverse());
+    // A case filed another way (here the resident's app) is listed without its text or coordinates.
+    const resident = await loginAs(t.app, PHONES.resident);
+    const app = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/cases",
+      headers: resident.headers,
+      payload: {
+        categoryCode: "dispute",
+        description: "楼上张三家深夜噪音",
+        location: { lat: point.lat, lng: point.long },
+      },
+    });
+    expect(app.statusCode).toBe(201);
+    const [other] = (await get(`requests.json?service_request_id=${app.json().code}`)).json();
+    expect(other).toMatchObject({
+      status: "open",
+      description: null,
+      lat: null,
+      long: null,
+      media_url: null,
+    });
+    expect(other.address).toEqual(expect.any(String));
+    expect(JSON.stringify(other)).not.toMatch(/张三|噪音/);
+    for (const r of all) expect(Object.keys(r)).not.toContain("reporter_name");
+
+    const x = xml.parse((await get(`requests.xml?service_request_id=${a}`)).body).service_requests.request;
+    expect(x.map((r: { service_request_id: string }) => r.service_request_id)).toEqual([a]);
+  });
+
+  it("takes a date window of at most 90 days and refuses bad arguments", async () => {
+    const recent = await get(`requests.json?start_date=${new Date(Date.now() - 86_400_000).toISOString()}`);
+    expect(recent.statusCode).toBe(200);
+    const old = (
+      await get("requests.json?start_date=2001-01-01T00:00:00Z&end_date=2001-02-01T00:00:00Z")
+    ).json();
+    expect(old).toEqual([]);
+    expectErrors(
+      await get("requests.json?start_date=2001-01-01T00:00:00Z&end_date=2002-01-01T00:00:00Z"),
+      400,
+    );
+    expectErrors(await get("requests.json?start_date=yesterday"), 400);
+    expectErrors(await get("requests.json?status=pending"), 400);
+    expectErrors(await get("requests/XG-00000000-0000.json"), 404);
+    const x = await get("requests/XG-00000000-0000.xml");
+    expect(xml.parse(x.body).errors.error[0].code).toBe("404");
+  });
+});

@@ -1,0 +1,86 @@
+import { Rate, Space, Table, type TableColumnsType, Tag, Typography } from "antd";
+import { useTranslation } from "react-i18next";
+import { useAuth } from "../../../common/auth.tsx";
+import { type CaseDetail, WhistleStatusTag } from "./case-labels.tsx";
+import { Photos } from "./photos.tsx";
+import { useFormatTime } from "./time.tsx";
+import { WhistleStepButton } from "./whistle-steps.tsx";
+
+type Whistle = CaseDetail["whistles"][number];
+
+/** The departments whistled for this case, what each reported back, and the community's score of it. */
+export function CaseWhistles({ c }: { c: CaseDetail }) {
+  const { t, i18n } = useTranslation();
+  const { user } = useAuth();
+  const format = useFormatTime();
+  // The server lets the community staff of the case's area rate (and says so if not).
+  const mayRate = !!user?.roles.some((r) => r.role === "communityStaff");
+  const departmentName = (w: Whistle) =>
+    i18n.language === "en" && w.department.nameEn ? w.department.nameEn : w.department.name;
+
+  const columns: TableColumnsType<Whistle> = [
+    {
+      title: t("casesAdmin.whistles.department"),
+      key: "department",
+      width: 120,
+      render: (_, w) => <Typography.Text strong>{departmentName(w)}</Typography.Text>,
+    },
+    { title: t("casesAdmin.whistles.request"), dataIndex: "request", ellipsis: { showTitle: true } },
+    {
+      title: t("casesAdmin.whistles.deadline"),
+      dataIndex: "deadline",
+      width: 150,
+      render: (at: string, w) => (
+        <Space orientation="vertical" size={0}>
+          <span>{format(at)}</span>
+          {w.overdue && <Tag color="red">{t("cases.overdue")}</Tag>}
+        </Space>
+      ),
+    },
+    {
+      title: t("casesAdmin.whistles.status"),
+      dataIndex: "status",
+      width: 90,
+      render: (s: Whistle["status"]) => <WhistleStatusTag status={s} />,
+    },
+    {
+      title: t("casesAdmin.whistles.report"),
+      key: "report",
+      render: (_, w) =>
+        w.report ? (
+          <Space orientation="vertical" size={4}>
+            <span style={{ whiteSpace: "pre-wrap" }}>{w.report}</span>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {format(w.reportedAt)}
+            </Typography.Text>
+            <Photos photos={w.reportPhotos} size={56} />
+          </Space>
+        ) : (
+          t("common.none")
+        ),
+    },
+    {
+      title: t("casesAdmin.whistles.score"),
+      key: "score",
+      width: 130,
+      render: (_, w) =>
+        w.score !== null ? (
+          <Space orientation="vertical" size={0}>
+            <Rate disabled value={w.score} style={{ fontSize: 14 }} />
+            {w.ratingComment && <Typography.Text type="secondary">{w.ratingComment}</Typography.Text>}
+          </Space>
+        ) : w.status === "reported" && mayRate ? (
+          <WhistleStepButton
+            id={w.id}
+            step="rate"
+            title={t("casesAdmin.whistles.rateTitle", { name: departmentName(w) })}
+          />
+        ) : (
+          t("common.none")
+        ),
+    },
+  ];
+  return (
+    <Table<Whistle> rowKey="id" size="small" columns={columns} dataSource={c.whistles} pagination={false} />
+  );
+}

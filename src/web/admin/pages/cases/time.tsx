@@ -1,0 +1,49 @@
+import { Typography } from "antd";
+import type { TFunction } from "i18next";
+import { useTranslation } from "react-i18next";
+import { type CaseItem, isOpen } from "./case-labels.tsx";
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/** "2026-11-23 14:05:00" in the reader's language, or "—". */
+export function useFormatTime(): (iso: string | null | undefined) => string {
+  const { t, i18n } = useTranslation();
+  return (iso) => (iso ? new Date(iso).toLocaleString(i18n.language, { hour12: false }) : t("common.none"));
+}
+
+/** "25 分钟", "3 小时", "2 天": the coarsest unit that still says something. */
+export function durationText(t: TFunction, ms: number): string {
+  const abs = Math.abs(ms);
+  if (abs < HOUR) return t("casesAdmin.duration.minutes", { count: Math.max(1, Math.round(abs / MINUTE)) });
+  if (abs < 2 * DAY) return t("casesAdmin.duration.hours", { count: Math.round(abs / HOUR) });
+  return t("casesAdmin.duration.days", { count: Math.round(abs / DAY) });
+}
+
+/**
+ * The deadline the case is working towards (the response while nobody has responded, else the
+ * resolution), relative to now: red once it has passed.
+ */
+export function Deadline({
+  c,
+}: {
+  c: Pick<CaseItem, "status" | "respondedAt" | "responseDueAt" | "resolveDueAt" | "overdue">;
+}) {
+  const { t } = useTranslation();
+  const format = useFormatTime();
+  if (!isOpen(c.status)) return <Typography.Text type="secondary">{format(c.resolveDueAt)}</Typography.Text>;
+  const respond = c.respondedAt === null && c.responseDueAt < c.resolveDueAt;
+  const due = respond ? c.responseDueAt : c.resolveDueAt;
+  const left = new Date(due).getTime() - Date.now();
+  const time = durationText(t, left);
+  const late = left < 0;
+  const text = respond
+    ? t(late ? "casesAdmin.deadline.respondLate" : "casesAdmin.deadline.respondIn", { time })
+    : t(late ? "casesAdmin.deadline.resolveLate" : "casesAdmin.deadline.resolveIn", { time });
+  return (
+    <Typography.Text type={late || c.overdue ? "danger" : undefined} title={format(due)}>
+      {text}
+    </Typography.Text>
+  );
+}

@@ -1,0 +1,156 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { Button, ErrorBlock, Form, type ImageUploadItem, Selector, SpinLoading, TextArea } from "antd-mobile";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useNavigate } from "react-router-dom";
+import { api } from "../../../common/api.ts";
+import { CASES_KEY, type NewCase, useCategories } from "./case-data.ts";
+import { TEXT_BOX } from "./note-sheet.tsx";
+import { PhotoUploader, photoIds } from "./photos.tsx";
+import { type CasePlace, PlacePicker, type PlaceWay } from "./place-picker.tsx";
+
+interface Values {
+  category?: string[];
+  description?: string;
+  photos?: ImageUploadItem[];
+  place?: CasePlace;
+}
+
+const MIN_TEXT = 2;
+const MAX_TEXT = 2000;
+
+/** The body of POST /cases from the form's values (all present: the form has checked them). */
+function bodyOf(channel: NonNullable<NewCase["channel"]>, v: Values): NewCase {
+  const place = v.place as CasePlace;
+  return {
+    channel,
+    categoryCode: v.category?.[0] ?? "",
+    description: (v.description ?? "").trim(),
+    photos: photoIds(v.photos),
+    ...(place.kind === "household"
+      ? { householdId: place.householdId }
+      : { location: { lat: place.lat, lng: place.lng } }),
+  };
+}
+
+/**
+ * 我要反映 and 巡查上报: what kind of problem, what happened, photos, where. On success the
+ * reporter sees the case's code.
+ */
+export function CaseForm({
+  channel,
+  ways,
+}: {
+  channel: NonNullable<NewCase["channel"]>;
+  ways: readonly PlaceWay[];
+}) {
+  const { t, i18n } = useTranslation();
+  const navigate = useNavigate();
+  const client = useQueryClient();
+  const categories = useCategories();
+  const [uploading, setUploading] = useState(false);
+  const submit = useMutation({
+    mutationFn: (v: Values) => api.post("/api/v1/cases", bodyOf(channel, v)),
+    onSuccess: async (done) => {
+      await client.invalidateQueries({ queryKey: CASES_KEY });
+      navigate(`/cases/${done.code}/submitted`, { replace: true });
+    },
+  });
+
+  if (categories.error)
+    return <ErrorBlock status="disconnected" title={categories.error.message} description="" />;
+  if (!categories.data)
+    return (
+      <div style={{ padding: 48, textAlign: "center" }}>
+        <SpinLoading color="primary" style={{ "--size": "40px", margin: "0 auto" }} />
+      </div>
+    );
+  const english = i18n.language === "en";
+  const options = categories.data.map((c) => ({
+    value: c.code,
+    label: <span style={{ fontSize: 18, fontWeight: 600 }}>{english && c.nameEn ? c.nameEn : c.name}</span>,
+    description: c.description ? <span style={{ fontSize: 15 }}>{c.description}</span> : undefined,
+  }));
+
+  return (
+    <Form
+      layout="vertical"
+      requiredMarkStyle="none"
+      className="boxed-inputs"
+      onFinish={(v: Values) => submit.mutate(v)}
+      onValuesChange={() => submit.reset()}
+      footer={
+        <>
+          {submit.error && (
+            <div role="alert" style={{ color: "var(--adm-color-danger)", fontSize: 17, marginBottom: 12 }}>
+              {submit.error.message}
+            </div>
+          )}
+          {uploading && (
+            <div style={{ fontSize: 16, marginBottom: 12 }}>{t("casesMobile.form.waitPhotos")}</div>
+          )}
+          <Button
+            block
+            type="submit"
+            color="primary"
+            size="large"
+            loading={submit.isPending}
+            disabled={uploading}
+            style={{ height: 56, fontSize: 20 }}
+          >
+            {t("casesMobile.form.submit")}
+          </Button>
+        </>
+      }
+    >
+      <Form.Item
+        name="category"
+        label={<FieldLabel>{t("casesMobile.form.category")}</FieldLabel>}
+        rules={[{ required: true, type: "array", min: 1, message: t("casesMobile.form.categoryRequired") }]}
+      >
+        <Selector
+          columns={2}
+          options={options}
+          showCheckMark
+          style={{ "--padding": "12px 10px", "--border-radius": "10px", "--checked-color": "#fdf2f2" }}
+        />
+      </Form.Item>
+      <Form.Item
+        name="description"
+        label={<FieldLabel>{t("casesMobile.form.description")}</FieldLabel>}
+        rules={[
+          {
+            validator: async (_, value?: string) => {
+              const text = value?.trim() ?? "";
+              if (!text) throw new Error(t("casesMobile.form.descriptionRequired"));
+              if (text.length < MIN_TEXT)
+                throw new Error(t("casesMobile.form.descriptionShort", { min: MIN_TEXT }));
+            },
+          },
+        ]}
+      >
+        <TextArea
+          placeholder={t("casesMobile.form.descriptionPlaceholder")}
+          rows={4}
+          maxLength={MAX_TEXT}
+          showCount
+          style={TEXT_BOX}
+        />
+      </Form.Item>
+      <Form.Item name="photos" label={<FieldLabel>{t("casesMobile.form.photos")}</FieldLabel>}>
+        <PhotoUploader onBusyChange={setUploading} />
+      </Form.Item>
+      <Form.Item
+        name="place"
+        label={<FieldLabel>{t("casesMobile.form.place")}</FieldLabel>}
+        rules={[{ required: true, message: t("casesMobile.form.placeRequired") }]}
+      >
+        <PlacePicker ways={ways} />
+      </Form.Item>
+    </Form>
+  );
+}
+
+function FieldLabel({ children }: { children: string }) {
+  return <span style={{ fontSize: 19, fontWeight: 600, color: "var(--adm-color-text)" }}>{children}</span>;
+}

@@ -1,0 +1,44 @@
+import { List, Switch } from "antd-mobile";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useAuth } from "../../../common/auth.tsx";
+import { nodeOfRole } from "../../../common/roles.ts";
+import { PageBar } from "../../page-bar.tsx";
+import { CaseForm } from "./case-form.tsx";
+import type { PlaceWay } from "./place-picker.tsx";
+
+/** 我要反映, for everyone. Residents may say "my household"; everyone may pin a place on the map. */
+export function SubmitCasePage() {
+  const { t } = useTranslation();
+  const { user } = useAuth();
+  if (!user) return null;
+  const ways: PlaceWay[] = [...(nodeOfRole(user, "resident") ? (["household"] as const) : []), "here", "pin"];
+  return (
+    <>
+      <PageBar title={t("nav.submitCase")} back="/" />
+      <CaseForm channel="selfService" ways={ways} />
+    </>
+  );
+}
+
+/** 巡查上报: a grid worker's report from his round (or a part-time grid worker's, as a courier). */
+export function PatrolPage() {
+  const { t } = useTranslation();
+  const [courier, setCourier] = useState(false);
+  return (
+    <>
+      <PageBar title={t("nav.patrol")} back="/" />
+      <List>
+        <List.Item
+          description={t("casesMobile.form.courierHint")}
+          extra={
+            <Switch checked={courier} onChange={setCourier} aria-label={t("casesMobile.form.courier")} />
+          }
+        >
+          {t("casesMobile.form.courier")}
+        </List.Item>
+      </List>
+      <CaseForm channel={courier ? "courier" : "patrol"} ways={["here", "pin"]} />
+    </>
+  );
+}
