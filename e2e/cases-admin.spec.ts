@@ -21,6 +21,10 @@ test("community worker: registers a walk-in request for a household and finds it
   await page.getByRole("menu").getByRole("menuitem", { name: "诉求办理" }).click();
   await expect(page).toHaveURL(/\/admin\/cases/);
   await expect(page.getByRole("tab", { name: "未办结诉求地图" })).toBeVisible();
+  await expect(
+    page.locator(".ant-table-tbody tr.ant-table-row").or(page.getByText("没有符合条件的诉求")).first(),
+  ).toBeVisible();
+  await page.screenshot({ path: "test-results/admin-cases-all.png", fullPage: true });
 
   await page.getByRole("button", { name: "登记诉求" }).click();
   const dialog = page.getByRole("dialog");

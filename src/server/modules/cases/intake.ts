@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, gt, isNull, notInArray, sql } from "drizzle-orm";
+import { LRUCache } from "lru-cache";
 import { type Actor, recordAudit } from "../../platform/audit/index.ts";
 import type { Db, Executor, Tx } from "../../platform/db/index.ts";
 import { AppError, unprocessable } from "../../platform/errors.ts";
@@ -38,6 +39,10 @@ export interface Submitted {
 }
 
 const MINUTE = 60_000;
+// Grid paths never change once a node exists (lineage.ts); departments rarely, and like categories
+// (catalog.ts) a few seconds of staleness is harmless: neither needs a query per intake.
+const gridPaths = new LRUCache<string, string>({ max: 50_000 });
+const departmentIds = new LRUCache<string, { id: string | null }>({ max: 500, ttl: 5_000 });
 
 /**
  * Every channel ends here: place → route → duplicate check → code → case + event + audit, in
@@ -73,16 +78,17 @@ async function insertCase(
   const photos = input.photos ?? [];
   await assertFilesExist(tx, photos);
   const route = routeTo(category, place.gridId !== null);
-  const departmentId = route.departmentCode
-    ? ((await departmentByCode(tx, route.departmentCode))?.id ?? null)
-    : null;
+  const departmentId = route.departmentCode ? await departmentIdOf(tx, route.departmentCode) : null;
   const status: CaseStatus =
     route.status === "departmentClaim" && !departmentId ? "communityDispatch" : route.status;
   const now = new Date();
   const suggestedMasterId = await findDuplicate(tx, category, place, now);
+  const id = randomUUID();
   const row = {
-    id: randomUUID(),
-    code: await nextCode(tx, now),
+    id,
+    // Numbered last (assignCode): the day's counter row is locked from then until commit, and
+    // every intake of the day waits for that lock, so it is held for as few statements as possible.
+    code: id as string,
     channel: input.channel,
     sourceRef: input.sourceRef ?? null,
     categoryCode: category.code,
@@ -122,6 +128,7 @@ async function insertCase(
     photos,
     data: { channel: row.channel, ...(suggestedMasterId ? { suggestedMasterId } : {}) },
   });
+  row.code = await assignCode(tx, row.id, now);
   await recordAudit(tx, actor, {
     action: "cases.submit",
     entity: "case",
@@ -176,8 +183,7 @@ async function placeOf(db: Db, input: Intake): Promise<Place> {
         throw unprocessable("OUTSIDE_DISTRICT", "该位置不在本区范围内，请重新选点", { lat, lng });
       throw err;
     });
-    const [grid] = await nodesByIds(db, [found.grid.id]);
-    return { ...(await onPath(db, grid?.path ?? "")), lat, lng, address: null };
+    return { ...(await onPath(db, await gridPath(db, found.grid.id))), lat, lng, address: null };
   }
   if (input.nodeId) {
     const [node] = await nodesByIds(db, [input.nodeId]);
@@ -249,15 +255,41 @@ export function metresBetween(lat1: number, lng1: number, lat2: number, lng2: nu
   return 2 * 6_371_000 * Math.asin(Math.sqrt(a));
 }
 
-/** `XG-20261123-0001`: district prefix, China date, the day's running number. */
-async function nextCode(tx: Tx, now: Date): Promise<string> {
+async function gridPath(db: Db, gridId: string): Promise<string> {
+  const hit = gridPaths.get(gridId);
+  if (hit !== undefined) return hit;
+  const [grid] = await nodesByIds(db, [gridId]);
+  if (grid) gridPaths.set(gridId, grid.path);
+  return grid?.path ?? "";
+}
+
+async function departmentIdOf(tx: Tx, code: string): Promise<string | null> {
+  const hit = departmentIds.get(code);
+  if (hit) return hit.id;
+  const id = (await departmentByCode(tx, code))?.id ?? null;
+  departmentIds.set(code, { id });
+  return id;
+}
+
+/**
+ * `XG-20261123-0001`: district prefix, China date, the day's running number (at least 4 digits),
+ * counted and written to the case in one statement.
+ */
+async function assignCode(tx: Tx, caseId: string, now: Date): Promise<string> {
   const day = new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10).replaceAll("-", "");
-  const [counter] = await tx
-    .insert(caseCounters)
-    .values({ day, n: 1 })
-    .onConflictDoUpdate({ target: caseCounters.day, set: { n: sql`${caseCounters.n} + 1` } })
-    .returning({ n: caseCounters.n });
-  return `${(await gridCodePrefix(tx)) ?? "GD"}-${day}-${String(counter?.n ?? 1).padStart(4, "0")}`;
+  const prefix = `${(await gridCodePrefix(tx)) ?? "GD"}-${day}-`;
+  const result = await tx.execute(sql`
+    with counter as (
+      insert into ${caseCounters} (day, n) values (${day}, 1)
+      on conflict (day) do update set n = ${caseCounters}.n + 1
+      returning n
+    )
+    update ${cases} set code = ${prefix} || lpad(counter.n::text, greatest(4, length(counter.n::text)), '0')
+    from counter where ${cases.id} = ${caseId}
+    returning ${cases.code}`);
+  const [row] = (result as unknown as { rows: Array<{ code: string }> }).rows;
+  if (!row) throw new Error(`case ${caseId} vanished before it was numbered`);
+  return row.code;
 }
 
 function isUniqueViolation(err: unknown): boolean {

@@ -13,7 +13,11 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import type { CaseAction, CaseStatus, HandlerLevel } from "./flow.ts";
+import { type CaseAction, type CaseStatus, type HandlerLevel, OPEN_STATUSES } from "./flow.ts";
+
+// The open statuses as literals: the deadline sweep (jobs.ts) writes the same list, so PostgreSQL
+// matches its queries to the partial indexes below.
+const OPEN = sql.raw(OPEN_STATUSES.map((s) => `'${s}'`).join(", "));
 
 /** Where a case came from (R1). */
 export const CHANNELS = [
@@ -148,6 +152,13 @@ export const cases = pgTable(
     index("cases_master_idx").on(t.masterId),
     index("cases_created_idx").on(t.createdAt),
     uniqueIndex("cases_source_unique").on(t.channel, t.sourceRef),
+    // The deadline sweep runs every minute: it must read only what can still fall due.
+    index("cases_response_due_idx")
+      .on(t.responseDueAt)
+      .where(sql`status in (${OPEN}) and responded_at is null and not (sla_done ? 'response.escalate')`),
+    index("cases_resolve_due_idx")
+      .on(t.resolveDueAt)
+      .where(sql`status in (${OPEN}) and not (sla_done ? 'resolve.escalate')`),
   ],
 );
 export type CaseRow = typeof cases.$inferSelect;
@@ -211,6 +222,7 @@ export const whistles = pgTable(
     index("whistles_case_idx").on(t.caseId),
     index("whistles_department_idx").on(t.departmentId, t.status),
     uniqueIndex("whistles_case_department_unique").on(t.caseId, t.departmentId),
+    index("whistles_due_idx").on(t.deadline).where(sql`status in ('pending', 'accepted') and not overdue`),
   ],
 );
 

@@ -22,14 +22,19 @@ export function CaseWhistles({ c }: { c: CaseDetail }) {
     {
       title: t("casesAdmin.whistles.department"),
       key: "department",
-      width: 120,
+      width: 150,
       render: (_, w) => <Typography.Text strong>{departmentName(w)}</Typography.Text>,
     },
-    { title: t("casesAdmin.whistles.request"), dataIndex: "request", ellipsis: { showTitle: true } },
+    {
+      title: t("casesAdmin.whistles.request"),
+      dataIndex: "request",
+      width: 240,
+      ellipsis: { showTitle: true },
+    },
     {
       title: t("casesAdmin.whistles.deadline"),
       dataIndex: "deadline",
-      width: 150,
+      width: 170,
       render: (at: string, w) => (
         <Space orientation="vertical" size={0}>
           <span>{format(at)}</span>
@@ -62,7 +67,7 @@ export function CaseWhistles({ c }: { c: CaseDetail }) {
     {
       title: t("casesAdmin.whistles.score"),
       key: "score",
-      width: 130,
+      width: 150,
       render: (_, w) =>
         w.score !== null ? (
           <Space orientation="vertical" size={0}>
@@ -81,6 +86,13 @@ export function CaseWhistles({ c }: { c: CaseDetail }) {
     },
   ];
   return (
-    <Table<Whistle> rowKey="id" size="small" columns={columns} dataSource={c.whistles} pagination={false} />
+    <Table<Whistle>
+      rowKey="id"
+      size="small"
+      columns={columns}
+      dataSource={c.whistles}
+      pagination={false}
+      scroll={{ x: 1000 }}
+    />
   );
 }

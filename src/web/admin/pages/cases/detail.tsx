@@ -62,11 +62,6 @@ export function CaseDetailPage() {
                   <Photos photos={c.photos} />
                 </Card>
               )}
-              {c.whistles.length > 0 && (
-                <Card title={t("casesAdmin.detail.whistles")}>
-                  <CaseWhistles c={c} />
-                </Card>
-              )}
               <Duplicates c={c} />
             </Space>
           </Col>
@@ -75,6 +70,13 @@ export function CaseDetailPage() {
               <CaseTimeline c={c} />
             </Card>
           </Col>
+          {c.whistles.length > 0 && (
+            <Col span={24}>
+              <Card title={t("casesAdmin.detail.whistles")}>
+                <CaseWhistles c={c} />
+              </Card>
+            </Col>
+          )}
         </Row>
       )}
     </Space>

@@ -28,7 +28,6 @@ export function CasesTable({ list, query }: { list: CaseListParams; query: CaseQ
       title: t("casesAdmin.columns.code"),
       dataIndex: "code",
       width: 160,
-      fixed: "left",
       render: (code: string) => <Typography.Text strong>{code}</Typography.Text>,
     },
     { title: t("casesAdmin.columns.category"), dataIndex: "categoryName", width: 100 },

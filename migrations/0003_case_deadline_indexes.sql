@@ -1,0 +1,3 @@
+CREATE INDEX "cases_response_due_idx" ON "cases" USING btree ("response_due_at") WHERE status in ('new', 'gridHandling', 'communityDispatch', 'whistled', 'streetReview', 'departmentClaim', 'departmentHandling') and responded_at is null and not (sla_done ? 'response.escalate');--> statement-breakpoint
+CREATE INDEX "cases_resolve_due_idx" ON "cases" USING btree ("resolve_due_at") WHERE status in ('new', 'gridHandling', 'communityDispatch', 'whistled', 'streetReview', 'departmentClaim', 'departmentHandling') and not (sla_done ? 'resolve.escalate');--> statement-breakpoint
+CREATE INDEX "whistles_due_idx" ON "whistles" USING btree ("deadline") WHERE status in ('pending', 'accepted') and not overdue;
