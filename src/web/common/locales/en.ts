@@ -97,6 +97,8 @@ export const en: Same<typeof zhCN> = {
     modules: "Modules",
     modulesEmpty: "Modules will appear here as they go live",
     moduleHints: {
+      cases: "Residents' requests: intake, flow, supervision and rating",
+      whistles: "Community whistles, department responses and ratings",
       territory: "Streets, communities and grids with their boundaries",
       people: "Residents, party members and grid staff",
       org: "Party organisations and partner units",

@@ -94,6 +94,8 @@ export const zhCN = {
     modules: "业务模块",
     modulesEmpty: "各业务模块上线后将显示在这里",
     moduleHints: {
+      cases: "群众诉求的接收、流转、督办与评价",
+      whistles: "社区吹哨、部门报到及反馈评价",
       territory: "街道、社区、网格的层级与边界",
       people: "居民、党员和网格力量",
       org: "党组织体系与共建单位",
