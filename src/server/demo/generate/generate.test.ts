@@ -47,10 +47,9 @@ const ancestor = (key: string, level: DemoLevel): DemoNode | undefined => {
   return at;
 };
 
+// How fast it generates is measured by `npm run bench` (demo), not asserted here.
 beforeAll(() => {
-  const started = performance.now();
   demo = generateDemo(DEFAULT_DEMO_SEED, ANCHOR);
-  expect(performance.now() - started).toBeLessThan(5000);
   nodes = new Map(demo.nodes.map((n) => [n.key, n]));
 });
 

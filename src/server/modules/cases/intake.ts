@@ -57,7 +57,13 @@ export async function submitCase(db: Db, actor: Actor, input: Intake): Promise<S
   // Reads first, outside the transaction: it stays short, and the spatial index is the server's.
   const place = await placeOf(db, input);
   try {
-    return await db.transaction((tx) => insertCase(tx, actor, input, category, place));
+    await assertFilesExist(db, input.photos ?? []);
+    const now = new Date();
+    // Numbered in its own statement: inside the write transaction the day's counter row would stay
+    // locked until commit and every intake of the day would queue behind it. A write that fails
+    // after this leaves a gap in the day's numbers, never a duplicate.
+    const code = await nextCode(db, now);
+    return await db.transaction((tx) => insertCase(tx, actor, input, category, place, code, now));
   } catch (err) {
     // Two imports of one record at once: the unique index lets one in; the other is a replay.
     if (input.sourceRef && isUniqueViolation(err)) {
@@ -74,21 +80,18 @@ async function insertCase(
   input: Intake,
   category: Category,
   place: Place,
+  code: string,
+  now: Date,
 ): Promise<Submitted> {
   const photos = input.photos ?? [];
-  await assertFilesExist(tx, photos);
   const route = routeTo(category, place.gridId !== null);
   const departmentId = route.departmentCode ? await departmentIdOf(tx, route.departmentCode) : null;
   const status: CaseStatus =
     route.status === "departmentClaim" && !departmentId ? "communityDispatch" : route.status;
-  const now = new Date();
   const suggestedMasterId = await findDuplicate(tx, category, place, now);
-  const id = randomUUID();
   const row = {
-    id,
-    // Numbered last (assignCode): the day's counter row is locked from then until commit, and
-    // every intake of the day waits for that lock, so it is held for as few statements as possible.
-    code: id as string,
+    id: randomUUID(),
+    code,
     channel: input.channel,
     sourceRef: input.sourceRef ?? null,
     categoryCode: category.code,
@@ -128,7 +131,6 @@ async function insertCase(
     photos,
     data: { channel: row.channel, ...(suggestedMasterId ? { suggestedMasterId } : {}) },
   });
-  row.code = await assignCode(tx, row.id, now);
   await recordAudit(tx, actor, {
     action: "cases.submit",
     entity: "case",
@@ -271,25 +273,15 @@ async function departmentIdOf(tx: Tx, code: string): Promise<string | null> {
   return id;
 }
 
-/**
- * `XG-20261123-0001`: district prefix, China date, the day's running number (at least 4 digits),
- * counted and written to the case in one statement.
- */
-async function assignCode(tx: Tx, caseId: string, now: Date): Promise<string> {
+/** `XG-20261123-0001`: district prefix, China date, the day's running number (at least 4 digits). */
+async function nextCode(db: Db, now: Date): Promise<string> {
   const day = new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10).replaceAll("-", "");
-  const prefix = `${(await gridCodePrefix(tx)) ?? "GD"}-${day}-`;
-  const result = await tx.execute(sql`
-    with counter as (
-      insert into ${caseCounters} (day, n) values (${day}, 1)
-      on conflict (day) do update set n = ${caseCounters}.n + 1
-      returning n
-    )
-    update ${cases} set code = ${prefix} || lpad(counter.n::text, greatest(4, length(counter.n::text)), '0')
-    from counter where ${cases.id} = ${caseId}
-    returning ${cases.code}`);
-  const [row] = (result as unknown as { rows: Array<{ code: string }> }).rows;
-  if (!row) throw new Error(`case ${caseId} vanished before it was numbered`);
-  return row.code;
+  const [counter] = await db
+    .insert(caseCounters)
+    .values({ day, n: 1 })
+    .onConflictDoUpdate({ target: caseCounters.day, set: { n: sql`${caseCounters.n} + 1` } })
+    .returning({ n: caseCounters.n });
+  return `${(await gridCodePrefix(db)) ?? "GD"}-${day}-${String(counter?.n ?? 1).padStart(4, "0")}`;
 }
 
 function isUniqueViolation(err: unknown): boolean {
