@@ -1,9 +1,9 @@
-import { Rate, Space, Table, type TableColumnsType, Tag, Typography } from "antd";
+import { Rate, Space, Table, type TableColumnsType, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { useAuth } from "../../../common/auth.tsx";
 import { type CaseDetail, WhistleStatusTag } from "./case-labels.tsx";
 import { Photos } from "./photos.tsx";
-import { useFormatTime } from "./time.tsx";
+import { useFormatTime, WhistleDeadline } from "./time.tsx";
 import { WhistleStepButton } from "./whistle-steps.tsx";
 
 type Whistle = CaseDetail["whistles"][number];
@@ -35,12 +35,7 @@ export function CaseWhistles({ c }: { c: CaseDetail }) {
       title: t("casesAdmin.whistles.deadline"),
       dataIndex: "deadline",
       width: 170,
-      render: (at: string, w) => (
-        <Space orientation="vertical" size={0}>
-          <span>{format(at)}</span>
-          {w.overdue && <Tag color="red">{t("cases.overdue")}</Tag>}
-        </Space>
-      ),
+      render: (at: string, w) => <WhistleDeadline at={at} overdue={w.overdue} />,
     },
     {
       title: t("casesAdmin.whistles.status"),

@@ -1,4 +1,4 @@
-import { Typography } from "antd";
+import { Space, Tag, Typography } from "antd";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { type CaseItem, isOpen } from "./case-labels.tsx";
@@ -45,5 +45,17 @@ export function Deadline({
     <Typography.Text type={late || c.overdue ? "danger" : undefined} title={format(due)}>
       {text}
     </Typography.Text>
+  );
+}
+
+/** A whistle's deadline, with 已超时 under it once it has passed unanswered. */
+export function WhistleDeadline({ at, overdue }: { at: string; overdue: boolean }) {
+  const { t } = useTranslation();
+  const format = useFormatTime();
+  return (
+    <Space orientation="vertical" size={0}>
+      <span>{format(at)}</span>
+      {overdue && <Tag color="red">{t("cases.overdue")}</Tag>}
+    </Space>
   );
 }

@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { Alert, Card, Empty, Space, Table, type TableColumnsType, Tabs, Tag, Typography } from "antd";
+import { Alert, Card, Empty, Space, Table, type TableColumnsType, Tabs, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 import { api, type ResponseOf } from "../../../common/api.ts";
@@ -8,7 +8,7 @@ import type { Role } from "../../../common/roles.ts";
 import { useListParams } from "../list-params.ts";
 import { CodeSelect } from "../people/filters.tsx";
 import { WHISTLE_STATUSES, WhistleStatusTag, whistleStatusLabel } from "./case-labels.tsx";
-import { useFormatTime } from "./time.tsx";
+import { useFormatTime, WhistleDeadline } from "./time.tsx";
 import { AcceptButton, WhistleStepButton } from "./whistle-steps.tsx";
 
 type Whistle = ResponseOf<"/api/v1/whistles", "get">["items"][number];
@@ -49,7 +49,7 @@ export function WhistlesPage() {
 function WhistleList({ mode }: { mode: Mode }) {
   const { t } = useTranslation();
   const { user } = useAuth();
-  const format = useFormatTime();
+  const _format = useFormatTime();
   const list = useListParams(["status"]);
   const { page, pageSize, filters } = list;
   const query = { page, pageSize, status: WHISTLE_STATUSES.find((s) => s === filters.status) };
@@ -100,12 +100,7 @@ function WhistleList({ mode }: { mode: Mode }) {
       title: t("casesAdmin.whistles.deadline"),
       dataIndex: "deadline",
       width: 170,
-      render: (at: string, w) => (
-        <Space orientation="vertical" size={0}>
-          <span>{format(at)}</span>
-          {w.overdue && <Tag color="red">{t("cases.overdue")}</Tag>}
-        </Space>
-      ),
+      render: (at: string, w) => <WhistleDeadline at={at} overdue={w.overdue} />,
     },
     {
       title: t("casesAdmin.whistles.actions"),
