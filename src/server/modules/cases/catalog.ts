@@ -58,6 +58,16 @@ export async function departmentsOfUser(executor: Executor, userId: string): Pro
   return rows.map((r) => r.id);
 }
 
+/** The users who work for any of the departments (for notices). */
+export async function departmentUserIds(executor: Executor, departmentIds: string[]): Promise<string[]> {
+  if (departmentIds.length === 0) return [];
+  const rows = await executor
+    .selectDistinct({ userId: departmentStaff.userId })
+    .from(departmentStaff)
+    .where(inArray(departmentStaff.departmentId, departmentIds));
+  return rows.map((r) => r.userId);
+}
+
 export async function addDepartmentStaff(executor: Executor, departmentCode: string, userId: string) {
   const department = await departmentByCode(executor, departmentCode);
   if (!department) throw unprocessable("UNKNOWN_DEPARTMENT", `未知的部门：${departmentCode}`);

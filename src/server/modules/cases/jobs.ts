@@ -1,12 +1,13 @@
-import { eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { recordAudit, SYSTEM } from "../../platform/audit/index.ts";
 import type { Role } from "../../platform/auth/index.ts";
 import type { Db, Executor } from "../../platform/db/index.ts";
 import { type Notice, notify } from "../../platform/notify/index.ts";
 import type { Queue } from "../../platform/queue/index.ts";
 import { usersHolding } from "../accounts/index.ts";
+import { departmentUserIds } from "./catalog.ts";
 import { type CaseStatus, type HandlerLevel, LEVEL_ABOVE, LEVEL_OF, OPEN_STATUSES } from "./flow.ts";
-import { caseCategories, caseEvents, cases, departmentStaff, whistles } from "./tables.ts";
+import { caseCategories, caseEvents, cases, whistles } from "./tables.ts";
 
 /**
  * SLA deadlines (flow.md): every minute, and once at start so that what fell due while the server
@@ -127,20 +128,17 @@ async function escalate(tx: Executor, d: Deadline): Promise<number> {
       before: { status: h.old_status, supervisedBy: h.old_supervised },
       after: { status: h.status, supervisedBy: h.supervised_by, deadline: d },
     });
-  const staff = staffOf(tx);
-  const notices: Notice[] = [];
-  for (const h of hits)
-    for (const userId of await staff(h.supervised_by ?? "district", h.territory_path, h.department_id))
-      notices.push({
-        userId,
-        kind: "case.supervise",
-        title: "督办：诉求超时",
-        body: `${h.code} 已超过${LABEL[d]}时限（${clock(h.due)}），请督促办理`,
-        entity: "case",
-        entityId: h.id,
-        data: { deadline: d },
-      });
-  await notify(tx, notices);
+  await notifyStaff(
+    tx,
+    hits,
+    (h) => h.supervised_by ?? "district",
+    (h) => ({
+      kind: "case.supervise",
+      title: "督办：诉求超时",
+      body: `${h.code} 已超过${LABEL[d]}时限（${clock(h.due)}），请督促办理`,
+      data: { deadline: d },
+    }),
+  );
   return hits.length;
 }
 
@@ -176,20 +174,17 @@ async function remind(tx: Executor, d: Deadline): Promise<number> {
       data: { deadline: d, dueAt: new Date(h.due).toISOString() },
     })),
   );
-  const staff = staffOf(tx);
-  const notices: Notice[] = [];
-  for (const h of hits)
-    for (const userId of await staff(LEVEL_OF[h.status] ?? "district", h.territory_path, h.department_id))
-      notices.push({
-        userId,
-        kind: "case.remind",
-        title: "诉求即将超时",
-        body: `${h.code} 的${LABEL[d]}时限 ${clock(h.due)} 将到，请及时办理`,
-        entity: "case",
-        entityId: h.id,
-        data: { deadline: d },
-      });
-  await notify(tx, notices);
+  await notifyStaff(
+    tx,
+    hits,
+    (h) => LEVEL_OF[h.status] ?? "district",
+    (h) => ({
+      kind: "case.remind",
+      title: "诉求即将超时",
+      body: `${h.code} 的${LABEL[d]}时限 ${clock(h.due)} 将到，请及时办理`,
+      data: { deadline: d },
+    }),
+  );
   return hits.length;
 }
 
@@ -235,6 +230,21 @@ async function overdueWhistles(tx: Executor): Promise<number> {
 }
 
 /** Staff of a level for a case (department: the department's staff), looked up once per batch. */
+/** One notice per case to each staff member of the level `levelOf` names for it. */
+async function notifyStaff(
+  tx: Executor,
+  hits: Hit[],
+  levelOf: (h: Hit) => HandlerLevel,
+  notice: (h: Hit) => Pick<Notice, "kind" | "title" | "body" | "data">,
+): Promise<void> {
+  const staff = staffOf(tx);
+  const notices: Notice[] = [];
+  for (const h of hits)
+    for (const userId of await staff(levelOf(h), h.territory_path, h.department_id))
+      notices.push({ userId, entity: "case", entityId: h.id, ...notice(h) });
+  await notify(tx, notices);
+}
+
 function staffOf(tx: Executor) {
   const cache = new Map<string, Promise<string[]>>();
   return (level: HandlerLevel, path: string, departmentId: string | null): Promise<string[]> => {
@@ -243,21 +253,12 @@ function staffOf(tx: Executor) {
     if (!hit) {
       hit =
         level === "department"
-          ? departmentUsers(tx, departmentId)
+          ? departmentUserIds(tx, departmentId ? [departmentId] : [])
           : usersHolding(tx, LEVEL_ROLES[level], path);
       cache.set(key, hit);
     }
     return hit;
   };
-}
-
-async function departmentUsers(tx: Executor, departmentId: string | null): Promise<string[]> {
-  if (!departmentId) return [];
-  const rows = await tx
-    .select({ userId: departmentStaff.userId })
-    .from(departmentStaff)
-    .where(eq(departmentStaff.departmentId, departmentId));
-  return rows.map((r) => r.userId);
 }
 
 /** A deadline as people read it: China time, to the minute. */

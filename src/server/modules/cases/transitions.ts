@@ -1,4 +1,4 @@
-import { eq, inArray } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { type Actor as AuditActor, recordAudit } from "../../platform/audit/index.ts";
 import type { Principal } from "../../platform/auth/index.ts";
 import type { Db, Tx } from "../../platform/db/index.ts";
@@ -6,10 +6,10 @@ import { AppError, conflict, unprocessable } from "../../platform/errors.ts";
 import { assertFilesExist } from "../../platform/files/index.ts";
 import { type Notice, notify } from "../../platform/notify/index.ts";
 import { actsAs, allowedActions, standingOf } from "./access.ts";
-import { departmentsByIds } from "./catalog.ts";
+import { departmentsByIds, departmentUserIds } from "./catalog.ts";
 import { type CaseAction, type CaseStatus, LOW_RATING, type Requirement, transitionFor } from "./flow.ts";
 import { loadCase } from "./service.ts";
-import { type CaseRow, caseEvents, cases, departmentStaff, whistles } from "./tables.ts";
+import { type CaseRow, caseEvents, cases, whistles } from "./tables.ts";
 
 export interface TransitionInput {
   action: CaseAction;
@@ -215,12 +215,9 @@ export async function transition(
 }
 
 async function departmentNotices(tx: Tx, departmentIds: string[], row: CaseRow, title: string, body: string) {
-  const staff = await tx
-    .select({ userId: departmentStaff.userId })
-    .from(departmentStaff)
-    .where(inArray(departmentStaff.departmentId, departmentIds));
-  return staff.map((s) => ({
-    userId: s.userId,
+  const users = await departmentUserIds(tx, departmentIds);
+  return users.map((userId) => ({
+    userId,
     kind: "case.department",
     title,
     body,
