@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
@@ -173,38 +174,50 @@ function intakeBodies(grids: Polygon[], count: number): string[] {
   });
 }
 
-// The load runs in a worker thread, so that the client's work does not queue behind the server's.
+// The load runs in a worker thread with autocannon's light HTTP client, so that the client's work
+// takes as little as it can of the machine the server runs on. One request in flight per connection.
 const LOADER = `
 const { parentPort, workerData } = require("node:worker_threads");
+const autocannon = require(workerData.autocannon);
 const { url, token, bodies, concurrency } = workerData;
-(async () => {
-  const latencies = new Array(bodies.length);
-  let next = 0, errors = 0, firstError = null;
-  const started = performance.now();
-  const lane = async () => {
-    for (let i = next++; i < bodies.length; i = next++) {
-      const t = performance.now();
-      try {
-        const res = await fetch(url, {
-          method: "POST",
-          headers: { "content-type": "application/json", authorization: "Bearer " + token },
-          body: bodies[i],
-        });
-        const text = await res.text();
-        if (res.status !== 201) { errors++; firstError ??= res.status + " " + text.slice(0, 200); }
-      } catch (err) { errors++; firstError ??= String(err); }
-      latencies[i] = performance.now() - t;
-    }
-  };
-  await Promise.all(Array.from({ length: concurrency }, lane));
-  parentPort.postMessage({ seconds: (performance.now() - started) / 1000, latencies, errors, firstError });
-})();
+const latencies = [];
+let next = 0, errors = 0, firstError = null, last = 0;
+const started = performance.now();
+const instance = autocannon({
+  url,
+  connections: concurrency,
+  amount: bodies.length,
+  timeout: 60,
+  requests: [{
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: "Bearer " + token },
+    setupRequest: (req) => ({ ...req, body: bodies[next++ % bodies.length] }),
+    onResponse: (status, body) => {
+      if (status !== 201) { errors++; firstError ??= status + " " + String(body).slice(0, 200); }
+    },
+  }],
+}, (err, result) => {
+  if (err) { errors++; firstError ??= String(err); }
+  errors += result ? result.errors + result.timeouts : 0;
+  // autocannon notices the end only on its next one-second tick: the last answer is the end.
+  parentPort.postMessage({ seconds: (last - started) / 1000, latencies, errors, firstError });
+});
+instance.on("response", (_client, _status, _bytes, ms) => {
+  latencies.push(ms);
+  last = performance.now();
+});
 `;
 
 async function post(base: string, token: string, bodies: string[]): Promise<Run> {
   const worker = new Worker(LOADER, {
     eval: true,
-    workerData: { url: `${base}/api/v1/cases`, token, bodies, concurrency: CONCURRENCY },
+    workerData: {
+      autocannon: createRequire(import.meta.url).resolve("autocannon"),
+      url: `${base}/api/v1/cases`,
+      token,
+      bodies,
+      concurrency: CONCURRENCY,
+    },
   });
   const out = await new Promise<{ seconds: number; latencies: number[]; errors: number; firstError: string }>(
     (resolve, reject) => {

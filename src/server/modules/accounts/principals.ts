@@ -11,7 +11,15 @@ import { apiTokens, roleAssignments, sessions, users } from "./tables.ts";
  * of the same deployment (several behind a load balancer), and for role changes, within the TTL.
  */
 export const PRINCIPAL_TTL_MS = 5_000;
-const cache = new LRUCache<string, Principal>({ max: 20_000, ttl: PRINCIPAL_TTL_MS });
+// A principal being built is shared by the requests that ask for it meanwhile (`fetch`).
+const cache = new LRUCache<string, Principal, { db: Db; credentials: Credentials }>({
+  max: 20_000,
+  ttl: PRINCIPAL_TTL_MS,
+  fetchMethod: async (key, _stale, { context: { db, credentials } }) => {
+    const hash = key.slice(2);
+    return (credentials.bearer ? await fromToken(db, hash) : await fromSession(db, hash)) ?? undefined;
+  },
+});
 
 export const sessionKey = (idHash: string) => `s:${idHash}`;
 export const tokenKey = (tokenHash: string) => `t:${tokenHash}`;
@@ -101,9 +109,5 @@ export async function resolvePrincipal(db: Db, credentials: Credentials): Promis
   if (!secret) return null;
   const hash = sha256(secret);
   const key = credentials.bearer ? tokenKey(hash) : sessionKey(hash);
-  const cached = cache.get(key);
-  if (cached) return cached;
-  const principal = credentials.bearer ? await fromToken(db, hash) : await fromSession(db, hash);
-  if (principal) cache.set(key, principal);
-  return principal;
+  return (await cache.fetch(key, { context: { db, credentials } })) ?? null;
 }

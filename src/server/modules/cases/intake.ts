@@ -1,15 +1,16 @@
 import { randomUUID } from "node:crypto";
-import { and, eq, gt, isNull, notInArray, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { LRUCache } from "lru-cache";
-import { type Actor, recordAudit } from "../../platform/audit/index.ts";
-import type { Db, Executor, Tx } from "../../platform/db/index.ts";
+import type { Actor } from "../../platform/audit/index.ts";
+import type { Db, Executor } from "../../platform/db/index.ts";
 import { AppError, unprocessable } from "../../platform/errors.ts";
 import { assertFilesExist } from "../../platform/files/index.ts";
 import { householdPlace } from "../people/index.ts";
-import { gridCodePrefix, lineageOf, locate, nodesByIds } from "../territory/index.ts";
-import { type Category, categoryByCode, departmentByCode, routeTo } from "./catalog.ts";
+import { lineageOf, locate, nodesByIds } from "../territory/index.ts";
+import { categoryByCode, departmentByCode, routeTo } from "./catalog.ts";
 import type { CaseStatus } from "./flow.ts";
-import { type Channel, caseCounters, caseEvents, cases, type RequestType, type Urgency } from "./tables.ts";
+import { writeCase } from "./intake-batch.ts";
+import { type Channel, cases, type RequestType, type Urgency } from "./tables.ts";
 
 export interface Intake {
   channel: Channel;
@@ -45,8 +46,9 @@ const gridPaths = new LRUCache<string, string>({ max: 50_000 });
 const departmentIds = new LRUCache<string, { id: string | null }>({ max: 500, ttl: 5_000 });
 
 /**
- * Every channel ends here: place → route → duplicate check → code → case + event + audit, in
- * one transaction. The SLA deadlines go into the row; the deadlines job acts on them.
+ * Every channel ends here: place → route, then (with the intakes arriving at the same moment,
+ * intake-batch.ts) code → duplicate check → case + event + audit, written atomically. The SLA
+ * deadlines go into the row; the deadlines job acts on them.
  */
 export async function submitCase(db: Db, actor: Actor, input: Intake): Promise<Submitted> {
   if (input.sourceRef) {
@@ -54,16 +56,47 @@ export async function submitCase(db: Db, actor: Actor, input: Intake): Promise<S
     if (existing) return existing;
   }
   const category = await categoryByCode(db, input.categoryCode);
-  // Reads first, outside the transaction: it stays short, and the spatial index is the server's.
   const place = await placeOf(db, input);
+  await assertFilesExist(db, input.photos ?? []);
+  const route = routeTo(category, place.gridId !== null);
+  const departmentId = route.departmentCode ? await departmentIdOf(db, route.departmentCode) : null;
+  const status: CaseStatus =
+    route.status === "departmentClaim" && !departmentId ? "communityDispatch" : route.status;
+  const now = new Date();
   try {
-    await assertFilesExist(db, input.photos ?? []);
-    const now = new Date();
-    // Numbered in its own statement: inside the write transaction the day's counter row would stay
-    // locked until commit and every intake of the day would queue behind it. A write that fails
-    // after this leaves a gap in the day's numbers, never a duplicate.
-    const code = await nextCode(db, now);
-    return await db.transaction((tx) => insertCase(tx, actor, input, category, place, code, now));
+    const written = await writeCase(db, {
+      actor,
+      category,
+      row: {
+        id: randomUUID(),
+        channel: input.channel,
+        sourceRef: input.sourceRef ?? null,
+        categoryCode: category.code,
+        requestType: input.requestType ?? "help",
+        urgency: input.urgency ?? "normal",
+        description: input.description.trim(),
+        photos: input.photos ?? [],
+        lat: place.lat,
+        lng: place.lng,
+        address: input.address?.trim() || place.address,
+        householdId: input.householdId ?? null,
+        gridId: place.gridId,
+        communityId: place.communityId,
+        streetId: place.streetId,
+        territoryPath: place.path,
+        status,
+        departmentId: status === "departmentClaim" ? departmentId : null,
+        reporterUserId: input.reporter.userId ?? null,
+        reporterName: input.reporter.name?.trim() || null,
+        reporterPhone: input.reporter.phone ?? null,
+        responseDueAt: new Date(now.getTime() + category.responseMinutes * MINUTE),
+        resolveDueAt: new Date(now.getTime() + category.resolveMinutes * MINUTE),
+        extra: input.extra ?? {},
+        createdAt: now,
+        updatedAt: now,
+      },
+    });
+    return { ...written, replay: false };
   } catch (err) {
     // Two imports of one record at once: the unique index lets one in; the other is a replay.
     if (input.sourceRef && isUniqueViolation(err)) {
@@ -72,72 +105,6 @@ export async function submitCase(db: Db, actor: Actor, input: Intake): Promise<S
     }
     throw err;
   }
-}
-
-async function insertCase(
-  tx: Tx,
-  actor: Actor,
-  input: Intake,
-  category: Category,
-  place: Place,
-  code: string,
-  now: Date,
-): Promise<Submitted> {
-  const photos = input.photos ?? [];
-  const route = routeTo(category, place.gridId !== null);
-  const departmentId = route.departmentCode ? await departmentIdOf(tx, route.departmentCode) : null;
-  const status: CaseStatus =
-    route.status === "departmentClaim" && !departmentId ? "communityDispatch" : route.status;
-  const suggestedMasterId = await findDuplicate(tx, category, place, now);
-  const row = {
-    id: randomUUID(),
-    code,
-    channel: input.channel,
-    sourceRef: input.sourceRef ?? null,
-    categoryCode: category.code,
-    requestType: input.requestType ?? "help",
-    urgency: input.urgency ?? "normal",
-    description: input.description.trim(),
-    photos,
-    lat: place.lat,
-    lng: place.lng,
-    address: input.address?.trim() || place.address,
-    householdId: input.householdId ?? null,
-    gridId: place.gridId,
-    communityId: place.communityId,
-    streetId: place.streetId,
-    territoryPath: place.path,
-    status,
-    departmentId: status === "departmentClaim" ? departmentId : null,
-    reporterUserId: input.reporter.userId ?? null,
-    reporterName: input.reporter.name?.trim() || null,
-    reporterPhone: input.reporter.phone ?? null,
-    suggestedMasterId,
-    responseDueAt: new Date(now.getTime() + category.responseMinutes * MINUTE),
-    resolveDueAt: new Date(now.getTime() + category.resolveMinutes * MINUTE),
-    extra: input.extra ?? {},
-    createdAt: now,
-    updatedAt: now,
-  };
-  await tx.insert(cases).values(row);
-  await tx.insert(caseEvents).values({
-    caseId: row.id,
-    at: now,
-    actorId: actor.userId,
-    actorName: actor.name ?? null,
-    action: "submit",
-    toStatus: status,
-    note: row.description,
-    photos,
-    data: { channel: row.channel, ...(suggestedMasterId ? { suggestedMasterId } : {}) },
-  });
-  await recordAudit(tx, actor, {
-    action: "cases.submit",
-    entity: "case",
-    entityId: row.id,
-    after: { code: row.code, channel: row.channel, category: row.categoryCode, status },
-  });
-  return { id: row.id, code: row.code, status, replay: false, suggestedMasterId };
 }
 
 async function bySource(db: Executor, channel: Channel, sourceRef: string): Promise<Submitted | undefined> {
@@ -210,53 +177,6 @@ async function onPath(db: Db, path: string) {
   };
 }
 
-/** An open case of the same category within the category's distance and time window, nearest first. */
-async function findDuplicate(
-  tx: Tx,
-  category: { code: string; duplicateMeters: number; duplicateHours: number },
-  place: Place,
-  now: Date,
-): Promise<string | null> {
-  if (
-    category.duplicateMeters <= 0 ||
-    category.duplicateHours <= 0 ||
-    place.lat === null ||
-    place.lng === null
-  )
-    return null;
-  const dLat = category.duplicateMeters / 111_320;
-  const dLng = dLat / Math.max(0.01, Math.cos((place.lat * Math.PI) / 180));
-  const since = new Date(now.getTime() - category.duplicateHours * 3_600_000);
-  const near = await tx
-    .select({ id: cases.id, lat: cases.lat, lng: cases.lng })
-    .from(cases)
-    .where(
-      and(
-        eq(cases.categoryCode, category.code),
-        gt(cases.createdAt, since),
-        isNull(cases.masterId),
-        notInArray(cases.status, ["merged", "withdrawn", "closed"]),
-        sql`${cases.lat} between ${place.lat - dLat} and ${place.lat + dLat}`,
-        sql`${cases.lng} between ${place.lng - dLng} and ${place.lng + dLng}`,
-      ),
-    )
-    .limit(20);
-  let best: { id: string; d: number } | null = null;
-  for (const c of near) {
-    const d = metresBetween(place.lat, place.lng, c.lat ?? 0, c.lng ?? 0);
-    if (d <= category.duplicateMeters && (!best || d < best.d)) best = { id: c.id, d };
-  }
-  return best?.id ?? null;
-}
-
-export function metresBetween(lat1: number, lng1: number, lat2: number, lng2: number): number {
-  const rad = Math.PI / 180;
-  const a =
-    Math.sin(((lat2 - lat1) * rad) / 2) ** 2 +
-    Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(((lng2 - lng1) * rad) / 2) ** 2;
-  return 2 * 6_371_000 * Math.asin(Math.sqrt(a));
-}
-
 async function gridPath(db: Db, gridId: string): Promise<string> {
   const hit = gridPaths.get(gridId);
   if (hit !== undefined) return hit;
@@ -265,23 +185,12 @@ async function gridPath(db: Db, gridId: string): Promise<string> {
   return grid?.path ?? "";
 }
 
-async function departmentIdOf(tx: Tx, code: string): Promise<string | null> {
+async function departmentIdOf(db: Db, code: string): Promise<string | null> {
   const hit = departmentIds.get(code);
   if (hit) return hit.id;
-  const id = (await departmentByCode(tx, code))?.id ?? null;
+  const id = (await departmentByCode(db, code))?.id ?? null;
   departmentIds.set(code, { id });
   return id;
-}
-
-/** `XG-20261123-0001`: district prefix, China date, the day's running number (at least 4 digits). */
-async function nextCode(db: Db, now: Date): Promise<string> {
-  const day = new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10).replaceAll("-", "");
-  const [counter] = await db
-    .insert(caseCounters)
-    .values({ day, n: 1 })
-    .onConflictDoUpdate({ target: caseCounters.day, set: { n: sql`${caseCounters.n} + 1` } })
-    .returning({ n: caseCounters.n });
-  return `${(await gridCodePrefix(db)) ?? "GD"}-${day}-${String(counter?.n ?? 1).padStart(4, "0")}`;
 }
 
 function isUniqueViolation(err: unknown): boolean {

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { recordAudit, SYSTEM } from "../../platform/audit/index.ts";
 import type { Role } from "../../platform/auth/index.ts";
-import type { Db, Executor } from "../../platform/db/index.ts";
+import { type Db, type Executor, rowsOf } from "../../platform/db/index.ts";
 import { type Notice, notify } from "../../platform/notify/index.ts";
 import type { Queue } from "../../platform/queue/index.ts";
 import { usersHolding } from "../accounts/index.ts";
@@ -46,7 +46,6 @@ const withDone = (keys: string[]) =>
 const done = (key: `${Deadline}.${"remind" | "escalate"}`) => sql.raw(`'${key}'`);
 const dueColumn = (d: Deadline) => (d === "response" ? sql`x.response_due_at` : sql`x.resolve_due_at`);
 const pending = (d: Deadline) => (d === "response" ? sql`and x.responded_at is null` : sql``);
-const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
 
 interface Hit {
   id: string;

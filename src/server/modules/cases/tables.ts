@@ -152,6 +152,10 @@ export const cases = pgTable(
     index("cases_master_idx").on(t.masterId),
     index("cases_created_idx").on(t.createdAt),
     uniqueIndex("cases_source_unique").on(t.channel, t.sourceRef),
+    // The duplicate check at intake (intake-batch.ts): open, unmerged cases of a category near a point.
+    index("cases_duplicate_idx")
+      .on(t.categoryCode, t.lat, t.lng)
+      .where(sql`master_id is null and status not in ('merged', 'withdrawn', 'closed')`),
     // The deadline sweep runs every minute: it must read only what can still fall due.
     index("cases_response_due_idx")
       .on(t.responseDueAt)

@@ -92,17 +92,32 @@ async function buildLocator(db: Db, version: number): Promise<Locator> {
 
 /** The grid, community and street of a point, through the in-memory spatial index. */
 export async function locate(db: Db, lat: number, lng: number): Promise<Located> {
-  let locator = locators.get(db);
-  if (!locator || Date.now() - locator.checkedAt > VERSION_CHECK_MS) {
-    const version = await currentVersion(db);
-    if (!locator || locator.version !== version) locator = await buildLocator(db, version);
-    else locator.checkedAt = Date.now();
-    locators.set(db, locator);
-  }
-  const found = locator.index.locate(lng, lat);
+  const found = (await locatorOf(db)).index.locate(lng, lat);
   if (!found)
     throw new AppError("OUTSIDE_DISTRICT", 404, "The point lies in no grid of this district", { lat, lng });
   return found;
+}
+
+// One version check at a time: requests arriving while it runs wait for it rather than each asking.
+const checks = new WeakMap<Db, Promise<Locator>>();
+
+async function locatorOf(db: Db): Promise<Locator> {
+  const locator = locators.get(db);
+  if (locator && Date.now() - locator.checkedAt <= VERSION_CHECK_MS) return locator;
+  let check = checks.get(db);
+  if (!check) {
+    check = (async () => {
+      const version = await currentVersion(db);
+      const next =
+        locator && locator.version === version
+          ? { ...locator, checkedAt: Date.now() }
+          : await buildLocator(db, version);
+      locators.set(db, next);
+      return next;
+    })().finally(() => checks.delete(db));
+    checks.set(db, check);
+  }
+  return check;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { and, count, desc, eq, gte, lt, type SQL } from "drizzle-orm";
-import type { Db, Executor, Tx } from "../db/index.ts";
+import { bulkInsert, type Db, type Executor, type Tx } from "../db/index.ts";
 import { type Paging, pageWindow } from "../http/paging.ts";
 import { auditLog } from "./tables.ts";
 
@@ -22,17 +22,32 @@ export interface AuditEntry {
 
 export type RecordAudit = (entry: AuditEntry) => Promise<void>;
 
-export async function recordAudit(executor: Executor, actor: Actor, entry: AuditEntry): Promise<void> {
-  await executor.insert(auditLog).values({
-    actorId: actor.userId,
-    actorName: actor.name ?? null,
-    ip: actor.ip ?? null,
-    action: entry.action,
-    entity: entry.entity,
-    entityId: entry.entityId ?? null,
-    before: entry.before ?? null,
-    after: entry.after ?? null,
-  });
+export function recordAudit(executor: Executor, actor: Actor, entry: AuditEntry): Promise<void> {
+  return recordAudits(executor, [[actor, entry]]);
+}
+
+/** Many audit rows in one statement (a batch of writes, each with its own actor). */
+export async function recordAudits(executor: Executor, entries: Array<[Actor, AuditEntry]>): Promise<void> {
+  await bulkInsert(executor, ...auditRows(entries));
+}
+
+/** The table and rows of audit entries, for a caller writing them together with its own rows. */
+export function auditRows(
+  entries: Array<[Actor, AuditEntry]>,
+): [typeof auditLog, Array<typeof auditLog.$inferInsert>] {
+  return [
+    auditLog,
+    entries.map(([actor, entry]) => ({
+      actorId: actor.userId,
+      actorName: actor.name ?? null,
+      ip: actor.ip ?? null,
+      action: entry.action,
+      entity: entry.entity,
+      entityId: entry.entityId ?? null,
+      before: entry.before ?? null,
+      after: entry.after ?? null,
+    })),
+  ];
 }
 
 /**

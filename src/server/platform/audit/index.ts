@@ -2,9 +2,11 @@ export {
   type Actor,
   type AuditEntry,
   audited,
+  auditRows,
   listAudit,
   type RecordAudit,
   recordAudit,
+  recordAudits,
   SYSTEM,
 } from "./audit.ts";
 export { auditRoutes } from "./routes.ts";

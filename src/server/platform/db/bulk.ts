@@ -1,8 +1,10 @@
-import { getTableColumns, sql } from "drizzle-orm";
+import { getTableColumns, type SQL, sql } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import type { Executor } from "./connect.ts";
 
 const CHUNK = 5000;
+
+type Rows<T extends PgTable> = Array<T["$inferInsert"]>;
 
 /**
  * Inserts many rows with one JSON parameter per chunk (`json_populate_recordset`): binding
@@ -12,9 +14,32 @@ const CHUNK = 5000;
 export async function bulkInsert<T extends PgTable>(
   executor: Executor,
   table: T,
-  rows: Array<T["$inferInsert"]>,
+  rows: Rows<T>,
 ): Promise<void> {
-  if (rows.length === 0) return;
+  for (let i = 0; i < rows.length; i += CHUNK)
+    await executor.execute(insertSql(table, rows.slice(i, i + CHUNK)));
+}
+
+/**
+ * A few rows into each of several tables in one statement (data-modifying CTEs): one round trip,
+ * and atomic without a transaction. Rows referring to rows of an earlier table are fine: foreign
+ * keys are checked at the end of the statement.
+ */
+export async function insertTogether(executor: Executor, parts: InsertPart[]): Promise<void> {
+  const inserts = parts
+    .filter(([, rows]) => rows.length > 0)
+    .map(([table, rows]) => insertSql(table, rows as Rows<PgTable>));
+  const last = inserts.pop();
+  if (!last) return;
+  const ctes = inserts.map((insert, i) => sql`${sql.raw(`i${i}`)} as (${insert})`);
+  await executor.execute(ctes.length > 0 ? sql`with ${sql.join(ctes, sql`, `)} ${last}` : last);
+}
+
+/** A table and rows for it, checked against each other where they are put together. */
+export type InsertPart = readonly [PgTable, object[]];
+export const insertPart = <T extends PgTable>(table: T, rows: Rows<T>): InsertPart => [table, rows];
+
+function insertSql<T extends PgTable>(table: T, rows: Rows<T>): SQL {
   const columns = getTableColumns(table);
   const keys = [...new Set(rows.flatMap((r) => Object.keys(r)))].filter((k) => k in columns);
   const names = keys.map((k) => (columns[k] as { name: string }).name);
@@ -22,13 +47,9 @@ export async function bulkInsert<T extends PgTable>(
     names.map((n) => sql.identifier(n)),
     sql`, `,
   );
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    const chunk = rows.slice(i, i + CHUNK).map((r) => {
-      const row = r as Record<string, unknown>;
-      return Object.fromEntries(keys.map((k, j) => [names[j], row[k] ?? null]));
-    });
-    await executor.execute(
-      sql`insert into ${table} (${list}) select ${list} from json_populate_recordset(null::${table}, ${JSON.stringify(chunk)}::json)`,
-    );
-  }
+  const json = rows.map((r) => {
+    const row = r as Record<string, unknown>;
+    return Object.fromEntries(keys.map((k, j) => [names[j], row[k] ?? null]));
+  });
+  return sql`insert into ${table} (${list}) select ${list} from json_populate_recordset(null::${table}, ${JSON.stringify(json)}::json)`;
 }

@@ -35,6 +35,10 @@ export interface DatabaseOptions {
   client?: PGlite;
 }
 
+// How many transactions can usefully run at once on a handle: one on PGlite, the pool's size on a server.
+const parallelism = new WeakMap<Db, number>();
+export const writeParallelism = (db: Db): number => parallelism.get(db) ?? 1;
+
 export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   if (opts.url) return openPostgres(opts.url);
   return openPglite(opts);
@@ -58,12 +62,15 @@ async function openPglite({ dataDir, loadDataDir, client: given }: DatabaseOptio
   return { kind: "pglite", db, executeSql, close: () => client.close() };
 }
 
+const POOL_SIZE = 10;
+
 async function openPostgres(url: string): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const pool = new pg.Pool({ connectionString: url, max: POOL_SIZE });
   // An idle client that loses its server must not crash the process.
   pool.on("error", () => {});
   await pool.query("select 1");
   const db = drizzlePg(pool) as unknown as Db;
+  parallelism.set(db, POOL_SIZE);
   const executeSql: ExecuteSql = (text, values) => pool.query(text, values as unknown[]);
   return { kind: "postgres", db, executeSql, url, close: () => pool.end() };
 }

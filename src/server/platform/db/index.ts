@@ -1,4 +1,4 @@
-export { bulkInsert } from "./bulk.ts";
+export { bulkInsert, type InsertPart, insertPart, insertTogether } from "./bulk.ts";
 export {
   type Database,
   type DatabaseOptions,
@@ -6,8 +6,10 @@ export {
   type Executor,
   openDatabase,
   type Tx,
+  writeParallelism,
 } from "./connect.ts";
 export { likePattern } from "./like.ts";
 export { DataDirLockedError, lockDataDir } from "./lock.ts";
 export { MIGRATIONS_DIR, runMigrations } from "./migrate.ts";
 export { qualified } from "./qualified.ts";
+export { rowsOf } from "./rows.ts";

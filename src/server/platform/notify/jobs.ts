@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import type { Db } from "../db/index.ts";
+import { type Db, rowsOf } from "../db/index.ts";
 import type { Queue } from "../queue/index.ts";
 import type { SmsSender } from "./sms.ts";
 import { notifications } from "./tables.ts";
@@ -38,9 +38,7 @@ export async function sendPendingSms(db: Db, sender: SmsSender): Promise<{ sent:
       ) d
       where n.id = d.id and not (n.data ? 'smsAt')
       returning n.id, n.phone, n.title, n.body`);
-    const rows = (
-      result as unknown as { rows: Array<{ id: string; phone: string; title: string; body: string }> }
-    ).rows;
+    const rows = rowsOf<{ id: string; phone: string; title: string; body: string }>(result);
     for (const r of rows) {
       try {
         await sender.send(r.phone, `【${r.title}】${r.body}`);

@@ -1,0 +1,1 @@
+CREATE INDEX "cases_duplicate_idx" ON "cases" USING btree ("category_code","lat","lng") WHERE master_id is null and status not in ('merged', 'withdrawn', 'closed');
