@@ -102,6 +102,9 @@ export const staff = pgTable(
     partTimeKind: text("part_time_kind"),
     residentId: uuid("resident_id"),
     userId: uuid("user_id"),
+    /** 三亮 on the contact card: a photo (platform/files, resized) and the duties in a sentence. */
+    photoId: text("photo_id"),
+    duties: text("duties"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [pathIndex("staff_territory_idx", t.territoryPath), index("staff_node_idx").on(t.nodeId, t.role)],
