@@ -2,6 +2,7 @@ import { benchAuthMe } from "./auth-me.bench.ts";
 import { benchCasesIntake } from "./cases-intake.bench.ts";
 import { benchDemo } from "./demo.bench.ts";
 import { benchLocate } from "./locate.bench.ts";
+import { benchPeopleImport } from "./people-import.bench.ts";
 
 // `npm run bench`: every benchmark in turn; each prints its figures and writes bench/results/<name>.json.
 // With DATABASE_URL set they run on that PostgreSQL server (in a throwaway database) instead of PGlite.
@@ -11,6 +12,7 @@ const benchmarks: Array<[string, () => Promise<void>]> = [
   ["locate", benchLocate],
   ["demo", benchDemo],
   ["cases-intake", benchCasesIntake],
+  ["people-import", benchPeopleImport],
 ];
 const only = process.argv.slice(2);
 

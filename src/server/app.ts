@@ -7,7 +7,7 @@ import { accountsRoutes, resolvePrincipal } from "./modules/accounts/index.ts";
 import { casesRoutes, deviceRoutes, figureRoutes, hotlineRoutes } from "./modules/cases/index.ts";
 import { open311Routes } from "./modules/open311/index.ts";
 import { orgRoutes } from "./modules/org/index.ts";
-import { peopleRoutes } from "./modules/people/index.ts";
+import { contactCardRoutes, peopleRoutes } from "./modules/people/index.ts";
 import { territoryRoutes } from "./modules/territory/index.ts";
 import { auditRoutes } from "./platform/audit/index.ts";
 import { installAuth } from "./platform/auth/index.ts";
@@ -20,18 +20,22 @@ import { installGracefulClose } from "./platform/http/shutdown.ts";
 import type { App } from "./platform/http/types.ts";
 import { installJsonParser, installValidation } from "./platform/http/validation.ts";
 import { installWeb } from "./platform/http/web.ts";
+import { importRoutes } from "./platform/imports/index.ts";
 import { notifyRoutes } from "./platform/notify/index.ts";
 import type { PiiVault } from "./platform/pii/index.ts";
+import type { Queue } from "./platform/queue/index.ts";
 
 export interface AppDeps {
   database: Database;
   config: Config;
   pii: PiiVault;
   logger?: FastifyServerOptions["logger"];
+  /** The job queue, for routes that start background work (imports); absent in most API tests. */
+  queue?: Queue;
 }
 
 /** The HTTP app: platform plugins, every module's routes under /api/v1, and Open311. Tests build it too. */
-export async function buildApp({ database, config, pii, logger = false }: AppDeps): Promise<App> {
+export async function buildApp({ database, config, pii, logger = false, queue }: AppDeps): Promise<App> {
   const app = Fastify({
     logger,
     bodyLimit: 1024 * 1024,
@@ -69,6 +73,7 @@ export async function buildApp({ database, config, pii, logger = false }: AppDep
       territoryRoutes(v1, db);
       orgRoutes(v1, db);
       peopleRoutes(v1, db, pii);
+      contactCardRoutes(v1, db, config.dataDir);
       casesRoutes(v1, db);
       hotlineRoutes(v1, db);
       deviceRoutes(v1, db);
@@ -76,6 +81,7 @@ export async function buildApp({ database, config, pii, logger = false }: AppDep
       notifyRoutes(v1, db);
       auditRoutes(v1, db);
       filesRoutes(v1, db, config.dataDir);
+      importRoutes(v1, { db, vault: pii, dataDir: config.dataDir, queue });
     },
     { prefix: "/api/v1" },
   );

@@ -5,6 +5,7 @@ import { defineAccountJobs } from "./modules/accounts/index.ts";
 import { defineCaseJobs } from "./modules/cases/index.ts";
 import { type Database, lockDataDir, openDatabase, runMigrations } from "./platform/db/index.ts";
 import type { App } from "./platform/http/types.ts";
+import { defineImportJobs } from "./platform/imports/index.ts";
 import { defineNotifyJobs, WebhookSmsSender } from "./platform/notify/index.ts";
 import { PiiVault } from "./platform/pii/index.ts";
 import { Queue, type QueueOptions } from "./platform/queue/index.ts";
@@ -43,9 +44,10 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     defineCaseJobs(queue, database.db);
     const sms = config.smsWebhookUrl ? new WebhookSmsSender(config.smsWebhookUrl) : undefined;
     defineNotifyJobs(queue, database.db, sms);
+    defineImportJobs(queue, { db: database.db, vault: pii, dataDir: config.dataDir });
     options.defineJobs?.(queue, database);
     await queue.start();
-    const app = await buildApp({ database, config, pii, logger: options.logger ?? false });
+    const app = await buildApp({ database, config, pii, logger: options.logger ?? false, queue });
     const db = database;
     let closing: Promise<void> | undefined;
     const close = () => {

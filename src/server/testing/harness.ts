@@ -6,7 +6,9 @@ import { buildApp } from "../app.ts";
 import { loadConfig } from "../config.ts";
 import { type Database, openDatabase, runMigrations } from "../platform/db/index.ts";
 import type { App } from "../platform/http/types.ts";
+import { defineImportJobs } from "../platform/imports/index.ts";
 import { PiiVault } from "../platform/pii/index.ts";
+import { Queue } from "../platform/queue/index.ts";
 import { freshDatabaseUrl, type TestDatabaseUrl } from "./database.ts";
 
 export const DEMO_PASSWORD = "demo12345";
@@ -28,15 +30,29 @@ async function demoCopy(): Promise<TestDatabaseUrl & { dump?: Blob }> {
   return { url: undefined, drop: async () => {}, dump: new Blob([readFileSync(inject("pgliteDump"))]) };
 }
 
+export interface TestAppOptions {
+  /** Run the job queue with the jobs that routes start (imports), polling every half second. */
+  queue?: boolean;
+}
+
 /** The real app on a real database holding the demo district, with a temporary DATA_DIR of its own. */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(
+  env: Record<string, string> = {},
+  options: TestAppOptions = {},
+): Promise<TestApp> {
   const target = await demoCopy();
   const database = await openDatabase({ url: target.url, loadDataDir: target.dump });
   await runMigrations(database);
   const ownDataDir = env.DATA_DIR ? undefined : mkdtempSync(join(tmpdir(), "gridgov-test-"));
   const config = loadConfig({ DEMO: "1", ...(ownDataDir ? { DATA_DIR: ownDataDir } : {}), ...env });
   const pii = await PiiVault.load({ piiKey: inject("piiKey") });
-  const app = await buildApp({ database, config, pii });
+  let queue: Queue | undefined;
+  if (options.queue) {
+    queue = new Queue(database, { pollingIntervalSeconds: 0.5 });
+    defineImportJobs(queue, { db: database.db, vault: pii, dataDir: config.dataDir });
+    await queue.start();
+  }
+  const app = await buildApp({ database, config, pii, queue });
   await app.ready();
   return {
     app,
@@ -45,6 +61,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     dataDir: config.dataDir,
     close: async () => {
       await app.close();
+      await queue?.stop();
       await database.close();
       await target.drop();
       if (ownDataDir) rmSync(ownDataDir, { recursive: true, force: true });
@@ -95,11 +112,11 @@ export const PHONES = {
 } as const;
 
 /** The test app with a logged-in session for each of the nine demo roles. */
-export async function startWithSessions(): Promise<{
+export async function startWithSessions(options: TestAppOptions = {}): Promise<{
   t: TestApp;
   sessions: Record<keyof typeof PHONES, Session>;
 }> {
-  const t = await startTestApp();
+  const t = await startTestApp({}, options);
   const entries = await Promise.all(
     Object.entries(PHONES).map(async ([role, phone]) => [role, await loginAs(t.app, phone)] as const),
   );

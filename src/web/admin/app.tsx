@@ -2,10 +2,10 @@ import { App as AntApp, ConfigProvider } from "antd";
 import enUS from "antd/locale/en_US";
 import zhCN from "antd/locale/zh_CN";
 import { useTranslation } from "react-i18next";
-import { BrowserRouter, Navigate, Route, Routes } from "react-router-dom";
+import { BrowserRouter, Route, Routes } from "react-router-dom";
 import { useAuth } from "../common/auth.tsx";
 import { AppProviders } from "../common/providers.tsx";
-import { RequireAuth } from "../common/require-auth.tsx";
+import { LeaveLogin, RequireAuth } from "../common/require-auth.tsx";
 import { canSee } from "../common/roles.ts";
 import { Shell } from "./layout/shell.tsx";
 import { NAV } from "./nav.tsx";
@@ -38,7 +38,7 @@ function AdminRoutes() {
   const { user } = useAuth();
   return (
     <Routes>
-      <Route path="/login" element={user ? <Navigate to="/" replace /> : <LoginPage />} />
+      <Route path="/login" element={user ? <LeaveLogin /> : <LoginPage />} />
       <Route
         element={
           <RequireAuth

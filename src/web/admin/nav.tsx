@@ -3,6 +3,7 @@ import {
   ClusterOutlined,
   FlagOutlined,
   HomeOutlined,
+  ImportOutlined,
   NotificationOutlined,
   SolutionOutlined,
   TeamOutlined,
@@ -14,6 +15,8 @@ import { CaseDetailPage } from "./pages/cases/detail.tsx";
 import { CasesPage } from "./pages/cases/index.tsx";
 import { WhistlesPage } from "./pages/cases/whistles-page.tsx";
 import { HomePage } from "./pages/home.tsx";
+import { ImportsPage } from "./pages/imports/index.tsx";
+import { ImportJobPage } from "./pages/imports/job.tsx";
 import { OrgPage } from "./pages/org/index.tsx";
 import { PeoplePage } from "./pages/people/index.tsx";
 import { TerritoryPage } from "./pages/territory/index.tsx";
@@ -48,5 +51,12 @@ export const NAV: readonly NavItem[] = [
   },
   { key: "whistles", path: "/whistles", icon: <NotificationOutlined />, element: <WhistlesPage /> },
   { key: "org", path: "/org", icon: <FlagOutlined />, element: <OrgPage /> },
+  {
+    key: "imports",
+    path: "/imports",
+    icon: <ImportOutlined />,
+    element: <ImportsPage />,
+    subpages: [{ path: "/imports/:id", element: <ImportJobPage /> }],
+  },
   { key: "audit", path: "/audit", icon: <AuditOutlined />, element: <AuditPage /> },
 ];

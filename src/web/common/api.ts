@@ -1,7 +1,7 @@
 import type { paths } from "./generated/api-types.ts";
 import { i18n } from "./i18n.ts";
 
-type Method = "get" | "post" | "patch" | "delete";
+type Method = "get" | "post" | "put" | "patch" | "delete";
 type Operation<P extends keyof paths, M extends Method> = NonNullable<paths[P][M]>;
 /** The paths that have an operation for method M. */
 export type PathOf<M extends Method> = {
@@ -91,14 +91,16 @@ async function request(
   accept = "application/json",
 ): Promise<unknown> {
   const headers: Record<string, string> = { Accept: accept, "Accept-Language": i18n.language };
-  if (body !== undefined) headers["Content-Type"] = "application/json";
+  const form = body instanceof FormData;
+  // A form sets its own multipart content type, boundary included.
+  if (body !== undefined && !form) headers["Content-Type"] = "application/json";
   let res: Response;
   try {
     res = await fetch(urlOf(template, params), {
       method: method.toUpperCase(),
       headers,
       credentials: "same-origin",
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : form ? body : JSON.stringify(body),
       signal: params.signal,
     });
   } catch (err) {
@@ -122,6 +124,11 @@ export function getJsonAs<T>(
   return request("get", path, params, undefined, accept) as Promise<T>;
 }
 
+/** The address of a GET with its query, for a link the browser follows itself (a download). */
+export function apiUrl<P extends PathOf<"get">>(path: P, query: QueryOf<P, "get">): string {
+  return urlOf(path, { query });
+}
+
 /** The typed API: paths, parameters, bodies and answers all come from the generated OpenAPI types. */
 export const api = {
   get: <P extends PathOf<"get">>(path: P, ...[params]: ParamArgs<P, "get">) =>
@@ -132,4 +139,15 @@ export const api = {
     request("post", path, params, body) as Promise<ResponseOf<P, "post">>,
   patch: <P extends PathOf<"patch">>(path: P, ...[body, params]: BodyArgs<P, "patch">) =>
     request("patch", path, params, body) as Promise<ResponseOf<P, "patch">>,
+  /** One file as multipart/form-data in the field "file" (photo uploads); errors as for every call. */
+  upload: <M extends "post" | "put", P extends PathOf<M>>(
+    method: M,
+    path: P,
+    file: Blob,
+    ...[params]: ParamArgs<P, M>
+  ) => {
+    const form = new FormData();
+    form.append("file", file);
+    return request(method, path, params, form) as Promise<ResponseOf<P, M>>;
+  },
 };

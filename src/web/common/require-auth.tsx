@@ -25,3 +25,12 @@ export function useReturnPath(): string {
   const state = useLocation().state as { from?: string } | null;
   return state?.from && state.from !== "/login" ? state.from : "/";
 }
+
+/**
+ * The login route once someone is logged in: where RequireAuth was sending him (a deep link such as
+ * a contact card's request form), else home. Rendered the moment the session exists, so it must
+ * know the way back itself rather than leave it to the login form.
+ */
+export function LeaveLogin() {
+  return <Navigate to={useReturnPath()} replace />;
+}

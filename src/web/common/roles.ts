@@ -17,6 +17,7 @@ export const STAFF_ROLES: readonly Role[] = [
 const PERMISSIONS = {
   "territory.read": STAFF_ROLES,
   "people.read": ["districtAdmin", "streetStaff", "communityStaff", "gridWorker", "resident"],
+  "people.write": ["districtAdmin", "streetStaff", "communityStaff", "gridWorker"],
   "people.reveal": ["districtAdmin", "streetStaff", "communityStaff"],
   "org.read": [...STAFF_ROLES, "partyMember"],
 } satisfies Record<string, readonly Role[]>;
@@ -39,6 +40,8 @@ const NAV_ACCESS = {
   audit: ["districtAdmin"],
   cases: ["districtAdmin", "streetStaff", "communityStaff", "gridWorker", "departmentStaff"],
   whistles: ["districtAdmin", "streetStaff", "communityStaff", "departmentStaff"],
+  // people.write or territory.write: the server lists which kinds each may import.
+  imports: ["districtAdmin", "streetStaff", "communityStaff", "gridWorker"],
   // Mobile home tiles.
   myGrid: ["gridWorker"],
   myFamily: ["resident"],

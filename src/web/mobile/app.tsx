@@ -5,7 +5,8 @@ import { useTranslation } from "react-i18next";
 import { BrowserRouter, Navigate, Route, Routes } from "react-router-dom";
 import { useAuth } from "../common/auth.tsx";
 import { AppProviders } from "../common/providers.tsx";
-import { RequireAuth } from "../common/require-auth.tsx";
+import { LeaveLogin, RequireAuth } from "../common/require-auth.tsx";
+import { ContactCardPage } from "./pages/card/contact-card-page.tsx";
 import { CaseDetailPage } from "./pages/cases/case-detail-page.tsx";
 import { DepartmentInboxPage } from "./pages/cases/department-inbox-page.tsx";
 import { GridInboxPage, MyCasesPage } from "./pages/cases/list-pages.tsx";
@@ -43,7 +44,9 @@ function MobileRoutes() {
   const { user } = useAuth();
   return (
     <Routes>
-      <Route path="/login" element={user ? <Navigate to="/" replace /> : <LoginPage />} />
+      <Route path="/login" element={user ? <LeaveLogin /> : <LoginPage />} />
+      {/* 民情联系卡: a public notice, reached from a poster's QR code without an account. */}
+      <Route path="/card/:code" element={<ContactCardPage />} />
       <Route
         element={
           <RequireAuth

@@ -26,8 +26,8 @@ export function buildStaff(
   account: AccountGridWorker,
 ): DemoStaff[] {
   const staff: DemoStaff[] = [];
-  const add = (s: Omit<DemoStaff, "key">) =>
-    staff.push({ key: `S${String(staff.length + 1).padStart(5, "0")}`, ...s });
+  const add = (s: Omit<DemoStaff, "key" | "duties">) =>
+    staff.push({ key: `S${String(staff.length + 1).padStart(5, "0")}`, ...s, duties: dutiesOf(s) });
   const employee = () => ({
     name: personName(rng, rng.chance(0.5) ? "male" : "female", rng.int(1970, 1998)),
     phone: ids.phone(),
@@ -68,6 +68,28 @@ export function buildStaff(
     }
   }
   return staff;
+}
+
+/** 亮职责: what the contact card says each one does (the building head's six duties are the seeds'). */
+function dutiesOf(s: Omit<DemoStaff, "key" | "duties">): string {
+  switch (s.role) {
+    case "gridLeader":
+      return "统筹本网格党建和治理工作，组织走访入户、收集民情、化解矛盾，督办群众诉求按时办结。";
+    case "gridWorker":
+      if (s.employment === "partTime")
+        return s.partTimeKind === "property"
+          ? "协助排查小区设施隐患，及时上报和处理居民反映的物业问题。"
+          : "配送途中随手发现、随手上报环境卫生、安全隐患等问题。";
+      return s.duty === "A"
+        ? "在网格服务站坐班，受理群众诉求和代办事项，更新网格人、地、事、物信息。"
+        : "每天巡查网格，走访重点人群，发现并上报安全隐患和矛盾纠纷，跟进诉求办理。";
+    case "buildingHead":
+      return "抓好楼栋党建，收集民情信息，代办服务，调处矛盾，监督物业，弘扬新风。";
+    case "entranceHead":
+      return "熟悉本单元住户，传达社区通知，反映邻里诉求，协助安全巡查。";
+    default:
+      return "定期走访所联系的住户，传达政策，收集诉求，帮扶困难家庭。";
+  }
 }
 
 /**

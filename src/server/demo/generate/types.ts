@@ -127,6 +127,8 @@ export interface DemoStaff {
   householdKeys?: string[];
   /** When the staff member is also a resident of the district. */
   residentKey?: string;
+  /** 亮职责: the duties shown on the grid's contact card. */
+  duties: string;
 }
 
 export interface DemoVenue {

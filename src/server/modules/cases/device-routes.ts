@@ -1,10 +1,12 @@
 import { Type } from "@sinclair/typebox";
 import { principalOf } from "../../platform/auth/index.ts";
 import type { Db } from "../../platform/db/index.ts";
+import { exportable, listOrExport } from "../../platform/http/export.ts";
 import { Paged, PageQuery } from "../../platform/http/paging.ts";
 import { type App, Enum, Nullable, responses, Uuid } from "../../platform/http/types.ts";
 import { CALL_KINDS, deviceCall, deviceSecretOf, listDevices, registerDevice } from "./devices.ts";
 import { CASE_STATUSES } from "./flow.ts";
+import { deviceSheet } from "./sheets.ts";
 
 const tags = ["devices"];
 const manager = { access: { permission: "devices.manage" as const } };
@@ -43,7 +45,7 @@ export function deviceRoutes(app: App, db: Db) {
     "/devices",
     {
       config: manager,
-      schema: {
+      schema: exportable({
         tags,
         summary: "Devices in scope, optionally of one household (never their secrets)",
         querystring: Type.Object(
@@ -61,9 +63,14 @@ export function deviceRoutes(app: App, db: Db) {
             }),
           ),
         }),
-      },
+      }),
     },
-    (req) => listDevices(db, principalOf(req), req.query),
+    (req, reply) => {
+      const principal = principalOf(req);
+      return listOrExport(req, reply, deviceSheet, (paging) =>
+        listDevices(db, principal, { ...req.query, ...paging }),
+      );
+    },
   );
 
   app.post(

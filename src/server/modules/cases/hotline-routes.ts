@@ -4,16 +4,10 @@ import { principalOf } from "../../platform/auth/index.ts";
 import type { Db } from "../../platform/db/index.ts";
 import { multipartScope, receiveFilePart } from "../../platform/files/index.ts";
 import { type App, Enum, ErrorBody, Nullable, responses, Uuid } from "../../platform/http/types.ts";
+import { XLSX_TYPE as XLSX_MIME } from "../../platform/xlsx/index.ts";
 import { listCategories } from "./catalog.ts";
 import { importHotline } from "./hotline.ts";
-import {
-  MAX_IMPORT_ROWS,
-  notASpreadsheet,
-  readSheet,
-  sheetKind,
-  templateWorkbook,
-  XLSX_MIME,
-} from "./hotline-sheet.ts";
+import { MAX_IMPORT_ROWS, notASpreadsheet, readSheet, sheetKind, templateWorkbook } from "./hotline-sheet.ts";
 
 const tags = ["cases"];
 const importer = { access: { permission: "cases.import" as const } };

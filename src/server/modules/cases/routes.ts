@@ -2,6 +2,7 @@ import { Type } from "@sinclair/typebox";
 import { principalOf } from "../../platform/auth/index.ts";
 import type { Db } from "../../platform/db/index.ts";
 import { PhotoIds } from "../../platform/files/index.ts";
+import { exportable, listOrExport } from "../../platform/http/export.ts";
 import { Paged, PageQuery } from "../../platform/http/paging.ts";
 import { type App, Enum, IdParams, Nullable, responses, Uuid } from "../../platform/http/types.ts";
 import { listCategories, listDepartments } from "./catalog.ts";
@@ -10,6 +11,7 @@ import { CASE_ACTIONS, CASE_STATUSES } from "./flow.ts";
 import { submitCase } from "./intake.ts";
 import { CaseDetail, CaseItem, Category, Department, Submitted, WhistleItem } from "./schemas.ts";
 import { getCase, listCases, myCases, revealReporter } from "./service.ts";
+import { caseSheet, whistleSheet } from "./sheets.ts";
 import { CHANNELS, REQUEST_TYPES, URGENCIES, WHISTLE_STATUSES } from "./tables.ts";
 import { transition } from "./transitions.ts";
 import { listWhistles, whistleFigures, whistleStep } from "./whistles.ts";
@@ -90,7 +92,7 @@ export function casesRoutes(app: App, db: Db) {
     "/cases",
     {
       config: signedIn,
-      schema: {
+      schema: exportable({
         tags,
         summary: "Cases in scope (department staff: their department's), filtered; overdue ones flagged",
         querystring: Type.Object(
@@ -112,23 +114,31 @@ export function casesRoutes(app: App, db: Db) {
           { additionalProperties: false },
         ),
         response: responses({ 200: Paged(CaseItem) }),
-      },
+      }),
     },
-    (req) => listCases(db, principalOf(req), req.query),
+    (req, reply) => {
+      const principal = principalOf(req);
+      return listOrExport(req, reply, caseSheet, (paging) =>
+        listCases(db, principal, { ...req.query, ...paging }),
+      );
+    },
   );
 
   app.get(
     "/cases/mine",
     {
       config: signedIn,
-      schema: {
+      schema: exportable({
         tags,
         summary: "My requests (what I reported), newest first",
         querystring: Type.Object({ ...PageQuery }, { additionalProperties: false }),
         response: responses({ 200: Paged(CaseItem) }),
-      },
+      }),
     },
-    (req) => myCases(db, principalOf(req), req.query),
+    (req, reply) => {
+      const principal = principalOf(req);
+      return listOrExport(req, reply, caseSheet, (paging) => myCases(db, principal, paging));
+    },
   );
 
   app.get(
@@ -197,7 +207,7 @@ export function casesRoutes(app: App, db: Db) {
     "/whistles",
     {
       config: signedIn,
-      schema: {
+      schema: exportable({
         tags,
         summary: "Whistles (吹哨): a department's inbox, or those of cases in scope",
         querystring: Type.Object(
@@ -205,9 +215,14 @@ export function casesRoutes(app: App, db: Db) {
           { additionalProperties: false },
         ),
         response: responses({ 200: Paged(WhistleItem) }),
-      },
+      }),
     },
-    (req) => listWhistles(db, principalOf(req), req.query),
+    (req, reply) => {
+      const principal = principalOf(req);
+      return listOrExport(req, reply, whistleSheet, (paging) =>
+        listWhistles(db, principal, { ...req.query, ...paging }),
+      );
+    },
   );
 
   app.get(

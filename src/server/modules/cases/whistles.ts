@@ -116,7 +116,7 @@ export async function listWhistles(db: Db, principal: Principal, f: WhistleFilte
       .from(whistles)
       .innerJoin(cases, eq(cases.id, whistles.caseId))
       .where(where)
-      .orderBy(asc(whistles.deadline))
+      .orderBy(asc(whistles.deadline), asc(whistles.id))
       .limit(limit)
       .offset(offset),
     db.select({ n: count() }).from(whistles).where(where),

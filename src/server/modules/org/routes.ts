@@ -1,9 +1,11 @@
 import { Type } from "@sinclair/typebox";
 import { principalOf } from "../../platform/auth/index.ts";
 import type { Db } from "../../platform/db/index.ts";
+import { exportable, listOrExport } from "../../platform/http/export.ts";
 import { Paged, PageQuery } from "../../platform/http/paging.ts";
 import { type App, Enum, IdParams, Nullable, responses, Uuid } from "../../platform/http/types.ts";
 import { getOrg, listOrgs, listUnits } from "./service.ts";
+import { orgSheet, unitSheet } from "./sheets.ts";
 import { ORG_KINDS, UNIT_KINDS } from "./tables.ts";
 
 const tags = ["org"];
@@ -32,7 +34,7 @@ export function orgRoutes(app: App, db: Db) {
     "/org/orgs",
     {
       config: read,
-      schema: {
+      schema: exportable({
         tags,
         summary:
           "Party organisations: children of parentId, the tops of the caller's part of the tree, or a search",
@@ -46,9 +48,14 @@ export function orgRoutes(app: App, db: Db) {
           { additionalProperties: false },
         ),
         response: responses({ 200: Paged(Type.Composite([Org, Type.Object({ children: Type.Integer() })])) }),
-      },
+      }),
     },
-    (req) => listOrgs(db, principalOf(req), req.query),
+    (req, reply) => {
+      const principal = principalOf(req);
+      return listOrExport(req, reply, orgSheet, (paging) =>
+        listOrgs(db, principal, { ...req.query, ...paging }),
+      );
+    },
   );
 
   app.get(
@@ -86,7 +93,7 @@ export function orgRoutes(app: App, db: Db) {
     "/org/units",
     {
       config: read,
-      schema: {
+      schema: exportable({
         tags,
         summary: "Units, property companies and owners' committees in scope",
         querystring: Type.Object(
@@ -98,8 +105,13 @@ export function orgRoutes(app: App, db: Db) {
           { additionalProperties: false },
         ),
         response: responses({ 200: Paged(Unit) }),
-      },
+      }),
     },
-    (req) => listUnits(db, principalOf(req), req.query),
+    (req, reply) => {
+      const principal = principalOf(req);
+      return listOrExport(req, reply, unitSheet, (paging) =>
+        listUnits(db, principal, { ...req.query, ...paging }),
+      );
+    },
   );
 }

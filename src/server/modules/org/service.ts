@@ -51,7 +51,7 @@ export async function listOrgs(db: Db, principal: Principal, f: OrgFilter) {
       .select({ ...orgColumns, children: childCount })
       .from(partyOrgs)
       .where(where)
-      .orderBy(asc(partyOrgs.kind), asc(partyOrgs.sortKey))
+      .orderBy(asc(partyOrgs.kind), asc(partyOrgs.sortKey), asc(partyOrgs.id))
       .limit(limit)
       .offset(offset),
     db.select({ n: count() }).from(partyOrgs).where(where),
@@ -107,7 +107,7 @@ export async function listUnits(db: Db, principal: Principal, f: UnitFilter) {
       })
       .from(units)
       .where(where)
-      .orderBy(asc(units.kind), asc(units.sortKey))
+      .orderBy(asc(units.kind), asc(units.sortKey), asc(units.id))
       .limit(limit)
       .offset(offset),
     db.select({ n: count() }).from(units).where(where),

@@ -39,6 +39,8 @@ export interface BulkResident {
   territoryPath: string;
   name: string;
   idNumber: string;
+  /** Its blind index when the caller has it already (imports look residents up by it). */
+  idIndex?: string;
   phone: string | null;
   relation: (typeof residents.$inferInsert)["relation"];
   residenceType: (typeof residents.$inferInsert)["residenceType"];
@@ -63,7 +65,7 @@ export async function bulkInsertResidents(
       gender: idNumberGender(idNumber),
       birthDate: idNumberBirthDate(idNumber),
       idCipher: vault.encrypt(idNumber),
-      idIndex: vault.blindIndex(idNumber),
+      idIndex: r.idIndex ?? vault.blindIndex(idNumber),
       idMasked: maskIdNumber(idNumber),
       phone: r.phone,
       relation: r.relation,
@@ -100,6 +102,7 @@ export interface BulkStaff {
   partTimeKind?: string;
   residentId?: string;
   householdIds?: string[];
+  duties?: string;
 }
 
 export async function bulkInsertStaff(executor: Executor, rows: BulkStaff[]): Promise<void> {
@@ -114,6 +117,7 @@ export async function bulkInsertStaff(executor: Executor, rows: BulkStaff[]): Pr
       duty: r.duty ?? null,
       partTimeKind: r.partTimeKind ?? null,
       residentId: r.residentId ?? null,
+      duties: r.duties ?? null,
     };
   });
   await bulkInsert(executor, staff, values);

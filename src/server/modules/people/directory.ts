@@ -46,7 +46,7 @@ export async function listHouseholds(db: Db, principal: Principal, f: HouseholdF
       })
       .from(households)
       .where(where)
-      .orderBy(asc(households.address))
+      .orderBy(asc(households.address), asc(households.id))
       .limit(limit)
       .offset(offset),
     db.select({ n: count() }).from(households).where(where),
@@ -136,24 +136,35 @@ export async function listStaff(db: Db, principal: Principal, f: StaffFilter) {
         duty: staff.duty,
         employment: staff.employment,
         partTimeKind: staff.partTimeKind,
+        photoId: staff.photoId,
+        duties: staff.duties,
       })
       .from(staff)
       .where(where)
-      .orderBy(asc(staff.role), asc(staff.sortKey))
+      .orderBy(asc(staff.role), asc(staff.sortKey), asc(staff.id))
       .limit(limit)
       .offset(offset),
     db.select({ n: count() }).from(staff).where(where),
   ]);
-  const liaisonIds = rows.filter((r) => r.role === "liaison").map((r) => r.id);
-  const served = liaisonIds.length
-    ? await db
-        .select({ staffId: liaisonHouseholds.staffId, n: count() })
-        .from(liaisonHouseholds)
-        .where(inArray(liaisonHouseholds.staffId, liaisonIds))
-        .groupBy(liaisonHouseholds.staffId)
-    : [];
-  const byStaff = new Map(served.map((s) => [s.staffId, s.n]));
+  const byStaff = await householdsServed(
+    db,
+    rows.filter((r) => r.role === "liaison").map((r) => r.id),
+  );
   return { items: rows.map((r) => ({ ...r, households: byStaff.get(r.id) ?? null })), total: total?.n ?? 0 };
+}
+
+/** How many households each of these liaisons links (1+1带N); absent when none. */
+export async function householdsServed(
+  executor: Executor,
+  liaisonIds: string[],
+): Promise<Map<string, number>> {
+  if (liaisonIds.length === 0) return new Map();
+  const served = await executor
+    .select({ staffId: liaisonHouseholds.staffId, n: count() })
+    .from(liaisonHouseholds)
+    .where(inArray(liaisonHouseholds.staffId, liaisonIds))
+    .groupBy(liaisonHouseholds.staffId);
+  return new Map(served.map((s) => [s.staffId, s.n]));
 }
 
 export type { ResidentFilter };

@@ -1,3 +1,8 @@
+import { registerImporter } from "../../platform/imports/index.ts";
+import { partyMembersImporter } from "./import-members.ts";
+import { residentsImporter } from "./import-residents.ts";
+import { staffImporter } from "./import-staff.ts";
+
 export {
   type BulkResident,
   type BulkStaff,
@@ -6,6 +11,12 @@ export {
   bulkInsertResidents,
   bulkInsertStaff,
 } from "./bulk.ts";
+export { contactCardRoutes } from "./card-routes.ts";
 export { householdPlace, listHouseholds } from "./directory.ts";
 export { peopleRoutes } from "./routes.ts";
 export { MEMBER_CATEGORIES, type MemberCategory, STAFF_ROLES, type StaffRole } from "./tables.ts";
+
+// Spreadsheet imports (platform/imports): registered here, reached by kind through the import routes.
+registerImporter(residentsImporter);
+registerImporter(partyMembersImporter);
+registerImporter(staffImporter);

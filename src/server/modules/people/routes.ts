@@ -1,13 +1,16 @@
 import { type TSchema, Type } from "@sinclair/typebox";
 import { principalOf } from "../../platform/auth/index.ts";
 import type { Db } from "../../platform/db/index.ts";
-import { Paged, PageQuery } from "../../platform/http/paging.ts";
+import { badRequest } from "../../platform/errors.ts";
+import { exportable, listOrExport, sendXlsx, wantsXlsx } from "../../platform/http/export.ts";
+import { Paged, PageQuery, type Paging } from "../../platform/http/paging.ts";
 import { type App, Enum, IdParams, Nullable, responses, Uuid } from "../../platform/http/types.ts";
 import type { PiiVault } from "../../platform/pii/index.ts";
 import { getHousehold, listHouseholds, listPartyMembers, listStaff } from "./directory.ts";
 import { getResident, listResidents } from "./residents.ts";
+import { householdSheet, partyMemberSheet, residentSheet, staffSheet } from "./sheets.ts";
 import { MEMBER_CATEGORIES, RELATIONS, RESIDENCE_TYPES, STAFF_ROLES } from "./tables.ts";
-import { createResident, revealResident } from "./write.ts";
+import { createResident, revealForExport, revealResident } from "./write.ts";
 
 const tags = ["people"];
 const Query = Type.String({
@@ -61,6 +64,8 @@ const Staff = Type.Object({
   employment: Enum(["fullTime", "partTime"]),
   partTimeKind: Nullable(Type.String()),
   households: Nullable(Type.Integer({ description: "liaisons: households served (1+1带N)" })),
+  photoId: Nullable(Type.String({ description: "the contact card's photo: GET /api/v1/files/{photoId}" })),
+  duties: Nullable(Type.String({ description: "the contact card's sentence of duties (亮职责)" })),
 });
 
 export function peopleRoutes(app: App, db: Db, vault: PiiVault) {
@@ -68,14 +73,19 @@ export function peopleRoutes(app: App, db: Db, vault: PiiVault) {
     "/people/households",
     {
       config: read,
-      schema: {
+      schema: exportable({
         tags,
         summary: "Households in scope, found by address",
         querystring: Filters({ q: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })) }),
         response: responses({ 200: Paged(Household) }),
-      },
+      }),
     },
-    (req) => listHouseholds(db, principalOf(req), req.query),
+    (req, reply) => {
+      const principal = principalOf(req);
+      return listOrExport(req, reply, householdSheet, (paging) =>
+        listHouseholds(db, principal, { ...req.query, ...paging }),
+      );
+    },
   );
 
   app.get(
@@ -103,19 +113,36 @@ export function peopleRoutes(app: App, db: Db, vault: PiiVault) {
     "/people/residents",
     {
       config: read,
-      schema: {
+      schema: exportable({
         tags,
         summary: "Residents in scope, sorted by pinyin; q finds a name, a phone or an exact 身份证 number",
+        description:
+          "With format=xlsx&reveal=true&purpose=…, people.reveal holders export whole 身份证 numbers and phones; every value is logged.",
         querystring: Filters({
           q: Type.Optional(Query),
           householdId: Type.Optional(Uuid),
           gender: Type.Optional(Enum(["male", "female"])),
           residenceType: Type.Optional(Enum(RESIDENCE_TYPES)),
+          reveal: Type.Optional(Type.Boolean({ description: "export only: whole ID numbers and phones" })),
+          purpose: Type.Optional(
+            Type.String({ minLength: 2, maxLength: 200, description: "why, with reveal" }),
+          ),
         }),
         response: responses({ 200: Paged(Resident) }),
-      },
+      }),
     },
-    (req) => listResidents(db, vault, principalOf(req), req.query),
+    async (req, reply) => {
+      const principal = principalOf(req);
+      const list = (paging: Required<Paging>) =>
+        listResidents(db, vault, principal, { ...req.query, ...paging });
+      if (!req.query.reveal) return listOrExport(req, reply, residentSheet, list);
+      if (!wantsXlsx(req)) throw badRequest("REVEAL_EXPORT_ONLY", "reveal=true goes with format=xlsx");
+      const reveal = await revealForExport(db, vault, principal, req.actor, req.query, req.query.purpose);
+      return sendXlsx(req, reply, residentSheet, async (paging) => {
+        const page = await list(paging);
+        return { ...page, items: await reveal(page.items) };
+      });
+    },
   );
 
   app.get(
@@ -181,7 +208,7 @@ export function peopleRoutes(app: App, db: Db, vault: PiiVault) {
     "/people/party-members",
     {
       config: read,
-      schema: {
+      schema: exportable({
         tags,
         summary: "Party members in scope by category and organisation",
         querystring: Filters({
@@ -190,16 +217,21 @@ export function peopleRoutes(app: App, db: Db, vault: PiiVault) {
           orgId: Type.Optional(Uuid),
         }),
         response: responses({ 200: Paged(Member) }),
-      },
+      }),
     },
-    (req) => listPartyMembers(db, vault, principalOf(req), req.query),
+    (req, reply) => {
+      const principal = principalOf(req);
+      return listOrExport(req, reply, partyMemberSheet, (paging) =>
+        listPartyMembers(db, vault, principal, { ...req.query, ...paging }),
+      );
+    },
   );
 
   app.get(
     "/people/staff",
     {
       config: read,
-      schema: {
+      schema: exportable({
         tags,
         summary: "Grid leaders and workers, building and entrance heads, liaisons",
         querystring: Filters({
@@ -207,8 +239,13 @@ export function peopleRoutes(app: App, db: Db, vault: PiiVault) {
           q: Type.Optional(Type.String({ minLength: 1, maxLength: 50 })),
         }),
         response: responses({ 200: Paged(Staff) }),
-      },
+      }),
     },
-    (req) => listStaff(db, principalOf(req), req.query),
+    (req, reply) => {
+      const principal = principalOf(req);
+      return listOrExport(req, reply, staffSheet, (paging) =>
+        listStaff(db, principal, { ...req.query, ...paging }),
+      );
+    },
   );
 }

@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { and, eq } from "drizzle-orm";
-import { type Actor, audited } from "../../platform/audit/index.ts";
-import { inScope, type Principal } from "../../platform/auth/index.ts";
+import { and, eq, inArray } from "drizzle-orm";
+import { type Actor, audited, recordAudit } from "../../platform/audit/index.ts";
+import { can, inScope, type Principal } from "../../platform/auth/index.ts";
 import type { Db } from "../../platform/db/index.ts";
-import { conflict, notFound, unprocessable } from "../../platform/errors.ts";
+import { badRequest, conflict, forbidden, notFound, unprocessable } from "../../platform/errors.ts";
 import { pinyinSortKey } from "../../platform/i18n/pinyin.ts";
 import {
   idNumberBirthDate,
@@ -15,8 +15,9 @@ import {
   normalizeMobile,
   type PiiVault,
   revealPii,
+  revealPiiMany,
 } from "../../platform/pii/index.ts";
-import { getResident } from "./residents.ts";
+import { getResident, type presentResident, type ResidentFilter } from "./residents.ts";
 import { households, residents } from "./tables.ts";
 
 export interface NewResident {
@@ -101,4 +102,66 @@ export async function revealResident(
     if (row.phone) await logPiiAccess(tx, { ...who, field: "phone" });
     return { idNumber, phone: row.phone };
   });
+}
+
+type Resident = ReturnType<typeof presentResident>;
+
+/**
+ * An export with whole 身份证 numbers and phones: refused without people.reveal; audited once;
+ * then each page of the masked list is unmasked where the caller's people.reveal scope reaches,
+ * with an access-log row for every value shown, written a page at a time before it is shown.
+ */
+export async function revealForExport(
+  db: Db,
+  vault: PiiVault,
+  principal: Principal,
+  actor: Actor,
+  filters: ResidentFilter,
+  purpose: string | undefined,
+) {
+  if (!can(principal, "people.reveal")) throw forbidden();
+  if (!purpose) throw badRequest("PURPOSE_REQUIRED", "State the purpose of revealing (2–200 characters)");
+  // The search text may itself be an ID number or a phone: the audit row says only that there was one.
+  const { q, underId, householdId, gender, residenceType } = filters;
+  const exported = {
+    action: "people.resident.export",
+    entity: "resident",
+    after: { purpose, revealed: true, filters: { underId, householdId, gender, residenceType, search: !!q } },
+  };
+  let first = true;
+  return (items: Resident[]): Promise<Resident[]> =>
+    db.transaction(async (tx) => {
+      // The export's audit row goes with its first page, so a refused export leaves none.
+      if (first) await recordAudit(tx, actor, exported);
+      first = false;
+      if (items.length === 0) return items;
+      const rows = await tx
+        .select({ id: residents.id, idCipher: residents.idCipher, phone: residents.phone })
+        .from(residents)
+        .where(
+          and(
+            inArray(
+              residents.id,
+              items.map((r) => r.id),
+            ),
+            inScope(principal, "people.reveal", residents.territoryPath),
+          ),
+        );
+      const who = (id: string, field: string) => ({
+        actorId: actor.userId,
+        entity: "resident",
+        entityId: id,
+        field,
+        purpose,
+        ip: actor.ip,
+      });
+      const idNumbers = await revealPiiMany(
+        tx,
+        vault,
+        rows.map((r) => ({ ciphertext: r.idCipher, entry: who(r.id, "idNumber") })),
+        rows.filter((r) => r.phone).map((r) => who(r.id, "phone")),
+      );
+      const whole = new Map(rows.map((r, i) => [r.id, { idNumber: idNumbers[i] ?? "", phone: r.phone }]));
+      return items.map((r) => ({ ...r, ...whole.get(r.id) }));
+    });
 }

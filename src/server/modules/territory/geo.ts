@@ -7,7 +7,7 @@ import { AppError, unprocessable } from "../../platform/errors.ts";
 import { type Area, assertValidArea, SpatialIndex } from "../../platform/geo/index.ts";
 import { lineageOf } from "./lineage.ts";
 import { getNode } from "./service.ts";
-import { territoryNodes, territoryState } from "./tables.ts";
+import { type TerritoryLevel, territoryNodes, territoryState } from "./tables.ts";
 
 /** Marks every process's spatial index as stale (polygons changed). */
 export async function bumpGeoVersion(executor: Executor): Promise<void> {
@@ -188,7 +188,75 @@ export async function gridsGeoJson(
   return { type: "FeatureCollection", features };
 }
 
-const AREA_LEVELS = ["district", "street", "community", "grid", "compound", "microgrid"];
+export const AREA_LEVELS: readonly TerritoryLevel[] = [
+  "district",
+  "street",
+  "community",
+  "grid",
+  "compound",
+  "microgrid",
+];
+
+/** What a node's polygon is checked against: its nearest ancestor's polygon and its siblings' polygons. */
+export interface PolygonContext {
+  parent?: Area;
+  siblings: Array<{ id: string; code: string; area: Area }>;
+}
+
+/** A polygon about to be set (by the same import file), which siblings are checked against instead. */
+export interface PendingPolygon {
+  id: string;
+  code: string;
+  parentId: string | null;
+  level: TerritoryLevel;
+  area: Area;
+}
+
+/**
+ * The parent and siblings a polygon must fit (setGeometry's rules; imports check with the same).
+ * `pending` polygons replace the stored ones of the same nodes.
+ */
+export async function polygonContext(
+  executor: Executor,
+  node: { id: string; parentId: string | null; level: TerritoryLevel; path: string },
+  pending: readonly PendingPolygon[] = [],
+): Promise<PolygonContext> {
+  const ancestors = node.path.split("/").filter((x) => x && x !== node.id);
+  const parents = ancestors.length
+    ? await executor
+        .select({ id: territoryNodes.id, path: territoryNodes.path, geometry: territoryNodes.geometry })
+        .from(territoryNodes)
+        .where(and(inArray(territoryNodes.id, ancestors), isNotNull(territoryNodes.geometry)))
+    : [];
+  // The nearest ancestor that has a polygon is the one to stay inside.
+  const parent = parents.sort((a, b) => b.path.length - a.path.length)[0];
+  const siblings = node.parentId
+    ? await executor
+        .select({ id: territoryNodes.id, code: territoryNodes.code, geometry: territoryNodes.geometry })
+        .from(territoryNodes)
+        .where(
+          and(
+            eq(territoryNodes.parentId, node.parentId),
+            eq(territoryNodes.level, node.level),
+            ne(territoryNodes.id, node.id),
+            isNotNull(territoryNodes.geometry),
+          ),
+        )
+    : [];
+  const replaced = pending.filter(
+    (p) => p.id !== node.id && p.parentId === node.parentId && p.level === node.level,
+  );
+  const replacedIds = new Set(replaced.map((p) => p.id));
+  return {
+    parent: parent?.geometry as Area | undefined,
+    siblings: [
+      ...siblings
+        .filter((s) => !replacedIds.has(s.id))
+        .map((s) => ({ id: s.id, code: s.code, area: s.geometry as Area })),
+      ...replaced.map(({ id, code, area }) => ({ id, code, area })),
+    ],
+  };
+}
 
 /**
  * Sets a node's polygon after checking it: a valid shape, inside the parent's polygon, and not
@@ -202,32 +270,7 @@ export async function setGeometry(db: Db, principal: Principal, actor: Actor, id
         level: node.level,
       });
     }
-    const ancestors = node.path.split("/").filter((x) => x && x !== id);
-    const parents = ancestors.length
-      ? await tx
-          .select({ id: territoryNodes.id, path: territoryNodes.path, geometry: territoryNodes.geometry })
-          .from(territoryNodes)
-          .where(and(inArray(territoryNodes.id, ancestors), isNotNull(territoryNodes.geometry)))
-      : [];
-    // The nearest ancestor that has a polygon is the one to stay inside.
-    const parent = parents.sort((a, b) => b.path.length - a.path.length)[0];
-    const siblings = node.parentId
-      ? await tx
-          .select({ code: territoryNodes.code, geometry: territoryNodes.geometry })
-          .from(territoryNodes)
-          .where(
-            and(
-              eq(territoryNodes.parentId, node.parentId),
-              eq(territoryNodes.level, node.level),
-              ne(territoryNodes.id, id),
-              isNotNull(territoryNodes.geometry),
-            ),
-          )
-      : [];
-    const area = assertValidArea(geometry, {
-      parent: parent?.geometry as Area | undefined,
-      siblings: siblings.map((s) => ({ code: s.code, area: s.geometry as Area })),
-    });
+    const area = assertValidArea(geometry, await polygonContext(tx, node));
     const [before] = await tx
       .select({ geometry: territoryNodes.geometry })
       .from(territoryNodes)

@@ -1,10 +1,16 @@
+import { registerImporter } from "../../platform/imports/index.ts";
+import { gridsImporter } from "./import-grids.ts";
+import { gridPolygonsImporter } from "./import-polygons.ts";
+
 export { type BulkNode, bulkInsertNodes, type InsertedNode } from "./bulk.ts";
 export { locate } from "./geo.ts";
 export { gridCodePrefix, type Lineage, lineageOf, type NodeRef } from "./lineage.ts";
+export { districtOf, type NodeOutline, nodesBelow, nodesByCodes, nodesByRefs } from "./lookup.ts";
 export { territoryRoutes } from "./routes.ts";
 export { scopedTo } from "./scope.ts";
 export {
   getNode,
+  gridByCode,
   insertNode,
   listNodes,
   type NewNode,
@@ -13,3 +19,7 @@ export {
   type TerritoryNode,
 } from "./service.ts";
 export { GRID_TYPES, type GridType, TERRITORY_LEVELS, type TerritoryLevel } from "./tables.ts";
+
+// Spreadsheet and GeoJSON imports (platform/imports): registered here, reached by kind.
+registerImporter(gridsImporter);
+registerImporter(gridPolygonsImporter);

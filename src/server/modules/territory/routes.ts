@@ -1,10 +1,12 @@
 import { Type } from "@sinclair/typebox";
 import { principalOf } from "../../platform/auth/index.ts";
 import type { Db } from "../../platform/db/index.ts";
+import { ExportQuery, exportable, listOrExport, sendXlsx } from "../../platform/http/export.ts";
 import { Paged, PageQuery } from "../../platform/http/paging.ts";
 import { type App, Enum, IdParams, Nullable, responses, Uuid } from "../../platform/http/types.ts";
 import { gridsGeoJson, locate, setGeometry } from "./geo.ts";
 import * as territory from "./service.ts";
+import { gridSheet, nodeSheet } from "./sheets.ts";
 import { TERRITORY_LEVELS } from "./tables.ts";
 
 const Level = Enum(TERRITORY_LEVELS);
@@ -43,7 +45,7 @@ export function territoryRoutes(app: App, db: Db) {
     "/territory/nodes",
     {
       config: { access: { permission: "territory.read" } },
-      schema: {
+      schema: exportable({
         tags,
         summary: "Nodes in scope: the children of parentId, or the roots of the caller's scope",
         querystring: Type.Object(
@@ -56,9 +58,14 @@ export function territoryRoutes(app: App, db: Db) {
           { additionalProperties: false },
         ),
         response: responses({ 200: Paged(Node) }),
-      },
+      }),
     },
-    (req) => territory.listNodes(db, principalOf(req), req.query),
+    (req, reply) => {
+      const principal = principalOf(req);
+      return listOrExport(req, reply, nodeSheet, (paging) =>
+        territory.listNodes(db, principal, { ...req.query, ...paging }),
+      );
+    },
   );
 
   app.get(
@@ -127,10 +134,11 @@ export function territoryRoutes(app: App, db: Db) {
       schema: {
         tags,
         summary:
-          "The grids in scope (non-staff: their own community's); format=geojson gives a FeatureCollection (properties.code, name, type, community)",
+          "The grids in scope (non-staff: their own community's); format=geojson gives a FeatureCollection (properties.code, name, type, community), format=xlsx every grid as a spreadsheet",
         querystring: Type.Object(
           {
-            format: Type.Optional(Type.Union([Type.Literal("geojson"), Type.Literal("json")])),
+            format: Type.Optional(Enum(["geojson", "json", "xlsx"] as const)),
+            lang: ExportQuery.lang,
             underId: Type.Optional(Uuid),
             ...PageQuery,
           },
@@ -145,6 +153,10 @@ export function territoryRoutes(app: App, db: Db) {
           .type("application/geo+json; charset=utf-8")
           .send(await gridsGeoJson(db, principal, req.query.underId));
       }
+      if (req.query.format === "xlsx")
+        return sendXlsx(req, reply, gridSheet, (paging) =>
+          territory.listNodes(db, principal, { level: "grid", ...paging }),
+        );
       return territory.listNodes(db, principal, {
         level: "grid",
         page: req.query.page,

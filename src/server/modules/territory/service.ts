@@ -79,6 +79,15 @@ export async function nodeByCode(executor: Executor, code: string): Promise<Terr
   return row && present(row);
 }
 
+/** A grid and its polygon by code, for public pages such as the contact card (no scope: grids are public). */
+export async function gridByCode(executor: Executor, code: string) {
+  const [row] = await executor
+    .select()
+    .from(territoryNodes)
+    .where(and(eq(territoryNodes.code, code), eq(territoryNodes.level, "grid")));
+  return row && { ...present(row), geometry: row.geometry };
+}
+
 /** A node the caller may see for `permission`, or 404 (outside the scope looks like absent). */
 export async function getNode(
   executor: Executor,

@@ -1,8 +1,10 @@
 import { Type } from "@sinclair/typebox";
 import type { Db } from "../db/index.ts";
+import { exportable, listOrExport } from "../http/export.ts";
 import { Paged, PageQuery } from "../http/paging.ts";
 import { type App, responses, Uuid } from "../http/types.ts";
 import { listAudit } from "./audit.ts";
+import { auditSheet } from "./sheet.ts";
 
 const Entry = Type.Object({
   id: Type.Integer(),
@@ -22,7 +24,7 @@ export function auditRoutes(app: App, db: Db) {
     "/audit",
     {
       config: { access: { permission: "audit.read" } },
-      schema: {
+      schema: exportable({
         tags: ["audit"],
         summary: "The audit log, newest first (district administrator)",
         querystring: Type.Object(
@@ -38,8 +40,9 @@ export function auditRoutes(app: App, db: Db) {
           { additionalProperties: false },
         ),
         response: responses({ 200: Paged(Entry) }),
-      },
+      }),
     },
-    (req) => listAudit(db, req.query),
+    (req, reply) =>
+      listOrExport(req, reply, auditSheet, (paging) => listAudit(db, { ...req.query, ...paging })),
   );
 }

@@ -22,12 +22,19 @@ describe("every API route declares who may call it", () => {
       .map((r) => `${r.method} ${r.url}`);
     expect(open.sort()).toEqual([
       "GET /api/v1/client-config",
+      // The contact card (民情联系卡) is a public notice: the page, its poster and its photos.
+      "GET /api/v1/public/grids/:code/card",
+      "GET /api/v1/public/grids/:code/photos/:photoId",
+      "GET /api/v1/public/grids/:code/poster.pdf",
       // Open311 reads are public by the specification; its POST is authenticated by the form's api_key.
       "GET /open311/v2/requests.:format",
       "GET /open311/v2/requests/:service_request_id.:format",
       "GET /open311/v2/services.:format",
       "GET /open311/v2/services/:service_code.:format",
       "HEAD /api/v1/client-config",
+      "HEAD /api/v1/public/grids/:code/card",
+      "HEAD /api/v1/public/grids/:code/photos/:photoId",
+      "HEAD /api/v1/public/grids/:code/poster.pdf",
       "HEAD /open311/v2/requests.:format",
       "HEAD /open311/v2/requests/:service_request_id.:format",
       "HEAD /open311/v2/services.:format",

@@ -21,6 +21,35 @@ export async function bulkInsert<T extends PgTable>(
 }
 
 /**
+ * Updates many rows by primary key with one JSON parameter per chunk, like bulkInsert: each row
+ * sets the columns it names (besides `key`), all rows the same columns.
+ */
+export async function bulkUpdate<T extends PgTable>(
+  executor: Executor,
+  table: T,
+  key: keyof T["$inferSelect"] & string,
+  rows: Array<Partial<T["$inferInsert"]>>,
+): Promise<void> {
+  if (rows.length === 0) return;
+  const columns = getTableColumns(table);
+  const keys = Object.keys(rows[0] as object).filter((k) => k in columns);
+  const name = (k: string) => (columns[k] as { name: string }).name;
+  const set = sql.join(
+    keys.filter((k) => k !== key).map((k) => sql`${sql.identifier(name(k))} = v.${sql.identifier(name(k))}`),
+    sql`, `,
+  );
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    const json = rows.slice(i, i + CHUNK).map((r) => {
+      const row = r as Record<string, unknown>;
+      return Object.fromEntries(keys.map((k) => [name(k), row[k] ?? null]));
+    });
+    await executor.execute(
+      sql`update ${table} t set ${set} from json_populate_recordset(null::${table}, ${JSON.stringify(json)}::json) v where t.${sql.identifier(name(key))} = v.${sql.identifier(name(key))}`,
+    );
+  }
+}
+
+/**
  * A few rows into each of several tables in one statement (data-modifying CTEs): one round trip,
  * and atomic without a transaction. Rows referring to rows of an earlier table are fine: foreign
  * keys are checked at the end of the statement.

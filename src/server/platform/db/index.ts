@@ -1,4 +1,5 @@
-export { bulkInsert, type InsertPart, insertPart, insertTogether } from "./bulk.ts";
+export { anyText, anyUuid } from "./any.ts";
+export { bulkInsert, bulkUpdate, type InsertPart, insertPart, insertTogether } from "./bulk.ts";
 export {
   type Database,
   type DatabaseOptions,

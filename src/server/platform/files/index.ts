@@ -1,3 +1,4 @@
+export { openStoredFile, readStoredFile, storeBytes } from "./bytes.ts";
 export {
   assertFilesExist,
   FileId,
@@ -7,6 +8,7 @@ export {
   PhotoIds,
   type StoredFile,
 } from "./files.ts";
+export { type Image, PRINTABLE_TYPES, receivePrintableImage } from "./images.ts";
 export { filesRoutes } from "./routes.ts";
 export { files } from "./tables.ts";
 export { multipartScope, receiveFilePart } from "./upload.ts";

@@ -15,6 +15,11 @@ const MESSAGES: Record<string, { "zh-CN": string; en: string }> = {
     en: "Unsupported file type: only JPEG, PNG, WebP, GIF and HEIC/HEIF photos are accepted",
   },
   FILE_TOO_LARGE: { "zh-CN": "文件不能超过 10 MB", en: "The file must not be larger than 10 MB" },
+  UNSUPPORTED_IMAGE_TYPE: {
+    "zh-CN": "不支持的文件类型，仅支持 JPEG、PNG 照片",
+    en: "Unsupported file type: only JPEG and PNG photos are accepted",
+  },
+  UNREADABLE_IMAGE: { "zh-CN": "图片已损坏或无法读取", en: "The image cannot be read" },
   UNKNOWN_FILE: {
     "zh-CN": "引用的文件不存在，请重新上传",
     en: "A referenced file does not exist; upload it again",
@@ -60,6 +65,16 @@ const MESSAGES: Record<string, { "zh-CN": string; en: string }> = {
     en: "Unknown device or wrong device secret",
   },
   DEVICE_EXISTS: { "zh-CN": "该设备编号已登记", en: "This device is already registered" },
+  // Spreadsheet exports.
+  EXPORT_TOO_LARGE: {
+    "zh-CN": "数据太多，一个表格放不下，请缩小筛选范围后再导出",
+    en: "Too many rows for one spreadsheet: narrow the filters",
+  },
+  PURPOSE_REQUIRED: { "zh-CN": "请填写用途（2–200 个字）", en: "State the purpose (2–200 characters)" },
+  REVEAL_EXPORT_ONLY: {
+    "zh-CN": "完整证件号只能随 Excel 导出提供",
+    en: "Full ID numbers come only with the spreadsheet export",
+  },
   INTERNAL: { "zh-CN": "服务器内部错误，请稍后再试", en: "Internal error, please try again later" },
 };
 

@@ -1,4 +1,10 @@
-export { logPiiAccess, type PiiAccess, revealPii } from "./access-log.ts";
+export {
+  logPiiAccess,
+  logPiiAccesses,
+  type PiiAccess,
+  revealPii,
+  revealPiiMany,
+} from "./access-log.ts";
 export { maskAddress, maskIdNumber, maskName, maskPhone } from "./mask.ts";
 export { piiAccessLog } from "./tables.ts";
 export {
@@ -9,5 +15,6 @@ export {
   isValidUscc,
   normalizeIdNumber,
   normalizeMobile,
+  upgradeIdNumber,
 } from "./validators.ts";
 export { PiiVault, type PiiVaultOptions } from "./vault.ts";

@@ -38,6 +38,19 @@ export function isValidIdNumber(s: string): boolean {
   return ID_CHECK_CHARS[sum % 11] === id[17];
 }
 
+/**
+ * An old 15-digit number (issued before 1999) as its 18-digit successor: the year gets its 19 and
+ * the check character is computed. Anything else comes back normalised and unchanged.
+ */
+export function upgradeIdNumber(s: string): string {
+  const id = normalizeIdNumber(s);
+  if (!/^\d{15}$/.test(id)) return id;
+  const body = `${id.slice(0, 6)}19${id.slice(6)}`;
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += Number(body[i]) * (ID_WEIGHTS[i] ?? 0);
+  return `${body}${ID_CHECK_CHARS[sum % 11]}`;
+}
+
 function validId(s: string): string {
   const id = normalizeIdNumber(s);
   if (!isValidIdNumber(id)) throw new Error("Not a valid ID number");

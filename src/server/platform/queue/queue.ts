@@ -25,6 +25,8 @@ export class Queue {
   private readonly handlers = new Map<string, JobHandler<unknown>>();
   private readonly schedules = new Map<string, string>();
   private readonly atStart = new Set<string>();
+  /** This process's worker of each queue, to wake when it sends that queue a job itself. */
+  private readonly workers = new Map<string, string>();
   private started = false;
 
   constructor(
@@ -60,9 +62,14 @@ export class Queue {
     const pollingIntervalSeconds = this.options.pollingIntervalSeconds ?? 2;
     for (const [name, handler] of this.handlers) {
       await this.ensureQueue(name);
-      await this.boss.work<object>(name, { pollingIntervalSeconds, batchSize: 1 }, async (jobs) => {
-        for (const job of jobs) await handler(job.data, { id: job.id, name: job.name });
-      });
+      const worker = await this.boss.work<object>(
+        name,
+        { pollingIntervalSeconds, batchSize: 1 },
+        async (jobs) => {
+          for (const job of jobs) await handler(job.data, { id: job.id, name: job.name });
+        },
+      );
+      this.workers.set(name, worker);
     }
     for (const [name, cron] of this.schedules)
       await this.boss.schedule(name, cron, {}, { tz: "Asia/Shanghai" });
@@ -74,6 +81,18 @@ export class Queue {
     await this.ensureQueue(name);
     const { startAfter, ...rest } = options;
     return this.boss.send(name, data, { ...rest, ...(startAfter !== undefined ? { startAfter } : {}) });
+  }
+
+  /**
+   * `send`, and this process's worker of that queue looks for it at once rather than at its next
+   * poll: for work a person is waiting on (an import he just uploaded). Another process's worker
+   * may still take it first; it is durable all the same.
+   */
+  async sendNow<T extends object>(name: string, data: T, options: SendOptions = {}): Promise<string | null> {
+    const id = await this.send(name, data, options);
+    const worker = this.workers.get(name);
+    if (worker) this.boss.notifyWorker(worker);
+    return id;
   }
 
   /** Waits for running jobs to finish (up to `timeoutMs`), then stops polling. */

@@ -13,6 +13,7 @@ import {
 } from "antd";
 import { useTranslation } from "react-i18next";
 import { api, type ResponseOf } from "../../common/api.ts";
+import { ExportButton } from "../components/export-button.tsx";
 import { actionLabel, entityLabel, KNOWN_ACTIONS, KNOWN_ENTITIES } from "./audit-labels.ts";
 import { useListParams } from "./list-params.ts";
 
@@ -97,6 +98,7 @@ export function AuditPage() {
             onChange={(value?: string) => list.setFilter("entity", value)}
             options={options(KNOWN_ENTITIES, (e) => entityLabel(t, e))}
           />
+          <ExportButton path="/api/v1/audit" query={query} />
         </Space>
       }
     >

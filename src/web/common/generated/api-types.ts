@@ -422,6 +422,10 @@ export interface paths {
                     /** @description 1-based page number */
                     page?: number;
                     pageSize?: number;
+                    /** @description json (default): this page; xlsx: every page with the same filters as one .xlsx file */
+                    format?: "json" | "xlsx";
+                    /** @description the file's language (headers, labels); default from Accept-Language, else zh-CN */
+                    lang?: "zh-CN" | "en";
                 };
                 header?: never;
                 path?: never;
@@ -429,7 +433,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description The page as JSON; with format=xlsx, the whole list as a spreadsheet (a download) */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -453,6 +457,7 @@ export interface paths {
                             }[];
                             total: number;
                         };
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     };
                 };
                 /** @description Default Response */
@@ -816,11 +821,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The grids in scope (non-staff: their own community's); format=geojson gives a FeatureCollection (properties.code, name, type, community) */
+        /** The grids in scope (non-staff: their own community's); format=geojson gives a FeatureCollection (properties.code, name, type, community), format=xlsx every grid as a spreadsheet */
         get: {
             parameters: {
                 query?: {
-                    format?: "geojson" | "json";
+                    format?: "geojson" | "json" | "xlsx";
+                    /** @description the file's language (headers, labels); default from Accept-Language, else zh-CN */
+                    lang?: "zh-CN" | "en";
                     underId?: string;
                     /** @description 1-based page number */
                     page?: number;
@@ -866,6 +873,10 @@ export interface paths {
                     /** @description 1-based page number */
                     page?: number;
                     pageSize?: number;
+                    /** @description json (default): this page; xlsx: every page with the same filters as one .xlsx file */
+                    format?: "json" | "xlsx";
+                    /** @description the file's language (headers, labels); default from Accept-Language, else zh-CN */
+                    lang?: "zh-CN" | "en";
                 };
                 header?: never;
                 path?: never;
@@ -873,7 +884,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description The page as JSON; with format=xlsx, the whole list as a spreadsheet (a download) */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -895,6 +906,7 @@ export interface paths {
                             }[];
                             total: number;
                         };
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     };
                 };
                 /** @description Default Response */
@@ -1013,6 +1025,10 @@ export interface paths {
                     /** @description 1-based page number */
                     page?: number;
                     pageSize?: number;
+                    /** @description json (default): this page; xlsx: every page with the same filters as one .xlsx file */
+                    format?: "json" | "xlsx";
+                    /** @description the file's language (headers, labels); default from Accept-Language, else zh-CN */
+                    lang?: "zh-CN" | "en";
                 };
                 header?: never;
                 path?: never;
@@ -1020,7 +1036,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description The page as JSON; with format=xlsx, the whole list as a spreadsheet (a download) */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -1040,6 +1056,7 @@ export interface paths {
                             }[];
                             total: number;
                         };
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     };
                 };
                 /** @description Default Response */
@@ -1083,6 +1100,10 @@ export interface paths {
                     /** @description 1-based page number */
                     page?: number;
                     pageSize?: number;
+                    /** @description json (default): this page; xlsx: every page with the same filters as one .xlsx file */
+                    format?: "json" | "xlsx";
+                    /** @description the file's language (headers, labels); default from Accept-Language, else zh-CN */
+                    lang?: "zh-CN" | "en";
                 };
                 header?: never;
                 path?: never;
@@ -1090,7 +1111,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description The page as JSON; with format=xlsx, the whole list as a spreadsheet (a download) */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -1108,6 +1129,7 @@ export interface paths {
                             }[];
                             total: number;
                         };
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     };
                 };
                 /** @description Default Response */
@@ -1218,7 +1240,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Residents in scope, sorted by pinyin; q finds a name, a phone or an exact 身份证 number */
+        /**
+         * Residents in scope, sorted by pinyin; q finds a name, a phone or an exact 身份证 number
+         * @description With format=xlsx&reveal=true&purpose=…, people.reveal holders export whole 身份证 numbers and phones; every value is logged.
+         */
         get: {
             parameters: {
                 query?: {
@@ -1227,10 +1252,18 @@ export interface paths {
                     householdId?: string;
                     gender?: "male" | "female";
                     residenceType?: "registered" | "resident" | "floating";
+                    /** @description export only: whole ID numbers and phones */
+                    reveal?: boolean;
+                    /** @description why, with reveal */
+                    purpose?: string;
                     underId?: string;
                     /** @description 1-based page number */
                     page?: number;
                     pageSize?: number;
+                    /** @description json (default): this page; xlsx: every page with the same filters as one .xlsx file */
+                    format?: "json" | "xlsx";
+                    /** @description the file's language (headers, labels); default from Accept-Language, else zh-CN */
+                    lang?: "zh-CN" | "en";
                 };
                 header?: never;
                 path?: never;
@@ -1238,7 +1271,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description The page as JSON; with format=xlsx, the whole list as a spreadsheet (a download) */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -1264,6 +1297,7 @@ export interface paths {
                             }[];
                             total: number;
                         };
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     };
                 };
                 /** @description Default Response */
@@ -1504,6 +1538,10 @@ export interface paths {
                     /** @description 1-based page number */
                     page?: number;
                     pageSize?: number;
+                    /** @description json (default): this page; xlsx: every page with the same filters as one .xlsx file */
+                    format?: "json" | "xlsx";
+                    /** @description the file's language (headers, labels); default from Accept-Language, else zh-CN */
+                    lang?: "zh-CN" | "en";
                 };
                 header?: never;
                 path?: never;
@@ -1511,7 +1549,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description The page as JSON; with format=xlsx, the whole list as a spreadsheet (a download) */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -1536,6 +1574,7 @@ export interface paths {
                             }[];
                             total: number;
                         };
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     };
                 };
                 /** @description Default Response */
@@ -1580,6 +1619,10 @@ export interface paths {
                     /** @description 1-based page number */
                     page?: number;
                     pageSize?: number;
+                    /** @description json (default): this page; xlsx: every page with the same filters as one .xlsx file */
+                    format?: "json" | "xlsx";
+                    /** @description the file's language (headers, labels); default from Accept-Language, else zh-CN */
+                    lang?: "zh-CN" | "en";
                 };
                 header?: never;
                 path?: never;
@@ -1587,7 +1630,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description The page as JSON; with format=xlsx, the whole list as a spreadsheet (a download) */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -1607,8 +1650,101 @@ export interface paths {
                                 partTimeKind: string | null;
                                 /** @description liaisons: households served (1+1带N) */
                                 households: number | null;
+                                /** @description the contact card's photo: GET /api/v1/files/{photoId} */
+                                photoId: string | null;
+                                /** @description the contact card's sentence of duties (亮职责) */
+                                duties: string | null;
                             }[];
                             total: number;
+                        };
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/grids/{code}/card": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A grid's contact card (no login): the grid, its outline, and its staff with phones and duties */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            name: string;
+                            community: {
+                                code: string;
+                                name: string;
+                            } | null;
+                            street: {
+                                code: string;
+                                name: string;
+                            } | null;
+                            geometry: unknown | (never | null);
+                            center: {
+                                lat: number;
+                                lng: number;
+                            } | null;
+                            /** @description the request form for this grid: what the poster's QR code opens */
+                            formUrl: string;
+                            /** @description the A4 poster; ?size=A3 for the larger one */
+                            posterUrl: string;
+                            staff: {
+                                /** Format: uuid */
+                                id: string;
+                                role: "gridLeader" | "gridWorker" | "buildingHead" | "entranceHead" | "liaison";
+                                name: string;
+                                /** @description whole: 三亮 (identity, duty, phone) are public by design */
+                                phone: string;
+                                duties: string | null;
+                                /** @description building and entrance heads: their building or entrance */
+                                place: string | null;
+                                /** @description liaisons: households linked (1+1带N) */
+                                households: number | null;
+                                partTime: boolean;
+                                photoUrl: string | null;
+                            }[];
                         };
                     };
                 };
@@ -1635,6 +1771,178 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/grids/{code}/poster.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The contact card as a printable poster (PDF, A4 or A3) with the QR code of the request form */
+        get: {
+            parameters: {
+                query?: {
+                    size?: "A4" | "A3";
+                };
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the poster */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/grids/{code}/photos/{photoId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The photo of someone on the grid's card (no login); other files are not served here */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                    photoId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the photo */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "image/*": string;
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/people/staff/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change what a staff member's card says of his duties (亮职责); blank clears it */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        duties: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            duties: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/v1/cases/categories": {
@@ -1795,6 +2103,10 @@ export interface paths {
                     /** @description 1-based page number */
                     page?: number;
                     pageSize?: number;
+                    /** @description json (default): this page; xlsx: every page with the same filters as one .xlsx file */
+                    format?: "json" | "xlsx";
+                    /** @description the file's language (headers, labels); default from Accept-Language, else zh-CN */
+                    lang?: "zh-CN" | "en";
                 };
                 header?: never;
                 path?: never;
@@ -1802,7 +2114,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description The page as JSON; with format=xlsx, the whole list as a spreadsheet (a download) */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -1853,6 +2165,7 @@ export interface paths {
                             }[];
                             total: number;
                         };
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     };
                 };
                 /** @description Default Response */
@@ -1960,6 +2273,10 @@ export interface paths {
                     /** @description 1-based page number */
                     page?: number;
                     pageSize?: number;
+                    /** @description json (default): this page; xlsx: every page with the same filters as one .xlsx file */
+                    format?: "json" | "xlsx";
+                    /** @description the file's language (headers, labels); default from Accept-Language, else zh-CN */
+                    lang?: "zh-CN" | "en";
                 };
                 header?: never;
                 path?: never;
@@ -1967,7 +2284,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description The page as JSON; with format=xlsx, the whole list as a spreadsheet (a download) */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -2018,6 +2335,7 @@ export interface paths {
                             }[];
                             total: number;
                         };
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     };
                 };
                 /** @description Default Response */
@@ -2390,6 +2708,10 @@ export interface paths {
                     /** @description 1-based page number */
                     page?: number;
                     pageSize?: number;
+                    /** @description json (default): this page; xlsx: every page with the same filters as one .xlsx file */
+                    format?: "json" | "xlsx";
+                    /** @description the file's language (headers, labels); default from Accept-Language, else zh-CN */
+                    lang?: "zh-CN" | "en";
                 };
                 header?: never;
                 path?: never;
@@ -2397,7 +2719,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description The page as JSON; with format=xlsx, the whole list as a spreadsheet (a download) */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -2426,6 +2748,7 @@ export interface paths {
                             }[];
                             total: number;
                         };
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     };
                 };
                 /** @description Default Response */
@@ -2869,6 +3192,10 @@ export interface paths {
                     /** @description 1-based page number */
                     page?: number;
                     pageSize?: number;
+                    /** @description json (default): this page; xlsx: every page with the same filters as one .xlsx file */
+                    format?: "json" | "xlsx";
+                    /** @description the file's language (headers, labels); default from Accept-Language, else zh-CN */
+                    lang?: "zh-CN" | "en";
                 };
                 header?: never;
                 path?: never;
@@ -2876,7 +3203,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description The page as JSON; with format=xlsx, the whole list as a spreadsheet (a download) */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -2895,6 +3222,7 @@ export interface paths {
                             }[];
                             total: number;
                         };
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     };
                 };
                 /** @description Default Response */
@@ -3325,6 +3653,10 @@ export interface paths {
                     /** @description 1-based page number */
                     page?: number;
                     pageSize?: number;
+                    /** @description json (default): this page; xlsx: every page with the same filters as one .xlsx file */
+                    format?: "json" | "xlsx";
+                    /** @description the file's language (headers, labels); default from Accept-Language, else zh-CN */
+                    lang?: "zh-CN" | "en";
                 };
                 header?: never;
                 path?: never;
@@ -3332,7 +3664,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description The page as JSON; with format=xlsx, the whole list as a spreadsheet (a download) */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -3352,6 +3684,219 @@ export interface paths {
                                 before: unknown;
                                 after: unknown;
                                 ip: string | null;
+                            }[];
+                            total: number;
+                        };
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/kinds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What the caller may import, with each kind's columns */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            kind: string;
+                            label: {
+                                "zh-CN": string;
+                                en: string;
+                            };
+                            source: "sheet" | "geojson";
+                            /** @description an .xlsx template exists (sheets) */
+                            template: boolean;
+                            columns: {
+                                header: string;
+                                required: boolean;
+                                note: string | null;
+                                values: string[] | null;
+                            }[];
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/templates/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The .xlsx template of a kind (/imports/templates/residents.xlsx): Chinese headers, required ones marked *, an example row, drop-down lists, instructions */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    kind: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description an .xlsx workbook */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Recent imports: the caller's own and, for staff, those of the people in their scope */
+        get: {
+            parameters: {
+                query?: {
+                    mine?: boolean;
+                    /** @description 1-based page number */
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                kind: string;
+                                status: "checking" | "checked" | "rejected" | "writing" | "done" | "failed";
+                                filename: string;
+                                rowsTotal: number;
+                                rowsChecked: number;
+                                rowsWritten: number;
+                                errorCount: number;
+                                /** @description the first problems; all of them are in report.xlsx */
+                                problems: {
+                                    /** @description the sheet's row number, or the feature's position (1-based) */
+                                    row: number;
+                                    /** @description the column's header as in the file */
+                                    column?: string;
+                                    reason: string;
+                                }[];
+                                hasReport: boolean;
+                                /** @description done: created, updated, unchanged */
+                                summary: {
+                                    [key: string]: number;
+                                };
+                                /** @description why a job failed as a whole */
+                                message: string | null;
+                                createdByName: string | null;
+                                mine: boolean;
+                                canConfirm: boolean;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                /** Format: date-time */
+                                finishedAt: string | null;
                             }[];
                             total: number;
                         };
@@ -3375,6 +3920,384 @@ export interface paths {
             };
         };
         put?: never;
+        /** Upload a file to import (kind before the file in the form, or ?kind=): .xlsx/.csv for sheets, .geojson for gridPolygons; 202 with the job, checked in the background */
+        post: {
+            parameters: {
+                query?: {
+                    kind?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "multipart/form-data": {
+                        /** @description residents, partyMembers, staff, grids, gridPolygons */
+                        kind: string;
+                        /** Format: binary */
+                        file: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            kind: string;
+                            status: "checking" | "checked" | "rejected" | "writing" | "done" | "failed";
+                            filename: string;
+                            rowsTotal: number;
+                            rowsChecked: number;
+                            rowsWritten: number;
+                            errorCount: number;
+                            /** @description the first problems; all of them are in report.xlsx */
+                            problems: {
+                                /** @description the sheet's row number, or the feature's position (1-based) */
+                                row: number;
+                                /** @description the column's header as in the file */
+                                column?: string;
+                                reason: string;
+                            }[];
+                            hasReport: boolean;
+                            /** @description done: created, updated, unchanged */
+                            summary: {
+                                [key: string]: number;
+                            };
+                            /** @description why a job failed as a whole */
+                            message: string | null;
+                            createdByName: string | null;
+                            mine: boolean;
+                            canConfirm: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** Format: date-time */
+                            finishedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An import's status and progress (rows checked, rows written) and its first problems */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            kind: string;
+                            status: "checking" | "checked" | "rejected" | "writing" | "done" | "failed";
+                            filename: string;
+                            rowsTotal: number;
+                            rowsChecked: number;
+                            rowsWritten: number;
+                            errorCount: number;
+                            /** @description the first problems; all of them are in report.xlsx */
+                            problems: {
+                                /** @description the sheet's row number, or the feature's position (1-based) */
+                                row: number;
+                                /** @description the column's header as in the file */
+                                column?: string;
+                                reason: string;
+                            }[];
+                            hasReport: boolean;
+                            /** @description done: created, updated, unchanged */
+                            summary: {
+                                [key: string]: number;
+                            };
+                            /** @description why a job failed as a whole */
+                            message: string | null;
+                            createdByName: string | null;
+                            mine: boolean;
+                            canConfirm: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** Format: date-time */
+                            finishedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{id}/report.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A rejected file's report: its rows with an added 错误说明 column (GeoJSON: the problems) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description an .xlsx workbook */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Write a checked file (no problems) in one transaction, as a background job; 409 with details.status otherwise */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            kind: string;
+                            status: "checking" | "checked" | "rejected" | "writing" | "done" | "failed";
+                            filename: string;
+                            rowsTotal: number;
+                            rowsChecked: number;
+                            rowsWritten: number;
+                            errorCount: number;
+                            /** @description the first problems; all of them are in report.xlsx */
+                            problems: {
+                                /** @description the sheet's row number, or the feature's position (1-based) */
+                                row: number;
+                                /** @description the column's header as in the file */
+                                column?: string;
+                                reason: string;
+                            }[];
+                            hasReport: boolean;
+                            /** @description done: created, updated, unchanged */
+                            summary: {
+                                [key: string]: number;
+                            };
+                            /** @description why a job failed as a whole */
+                            message: string | null;
+                            createdByName: string | null;
+                            mine: boolean;
+                            canConfirm: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** Format: date-time */
+                            finishedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/people/staff/{id}/photo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** A staff member's photo for the card: JPEG or PNG (by content), shrunk to fit 480×480 */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "multipart/form-data": {
+                        /**
+                         * Format: binary
+                         * @description the photo
+                         */
+                        file: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            photoId: string;
+                            /** @description /api/v1/files/{photoId} */
+                            photoUrl: string;
+                            width: number;
+                            height: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
         post?: never;
         delete?: never;
         options?: never;

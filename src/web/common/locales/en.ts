@@ -1,6 +1,9 @@
 import { casesEn } from "./cases.en.ts";
 import { casesAdminEn } from "./cases-admin.en.ts";
 import { casesMobileEn } from "./cases-mobile.en.ts";
+import { contactCardEn } from "./contact-card.en.ts";
+import { exportEn } from "./export.en.ts";
+import { importsEn } from "./imports.en.ts";
 import type { zhCN } from "./zh-CN.ts";
 
 type Same<T> = { [K in keyof T]: T[K] extends string ? string : Same<T[K]> };
@@ -9,6 +12,9 @@ export const en: Same<typeof zhCN> = {
   cases: casesEn,
   casesAdmin: casesAdminEn,
   casesMobile: casesMobileEn,
+  contactCard: contactCardEn,
+  export: exportEn,
+  imports: importsEn,
   app: {
     name: "Party-Led Community Governance Platform",
     tagline: "Build together · Govern together · Share together",
@@ -83,6 +89,7 @@ export const en: Same<typeof zhCN> = {
     gridInbox: "Grid inbox",
     patrol: "Patrol report",
     departmentInbox: "Department inbox",
+    imports: "Imports",
   },
   user: {
     roleAt: "{{role}} · {{node}}",
@@ -103,6 +110,7 @@ export const en: Same<typeof zhCN> = {
       people: "Residents, party members and grid staff",
       org: "Party organisations and partner units",
       audit: "Log-ins and data changes",
+      imports: "Residents, party members, grid staff and grids from spreadsheets",
     },
   },
   audit: {
@@ -131,6 +139,17 @@ export const en: Same<typeof zhCN> = {
       bootstrap_admin: "Set up administrator",
       territory_geometry: "Edit area boundary",
       people_resident_create: "Register resident",
+      people_resident_update: "Update resident",
+      people_member_update: "Update party member",
+      people_staff_update: "Update grid staff",
+      imports_upload: "Upload an import file",
+      imports_residents: "Import residents",
+      imports_partyMembers: "Import party members",
+      imports_staff: "Import grid staff",
+      imports_grids: "Import grids",
+      imports_gridPolygons: "Import grid polygons",
+      people_staff_photo: "Change contact card photo",
+      people_staff_duties: "Edit contact card duties",
     },
     entities: {
       user: "User",
@@ -138,6 +157,9 @@ export const en: Same<typeof zhCN> = {
       territory_node: "Area",
       district: "District",
       resident: "Resident",
+      staff: "Grid staff",
+      party_member: "Party member",
+      import_job: "Import",
     },
   },
   territory: {

@@ -1,11 +1,17 @@
 import { casesZhCN } from "./cases.zh-CN.ts";
 import { casesAdminZhCN } from "./cases-admin.zh-CN.ts";
 import { casesMobileZhCN } from "./cases-mobile.zh-CN.ts";
+import { contactCardZhCN } from "./contact-card.zh-CN.ts";
+import { exportZhCN } from "./export.zh-CN.ts";
+import { importsZhCN } from "./imports.zh-CN.ts";
 /** Every visible string, zh-CN first; en.ts must have the same keys (checked by its type). */
 export const zhCN = {
   cases: casesZhCN,
   casesAdmin: casesAdminZhCN,
   casesMobile: casesMobileZhCN,
+  contactCard: contactCardZhCN,
+  export: exportZhCN,
+  imports: importsZhCN,
   app: {
     name: "党建引领基层治理平台",
     tagline: "共建 · 共治 · 共享",
@@ -80,6 +86,7 @@ export const zhCN = {
     gridInbox: "网格待办",
     patrol: "巡查上报",
     departmentInbox: "部门待办",
+    imports: "数据导入",
   },
   user: {
     roleAt: "{{role}} · {{node}}",
@@ -100,6 +107,7 @@ export const zhCN = {
       people: "居民、党员和网格力量",
       org: "党组织体系与共建单位",
       audit: "登录与数据变更记录",
+      imports: "从表格批量导入居民、党员、网格力量和网格",
     },
   },
   audit: {
@@ -128,6 +136,17 @@ export const zhCN = {
       bootstrap_admin: "初始化管理员",
       territory_geometry: "修改区域边界",
       people_resident_create: "登记居民",
+      people_resident_update: "修改居民",
+      people_member_update: "修改党员",
+      people_staff_update: "修改网格力量",
+      imports_upload: "上传导入文件",
+      imports_residents: "导入居民",
+      imports_partyMembers: "导入党员",
+      imports_staff: "导入网格力量",
+      imports_grids: "导入网格",
+      imports_gridPolygons: "导入网格边界",
+      people_staff_photo: "更换联系卡照片",
+      people_staff_duties: "修改联系卡职责",
     },
     entities: {
       user: "用户",
@@ -135,6 +154,9 @@ export const zhCN = {
       territory_node: "区域",
       district: "辖区",
       resident: "居民",
+      staff: "网格力量",
+      party_member: "党员",
+      import_job: "导入任务",
     },
   },
   territory: {

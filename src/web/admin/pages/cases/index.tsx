@@ -2,6 +2,7 @@ import { Card, Space, Tabs } from "antd";
 import { useTranslation } from "react-i18next";
 import { useAuth } from "../../../common/auth.tsx";
 import { type Role, STAFF_ROLES } from "../../../common/roles.ts";
+import { ExportButton } from "../../components/export-button.tsx";
 import { CaseFilters, useCaseListParams } from "./filters.tsx";
 import { OpenCasesMap } from "./map.tsx";
 import { CasesTable } from "./table.tsx";
@@ -18,7 +19,15 @@ export function CasesPage() {
   const view = list.filters.view === "map" ? "map" : "table";
   const mayEnter = !!user?.roles.some((r) => INTAKE_ROLES.includes(r.role));
   return (
-    <Card title={t("nav.cases")} extra={mayEnter && <WalkInButton />}>
+    <Card
+      title={t("nav.cases")}
+      extra={
+        <Space wrap>
+          <ExportButton path="/api/v1/cases" query={query} />
+          {mayEnter && <WalkInButton />}
+        </Space>
+      }
+    >
       <Space orientation="vertical" size={16} style={{ width: "100%" }}>
         <CaseFilters list={list} />
         <Tabs

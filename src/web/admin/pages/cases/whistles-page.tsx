@@ -5,6 +5,7 @@ import { Link } from "react-router-dom";
 import { api, type ResponseOf } from "../../../common/api.ts";
 import { useAuth } from "../../../common/auth.tsx";
 import type { Role } from "../../../common/roles.ts";
+import { ExportButton } from "../../components/export-button.tsx";
 import { useListParams } from "../list-params.ts";
 import { CodeSelect } from "../people/filters.tsx";
 import { WHISTLE_STATUSES, WhistleStatusTag, whistleStatusLabel } from "./case-labels.tsx";
@@ -132,14 +133,17 @@ function WhistleList({ mode }: { mode: Mode }) {
 
   return (
     <Space orientation="vertical" size={16} style={{ width: "100%" }}>
-      <CodeSelect
-        value={filters.status}
-        codes={WHISTLE_STATUSES}
-        label={t("casesAdmin.whistles.status")}
-        allLabel={t("casesAdmin.list.allStatuses")}
-        optionLabel={(s) => whistleStatusLabel(t, s)}
-        onChange={(v) => list.setFilter("status", v)}
-      />
+      <Space wrap>
+        <CodeSelect
+          value={filters.status}
+          codes={WHISTLE_STATUSES}
+          label={t("casesAdmin.whistles.status")}
+          allLabel={t("casesAdmin.list.allStatuses")}
+          optionLabel={(s) => whistleStatusLabel(t, s)}
+          onChange={(v) => list.setFilter("status", v)}
+        />
+        <ExportButton path="/api/v1/whistles" query={query} />
+      </Space>
       {result.error && <Alert type="error" showIcon title={result.error.message} />}
       <Table<Whistle>
         rowKey="id"

@@ -1,6 +1,7 @@
 import { Card, Col, Empty, Row, Space, Tabs } from "antd";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router-dom";
+import { ExportButton } from "../../components/export-button.tsx";
 import { useListParams } from "../list-params.ts";
 import { SearchBox } from "../people/filters.tsx";
 import { OrgDetail } from "./detail.tsx";
@@ -43,6 +44,7 @@ function OrgBrowser() {
               width="100%"
               onSearch={(q) => list.setFilter("oq", q)}
             />
+            {oq && <ExportButton path="/api/v1/org/orgs" query={{ q: oq }} />}
             <div style={{ maxHeight: "calc(100vh - 320px)", minHeight: 240, overflow: "auto" }}>
               {oq ? (
                 <OrgSearchResults q={oq} selectedId={org} onSelect={select} />

@@ -3,6 +3,7 @@ import { Alert, Empty, Space, Table, type TableColumnsType, Tag, Typography } fr
 import { useTranslation } from "react-i18next";
 import { api, type ResponseOf } from "../../../common/api.ts";
 import { UNIT_KINDS, type UnitKind, unitKindLabel } from "../../../common/labels.ts";
+import { ExportButton } from "../../components/export-button.tsx";
 import { useListParams } from "../list-params.ts";
 import { CodeSelect, SearchBox } from "../people/filters.tsx";
 
@@ -59,6 +60,7 @@ export function UnitsTable() {
           onChange={(v) => list.setFilter("kind", v)}
           width={190}
         />
+        <ExportButton path="/api/v1/org/units" query={query} />
       </Space>
       {result.error && <Alert type="error" showIcon title={result.error.message} />}
       <Table<Unit>

@@ -5,6 +5,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { shortAddress } from "../../../common/address.ts";
 import { api, type ResponseOf } from "../../../common/api.ts";
+import { ExportButton } from "../../components/export-button.tsx";
 import { useListParams } from "../list-params.ts";
 import { SearchBox } from "./filters.tsx";
 import { type Resident, useResidentColumns } from "./residents-table.tsx";
@@ -47,12 +48,15 @@ export function HouseholdsTable({ underId, area }: { underId?: string; area?: st
 
   return (
     <Space orientation="vertical" size={16} style={{ width: "100%" }}>
-      <SearchBox
-        value={filters.q}
-        placeholder={t("households.search")}
-        width={360}
-        onSearch={(q) => list.setFilter("q", q)}
-      />
+      <Space wrap>
+        <SearchBox
+          value={filters.q}
+          placeholder={t("households.search")}
+          width={360}
+          onSearch={(q) => list.setFilter("q", q)}
+        />
+        <ExportButton path="/api/v1/people/households" query={query} />
+      </Space>
       {result.error && <Alert type="error" showIcon title={result.error.message} />}
       <Table<Household>
         rowKey="id"

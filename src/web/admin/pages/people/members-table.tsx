@@ -10,6 +10,7 @@ import {
   MEMBER_CATEGORIES,
   type MemberCategory,
 } from "../../../common/labels.ts";
+import { ExportButton } from "../../components/export-button.tsx";
 import { useListParams } from "../list-params.ts";
 import { CodeSelect, SearchBox } from "./filters.tsx";
 import { Masked } from "./residents-table.tsx";
@@ -86,6 +87,7 @@ export function PartyMembersTable({ underId, orgId, compact, emptyText }: Props)
           optionLabel={(c) => categoryLabel(t, c)}
           onChange={(v) => list.setFilter("category", v)}
         />
+        <ExportButton path="/api/v1/people/party-members" query={query} />
       </Space>
       {result.error && <Alert type="error" showIcon title={result.error.message} />}
       <Table<Member>

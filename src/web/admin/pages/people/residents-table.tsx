@@ -16,6 +16,7 @@ import {
 import { can } from "../../../common/roles.ts";
 import { useListParams } from "../list-params.ts";
 import { CodeSelect, SearchBox } from "./filters.tsx";
+import { ResidentsExport } from "./residents-export.tsx";
 import { RevealButton } from "./reveal.tsx";
 
 export type Resident = ResponseOf<"/api/v1/people/residents", "get">["items"][number];
@@ -128,6 +129,7 @@ export function ResidentsTable({ underId }: { underId?: string }) {
           optionLabel={(r) => residenceLabel(t, r)}
           onChange={(v) => list.setFilter("residenceType", v)}
         />
+        <ResidentsExport query={query} />
       </Space>
       {result.error && <Alert type="error" showIcon title={result.error.message} />}
       <Table<Resident>

@@ -1,6 +1,17 @@
 import { EyeOutlined, SafetyCertificateOutlined } from "@ant-design/icons";
 import { useMutation } from "@tanstack/react-query";
-import { Alert, Button, Descriptions, Form, Input, Modal, Space, Tag, Typography } from "antd";
+import {
+  Alert,
+  Button,
+  Descriptions,
+  Form,
+  type FormInstance,
+  Input,
+  Modal,
+  Space,
+  Tag,
+  Typography,
+} from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError, api } from "../../../common/api.ts";
@@ -112,39 +123,49 @@ export function RevealButton({ residentId, name }: Props) {
               />
             )}
             <Form form={form} layout="vertical" onFinish={(v) => reveal.mutate(v.purpose.trim())}>
-              <Form.Item
-                name="purpose"
-                label={t("reveal.purpose")}
-                rules={[
-                  {
-                    validator: async (_, value: string | undefined) => {
-                      if ((value ?? "").trim().length < 2) throw new Error(t("reveal.purposeRequired"));
-                    },
-                  },
-                ]}
-              >
-                <Input autoFocus maxLength={200} placeholder={t("reveal.purposePlaceholder")} />
-              </Form.Item>
-              <Space size={[6, 6]} wrap>
-                <Typography.Text type="secondary">{t("reveal.common")}</Typography.Text>
-                {PURPOSES.map((p) => (
-                  <Tag.CheckableTag
-                    key={p}
-                    checked={false}
-                    onChange={() => {
-                      form.setFieldValue("purpose", t(`reveal.purposes.${p}`));
-                      void form.validateFields(["purpose"]);
-                    }}
-                    style={{ border: "1px solid #d9d9d9" }}
-                  >
-                    {t(`reveal.purposes.${p}`)}
-                  </Tag.CheckableTag>
-                ))}
-              </Space>
+              <PurposeFields form={form} />
             </Form>
           </>
         )}
       </Modal>
+    </>
+  );
+}
+
+/** Why whole numbers are needed, with the common reasons a click away: inside a Form of `{ purpose }`. */
+export function PurposeFields({ form }: { form: FormInstance<{ purpose: string }> }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Form.Item
+        name="purpose"
+        label={t("reveal.purpose")}
+        rules={[
+          {
+            validator: async (_, value: string | undefined) => {
+              if ((value ?? "").trim().length < 2) throw new Error(t("reveal.purposeRequired"));
+            },
+          },
+        ]}
+      >
+        <Input autoFocus maxLength={200} placeholder={t("reveal.purposePlaceholder")} />
+      </Form.Item>
+      <Space size={[6, 6]} wrap>
+        <Typography.Text type="secondary">{t("reveal.common")}</Typography.Text>
+        {PURPOSES.map((p) => (
+          <Tag.CheckableTag
+            key={p}
+            checked={false}
+            onChange={() => {
+              form.setFieldValue("purpose", t(`reveal.purposes.${p}`));
+              void form.validateFields(["purpose"]);
+            }}
+            style={{ border: "1px solid #d9d9d9" }}
+          >
+            {t(`reveal.purposes.${p}`)}
+          </Tag.CheckableTag>
+        ))}
+      </Space>
     </>
   );
 }

@@ -3,6 +3,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Alert, Empty, Space, Table, type TableColumnsType, Tag } from "antd";
 import { useTranslation } from "react-i18next";
 import { api, type ResponseOf } from "../../../common/api.ts";
+import { useAuth } from "../../../common/auth.tsx";
 import {
   dutyLabel,
   employmentLabel,
@@ -10,8 +11,11 @@ import {
   type StaffRole,
   staffRoleLabel,
 } from "../../../common/labels.ts";
+import { can } from "../../../common/roles.ts";
+import { ExportButton } from "../../components/export-button.tsx";
 import { useListParams } from "../list-params.ts";
 import { CodeSelect, SearchBox } from "./filters.tsx";
+import { StaffDutiesCell, StaffPhotoCell } from "./staff-card-cells.tsx";
 
 type Staff = ResponseOf<"/api/v1/people/staff", "get">["items"][number];
 
@@ -32,6 +36,7 @@ const byRole = (items: Staff[] | undefined) =>
  */
 export function StaffTable({ underId, whole }: { underId?: string; whole?: boolean }) {
   const { t } = useTranslation();
+  const { user } = useAuth();
   const list = useListParams(["q", "role"]);
   const { filters } = list;
   // A grid's staff fit on one answer: fetched whole, they can be ordered 网格长 and 网格员 first.
@@ -44,7 +49,14 @@ export function StaffTable({ underId, whole }: { underId?: string; whole?: boole
     placeholderData: keepPreviousData,
   });
 
+  const editable = !!user && can(user, "people.write");
   const columns: TableColumnsType<Staff> = [
+    {
+      title: t("contactCard.photo"),
+      key: "photo",
+      width: editable ? 100 : 70,
+      render: (_, s) => <StaffPhotoCell staff={s} editable={editable} />,
+    },
     {
       title: t("people.role"),
       dataIndex: "role",
@@ -80,6 +92,12 @@ export function StaffTable({ underId, whole }: { underId?: string; whole?: boole
       render: (_, s) => employmentLabel(t, s.employment, s.partTimeKind),
     },
     {
+      title: t("contactCard.duties"),
+      key: "duties",
+      width: 260,
+      render: (_, s) => <StaffDutiesCell staff={s} editable={editable} />,
+    },
+    {
       title: t("people.servedHouseholds"),
       dataIndex: "households",
       width: 110,
@@ -103,6 +121,7 @@ export function StaffTable({ underId, whole }: { underId?: string; whole?: boole
           optionLabel={(r) => staffRoleLabel(t, r)}
           onChange={(v) => list.setFilter("role", v)}
         />
+        <ExportButton path="/api/v1/people/staff" query={query} />
       </Space>
       {result.error && <Alert type="error" showIcon title={result.error.message} />}
       <Table<Staff>
@@ -111,7 +130,7 @@ export function StaffTable({ underId, whole }: { underId?: string; whole?: boole
         columns={columns}
         dataSource={whole ? byRole(result.data?.items) : result.data?.items}
         loading={result.isFetching}
-        scroll={{ x: 760 }}
+        scroll={{ x: 1120 }}
         locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("people.empty")} /> }}
         pagination={
           whole

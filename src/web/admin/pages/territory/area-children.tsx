@@ -6,6 +6,7 @@ import { api } from "../../../common/api.ts";
 import { gridTypeLabel } from "../../../common/labels.ts";
 import { levelLabel } from "../../../common/levels.ts";
 import type { NodeDetail, TerritoryNode } from "../../../common/territory.ts";
+import { ExportButton } from "../../components/export-button.tsx";
 import { useListParams } from "../list-params.ts";
 import { AreaMap } from "./area-map.tsx";
 
@@ -47,7 +48,10 @@ export function AreaChildren({ node }: { node: NodeDetail }) {
   return (
     <Row gutter={[16, 16]}>
       <Col xs={24} xl={10}>
-        <Card title={t("territory.children")}>
+        <Card
+          title={t("territory.children")}
+          extra={<ExportButton path="/api/v1/territory/nodes" query={{ parentId: node.id }} />}
+        >
           {children.error && <Alert type="error" showIcon title={children.error.message} />}
           <Table<TerritoryNode>
             rowKey="id"

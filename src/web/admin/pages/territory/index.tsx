@@ -6,6 +6,7 @@ import { useNavigate } from "react-router-dom";
 import { api } from "../../../common/api.ts";
 import { levelLabel } from "../../../common/levels.ts";
 import { fetchNode } from "../../../common/territory.ts";
+import { ExportButton } from "../../components/export-button.tsx";
 import { useListParams } from "../list-params.ts";
 import { SearchBox } from "../people/filters.tsx";
 import { AreaMap } from "./area-map.tsx";
@@ -37,6 +38,7 @@ export function TerritoryPage() {
               width="100%"
               onSearch={(v) => list.setFilter("q", v)}
             />
+            {q && <ExportButton path="/api/v1/territory/nodes" query={{ q }} />}
             <div style={{ maxHeight: "calc(100vh - 280px)", minHeight: 240, overflow: "auto" }}>
               {q ? (
                 <TerritorySearchResults q={q} selectedId={nodeId} onSelect={select} />

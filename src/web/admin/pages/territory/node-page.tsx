@@ -8,6 +8,7 @@ import { levelLabel } from "../../../common/levels.ts";
 import { fetchNode, type NodeDetail } from "../../../common/territory.ts";
 import { Loading } from "../status.tsx";
 import { AreaChildren } from "./area-children.tsx";
+import { ContactCardLinks } from "./contact-card-links.tsx";
 import { GridTabs } from "./grid-tabs.tsx";
 
 /** One node of the territory: a grid's page with its people, or an area's children and map. */
@@ -94,6 +95,7 @@ function Header({ node }: { node: NodeDetail }) {
             : []),
         ]}
       />
+      {node.level === "grid" && <ContactCardLinks code={node.code} />}
     </Card>
   );
 }

@@ -40,9 +40,12 @@ function bodyOf(channel: NonNullable<NewCase["channel"]>, v: Values): NewCase {
 export function CaseForm({
   channel,
   ways,
+  initialPlace,
 }: {
   channel: NonNullable<NewCase["channel"]>;
   ways: readonly PlaceWay[];
+  /** A place chosen before the form opened (the grid of a contact card's QR code). */
+  initialPlace?: CasePlace;
 }) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
@@ -77,6 +80,7 @@ export function CaseForm({
       layout="vertical"
       requiredMarkStyle="none"
       className="boxed-inputs"
+      initialValues={initialPlace ? { place: initialPlace } : undefined}
       onFinish={(v: Values) => submit.mutate(v)}
       onValuesChange={() => submit.reset()}
       footer={

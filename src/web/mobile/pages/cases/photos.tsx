@@ -1,38 +1,16 @@
 import { Image, ImageUploader, type ImageUploadItem, ImageViewer } from "antd-mobile";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ApiError, type ResponseOf } from "../../../common/api.ts";
-import { i18n } from "../../../common/i18n.ts";
+import { api, type ResponseOf } from "../../../common/api.ts";
 
 type Stored = ResponseOf<"/api/v1/files", "post">;
 export const MAX_PHOTOS = 9;
 
 /**
- * POST /api/v1/files with one photo. The typed client sends JSON only, so the form goes by hand;
- * a refusal (not a photo: 415, over 10 MB: 413) keeps the server's message, in the reader's language.
+ * POST /api/v1/files with one photo; a refusal (not a photo: 415, over 10 MB: 413) keeps the
+ * server's message, in the reader's language.
  */
-export async function uploadPhoto(file: File): Promise<Stored> {
-  const form = new FormData();
-  form.append("file", file);
-  let res: Response;
-  try {
-    res = await fetch("/api/v1/files", {
-      method: "POST",
-      headers: { Accept: "application/json", "Accept-Language": i18n.language },
-      credentials: "same-origin",
-      body: form,
-    });
-  } catch {
-    throw new ApiError(0, "NETWORK", i18n.t("errors.network"));
-  }
-  if (res.ok) return (await res.json()) as Stored;
-  const body = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
-  throw new ApiError(
-    res.status,
-    body?.error?.code ?? `HTTP_${res.status}`,
-    body?.error?.message ?? i18n.t("errors.unexpected", { status: res.status }),
-  );
-}
+export const uploadPhoto = (file: File): Promise<Stored> => api.upload("post", "/api/v1/files", file);
 
 /** The ids of the uploaded photos, in order. */
 export const photoIds = (items: ImageUploadItem[] | undefined): string[] =>

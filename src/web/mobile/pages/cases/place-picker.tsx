@@ -49,7 +49,10 @@ export function PlacePicker({
 }) {
   const { t } = useTranslation();
   const [way, setWay] = useState<PlaceWay | undefined>(value?.kind);
-  const [point, setPoint] = useState<LatLng | undefined>();
+  // A place given from the start (a contact card's grid) shows as the pin on the map.
+  const [point, setPoint] = useState<LatLng | undefined>(
+    value && value.kind !== "household" ? { lat: value.lat, lng: value.lng } : undefined,
+  );
   const [busy, setBusy] = useState<"locating" | "placing" | null>(null);
   const [error, setError] = useState<string | null>(null);
   const latest = useRef(0);

@@ -1,22 +1,34 @@
 import { List, Switch } from "antd-mobile";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useSearchParams } from "react-router-dom";
 import { useAuth } from "../../../common/auth.tsx";
 import { nodeOfRole } from "../../../common/roles.ts";
 import { PageBar } from "../../page-bar.tsx";
+import { useCardPlace } from "../card/card-place.ts";
+import { Loading } from "../status.tsx";
 import { CaseForm } from "./case-form.tsx";
 import type { PlaceWay } from "./place-picker.tsx";
 
-/** 我要反映, for everyone. Residents may say "my household"; everyone may pin a place on the map. */
+/**
+ * 我要反映, for everyone. Residents may say "my household"; everyone may pin a place on the map.
+ * From a grid's contact card (`?grid=<code>`) the grid is chosen already.
+ */
 export function SubmitCasePage() {
   const { t } = useTranslation();
   const { user } = useAuth();
+  const [params] = useSearchParams();
+  const fromCard = useCardPlace(params.get("grid"));
   if (!user) return null;
   const ways: PlaceWay[] = [...(nodeOfRole(user, "resident") ? (["household"] as const) : []), "here", "pin"];
   return (
     <>
       <PageBar title={t("nav.submitCase")} back="/" />
-      <CaseForm channel="selfService" ways={ways} />
+      {fromCard.pending ? (
+        <Loading />
+      ) : (
+        <CaseForm channel="selfService" ways={ways} initialPlace={fromCard.place} />
+      )}
     </>
   );
 }

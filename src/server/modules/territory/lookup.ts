@@ -1,0 +1,91 @@
+import { and, eq, inArray, or, type SQL, sql } from "drizzle-orm";
+import { anyText, type Executor } from "../../platform/db/index.ts";
+import type { TerritoryNode } from "./service.ts";
+import { type TerritoryLevel, territoryNodes } from "./tables.ts";
+
+/**
+ * Batch lookups for imports: a sheet names its grids, communities and buildings by code or name,
+ * thousands of rows at a time, so each is one query per chunk rather than one per row.
+ */
+
+const present = (rows: Array<typeof territoryNodes.$inferSelect>): TerritoryNode[] =>
+  rows.map((r) => ({
+    id: r.id,
+    parentId: r.parentId,
+    level: r.level,
+    code: r.code,
+    name: r.name,
+    path: r.path,
+    gridType: r.gridType,
+    unitCode: r.unitCode,
+    lat: r.lat,
+    lng: r.lng,
+    address: r.address,
+  }));
+
+/** Nodes of a level whose code, 15-digit unit code or name is one of `refs` (no scope: callers check). */
+export async function nodesByRefs(
+  executor: Executor,
+  level: TerritoryLevel,
+  refs: string[],
+): Promise<TerritoryNode[]> {
+  if (refs.length === 0) return [];
+  const rows = await executor
+    .select()
+    .from(territoryNodes)
+    .where(
+      and(
+        eq(territoryNodes.level, level),
+        or(
+          anyText(territoryNodes.code, refs),
+          anyText(territoryNodes.unitCode, refs),
+          anyText(territoryNodes.name, refs),
+        ),
+      ),
+    );
+  return present(rows);
+}
+
+/** Nodes by code, whatever their level (is a code free?). */
+export async function nodesByCodes(executor: Executor, codes: string[]): Promise<TerritoryNode[]> {
+  if (codes.length === 0) return [];
+  return present(await executor.select().from(territoryNodes).where(anyText(territoryNodes.code, codes)));
+}
+
+/** Nodes holding one of these 15-digit unit-grid codes. */
+export async function nodesByUnitCodes(executor: Executor, unitCodes: string[]): Promise<TerritoryNode[]> {
+  if (unitCodes.length === 0) return [];
+  return present(
+    await executor.select().from(territoryNodes).where(anyText(territoryNodes.unitCode, unitCodes)),
+  );
+}
+
+/** A node without its polygon, point and address: what a subtree listing needs. */
+export type NodeOutline = Pick<TerritoryNode, "id" | "parentId" | "level" | "code" | "name" | "path">;
+
+/**
+ * Every node of these levels below the given nodes (a grid's compounds, buildings, entrances,
+ * households), only the columns that place a node: a district's subtree is tens of thousands.
+ */
+export async function nodesBelow(
+  executor: Executor,
+  paths: string[],
+  levels: readonly TerritoryLevel[],
+): Promise<NodeOutline[]> {
+  if (paths.length === 0) return [];
+  const under: SQL[] = paths.map((p) => sql`${territoryNodes.path} like ${`${p}%`}`);
+  return executor
+    .select({
+      id: territoryNodes.id,
+      parentId: territoryNodes.parentId,
+      level: territoryNodes.level,
+      code: territoryNodes.code,
+      name: territoryNodes.name,
+      path: territoryNodes.path,
+    })
+    .from(territoryNodes)
+    .where(and(inArray(territoryNodes.level, [...levels]), or(...under)));
+}
+
+/** The district of a path: its first id (a district is its own district). */
+export const districtOf = (path: string): string => path.split("/")[1] ?? "";

@@ -1,0 +1,130 @@
+import { and, count, desc, eq, type SQL, sql } from "drizzle-orm";
+import { type Permission, type Principal, ROLES, roleGrants, scopePaths } from "../auth/index.ts";
+import type { Executor } from "../db/index.ts";
+import { conflict, notFound } from "../errors.ts";
+import { type Paging, pageWindow } from "../http/paging.ts";
+import { allImporters } from "./registry.ts";
+import { type ImportStatus, importJobs, type RowProblem } from "./tables.ts";
+
+export type ImportJob = typeof importJobs.$inferSelect;
+
+/**
+ * The job's state machine, in one table: checked files wait for confirmation, rejected ones (any
+ * problem) never go further; writing ends done or failed, and a failure writes nothing.
+ */
+export const TRANSITIONS: Record<ImportStatus, readonly ImportStatus[]> = {
+  checking: ["checked", "rejected", "failed"],
+  checked: ["writing"],
+  rejected: [],
+  writing: ["done", "failed"],
+  done: [],
+  failed: [],
+};
+
+/** What the job keeps of its uploader: enough to check scope later, no credential. */
+export type PrincipalSnapshot = Omit<Principal, "credentialId">;
+
+export const snapshotOf = ({ credentialId: _c, ...rest }: Principal): PrincipalSnapshot => rest;
+export const principalFrom = (snapshot: unknown): Principal => ({
+  ...(snapshot as PrincipalSnapshot),
+  credentialId: "",
+});
+
+/** How many problems the job row keeps for the page; all of them are in the report file. */
+export const KEPT_PROBLEMS = 500;
+
+/**
+ * Who may see a job: its uploader, and staff whose scope (for the kind's permission) covers a node
+ * the uploader imported for. The uploader's roles are read from the job's principal snapshot.
+ */
+export function visibleTo(viewer: Principal): SQL {
+  const clauses: SQL[] = [eq(importJobs.createdBy, viewer.userId)];
+  const byPermission = new Map<Permission, string[]>();
+  for (const importer of allImporters())
+    byPermission.set(importer.permission, [...(byPermission.get(importer.permission) ?? []), importer.kind]);
+  for (const [permission, kinds] of byPermission) {
+    const paths = scopePaths(viewer, permission);
+    if (paths.length === 0) continue;
+    const roles = ROLES.filter((r) => roleGrants(r, permission));
+    const list = (values: string[]) =>
+      sql.join(
+        values.map((v) => sql`${v}`),
+        sql`, `,
+      );
+    const under = sql.join(
+      paths.map((p) => sql`r->>'nodePath' like ${`${p}%`}`),
+      sql` or `,
+    );
+    clauses.push(sql`(${importJobs.kind} in (${list(kinds)}) and exists (
+      select 1 from jsonb_array_elements(${importJobs.principal}->'roles') r
+      where r->>'role' in (${list(roles)}) and (${under})))`);
+  }
+  return sql`(${sql.join(clauses, sql` or `)})`;
+}
+
+export async function getJob(executor: Executor, viewer: Principal, id: string): Promise<ImportJob> {
+  const [job] = await executor
+    .select()
+    .from(importJobs)
+    .where(and(eq(importJobs.id, id), visibleTo(viewer)));
+  if (!job) throw notFound("import", id);
+  return job;
+}
+
+export async function listJobs(executor: Executor, viewer: Principal, f: Paging & { mine?: boolean }) {
+  const where = and(visibleTo(viewer), f.mine ? eq(importJobs.createdBy, viewer.userId) : undefined);
+  const { limit, offset } = pageWindow(f);
+  const [rows, [total]] = await Promise.all([
+    executor
+      .select()
+      .from(importJobs)
+      .where(where)
+      .orderBy(desc(importJobs.createdAt), desc(importJobs.id))
+      .limit(limit)
+      .offset(offset),
+    executor.select({ n: count() }).from(importJobs).where(where),
+  ]);
+  return { items: rows, total: total?.n ?? 0 };
+}
+
+/**
+ * Moves a job from one status to the next in one conditional UPDATE (two confirmations at once:
+ * one wins). Returns the updated job, or undefined when it was not in `from`.
+ */
+export async function moveJob(
+  executor: Executor,
+  id: string,
+  from: ImportStatus,
+  to: ImportStatus,
+  set: Partial<Omit<ImportJob, "id" | "status">> = {},
+): Promise<ImportJob | undefined> {
+  if (!TRANSITIONS[from].includes(to)) throw new Error(`import: no transition ${from} → ${to}`);
+  const finished = to === "done" || to === "failed" || to === "rejected";
+  const [job] = await executor
+    .update(importJobs)
+    .set({ ...set, status: to, updatedAt: new Date(), ...(finished ? { finishedAt: new Date() } : {}) })
+    .where(and(eq(importJobs.id, id), eq(importJobs.status, from)))
+    .returning();
+  return job;
+}
+
+/** 409 with the current status: the action does not fit the job's state. */
+export const illegalTransition = (job: ImportJob, action: string) =>
+  conflict("ILLEGAL_TRANSITION", `导入任务当前为“${job.status}”状态，不能${action}`, {
+    status: job.status,
+    allowed: TRANSITIONS[job.status],
+  });
+
+/** Progress counters, outside any transaction so the page sees them as they move. */
+export async function recordProgress(
+  executor: Executor,
+  id: string,
+  counts: Partial<Pick<ImportJob, "rowsTotal" | "rowsChecked" | "rowsWritten">>,
+): Promise<void> {
+  await executor
+    .update(importJobs)
+    .set({ ...counts, updatedAt: new Date() })
+    .where(eq(importJobs.id, id));
+}
+
+export type { RowProblem };

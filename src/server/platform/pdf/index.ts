@@ -1,0 +1,1 @@
+export { FONT, newPdf, pdfBytes } from "./document.ts";

@@ -1,0 +1,91 @@
+import ExcelJS from "exceljs";
+import type { Session, TestApp } from "./harness.ts";
+
+/** Helpers for the import tests: upload a file, follow its job, build sheets with exceljs. */
+
+export interface JobView {
+  id: string;
+  kind: string;
+  status: string;
+  rowsTotal: number;
+  rowsChecked: number;
+  rowsWritten: number;
+  errorCount: number;
+  problems: Array<{ row: number; column?: string; reason: string }>;
+  hasReport: boolean;
+  summary: Record<string, number>;
+  message: string | null;
+  canConfirm: boolean;
+}
+
+export function uploadImport(
+  t: TestApp,
+  session: Session | undefined,
+  kind: string,
+  bytes: Buffer,
+  filename = "import.xlsx",
+  type = "application/octet-stream",
+) {
+  const form = new FormData();
+  form.append("kind", kind);
+  form.append("file", new Blob([new Uint8Array(bytes)], { type }), filename);
+  return t.app.inject({ method: "POST", url: "/api/v1/imports", payload: form, headers: session?.headers });
+}
+
+const SETTLED = new Set(["checked", "rejected", "done", "failed"]);
+
+/** Polls the job as the page does until it settles (checked, rejected, done or failed). */
+export async function settle(t: TestApp, session: Session | undefined, id: string): Promise<JobView> {
+  for (let waited = 0; waited < 120_000; waited += 200) {
+    const res = await t.app.inject({ url: `/api/v1/imports/${id}`, headers: session?.headers });
+    if (res.statusCode !== 200) throw new Error(`GET import ${id}: ${res.statusCode} ${res.body}`);
+    const job = res.json() as JobView;
+    if (SETTLED.has(job.status)) return job;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`import ${id} did not settle`);
+}
+
+/** Uploads and waits for the check. */
+export async function checked(
+  t: TestApp,
+  session: Session | undefined,
+  kind: string,
+  bytes: Buffer,
+  filename?: string,
+): Promise<JobView> {
+  const res = await uploadImport(t, session, kind, bytes, filename);
+  if (res.statusCode !== 202) throw new Error(`upload ${kind}: ${res.statusCode} ${res.body}`);
+  return settle(t, session, res.json().id);
+}
+
+/** Confirms a checked job and waits for the write. */
+export async function confirmed(t: TestApp, session: Session | undefined, id: string): Promise<JobView> {
+  const res = await t.app.inject({
+    method: "POST",
+    url: `/api/v1/imports/${id}/confirm`,
+    headers: session?.headers,
+  });
+  if (res.statusCode !== 202) throw new Error(`confirm ${id}: ${res.statusCode} ${res.body}`);
+  return settle(t, session, id);
+}
+
+/** A one-sheet workbook from rows of cells (a row may be empty), with the sheet handed to `shape` first. */
+export async function workbook(
+  rows: unknown[][],
+  shape?: (sheet: ExcelJS.Worksheet) => void,
+): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const sheet = wb.addWorksheet("Sheet1");
+  for (const r of rows) sheet.addRow(r);
+  shape?.(sheet);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** A valid 身份证 number from its first 17 digits (the check character computed). */
+export function idNumber(first17: string): string {
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * (weights[i] ?? 0);
+  return `${first17}${"10X98765432"[sum % 11]}`;
+}

@@ -1,0 +1,68 @@
+import type { importsZhCN } from "./imports.zh-CN.ts";
+
+type Same<T> = { [K in keyof T]: T[K] extends string ? string : Same<T[K]> };
+
+export const importsEn: Same<typeof importsZhCN> = {
+  steps: { kind: "Choose a kind", upload: "Upload", check: "Check", write: "Confirm" },
+  kind: {
+    title: "What do you want to import?",
+    template: "Download the template",
+    geojson: "A GeoJSON FeatureCollection; each feature's properties.code is its grid code",
+    columns: "Columns",
+    required: "required",
+  },
+  upload: {
+    title: "Upload a file of {{kind}}",
+    hint: "Click or drop a file here",
+    sheet: ".xlsx or .csv (title rows and any column order are fine), at most 10 MB",
+    geojson: ".geojson or .json, at most 10 MB",
+    back: "Choose another kind",
+    failed: "Upload failed: {{message}}",
+  },
+  job: {
+    title: "Import · {{file}}",
+    checking: "Checking every row…",
+    checked: "{{checked}} of {{total}} rows checked",
+    writing: "Writing; nothing takes effect until all of it is written…",
+    written: "{{written}} of {{total}} rows written",
+    leave: "You may leave this page and come back to it from the import history.",
+    passed: "All {{total}} rows passed the check",
+    passedHint: "Confirming writes them all in one transaction; importing the same file again adds nothing.",
+    confirm: "Confirm the import",
+    confirmNotMine: "Only the uploader can confirm",
+    rejected: "{{count}} problems found; nothing was imported",
+    rejectedHint: "Download the report (the sheet with an error column), fix it and upload it again.",
+    report: "Download the report",
+    again: "Upload again",
+    done: "Import finished",
+    failed: "The import failed; nothing was written",
+    summary: {
+      created: "Created",
+      updated: "Updated",
+      unchanged: "Unchanged",
+      residentsCreated: "Residents registered",
+    },
+    more: "Showing the first {{shown}} problems; the report has all of them",
+  },
+  problems: { row: "Row", column: "Column", reason: "Problem" },
+  status: {
+    checking: "Checking",
+    checked: "To confirm",
+    rejected: "Problems",
+    writing: "Writing",
+    done: "Done",
+    failed: "Failed",
+  },
+  list: {
+    title: "Import history",
+    file: "File",
+    kind: "Kind",
+    status: "Status",
+    rows: "Rows",
+    by: "Uploaded by",
+    at: "Uploaded at",
+    empty: "No imports yet",
+    total: "{{count}} imports",
+    open: "Open",
+  },
+};
