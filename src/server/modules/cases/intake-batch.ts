@@ -1,14 +1,7 @@
 import { setImmediate } from "node:timers/promises";
 import { sql } from "drizzle-orm";
 import { type Actor, auditRows } from "../../platform/audit/index.ts";
-import {
-  type Db,
-  type InsertPart,
-  insertPart,
-  insertTogether,
-  rowsOf,
-  writeParallelism,
-} from "../../platform/db/index.ts";
+import { type Db, type InsertPart, insertPart, insertTogether, rowsOf } from "../../platform/db/index.ts";
 import { gridCodePrefix } from "../territory/index.ts";
 import type { Category } from "./catalog.ts";
 import type { CaseStatus } from "./flow.ts";
@@ -39,12 +32,9 @@ interface Pending {
 
 /** Up to this many intakes are written together. */
 const MAX_BATCH = 64;
-/** Batches written at once on a server database, leaving the rest of its pool to everything else. */
-const MAX_WRITERS = 2;
-
 interface Writer {
   queue: Pending[];
-  writing: number;
+  busy: boolean;
 }
 const writers = new WeakMap<Db, Writer>();
 
@@ -53,22 +43,24 @@ const writers = new WeakMap<Db, Writer>();
  * in together — one counter update, one duplicate query, one statement inserting the cases, their
  * events and audit rows. Alone, an intake is written at once. If a batch fails, each of its cases
  * is tried on its own, so one bad case (a replayed hotline record) fails nothing else.
+ * One batch at a time per process: each batch's duplicate check then sees every case taken in
+ * before it (a second writer would race the first, as two transactions do).
  */
 export function writeCase(db: Db, prepared: PreparedCase): Promise<Written> {
   let writer = writers.get(db);
   if (!writer) {
-    writer = { queue: [], writing: 0 };
+    writer = { queue: [], busy: false };
     writers.set(db, writer);
   }
   const w = writer;
   return new Promise<Written>((resolve, reject) => {
     w.queue.push({ prepared, resolve, reject });
-    if (w.writing < Math.min(MAX_WRITERS, writeParallelism(db))) void drain(db, w);
+    if (!w.busy) void drain(db, w);
   });
 }
 
 async function drain(db: Db, writer: Writer): Promise<void> {
-  writer.writing++;
+  writer.busy = true;
   try {
     // PGlite answers within microtasks: without a turn of the event loop here the requests
     // already received would never reach the queue while a batch is written.
@@ -81,15 +73,15 @@ async function drain(db: Db, writer: Writer): Promise<void> {
       }
     }
   } finally {
-    writer.writing--;
+    writer.busy = false;
   }
 }
 
 /**
  * Numbers, duplicate check, then the cases with their events and audit rows in one statement.
  * If that fails, each case is tried alone, so only the bad ones fail. The numbers are taken in
- * their own statement: inside the write the day's counter row would stay locked until commit and
- * the other writers would queue behind it. A case that fails leaves a gap in the day's numbers,
+ * their own statement: inside the write the day's counter row would stay locked until commit, and
+ * another process's writer would queue behind it. A case that fails leaves a gap in the day's numbers,
  * never a duplicate.
  */
 async function writeBatch(db: Db, batch: Pending[]): Promise<void> {
