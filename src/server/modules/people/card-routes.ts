@@ -11,6 +11,7 @@ import {
   openStoredFile,
   readStoredFile,
   receivePrintableImage,
+  sendStoredFile,
 } from "../../platform/files/index.ts";
 import { type App, Enum, ErrorBody, IdParams, Nullable, responses, Uuid } from "../../platform/http/types.ts";
 import { attachment } from "../../platform/xlsx/index.ts";
@@ -155,15 +156,8 @@ export function contactCardRoutes(app: App, db: Db, dataDir: string) {
       const { code, photoId } = req.params;
       const file = (await isCardPhoto(db, code, photoId)) && (await openStoredFile(db, dataDir, photoId));
       if (!file) throw notFound("photo", photoId);
-      return (
-        reply
-          .type(file.mime)
-          .header("content-length", file.size)
-          // Content-addressed, but it stops being public when the person leaves the card.
-          .header("cache-control", "public, max-age=3600")
-          .header("x-content-type-options", "nosniff")
-          .send(file.stream as unknown as string)
-      );
+      // Content-addressed, but it stops being public when the person leaves the card.
+      return sendStoredFile(reply, file, "public, max-age=3600");
     },
   );
 

@@ -1,27 +1,12 @@
 import { and, eq, inArray, or, type SQL, sql } from "drizzle-orm";
 import { anyText, type Executor } from "../../platform/db/index.ts";
-import type { TerritoryNode } from "./service.ts";
+import { presentNode, type TerritoryNode } from "./service.ts";
 import { type TerritoryLevel, territoryNodes } from "./tables.ts";
 
 /**
  * Batch lookups for imports: a sheet names its grids, communities and buildings by code or name,
  * thousands of rows at a time, so each is one query per chunk rather than one per row.
  */
-
-const present = (rows: Array<typeof territoryNodes.$inferSelect>): TerritoryNode[] =>
-  rows.map((r) => ({
-    id: r.id,
-    parentId: r.parentId,
-    level: r.level,
-    code: r.code,
-    name: r.name,
-    path: r.path,
-    gridType: r.gridType,
-    unitCode: r.unitCode,
-    lat: r.lat,
-    lng: r.lng,
-    address: r.address,
-  }));
 
 /** Nodes of a level whose code, 15-digit unit code or name is one of `refs` (no scope: callers check). */
 export async function nodesByRefs(
@@ -43,21 +28,23 @@ export async function nodesByRefs(
         ),
       ),
     );
-  return present(rows);
+  return rows.map(presentNode);
 }
 
 /** Nodes by code, whatever their level (is a code free?). */
 export async function nodesByCodes(executor: Executor, codes: string[]): Promise<TerritoryNode[]> {
   if (codes.length === 0) return [];
-  return present(await executor.select().from(territoryNodes).where(anyText(territoryNodes.code, codes)));
+  return (await executor.select().from(territoryNodes).where(anyText(territoryNodes.code, codes))).map(
+    presentNode,
+  );
 }
 
 /** Nodes holding one of these 15-digit unit-grid codes. */
 export async function nodesByUnitCodes(executor: Executor, unitCodes: string[]): Promise<TerritoryNode[]> {
   if (unitCodes.length === 0) return [];
-  return present(
-    await executor.select().from(territoryNodes).where(anyText(territoryNodes.unitCode, unitCodes)),
-  );
+  return (
+    await executor.select().from(territoryNodes).where(anyText(territoryNodes.unitCode, unitCodes))
+  ).map(presentNode);
 }
 
 /** A node without its polygon, point and address: what a subtree listing needs. */

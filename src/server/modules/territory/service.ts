@@ -37,7 +37,8 @@ export interface TerritoryNode {
   address: string | null;
 }
 
-const present = (r: TerritoryNodeRow): TerritoryNode => ({
+/** A node as other modules and the API see it. */
+export const presentNode = (r: TerritoryNodeRow): TerritoryNode => ({
   id: r.id,
   parentId: r.parentId,
   level: r.level,
@@ -71,12 +72,12 @@ export async function getNodeDetail(db: Db, principal: Principal, id: string) {
 export async function nodesByIds(executor: Executor, ids: string[]): Promise<TerritoryNode[]> {
   if (ids.length === 0) return [];
   const rows = await executor.select().from(territoryNodes).where(inArray(territoryNodes.id, ids));
-  return rows.map(present);
+  return rows.map(presentNode);
 }
 
 export async function nodeByCode(executor: Executor, code: string): Promise<TerritoryNode | undefined> {
   const [row] = await executor.select().from(territoryNodes).where(eq(territoryNodes.code, code));
-  return row && present(row);
+  return row && presentNode(row);
 }
 
 /** A grid and its polygon by code, for public pages such as the contact card (no scope: grids are public). */
@@ -85,7 +86,7 @@ export async function gridByCode(executor: Executor, code: string) {
     .select()
     .from(territoryNodes)
     .where(and(eq(territoryNodes.code, code), eq(territoryNodes.level, "grid")));
-  return row && { ...present(row), geometry: row.geometry };
+  return row && { ...presentNode(row), geometry: row.geometry };
 }
 
 /** A node the caller may see for `permission`, or 404 (outside the scope looks like absent). */
@@ -100,7 +101,7 @@ export async function getNode(
     .from(territoryNodes)
     .where(and(eq(territoryNodes.id, id), inScope(principal, permission, territoryNodes.path)));
   if (!row) throw notFound("territory node", id);
-  return present(row);
+  return presentNode(row);
 }
 
 export interface NodeFilter extends Paging {
@@ -137,7 +138,7 @@ export async function listNodes(db: Db, principal: Principal, f: NodeFilter) {
       .offset(offset),
     db.select({ n: count() }).from(territoryNodes).where(where),
   ]);
-  return { items: rows.map(present), total: total?.n ?? 0 };
+  return { items: rows.map(presentNode), total: total?.n ?? 0 };
 }
 
 export interface NewNode {
@@ -185,7 +186,7 @@ export async function insertNode(executor: Executor, node: NewNode): Promise<Ter
     })
     .returning();
   if (!row) throw new Error("insert returned nothing");
-  return present(row);
+  return presentNode(row);
 }
 
 export function createNode(db: Db, principal: Principal, actor: Actor, node: NewNode & { parentId: string }) {
@@ -218,7 +219,7 @@ export function renameNode(
       .where(eq(territoryNodes.id, id))
       .returning();
     if (!row) throw notFound("territory node", id);
-    const after = present(row);
+    const after = presentNode(row);
     await audit({ action: "territory.update", entity: "territory_node", entityId: id, before, after });
     return after;
   });

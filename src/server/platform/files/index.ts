@@ -1,4 +1,4 @@
-export { openStoredFile, readStoredFile, storeBytes } from "./bytes.ts";
+export { openStoredFile, readStoredFile, sendStoredFile, storeBytes } from "./bytes.ts";
 export {
   assertFilesExist,
   FileId,

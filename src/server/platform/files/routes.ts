@@ -2,6 +2,7 @@ import { Type } from "@sinclair/typebox";
 import type { Db } from "../db/index.ts";
 import { notFound } from "../errors.ts";
 import { type App, ErrorBody } from "../http/types.ts";
+import { sendStoredFile } from "./bytes.ts";
 import { FileId, getFile, storePhoto } from "./files.ts";
 import { FileStore } from "./store.ts";
 import { multipartScope, receiveFilePart } from "./upload.ts";
@@ -77,20 +78,12 @@ export function filesRoutes(app: App, db: Db, dataDir: string) {
         // Photos only: an uploaded sheet or its report holds 身份证 numbers, and is served by its
         // module (imports) to those whose scope covers it, never here to any logged-in user.
         if (!row.mime.startsWith("image/")) throw notFound("file", row.id);
-        const bytes = await store.open(row.id);
-        if (!bytes) {
+        const stream = await store.open(row.id);
+        if (!stream) {
           req.log.error({ fileId: row.id }, "file row without bytes");
           throw notFound("file", row.id);
         }
-        return (
-          reply
-            .type(row.mime)
-            .header("content-length", row.size)
-            .header("cache-control", "private, max-age=31536000, immutable")
-            .header("x-content-type-options", "nosniff")
-            // A stream; the schema's binary string only documents it (streams are never serialised).
-            .send(bytes as unknown as string)
-        );
+        return sendStoredFile(reply, { ...row, stream }, "private, max-age=31536000, immutable");
       },
     );
   });
