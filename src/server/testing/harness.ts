@@ -5,6 +5,7 @@ import { inject } from "vitest";
 import { buildApp } from "../app.ts";
 import { loadConfig } from "../config.ts";
 import { type Database, openDatabase, runMigrations } from "../platform/db/index.ts";
+import { centroidOf } from "../platform/geo/index.ts";
 import type { App } from "../platform/http/types.ts";
 import { defineImportJobs } from "../platform/imports/index.ts";
 import { PiiVault } from "../platform/pii/index.ts";
@@ -97,6 +98,16 @@ export async function tokenFor(app: App, phone: string): Promise<string> {
   });
   if (res.statusCode !== 201) throw new Error(`token for ${phone} failed: ${res.body}`);
   return res.json().token;
+}
+
+/** The centre of the grid a grid worker's (first) role is bound to: a point inside his grid. */
+export async function ownGridCentre(app: App, session: Session): Promise<{ lat: number; lng: number }> {
+  const gridId = session.user.roles[0]?.nodeId as string;
+  const grid = (
+    await app.inject({ url: `/api/v1/territory/nodes/${gridId}`, headers: session.headers })
+  ).json();
+  const [lng, lat] = centroidOf(grid.geometry);
+  return { lat: lat as number, lng: lng as number };
 }
 
 export const PHONES = {

@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import { idNumberCheckChar } from "../platform/pii/index.ts";
 import type { Session, TestApp } from "./harness.ts";
 
 /** Helpers for the import tests: upload a file, follow its job, build sheets with exceljs. */
@@ -83,9 +84,4 @@ export async function workbook(
 }
 
 /** A valid 身份证 number from its first 17 digits (the check character computed). */
-export function idNumber(first17: string): string {
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * (weights[i] ?? 0);
-  return `${first17}${"10X98765432"[sum % 11]}`;
-}
+export const idNumber = (first17: string): string => `${first17}${idNumberCheckChar(first17)}`;

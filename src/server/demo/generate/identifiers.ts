@@ -1,8 +1,7 @@
+import { idNumberCheckChar } from "../../platform/pii/index.ts";
 import type { Rng } from "./random.ts";
 import { words } from "./vocabulary.ts";
 
-const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-const ID_CHECK_CHARS = "10X98765432";
 const USCC_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 const USCC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
 const ORG_CODE_WEIGHTS = [3, 7, 9, 10, 5, 8, 4, 2];
@@ -37,9 +36,7 @@ export class Identifiers {
     for (;;) {
       const seq = this.rng.int(0, 499) * 2 + (gender === "male" ? 1 : 0);
       const head = body + String(seq).padStart(3, "0");
-      let sum = 0;
-      for (let i = 0; i < 17; i++) sum += Number(head[i]) * (ID_WEIGHTS[i] ?? 0);
-      const id = head + ID_CHECK_CHARS[sum % 11];
+      const id = head + idNumberCheckChar(head);
       if (!this.ids.has(id)) {
         this.ids.add(id);
         return id;

@@ -1,18 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { centroidOf } from "../../platform/geo/index.ts";
-import { type Session, startWithSessions, type TestApp } from "../../testing/harness.ts";
+import { ownGridCentre, type Session, startWithSessions, type TestApp } from "../../testing/harness.ts";
 
 let t: TestApp;
 let s: Record<string, Session>;
 let point: { lat: number; lng: number };
 beforeAll(async () => {
   ({ t, sessions: s } = await startWithSessions());
-  const gridId = s.gridWorker?.user.roles[0]?.nodeId as string;
-  const grid = (
-    await t.app.inject({ url: `/api/v1/territory/nodes/${gridId}`, headers: s.gridWorker?.headers })
-  ).json();
-  const [lng, lat] = centroidOf(grid.geometry);
-  point = { lat: lat as number, lng: lng as number };
+  point = await ownGridCentre(t.app, s.gridWorker as Session);
 });
 afterAll(() => t.close());
 

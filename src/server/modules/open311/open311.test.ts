@@ -1,8 +1,8 @@
 import { XMLParser } from "fast-xml-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { centroidOf } from "../../platform/geo/index.ts";
 import {
   loginAs,
+  ownGridCentre,
   PHONES,
   type Session,
   startTestApp,
@@ -26,12 +26,8 @@ beforeAll(async () => {
   t = await startTestApp();
   token = await tokenFor(t.app, PHONES.resident);
   gridWorker = await loginAs(t.app, PHONES.gridWorker);
-  const gridId = gridWorker.user.roles[0]?.nodeId as string;
-  const grid = (
-    await t.app.inject({ url: `/api/v1/territory/nodes/${gridId}`, headers: gridWorker.headers })
-  ).json();
-  const [lng, lat] = centroidOf(grid.geometry);
-  point = { lat: lat as number, long: lng as number };
+  const { lat, lng } = await ownGridCentre(t.app, gridWorker);
+  point = { lat, long: lng };
 });
 afterAll(() => t.close());
 

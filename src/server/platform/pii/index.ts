@@ -9,6 +9,7 @@ export { maskAddress, maskIdNumber, maskName, maskPhone } from "./mask.ts";
 export { piiAccessLog } from "./tables.ts";
 export {
   idNumberBirthDate,
+  idNumberCheckChar,
   idNumberGender,
   isValidIdNumber,
   isValidMobile,

@@ -26,6 +26,13 @@ function isRealDate(yyyymmdd: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
+/** The MOD 11-2 check character of the first 17 digits of a 身份证 number (GB 11643). */
+export function idNumberCheckChar(first17: string): string {
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * (ID_WEIGHTS[i] ?? 0);
+  return ID_CHECK_CHARS[sum % 11] as string;
+}
+
 /** 18-character 居民身份证号码 per GB 11643-1999 (province, birth date and MOD 11-2 check character). */
 export function isValidIdNumber(s: string): boolean {
   const id = normalizeIdNumber(s);
@@ -33,9 +40,7 @@ export function isValidIdNumber(s: string): boolean {
   if (!PROVINCE_CODES.has(Number(id.slice(0, 2)))) return false;
   const birth = id.slice(6, 14);
   if (birth < "19000101" || birth > todayInChina() || !isRealDate(birth)) return false;
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += Number(id[i]) * (ID_WEIGHTS[i] ?? 0);
-  return ID_CHECK_CHARS[sum % 11] === id[17];
+  return idNumberCheckChar(id) === id[17];
 }
 
 /**
@@ -46,9 +51,7 @@ export function upgradeIdNumber(s: string): string {
   const id = normalizeIdNumber(s);
   if (!/^\d{15}$/.test(id)) return id;
   const body = `${id.slice(0, 6)}19${id.slice(6)}`;
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += Number(body[i]) * (ID_WEIGHTS[i] ?? 0);
-  return `${body}${ID_CHECK_CHARS[sum % 11]}`;
+  return `${body}${idNumberCheckChar(body)}`;
 }
 
 function validId(s: string): string {

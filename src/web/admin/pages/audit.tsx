@@ -1,21 +1,11 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import {
-  Alert,
-  Button,
-  Card,
-  Descriptions,
-  Select,
-  Space,
-  Table,
-  type TableColumnsType,
-  Tag,
-  Typography,
-} from "antd";
+import { Card, Descriptions, Select, Space, Table, type TableColumnsType, Tag, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { api, type ResponseOf } from "../../common/api.ts";
 import { ExportButton } from "../components/export-button.tsx";
 import { actionLabel, entityLabel, KNOWN_ACTIONS, KNOWN_ENTITIES } from "./audit-labels.ts";
 import { useListParams } from "./list-params.ts";
+import { LoadFailed } from "./status.tsx";
 
 type Entry = ResponseOf<"/api/v1/audit", "get">["items"][number];
 
@@ -103,13 +93,7 @@ export function AuditPage() {
       }
     >
       {result.error && (
-        <Alert
-          type="error"
-          showIcon
-          title={result.error.message}
-          action={<Button onClick={() => void result.refetch()}>{t("errors.retry")}</Button>}
-          style={{ marginBottom: 16 }}
-        />
+        <LoadFailed error={result.error} retry={() => void result.refetch()} style={{ marginBottom: 16 }} />
       )}
       <Table<Entry>
         rowKey="id"

@@ -1,4 +1,5 @@
-import { Button, Result, Spin } from "antd";
+import { Alert, Button, Result, Spin } from "antd";
+import type { CSSProperties } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 
@@ -24,6 +25,28 @@ export function Failed({ error, retry }: { error: Error; retry: () => void }) {
           {t("errors.retry")}
         </Button>
       }
+    />
+  );
+}
+
+/** A list or record that failed to load, above where it would be, with a retry. */
+export function LoadFailed({
+  error,
+  retry,
+  style,
+}: {
+  error: Error;
+  retry: () => void;
+  style?: CSSProperties;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Alert
+      type="error"
+      showIcon
+      title={error.message}
+      action={<Button onClick={retry}>{t("errors.retry")}</Button>}
+      style={style}
     />
   );
 }

@@ -1,11 +1,12 @@
 import { ArrowLeftOutlined } from "@ant-design/icons";
 import { useQuery } from "@tanstack/react-query";
-import { Alert, Button, Card, Col, Descriptions, Result, Row, Space, Typography } from "antd";
+import { Card, Col, Descriptions, Result, Row, Space, Typography } from "antd";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router-dom";
 import { ApiError, api } from "../../../common/api.ts";
 import type { casesAdminZhCN } from "../../../common/locales/cases-admin.zh-CN.ts";
+import { LoadFailed } from "../status.tsx";
 import { ActionButtons } from "./actions.tsx";
 import { type CaseDetail, CaseFlags, channelLabel, StatusTag } from "./case-labels.tsx";
 import { CaseWhistles } from "./case-whistles.tsx";
@@ -34,14 +35,7 @@ export function CaseDetailPage() {
   if (result.error) {
     if (result.error instanceof ApiError && result.error.status === 404)
       return <Result status="404" title={t("casesAdmin.detail.notFound")} extra={back} />;
-    return (
-      <Alert
-        type="error"
-        showIcon
-        title={result.error.message}
-        action={<Button onClick={() => void result.refetch()}>{t("errors.retry")}</Button>}
-      />
-    );
+    return <LoadFailed error={result.error} retry={() => void result.refetch()} />;
   }
   const c = result.data;
   return (

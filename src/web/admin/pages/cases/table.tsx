@@ -1,9 +1,10 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { Alert, Button, Empty, Space, Table, type TableColumnsType, Typography } from "antd";
+import { Empty, Space, Table, type TableColumnsType, Typography } from "antd";
 import type { SorterResult } from "antd/es/table/interface";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router-dom";
 import { api } from "../../../common/api.ts";
+import { LoadFailed } from "../status.tsx";
 import { CaseFlags, type CaseItem, channelLabel, StatusTag } from "./case-labels.tsx";
 import type { CaseListParams, CaseQuery } from "./filters.tsx";
 import { Deadline, useFormatTime } from "./time.tsx";
@@ -97,13 +98,7 @@ export function CasesTable({ list, query }: { list: CaseListParams; query: CaseQ
   return (
     <>
       {result.error && (
-        <Alert
-          type="error"
-          showIcon
-          title={result.error.message}
-          action={<Button onClick={() => void result.refetch()}>{t("errors.retry")}</Button>}
-          style={{ marginBottom: 16 }}
-        />
+        <LoadFailed error={result.error} retry={() => void result.refetch()} style={{ marginBottom: 16 }} />
       )}
       <Table<CaseItem>
         rowKey="id"
