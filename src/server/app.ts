@@ -14,7 +14,7 @@ import { installAuth } from "./platform/auth/index.ts";
 import type { Database } from "./platform/db/index.ts";
 import { filesRoutes } from "./platform/files/index.ts";
 import { clientConfigRoutes } from "./platform/http/client-config.ts";
-import { installErrorHandling } from "./platform/http/error-handler.ts";
+import { clientErrorHandler, installErrorHandling } from "./platform/http/error-handler.ts";
 import { installOpenApi } from "./platform/http/openapi.ts";
 import { installGracefulClose } from "./platform/http/shutdown.ts";
 import type { App } from "./platform/http/types.ts";
@@ -42,6 +42,7 @@ export async function buildApp({ database, config, pii, logger = false, queue }:
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
     // Request ids are ours to choose; a client's header is not trusted for them.
     requestIdHeader: false,
+    clientErrorHandler,
   }).withTypeProvider<TypeBoxTypeProvider>();
   const { db } = database;
 

@@ -1,3 +1,4 @@
+import type { Socket } from "node:net";
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { AppError } from "../errors.ts";
 import { errorMessage, pickLocale } from "../i18n/messages.ts";
@@ -70,5 +71,26 @@ export function installErrorHandling(app: FastifyInstance): void {
       status: 404,
       message: `No route ${request.method} ${request.url.split("?")[0]}`,
     }),
+  );
+}
+
+/**
+ * A request Node's HTTP parser refuses before Fastify sees it (raw non-ASCII in the URL, broken
+ * headers): still CONTRACT.md's JSON, in the default language since no request could be read.
+ */
+export function clientErrorHandler(err: NodeJS.ErrnoException, socket: Socket): void {
+  if (err.code === "ECONNRESET" || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const tooLarge = err.code === "HPE_HEADER_OVERFLOW";
+  const code = tooLarge ? "HEADERS_TOO_LARGE" : "MALFORMED_REQUEST";
+  const body = JSON.stringify({
+    error: { code, message: errorMessage(code, "zh-CN", "Malformed HTTP request") },
+  });
+  socket.end(
+    `HTTP/1.1 ${tooLarge ? "431 Request Header Fields Too Large" : "400 Bad Request"}\r\n` +
+      `Content-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
+      `Connection: close\r\n\r\n${body}`,
   );
 }

@@ -1,3 +1,5 @@
+import type { AddressInfo } from "node:net";
+import { connect } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp, tokenFor } from "../../testing/harness.ts";
 
@@ -20,6 +22,29 @@ const expectError = (
 };
 
 describe("errors follow CONTRACT.md", () => {
+  it("a request the HTTP parser refuses (raw Chinese in the URL) → 400 JSON", async () => {
+    await t.app.listen({ port: 0, host: "127.0.0.1" });
+    const { port } = t.app.server.address() as AddressInfo;
+    const raw = await new Promise<string>((resolve, reject) => {
+      const socket = connect(port, "127.0.0.1", () =>
+        socket.write(Buffer.from("GET /api/v1/people/residents?q=王 HTTP/1.1\r\nHost: x\r\n\r\n")),
+      );
+      let got = "";
+      socket.on("data", (d) => {
+        got += d.toString();
+      });
+      socket.on("end", () => resolve(got));
+      socket.on("error", reject);
+    });
+    const [head = "", body = ""] = raw.split("\r\n\r\n");
+    expect(head).toMatch(/^HTTP\/1.1 400/);
+    expect(head).toMatch(/content-type: application\/json/i);
+    expect(JSON.parse(body).error).toMatchObject({
+      code: "MALFORMED_REQUEST",
+      message: expect.stringContaining("编码"),
+    });
+  });
+
   it("malformed JSON → 400 MALFORMED_JSON", async () => {
     const res = await t.app.inject({
       method: "POST",

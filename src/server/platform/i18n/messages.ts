@@ -4,6 +4,11 @@
  */
 const MESSAGES: Record<string, { "zh-CN": string; en: string }> = {
   VALIDATION_FAILED: { "zh-CN": "请求内容不符合要求", en: "The request is not valid" },
+  MALFORMED_REQUEST: {
+    "zh-CN": "请求格式不正确（网址中的中文等字符须先编码）",
+    en: "Malformed HTTP request (characters in the URL must be percent-encoded)",
+  },
+  HEADERS_TOO_LARGE: { "zh-CN": "请求头过大", en: "The request headers are too large" },
   MALFORMED_JSON: { "zh-CN": "请求体不是合法的 JSON", en: "The request body is not valid JSON" },
   UNSUPPORTED_MEDIA_TYPE: { "zh-CN": "不支持的内容类型", en: "Unsupported content type" },
   PAYLOAD_TOO_LARGE: { "zh-CN": "请求内容过大", en: "The request body is too large" },
