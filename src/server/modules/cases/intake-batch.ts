@@ -1,4 +1,3 @@
-import { setImmediate } from "node:timers/promises";
 import { sql } from "drizzle-orm";
 import { type Actor, auditRows } from "../../platform/audit/index.ts";
 import { type Db, type InsertPart, insertPart, insertTogether, rowsOf } from "../../platform/db/index.ts";
@@ -30,92 +29,142 @@ interface Pending {
   reject: (err: unknown) => void;
 }
 
-/** Up to this many intakes are written together. */
+/** Up to this many intakes are written together, and up to this many batches at once. */
 const MAX_BATCH = 64;
+const MAX_IN_FLIGHT = 2;
 interface Writer {
   queue: Pending[];
-  busy: boolean;
+  inFlight: Set<InFlight>;
+  scheduled: boolean;
+}
+/** A batch being written: its cases, and (once written) the ids of those that failed. */
+interface InFlight {
+  cases: PreparedCase[];
+  failed: Promise<Set<string>>;
 }
 const writers = new WeakMap<Db, Writer>();
 
 /**
- * Group commit: intakes that arrive while a batch is being written wait for the next one and go
+ * Group commit: intakes that arrive while batches are being written wait for the next one and go
  * in together — one counter update, one duplicate query, one statement inserting the cases, their
  * events and audit rows. Alone, an intake is written at once. If a batch fails, each of its cases
  * is tried on its own, so one bad case (a replayed hotline record) fails nothing else.
- * One batch at a time per process: each batch's duplicate check then sees every case taken in
- * before it (a second writer would race the first, as two transactions do).
+ * A few batches are written at once, in one process: each batch's duplicate check counts the cases
+ * of the batches still being written as earlier ones, so it sees every case taken in before it
+ * (two processes checking independently would race, as two transactions do), and a case named as
+ * a possible master is known to be written before the case naming it is.
  */
 export function writeCase(db: Db, prepared: PreparedCase): Promise<Written> {
   let writer = writers.get(db);
   if (!writer) {
-    writer = { queue: [], busy: false };
+    writer = { queue: [], inFlight: new Set(), scheduled: false };
     writers.set(db, writer);
   }
   const w = writer;
   return new Promise<Written>((resolve, reject) => {
     w.queue.push({ prepared, resolve, reject });
-    if (!w.busy) void drain(db, w);
+    schedule(db, w);
   });
 }
 
-async function drain(db: Db, writer: Writer): Promise<void> {
-  writer.busy = true;
-  try {
-    // PGlite answers within microtasks: without a turn of the event loop here the requests
-    // already received would never reach the queue while a batch is written.
-    for (await setImmediate(); writer.queue.length > 0; await setImmediate()) {
-      const batch = writer.queue.splice(0, MAX_BATCH);
-      try {
-        await writeBatch(db, batch);
-      } catch (err) {
-        for (const p of batch) p.reject(err);
-      }
-    }
-  } finally {
-    writer.busy = false;
-  }
-}
-
 /**
- * Numbers, duplicate check, then the cases with their events and audit rows in one statement.
- * If that fails, each case is tried alone, so only the bad ones fail. The numbers are taken in
- * their own statement: inside the write the day's counter row would stay locked until commit, and
- * another process's writer would queue behind it. A case that fails leaves a gap in the day's numbers,
- * never a duplicate.
+ * Starts batches on the next turn of the event loop, so that the requests already received join
+ * them (PGlite answers within microtasks: without the turn they would never reach the queue).
  */
-async function writeBatch(db: Db, batch: Pending[]): Promise<void> {
-  const prepared = batch.map((p) => p.prepared);
-  const codes = await nextCodes(
-    db,
-    prepared.map((p) => p.row.createdAt),
-  );
-  const masters = await findDuplicates(db, prepared);
-  const rows = prepared.map((p, i) => ({
-    ...p.row,
-    code: codes[i] as string,
-    suggestedMasterId: masters[i] ?? null,
-  }));
-  const write = (only: number[]) =>
-    insertTogether(db, tablesOf(only.map((i) => [prepared[i], rows[i]] as const)));
-  const done = (p: Pending, i: number) => {
-    const r = rows[i] as (typeof rows)[number];
-    p.resolve({ id: r.id, code: r.code, status: r.status, suggestedMasterId: r.suggestedMasterId });
-  };
-  try {
-    await write(batch.map((_, i) => i));
-    batch.forEach(done);
-  } catch (err) {
-    if (batch.length === 1) throw err;
-    for (const [i, p] of batch.entries()) await write([i]).then(() => done(p, i), p.reject);
-  }
+function schedule(db: Db, writer: Writer): void {
+  if (writer.scheduled) return;
+  writer.scheduled = true;
+  setImmediate(() => {
+    writer.scheduled = false;
+    while (writer.queue.length > 0 && writer.inFlight.size < MAX_IN_FLIGHT) {
+      const batch = writer.queue.splice(0, MAX_BATCH);
+      const cases = batch.map((p) => p.prepared);
+      const flight: InFlight = { cases, failed: writeBatch(db, batch, [...writer.inFlight]) };
+      writer.inFlight.add(flight);
+      void flight.failed.finally(() => {
+        writer.inFlight.delete(flight);
+        schedule(db, writer);
+      });
+    }
+  });
 }
 
 type Row = PreparedCase["row"] & { code: string; suggestedMasterId: string | null };
+interface Numbered {
+  codes: string[];
+  /** Per case, the open cases it may repeat, nearest first. */
+  candidates: string[][];
+}
+
+async function numberBatch(db: Db, cases: PreparedCase[], beingWritten: PreparedCase[]): Promise<Numbered> {
+  const [codes, candidates] = await Promise.all([
+    nextCodes(
+      db,
+      cases.map((p) => p.row.createdAt),
+    ),
+    findDuplicates(db, cases, beingWritten),
+  ]);
+  return { codes, candidates };
+}
+
+/**
+ * Numbers and duplicate check, then the cases with their events and audit rows in one statement;
+ * if that fails, each case alone, so only the bad ones fail. A case names as its possible master
+ * only one that is written: it waits for the batches holding its candidates. Resolves to the ids
+ * that failed. A case that fails leaves a gap in the day's numbers, never a duplicate.
+ */
+async function writeBatch(db: Db, batch: Pending[], earlier: InFlight[]): Promise<Set<string>> {
+  const cases = batch.map((p) => p.prepared);
+  let numbered: Numbered;
+  try {
+    numbered = await numberBatch(
+      db,
+      cases,
+      earlier.flatMap((f) => f.cases),
+    );
+  } catch (err) {
+    for (const p of batch) p.reject(err);
+    return new Set(cases.map((c) => c.row.id));
+  }
+  const named = new Set(numbered.candidates.flat());
+  const failed = new Set<string>();
+  for (const f of earlier)
+    if (f.cases.some((c) => named.has(c.row.id))) for (const id of await f.failed) failed.add(id);
+  const rowAt = (i: number): Row => {
+    const p = cases[i] as PreparedCase;
+    const master = numbered.candidates[i]?.find((id) => !failed.has(id));
+    return { ...p.row, code: numbered.codes[i] as string, suggestedMasterId: master ?? null };
+  };
+  const write = (rows: Array<[number, Row]>) =>
+    insertTogether(db, tablesOf(rows.map(([i, row]) => [cases[i] as PreparedCase, row])));
+  const done = (i: number, r: Row) =>
+    batch[i]?.resolve({ id: r.id, code: r.code, status: r.status, suggestedMasterId: r.suggestedMasterId });
+  const all = batch.map((_, i) => [i, rowAt(i)] as [number, Row]);
+  try {
+    await write(all);
+    for (const [i, r] of all) done(i, r);
+  } catch (err) {
+    if (batch.length === 1) {
+      batch[0]?.reject(err);
+      return new Set(all.map(([, r]) => r.id));
+    }
+    for (const [i, p] of batch.entries()) {
+      const row = rowAt(i);
+      await write([[i, row]]).then(
+        () => done(i, row),
+        (e: unknown) => {
+          failed.add(row.id);
+          p.reject(e);
+        },
+      );
+    }
+  }
+  return new Set(all.flatMap(([, r]) => (failed.has(r.id) ? [r.id] : [])));
+}
 
 /** The case, its first event and its audit row, for each. */
-function tablesOf(items: ReadonlyArray<readonly [PreparedCase | undefined, Row | undefined]>): InsertPart[] {
-  const rows = items.flatMap(([p, row]) => (p && row ? [{ p, row }] : []));
+function tablesOf(items: Array<[PreparedCase, Row]>): InsertPart[] {
+  const rows = items.map(([p, row]) => ({ p, row }));
   return [
     insertPart(
       cases,
@@ -191,11 +240,15 @@ interface Probe {
 }
 
 /**
- * For each case, an open case of the same category within the category's distance and time
- * window, nearest first: those already written (one query for the batch) and those earlier in
- * the batch itself, as if they had come one after another.
+ * For each case, the open cases of the same category within the category's distance and time
+ * window, nearest first: those already written (one query for the batch), those still being
+ * written, and those earlier in the batch itself, as if they had come one after another.
  */
-async function findDuplicates(db: Db, batch: PreparedCase[]): Promise<Array<string | null>> {
+async function findDuplicates(
+  db: Db,
+  batch: PreparedCase[],
+  beingWritten: PreparedCase[],
+): Promise<string[][]> {
   const probes: Probe[] = [];
   batch.forEach(({ category, row }, i) => {
     if (category.duplicateMeters <= 0 || category.duplicateHours <= 0 || row.lat === null || row.lng === null)
@@ -213,7 +266,7 @@ async function findDuplicates(db: Db, batch: PreparedCase[]): Promise<Array<stri
       since: since.toISOString(),
     });
   });
-  const candidates = new Map<number, Array<{ id: string; lat: number; lng: number }>>();
+  const candidates = new Map<number, Spot[]>();
   if (probes.length > 0) {
     const found = await db.execute(sql`
       select q.i, c.id, c.lat, c.lng
@@ -226,27 +279,33 @@ async function findDuplicates(db: Db, batch: PreparedCase[]): Promise<Array<stri
           and lat between q.lat0 and q.lat1 and lng between q.lng0 and q.lng1
         limit 20
       ) c`);
-    for (const r of rowsOf<{ i: number; id: string; lat: number; lng: number }>(found))
+    for (const r of rowsOf<{ i: number } & Spot>(found))
       candidates.set(r.i, [...(candidates.get(r.i) ?? []), r]);
   }
   const probed = new Set(probes.map((p) => p.i));
+  const earlier = [...beingWritten, ...batch];
   return batch.map(({ category, row }, i) => {
-    if (!probed.has(i) || row.lat === null || row.lng === null) return null;
-    const earlier = batch
-      .slice(0, i)
-      .flatMap((b) =>
-        b.category.code === category.code && b.row.lat !== null && b.row.lng !== null
-          ? [{ id: b.row.id, lat: b.row.lat, lng: b.row.lng }]
-          : [],
-      );
-    let best: { id: string; d: number } | null = null;
-    for (const c of [...(candidates.get(i) ?? []), ...earlier]) {
+    if (!probed.has(i) || row.lat === null || row.lng === null) return [];
+    const before = earlier.slice(0, beingWritten.length + i).flatMap((b) => spotOf(b, category.code));
+    // A case written meanwhile can be both found and still counted as being written.
+    const near = new Map<string, number>();
+    for (const c of [...(candidates.get(i) ?? []), ...before]) {
       const d = metresBetween(row.lat, row.lng, c.lat, c.lng);
-      if (d <= category.duplicateMeters && (!best || d < best.d)) best = { id: c.id, d };
+      if (d <= category.duplicateMeters) near.set(c.id, d);
     }
-    return best?.id ?? null;
+    return [...near].sort((a, b) => a[1] - b[1]).map(([id]) => id);
   });
 }
+
+interface Spot {
+  id: string;
+  lat: number;
+  lng: number;
+}
+const spotOf = ({ category, row }: PreparedCase, code: string): Spot[] =>
+  category.code === code && row.lat !== null && row.lng !== null
+    ? [{ id: row.id, lat: row.lat, lng: row.lng }]
+    : [];
 
 function metresBetween(lat1: number, lng1: number, lat2: number, lng2: number): number {
   const rad = Math.PI / 180;

@@ -68,6 +68,21 @@ describe("intakes arriving together", () => {
     expect(second.suggestedMasterId).toBe(first.id);
   });
 
+  it("across batches written at once, every report of one dispute but the first names an earlier one", async () => {
+    const here = { lat: point.lat + 0.0002, lng: point.lng - 0.0002 };
+    const answers = await Promise.all(
+      Array.from({ length: 100 }, (_, i) =>
+        report({ location: here, categoryCode: "dispute", description: `楼上噪音扰民 ${i}` }),
+      ),
+    );
+    expect(answers.map((a) => a.statusCode)).toEqual(Array(100).fill(201));
+    const written = answers.map((a) => a.json() as { id: string; suggestedMasterId: string | null });
+    const ids = new Set(written.map((w) => w.id));
+    // More than one batch holds: the second is checked while the first is still being written.
+    expect(written.filter((w) => w.suggestedMasterId === null)).toHaveLength(1);
+    expect(written.every((w) => w.suggestedMasterId === null || ids.has(w.suggestedMasterId))).toBe(true);
+  });
+
   it("lets a bad one fail alone: a call sent twice at once makes one case, the others go in", async () => {
     const [home] = (
       await t.app.inject({ url: "/api/v1/people/households?pageSize=1", headers: s.gridWorker?.headers })
