@@ -1,14 +1,5 @@
-import { sql } from "drizzle-orm";
-import {
-  type AnyPgColumn,
-  date,
-  index,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  uuid,
-} from "drizzle-orm/pg-core";
+import { date, index, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { pathIndex } from "../../platform/db/path-index.ts";
 
 export const RELATIONS = ["head", "spouse", "child", "parent", "grandchild", "other"] as const;
 export const RESIDENCE_TYPES = ["registered", "resident", "floating"] as const;
@@ -16,10 +7,6 @@ export const MEMBER_CATEGORIES = ["resident", "inService", "retired", "mobile"] 
 export const STAFF_ROLES = ["gridLeader", "gridWorker", "buildingHead", "entranceHead", "liaison"] as const;
 export type MemberCategory = (typeof MEMBER_CATEGORIES)[number];
 export type StaffRole = (typeof STAFF_ROLES)[number];
-
-// Every table carries `territory_path`, a copy of its node's path: scope is one indexed condition.
-const pathIndex = (name: string, col: AnyPgColumn) =>
-  index(name).using("btree", sql`${col} text_pattern_ops`);
 
 /** A household: one territory node of level household, with its address. */
 export const households = pgTable(

@@ -30,6 +30,12 @@ export const PERMISSIONS = [
   "cases.import",
   "cases.configure",
   "devices.manage",
+  "orders.publish",
+  "orders.grab",
+  "wishes.review",
+  "wishes.claim",
+  "volunteering.manage",
+  "volunteering.join",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -54,6 +60,15 @@ const GRANTS: Record<Permission, readonly Role[]> = {
   "cases.import": ["districtAdmin", "streetStaff", "communityStaff"],
   "cases.configure": ["districtAdmin"],
   "devices.manage": ["districtAdmin", "streetStaff", "communityStaff", "gridWorker"],
+  // 社区派单: the community (and its grid workers) publish orders; members and volunteers grab them.
+  "orders.publish": ["districtAdmin", "streetStaff", "communityStaff", "gridWorker"],
+  // A resident grabs only once registered as a volunteer (orders checks it).
+  "orders.grab": ["partyMember", "resident"],
+  "wishes.review": ["districtAdmin", "streetStaff", "communityStaff"],
+  // A member claims for himself or for his paired unit.
+  "wishes.claim": ["partyMember"],
+  "volunteering.manage": ["districtAdmin", "streetStaff", "communityStaff", "gridWorker"],
+  "volunteering.join": ["partyMember", "resident"],
 };
 
 export function roleGrants(role: Role, permission: Permission): boolean {

@@ -12,5 +12,6 @@ export {
 export { likePattern } from "./like.ts";
 export { DataDirLockedError, lockDataDir } from "./lock.ts";
 export { MIGRATIONS_DIR, runMigrations } from "./migrate.ts";
+export { pathIndex } from "./path-index.ts";
 export { qualified } from "./qualified.ts";
 export { rowsOf } from "./rows.ts";

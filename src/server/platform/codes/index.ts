@@ -1,0 +1,1 @@
+export { chinaDay, nextDailyCode } from "./codes.ts";

@@ -1,0 +1,8 @@
+export {
+  consumeEvents,
+  type DomainEvent,
+  recordEvent,
+  recordEvents,
+  type StoredEvent,
+} from "./events.ts";
+export { domainEvents } from "./tables.ts";
