@@ -1,0 +1,1 @@
+export { type VolunteerProfile, volunteerOf } from "./profiles.ts";
