@@ -5,12 +5,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import type { FeatureCollection, Polygon } from "geojson";
-import pg from "pg";
 import { loadConfig } from "../src/server/config.ts";
 import { pointsIn } from "../src/server/platform/geo/index.ts";
 import { createServer, type Server } from "../src/server/server.ts";
 import { throwawayDatabase } from "../src/server/testing/database.ts";
-import { writeResult } from "./lib.ts";
+import { reachable, tokenOf, writeResult } from "./lib.ts";
 
 const CONCURRENCY = 32;
 const CASES = 4000;
@@ -102,34 +101,6 @@ async function runOn(serverUrl: string | undefined) {
     await target?.drop();
     rmSync(dataDir, { recursive: true, force: true });
   }
-}
-
-async function reachable(url: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
-  try {
-    await client.connect();
-    await client.end();
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-async function tokenOf(base: string, phone: string): Promise<string> {
-  const login = await fetch(`${base}/api/v1/auth/login`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ phone, password: "demo12345" }),
-  });
-  const cookie = login.headers.get("set-cookie")?.split(";")[0] ?? "";
-  if (login.status !== 200 || !cookie) throw new Error(`login ${phone} failed: ${login.status}`);
-  const res = await fetch(`${base}/api/v1/auth/tokens`, {
-    method: "POST",
-    headers: { "content-type": "application/json", cookie, origin: base },
-    body: JSON.stringify({ name: "bench" }),
-  });
-  if (res.status !== 201) throw new Error(`token for ${phone} failed: ${res.status} ${await res.text()}`);
-  return ((await res.json()) as { token: string }).token;
 }
 
 async function gridsOf(base: string, token: string): Promise<Polygon[]> {

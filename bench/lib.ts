@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
+import pg from "pg";
 import { loadConfig } from "../src/server/config.ts";
 import { createServer, type Server } from "../src/server/server.ts";
 import { throwawayDatabase } from "../src/server/testing/database.ts";
@@ -73,4 +74,34 @@ export async function benchServer(): Promise<{ server: Server; dispose: () => Pr
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Whether a PostgreSQL server answers at `url` (the PostgreSQL run is left out when not). */
+export async function reachable(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+    await client.end();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A bearer token of a demo account: log in, then create a token with the session. */
+export async function tokenOf(base: string, phone: string): Promise<string> {
+  const login = await fetch(`${base}/api/v1/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ phone, password: "demo12345" }),
+  });
+  const cookie = login.headers.get("set-cookie")?.split(";")[0] ?? "";
+  if (login.status !== 200 || !cookie) throw new Error(`login ${phone} failed: ${login.status}`);
+  const res = await fetch(`${base}/api/v1/auth/tokens`, {
+    method: "POST",
+    headers: { "content-type": "application/json", cookie, origin: base },
+    body: JSON.stringify({ name: "bench" }),
+  });
+  if (res.status !== 201) throw new Error(`token for ${phone} failed: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { token: string }).token;
 }

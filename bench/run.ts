@@ -2,6 +2,7 @@ import { benchAuthMe } from "./auth-me.bench.ts";
 import { benchCasesIntake } from "./cases-intake.bench.ts";
 import { benchDemo } from "./demo.bench.ts";
 import { benchLocate } from "./locate.bench.ts";
+import { benchOrdersGrab } from "./orders-grab.bench.ts";
 import { benchPeopleImport } from "./people-import.bench.ts";
 
 // `npm run bench`: every benchmark in turn; each prints its figures and writes bench/results/<name>.json.
@@ -12,6 +13,7 @@ const benchmarks: Array<[string, () => Promise<void>]> = [
   ["locate", benchLocate],
   ["demo", benchDemo],
   ["cases-intake", benchCasesIntake],
+  ["orders-grab", benchOrdersGrab],
   ["people-import", benchPeopleImport],
 ];
 const only = process.argv.slice(2);

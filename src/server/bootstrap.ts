@@ -3,6 +3,7 @@ import { ConfigError } from "./config.ts";
 import { loadDemo, type Progress } from "./demo/index.ts";
 import { countUsers, ensureUser } from "./modules/accounts/index.ts";
 import { ensureCaseDefaults } from "./modules/cases/index.ts";
+import { ensureOrderDefaults } from "./modules/orders/index.ts";
 import { insertNode, nodeByCode } from "./modules/territory/index.ts";
 import { audited, SYSTEM } from "./platform/audit/index.ts";
 import type { Db } from "./platform/db/index.ts";
@@ -19,6 +20,7 @@ export async function bootstrap(
   progress?: Progress,
 ): Promise<string[]> {
   await ensureCaseDefaults(db);
+  await ensureOrderDefaults(db);
   if (config.demo) {
     const demo = await loadDemo(db, pii, progress);
     if (!demo.created) return [];

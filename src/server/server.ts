@@ -3,6 +3,8 @@ import { bootstrap } from "./bootstrap.ts";
 import type { Config } from "./config.ts";
 import { defineAccountJobs } from "./modules/accounts/index.ts";
 import { defineCaseJobs } from "./modules/cases/index.ts";
+import { defineOrderJobs } from "./modules/orders/index.ts";
+import { defineVolunteeringJobs } from "./modules/volunteering/index.ts";
 import { type Database, lockDataDir, openDatabase, runMigrations } from "./platform/db/index.ts";
 import type { App } from "./platform/http/types.ts";
 import { defineImportJobs } from "./platform/imports/index.ts";
@@ -42,6 +44,8 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     const queue = new Queue(database, options.queue);
     defineAccountJobs(queue, database.db);
     defineCaseJobs(queue, database.db);
+    defineOrderJobs(queue, database.db);
+    defineVolunteeringJobs(queue, database.db);
     const sms = config.smsWebhookUrl ? new WebhookSmsSender(config.smsWebhookUrl) : undefined;
     defineNotifyJobs(queue, database.db, sms);
     defineImportJobs(queue, { db: database.db, vault: pii, dataDir: config.dataDir });

@@ -5,6 +5,7 @@ import {
   bulkInsertCases,
   ensureCaseDefaults,
 } from "../modules/cases/index.ts";
+import { bulkInsertOrders } from "../modules/orders/index.ts";
 import { bulkInsertOrgs, bulkInsertPartTimeMembers, bulkInsertUnits } from "../modules/org/index.ts";
 import {
   bulkInsertHouseholds,
@@ -14,13 +15,19 @@ import {
 } from "../modules/people/index.ts";
 import { bulkInsertMerchants, bulkInsertVenues } from "../modules/places/index.ts";
 import { bulkInsertNodes, type InsertedNode } from "../modules/territory/index.ts";
+import { bulkInsertWishes } from "../modules/wishes/index.ts";
 import { audited, SYSTEM } from "../platform/audit/index.ts";
 import { hashPassword } from "../platform/auth/index.ts";
 import type { Db, Tx } from "../platform/db/index.ts";
 import type { PiiVault } from "../platform/pii/index.ts";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./accounts.ts";
 import { generateDemo } from "./generate/index.ts";
+import { buildOrders } from "./generate/orders.ts";
 import type { DemoActor, DemoCase, DemoDistrict } from "./generate/types.ts";
+import { buildWishes } from "./generate/wishes.ts";
+import { ordersOf } from "./orders.ts";
+import { writeVolunteering } from "./volunteering.ts";
+import { wishesOf } from "./wishes.ts";
 
 export interface DemoResult {
   created: boolean;
@@ -40,7 +47,7 @@ export async function loadDemo(db: Db, vault: PiiVault, progress: Progress = () 
   const demo = generateDemo();
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await audited(db, SYSTEM, async (tx, audit) => {
-    const { nodes, households } = await writeDistrict(tx, vault, demo, step);
+    const { nodes, households, units } = await writeDistrict(tx, vault, demo, step);
     step("demo accounts…");
     await ensureCaseDefaults(tx);
     const users = new Map<string, string>();
@@ -59,6 +66,14 @@ export async function loadDemo(db: Db, vault: PiiVault, progress: Progress = () 
     // After the accounts: cases refer to the demo staff and the resident by user id.
     step(`cases: ${demo.cases.length} with their timelines and whistles…`);
     await bulkInsertCases(tx, casesOf(demo, nodes, households, users));
+    const orders = buildOrders(demo, Date.now());
+    step(`orders: ${orders.length} with their timelines…`);
+    await bulkInsertOrders(tx, ordersOf(orders, { nodes, users }));
+    step("volunteering: volunteers (users without passwords), teams, activities…");
+    await writeVolunteering(tx, demo, nodes, users);
+    const wishes = buildWishes(demo, Date.now());
+    step(`wishes: ${wishes.length} with their timelines…`);
+    await bulkInsertWishes(tx, wishesOf(wishes, { nodes, users, units }));
     await audit({
       action: "demo.load",
       entity: "district",
@@ -79,7 +94,7 @@ async function writeDistrict(
   vault: PiiVault,
   demo: DemoDistrict,
   step: Progress,
-): Promise<{ nodes: Map<string, InsertedNode>; households: Households }> {
+): Promise<{ nodes: Map<string, InsertedNode>; households: Households; units: Map<string, string> }> {
   step(`territory: ${demo.nodes.length} nodes…`);
   const nodes = await bulkInsertNodes(tx, demo.nodes);
   const node = (key: string) => {
@@ -175,7 +190,7 @@ async function writeDistrict(
     tx,
     demo.merchants.map((m) => ({ ...m, ...node(m.nodeKey) })),
   );
-  return { nodes, households };
+  return { nodes, households, units };
 }
 
 /** The demo cases with ids for their places and for the demo accounts among their people. */

@@ -2,11 +2,14 @@ import {
   AuditOutlined,
   ClusterOutlined,
   FlagOutlined,
+  HeartOutlined,
   HomeOutlined,
   ImportOutlined,
   NotificationOutlined,
+  SmileOutlined,
   SolutionOutlined,
   TeamOutlined,
+  ThunderboltOutlined,
 } from "@ant-design/icons";
 import type { ReactNode } from "react";
 import type { NavKey } from "../common/roles.ts";
@@ -17,10 +20,15 @@ import { WhistlesPage } from "./pages/cases/whistles-page.tsx";
 import { HomePage } from "./pages/home.tsx";
 import { ImportsPage } from "./pages/imports/index.tsx";
 import { ImportJobPage } from "./pages/imports/job.tsx";
+import { OrderDetailPage } from "./pages/orders/detail.tsx";
+import { OrdersPage } from "./pages/orders/index.tsx";
 import { OrgPage } from "./pages/org/index.tsx";
 import { PeoplePage } from "./pages/people/index.tsx";
 import { TerritoryPage } from "./pages/territory/index.tsx";
 import { TerritoryNodePage } from "./pages/territory/node-page.tsx";
+import { VolunteeringPage } from "./pages/volunteering/index.tsx";
+import { WishDetailPage } from "./pages/wishes/detail.tsx";
+import { WishesPage } from "./pages/wishes/index.tsx";
 
 export interface NavItem {
   key: NavKey;
@@ -50,6 +58,21 @@ export const NAV: readonly NavItem[] = [
     subpages: [{ path: "/cases/:idOrCode", element: <CaseDetailPage /> }],
   },
   { key: "whistles", path: "/whistles", icon: <NotificationOutlined />, element: <WhistlesPage /> },
+  { key: "volunteering", path: "/volunteering", icon: <SmileOutlined />, element: <VolunteeringPage /> },
+  {
+    key: "orders",
+    path: "/orders",
+    icon: <ThunderboltOutlined />,
+    element: <OrdersPage />,
+    subpages: [{ path: "/orders/:idOrCode", element: <OrderDetailPage /> }],
+  },
+  {
+    key: "wishes",
+    path: "/wishes",
+    icon: <HeartOutlined />,
+    element: <WishesPage />,
+    subpages: [{ path: "/wishes/:idOrCode", element: <WishDetailPage /> }],
+  },
   { key: "org", path: "/org", icon: <FlagOutlined />, element: <OrgPage /> },
   {
     key: "imports",

@@ -50,6 +50,19 @@ const NAV_ACCESS = {
   gridInbox: ["gridWorker", "communityStaff"],
   patrol: ["gridWorker"],
   departmentInbox: ["departmentStaff"],
+  // 抢单: staff publish (orders.publish); members and volunteers grab (orders.grab), residents rate.
+  orders: ["districtAdmin", "streetStaff", "communityStaff", "gridWorker"],
+  orderHall: ["partyMember", "resident"],
+  myOrders: ["partyMember", "resident"],
+  // 微心愿: the community reviews (wishes.review); everyone reads the wall and keeps his own.
+  wishes: ["districtAdmin", "streetStaff", "communityStaff"],
+  wishWall: "everyone",
+  myWishes: "everyone",
+  // 志愿服务: staff manage (volunteering.manage) and scan; members and residents volunteer (volunteering.join).
+  volunteering: ["districtAdmin", "streetStaff", "communityStaff", "gridWorker"],
+  activities: "everyone",
+  myVolunteering: ["partyMember", "resident"],
+  volunteerCheckin: ["districtAdmin", "streetStaff", "communityStaff", "gridWorker"],
 } satisfies Record<string, readonly Role[] | "everyone">;
 export type NavKey = keyof typeof NAV_ACCESS;
 

@@ -18,7 +18,19 @@ import { HomePage } from "./pages/home.tsx";
 import { LoginPage } from "./pages/login.tsx";
 import { MePage } from "./pages/me.tsx";
 import { MyFamilyPage } from "./pages/my-family.tsx";
+import { OrderHallPage } from "./pages/orders/hall-page.tsx";
+import { MyOrdersPage } from "./pages/orders/my-orders-page.tsx";
+import { OrderDetailPage } from "./pages/orders/order-detail-page.tsx";
 import { Failed, Loading } from "./pages/status.tsx";
+import { ActivitiesPage } from "./pages/volunteering/activities-page.tsx";
+import { ActivityPage } from "./pages/volunteering/activity-page.tsx";
+import { CheckinPage } from "./pages/volunteering/checkin-page.tsx";
+import { RecordPage } from "./pages/volunteering/record-page.tsx";
+import { RegisterPage } from "./pages/volunteering/register-page.tsx";
+import { TeamsPage } from "./pages/volunteering/teams-page.tsx";
+import { MyWishesPage } from "./pages/wishes/my-wishes-page.tsx";
+import { NewWishPage } from "./pages/wishes/new-wish-page.tsx";
+import { WishWallPage } from "./pages/wishes/wall-page.tsx";
 import { Shell } from "./shell.tsx";
 
 export function App() {
@@ -47,6 +59,8 @@ function MobileRoutes() {
       <Route path="/login" element={user ? <LeaveLogin /> : <LoginPage />} />
       {/* 民情联系卡: a public notice, reached from a poster's QR code without an account. */}
       <Route path="/card/:code" element={<ContactCardPage />} />
+      {/* 心愿墙: anyone may read it; making and claiming wishes asks for a login. */}
+      <Route path="/wishes" element={<WishWallPage />} />
       <Route
         element={
           <RequireAuth
@@ -68,6 +82,17 @@ function MobileRoutes() {
           <Route path="/cases/department" element={<DepartmentInboxPage />} />
           <Route path="/cases/:code/submitted" element={<SubmittedPage />} />
           <Route path="/cases/:idOrCode" element={<CaseDetailPage />} />
+          <Route path="/orders/hall" element={<OrderHallPage />} />
+          <Route path="/orders/mine" element={<MyOrdersPage />} />
+          <Route path="/orders/:idOrCode" element={<OrderDetailPage />} />
+          <Route path="/wishes/new" element={<NewWishPage />} />
+          <Route path="/wishes/mine" element={<MyWishesPage />} />
+          <Route path="/volunteering" element={<ActivitiesPage />} />
+          <Route path="/volunteering/activities/:id" element={<ActivityPage />} />
+          <Route path="/volunteering/register" element={<RegisterPage />} />
+          <Route path="/volunteering/record" element={<RecordPage />} />
+          <Route path="/volunteering/teams" element={<TeamsPage />} />
+          <Route path="/volunteering/checkin" element={<CheckinPage />} />
           <Route path="*" element={<Navigate to="/" replace />} />
         </Route>
       </Route>

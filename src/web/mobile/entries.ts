@@ -3,9 +3,16 @@ import {
   CameraOutlined,
   EditOutlined,
   EnvironmentOutlined,
+  FieldTimeOutlined,
+  GiftOutlined,
+  HeartOutlined,
   HomeOutlined,
   InboxOutlined,
   ProfileOutlined,
+  ScanOutlined,
+  SmileOutlined,
+  SolutionOutlined,
+  ThunderboltOutlined,
 } from "@ant-design/icons";
 import { createElement, type ReactNode } from "react";
 import type { NavKey } from "../common/roles.ts";
@@ -26,4 +33,11 @@ export const HOME_ENTRIES: readonly HomeEntry[] = [
   { key: "gridInbox", path: "/cases/inbox", icon: createElement(InboxOutlined) },
   { key: "patrol", path: "/cases/patrol", icon: createElement(CameraOutlined) },
   { key: "departmentInbox", path: "/cases/department", icon: createElement(AlertOutlined) },
+  { key: "orderHall", path: "/orders/hall", icon: createElement(ThunderboltOutlined) },
+  { key: "myOrders", path: "/orders/mine", icon: createElement(SolutionOutlined) },
+  { key: "wishWall", path: "/wishes", icon: createElement(HeartOutlined) },
+  { key: "myWishes", path: "/wishes/mine", icon: createElement(GiftOutlined) },
+  { key: "activities", path: "/volunteering", icon: createElement(SmileOutlined) },
+  { key: "myVolunteering", path: "/volunteering/record", icon: createElement(FieldTimeOutlined) },
+  { key: "volunteerCheckin", path: "/volunteering/checkin", icon: createElement(ScanOutlined) },
 ];

@@ -4,7 +4,14 @@ import type { Db } from "../../platform/db/index.ts";
 import { exportable, listOrExport } from "../../platform/http/export.ts";
 import { Paged, PageQuery } from "../../platform/http/paging.ts";
 import { type App, Enum, Nullable, responses, Uuid } from "../../platform/http/types.ts";
-import { CALL_KINDS, deviceCall, deviceSecretOf, listDevices, registerDevice } from "./devices.ts";
+import {
+  CALL_KINDS,
+  deviceCall,
+  deviceSecretOf,
+  listDevices,
+  type PublishCall,
+  registerDevice,
+} from "./devices.ts";
 import { CASE_STATUSES } from "./flow.ts";
 import { deviceSheet } from "./sheets.ts";
 
@@ -13,10 +20,17 @@ const manager = { access: { permission: "devices.manage" as const } };
 const Time = Type.String({ format: "date-time" });
 /** The serial printed on the device. */
 const DeviceId = Type.String({ minLength: 4, maxLength: 40, pattern: "^[A-Za-z0-9-]+$" });
-const Called = Type.Object({ code: Type.String(), status: Enum(CASE_STATUSES) });
+const Called = Type.Object({
+  code: Type.String(),
+  status: Enum(CASE_STATUSES),
+  orderCode: Type.Optional(Type.String({ description: "the order published from the call (orderCategory)" })),
+});
 
-/** 一键通 devices: staff register them to a household; the device itself calls in with its secret. */
-export function deviceRoutes(app: App, db: Db) {
+/**
+ * 一键通 devices: staff register them to a household; the device itself calls in with its secret.
+ * `publishOrder` publishes a call's case as an order (the orders module's, handed in by app.ts).
+ */
+export function deviceRoutes(app: App, db: Db, publishOrder: PublishCall) {
   app.post(
     "/devices",
     {
@@ -98,6 +112,15 @@ export function deviceRoutes(app: App, db: Db) {
                 description: "the device's own id for this call: a retry with it makes no second case",
               }),
             ),
+            orderCategory: Type.Optional(
+              Type.String({
+                minLength: 1,
+                maxLength: 40,
+                pattern: "^[A-Za-z]+$",
+                description:
+                  "西湖五单: also publish the case at once as an order of this service category (GET /orders/categories)",
+              }),
+            ),
           },
           { additionalProperties: false },
         ),
@@ -106,8 +129,10 @@ export function deviceRoutes(app: App, db: Db) {
     },
     async (req, reply) => {
       const secret = deviceSecretOf(req.headers);
-      const done = await deviceCall(db, req.params.deviceId, secret, req.body, req.ip);
-      return reply.status(done.replay ? 200 : 201).send({ code: done.code, status: done.status });
+      const done = await deviceCall(db, req.params.deviceId, secret, req.body, req.ip, publishOrder);
+      return reply
+        .status(done.replay ? 200 : 201)
+        .send({ code: done.code, status: done.status, orderCode: done.orderCode });
     },
   );
 }

@@ -6,12 +6,24 @@ import type { Db } from "../../platform/db/index.ts";
 import { AppError, conflict, notFound } from "../../platform/errors.ts";
 import { type Paging, pageWindow } from "../../platform/http/paging.ts";
 import { householdPlace } from "../people/index.ts";
+import type { CaseStatus } from "./flow.ts";
 import { submitCase } from "./intake.ts";
 import { devices } from "./tables.ts";
 
 export const CALL_KINDS = ["help", "medical", "service"] as const;
 export type CallKind = (typeof CALL_KINDS)[number];
 const KIND_LABEL: Record<CallKind, string> = { help: "紧急求助", medical: "就医", service: "生活服务" };
+
+/**
+ * 西湖五单 "一个按键发单": a call may ask for its case to be published at once as an order of a
+ * service category (the orders module does it; app.ts hands its publisher in, so cases need not
+ * know orders).
+ */
+export type PublishCall = (
+  caseId: string,
+  orderCategory: string,
+  actor: Actor,
+) => Promise<{ code: string; caseStatus: CaseStatus | null }>;
 
 /** Serials are printed in capitals and typed in either case: one form for both ends. */
 const serial = (deviceId: string) => deviceId.trim().toUpperCase();
@@ -108,14 +120,16 @@ async function authenticate(db: Db, deviceId: string, secret: string | undefined
 
 /**
  * A one-key call: a case for the device's household, in its grid, urgent for help and medical
- * calls. With a device-side call id a retried call is the same case, not a second one.
+ * calls. With a device-side call id a retried call is the same case, not a second one. With an
+ * order category the case is also published as an order (a retry finds the same order).
  */
 export async function deviceCall(
   db: Db,
   deviceId: string,
   secret: string | undefined,
-  call: { kind?: CallKind; callId?: string },
+  call: { kind?: CallKind; callId?: string; orderCategory?: string },
   ip: string,
+  publish: PublishCall,
 ) {
   const device = await authenticate(db, deviceId, secret);
   const kind = call.kind ?? "help";
@@ -133,7 +147,9 @@ export async function deviceCall(
     extra: { deviceId: device.id, kind, callId: call.callId ?? null },
   });
   await db.update(devices).set({ lastCallAt: new Date() }).where(eq(devices.id, device.id));
-  return submitted;
+  const order = call.orderCategory ? await publish(submitted.id, call.orderCategory, actor) : null;
+  // Published, the case has been taken in: the answer says where it stands now.
+  return { ...submitted, status: order?.caseStatus ?? submitted.status, orderCode: order?.code };
 }
 
 /** `Authorization: Device <secret>`, or `X-Device-Secret: <secret>` for firmware that cannot set the former. */

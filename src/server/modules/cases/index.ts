@@ -7,6 +7,13 @@ export { CASE_STATUSES, type CaseStatus, FINISHED_STATUSES, OPEN_STATUSES } from
 export { hotlineRoutes } from "./hotline-routes.ts";
 export { type Intake, type Submitted, submitCase } from "./intake.ts";
 export { DEADLINES_JOB, defineCaseJobs, sweepDeadlines } from "./jobs.ts";
+export {
+  type CaseForOrder,
+  caseForOrder,
+  rateCaseForOrder,
+  receiveCaseForOrder,
+  resolveCaseForOrder,
+} from "./orders-link.ts";
 export { caseRowByCode, findCaseRows, type PublicCaseFilter } from "./public.ts";
 export { casesRoutes } from "./routes.ts";
 export { getCase, listCases } from "./service.ts";

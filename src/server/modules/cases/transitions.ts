@@ -7,7 +7,14 @@ import { assertFilesExist } from "../../platform/files/index.ts";
 import { type Notice, notify } from "../../platform/notify/index.ts";
 import { actsAs, allowedActions, standingOf } from "./access.ts";
 import { departmentsByIds, departmentUserIds } from "./catalog.ts";
-import { type CaseAction, type CaseStatus, LOW_RATING, type Requirement, transitionFor } from "./flow.ts";
+import {
+  type CaseAction,
+  type CaseStatus,
+  LOW_RATING,
+  type Requirement,
+  type Transition,
+  transitionFor,
+} from "./flow.ts";
 import { loadCase } from "./service.ts";
 import { type CaseRow, caseEvents, cases, whistles } from "./tables.ts";
 
@@ -71,147 +78,162 @@ export async function transition(
         allowedActions: allowedActions(standing, row.status),
       });
     }
-    const missing = (rule.needs ?? []).filter((r) => !REQUIRED[r](input)).map((r) => FIELD_OF[r]);
-    if (missing.length > 0)
-      throw unprocessable("MISSING_FIELDS", `请填写：${missing.join("、")}`, { missing });
-
-    const now = new Date();
-    let to: CaseStatus = rule.to;
-    const set: Partial<CaseRow> = { updatedAt: now };
-    const data: Record<string, unknown> = {};
-    const notices: Notice[] = [];
-    const reporterNotice = (title: string, body: string): Notice => ({
-      userId: row.reporterUserId,
-      phone: row.reporterUserId ? null : row.reporterPhone,
-      kind: `case.${input.action}`,
-      title,
-      body,
-      entity: "case",
-      entityId: row.id,
-    });
-    if (!standing.reporter && row.respondedAt === null) set.respondedAt = now;
-
-    switch (input.action) {
-      case "assign": {
-        const [department] = await departmentsByIds(tx, [input.departmentId as string]);
-        if (!department) throw unprocessable("UNKNOWN_DEPARTMENT", "找不到该部门", { field: "departmentId" });
-        set.departmentId = department.id;
-        data.departmentId = department.id;
-        notices.push(
-          ...(await departmentNotices(
-            tx,
-            [department.id],
-            row,
-            "待领单",
-            `${row.code} 已派至${department.name}`,
-          )),
-        );
-        break;
-      }
-      case "return":
-        if (row.status === "departmentClaim" || row.status === "departmentHandling") set.departmentId = null;
-        break;
-      case "whistle": {
-        const ids = [...new Set(input.departmentIds)];
-        const found = await departmentsByIds(tx, ids);
-        if (found.length !== ids.length)
-          throw unprocessable("UNKNOWN_DEPARTMENT", "找不到部门", { field: "departmentIds" });
-        const deadline = new Date(input.deadline as string);
-        if (!(deadline > now))
-          throw unprocessable("DEADLINE_IN_PAST", "报到时限须晚于现在", { field: "deadline" });
-        await tx
-          .insert(whistles)
-          .values(
-            ids.map((departmentId) => ({
-              caseId: row.id,
-              departmentId,
-              territoryPath: row.territoryPath,
-              request: (input.note ?? "").trim(),
-              deadline,
-              whistledBy: principal.userId,
-            })),
-          )
-          .onConflictDoUpdate({
-            target: [whistles.caseId, whistles.departmentId],
-            set: {
-              status: "pending",
-              request: (input.note ?? "").trim(),
-              deadline,
-              acceptedAt: null,
-              reportedAt: null,
-            },
-          });
-        data.departmentIds = ids;
-        data.deadline = deadline.toISOString();
-        notices.push(...(await departmentNotices(tx, ids, row, "社区吹哨", `${row.code}：${input.note}`)));
-        break;
-      }
-      case "resolve":
-        set.resolvedAt = now;
-        notices.push(reporterNotice("诉求已办结", `您反映的 ${row.code} 已办结，请评价办理结果。`));
-        notices.push(
-          ...(await followers(tx, row, "诉求已办结", `与您反映的问题合并办理的 ${row.code} 已办结。`)),
-        );
-        break;
-      case "rate": {
-        const score = input.score as number;
-        set.rating = score;
-        set.ratingComment = input.comment?.trim() || null;
-        data.score = score;
-        if (score <= LOW_RATING) {
-          // A poor rating does not close the case: the community looks at it again.
-          to = "communityDispatch";
-          set.needsReview = true;
-          set.resolvedAt = null;
-          data.reopened = true;
-        } else set.closedAt = now;
-        break;
-      }
-      case "reopen":
-        set.closedAt = null;
-        set.resolvedAt = null;
-        set.needsReview = true;
-        break;
-      case "merge": {
-        const master = await mergeTarget(tx, principal, row, input.masterId as string);
-        set.masterId = master.id;
-        data.masterId = master.id;
-        data.masterCode = master.code;
-        notices.push(
-          reporterNotice(
-            "诉求已合并办理",
-            `您反映的 ${row.code} 与 ${master.code} 为同一问题，将随其一并办理。`,
-          ),
-        );
-        break;
-      }
-      default:
-        break;
-    }
-    set.status = to;
-    await tx.update(cases).set(set).where(eq(cases.id, row.id));
-    await tx.insert(caseEvents).values({
-      caseId: row.id,
-      at: now,
-      actorId: actor.userId,
-      actorName: actor.name ?? null,
-      action: input.action,
-      fromStatus: row.status,
-      toStatus: to,
-      note: input.note?.trim() || input.comment?.trim() || null,
-      photos: input.photos ?? [],
-      data,
-    });
-    await recordAudit(tx, actor, {
-      action: `cases.${input.action}`,
-      entity: "case",
-      entityId: row.id,
-      before: { status: row.status },
-      after: { status: to, ...data },
-    });
-    await notify(tx, notices);
-    return { id: row.id, status: to };
+    return applyTransition(tx, actor, row, rule, input, { principal, reporter: standing.reporter });
   });
+}
+
+/**
+ * A step allowed by `rule` on the locked `row`, once its actor has been authorised: the update,
+ * the event, the audit row and the notices, in the caller's transaction. `principal` is who acts
+ * (a merge looks its target up in his scope); null for steps taken for another module (orders).
+ */
+export async function applyTransition(
+  tx: Tx,
+  actor: AuditActor,
+  row: CaseRow,
+  rule: Transition,
+  input: TransitionInput,
+  by: { principal: Principal | null; reporter: boolean },
+): Promise<{ id: string; status: CaseStatus }> {
+  const missing = (rule.needs ?? []).filter((r) => !REQUIRED[r](input)).map((r) => FIELD_OF[r]);
+  if (missing.length > 0) throw unprocessable("MISSING_FIELDS", `请填写：${missing.join("、")}`, { missing });
+  const now = new Date();
+  let to: CaseStatus = rule.to;
+  const set: Partial<CaseRow> = { updatedAt: now };
+  const data: Record<string, unknown> = {};
+  const notices: Notice[] = [];
+  const reporterNotice = (title: string, body: string): Notice => ({
+    userId: row.reporterUserId,
+    phone: row.reporterUserId ? null : row.reporterPhone,
+    kind: `case.${input.action}`,
+    title,
+    body,
+    entity: "case",
+    entityId: row.id,
+  });
+  if (!by.reporter && row.respondedAt === null) set.respondedAt = now;
+
+  switch (input.action) {
+    case "assign": {
+      const [department] = await departmentsByIds(tx, [input.departmentId as string]);
+      if (!department) throw unprocessable("UNKNOWN_DEPARTMENT", "找不到该部门", { field: "departmentId" });
+      set.departmentId = department.id;
+      data.departmentId = department.id;
+      notices.push(
+        ...(await departmentNotices(
+          tx,
+          [department.id],
+          row,
+          "待领单",
+          `${row.code} 已派至${department.name}`,
+        )),
+      );
+      break;
+    }
+    case "return":
+      if (row.status === "departmentClaim" || row.status === "departmentHandling") set.departmentId = null;
+      break;
+    case "whistle": {
+      const ids = [...new Set(input.departmentIds)];
+      const found = await departmentsByIds(tx, ids);
+      if (found.length !== ids.length)
+        throw unprocessable("UNKNOWN_DEPARTMENT", "找不到部门", { field: "departmentIds" });
+      const deadline = new Date(input.deadline as string);
+      if (!(deadline > now))
+        throw unprocessable("DEADLINE_IN_PAST", "报到时限须晚于现在", { field: "deadline" });
+      await tx
+        .insert(whistles)
+        .values(
+          ids.map((departmentId) => ({
+            caseId: row.id,
+            departmentId,
+            territoryPath: row.territoryPath,
+            request: (input.note ?? "").trim(),
+            deadline,
+            whistledBy: actor.userId,
+          })),
+        )
+        .onConflictDoUpdate({
+          target: [whistles.caseId, whistles.departmentId],
+          set: {
+            status: "pending",
+            request: (input.note ?? "").trim(),
+            deadline,
+            acceptedAt: null,
+            reportedAt: null,
+          },
+        });
+      data.departmentIds = ids;
+      data.deadline = deadline.toISOString();
+      notices.push(...(await departmentNotices(tx, ids, row, "社区吹哨", `${row.code}：${input.note}`)));
+      break;
+    }
+    case "resolve":
+      set.resolvedAt = now;
+      notices.push(reporterNotice("诉求已办结", `您反映的 ${row.code} 已办结，请评价办理结果。`));
+      notices.push(
+        ...(await followers(tx, row, "诉求已办结", `与您反映的问题合并办理的 ${row.code} 已办结。`)),
+      );
+      break;
+    case "rate": {
+      const score = input.score as number;
+      set.rating = score;
+      set.ratingComment = input.comment?.trim() || null;
+      data.score = score;
+      if (score <= LOW_RATING) {
+        // A poor rating does not close the case: the community looks at it again.
+        to = "communityDispatch";
+        set.needsReview = true;
+        set.resolvedAt = null;
+        data.reopened = true;
+      } else set.closedAt = now;
+      break;
+    }
+    case "reopen":
+      set.closedAt = null;
+      set.resolvedAt = null;
+      set.needsReview = true;
+      break;
+    case "merge": {
+      if (!by.principal) throw new Error("a merge needs the person who merges");
+      const master = await mergeTarget(tx, by.principal, row, input.masterId as string);
+      set.masterId = master.id;
+      data.masterId = master.id;
+      data.masterCode = master.code;
+      notices.push(
+        reporterNotice(
+          "诉求已合并办理",
+          `您反映的 ${row.code} 与 ${master.code} 为同一问题，将随其一并办理。`,
+        ),
+      );
+      break;
+    }
+    default:
+      break;
+  }
+  set.status = to;
+  await tx.update(cases).set(set).where(eq(cases.id, row.id));
+  await tx.insert(caseEvents).values({
+    caseId: row.id,
+    at: now,
+    actorId: actor.userId,
+    actorName: actor.name ?? null,
+    action: input.action,
+    fromStatus: row.status,
+    toStatus: to,
+    note: input.note?.trim() || input.comment?.trim() || null,
+    photos: input.photos ?? [],
+    data,
+  });
+  await recordAudit(tx, actor, {
+    action: `cases.${input.action}`,
+    entity: "case",
+    entityId: row.id,
+    before: { status: row.status },
+    after: { status: to, ...data },
+  });
+  await notify(tx, notices);
+  return { id: row.id, status: to };
 }
 
 async function departmentNotices(tx: Tx, departmentIds: string[], row: CaseRow, title: string, body: string) {

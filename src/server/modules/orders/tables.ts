@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import {
   doublePrecision,
   index,
@@ -87,7 +88,8 @@ export const orders = pgTable(
     index("orders_status_idx").on(t.status, t.createdAt),
     index("orders_taker_idx").on(t.takerUserId),
     index("orders_due_idx").on(t.onSiteDueAt),
-    uniqueIndex("orders_case_idx").on(t.caseId),
+    // One live order per case; a cancelled one leaves the case free to be published again.
+    uniqueIndex("orders_case_live_idx").on(t.caseId).where(sql`status <> 'cancelled'`),
   ],
 );
 

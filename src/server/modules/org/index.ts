@@ -5,6 +5,6 @@ export {
   bulkInsertPartTimeMembers,
   bulkInsertUnits,
 } from "./bulk.ts";
-export { orgsByNames, unitsByRefs } from "./lookup.ts";
+export { orgsByNames, unitsByIds, unitsByRefs } from "./lookup.ts";
 export { orgRoutes } from "./routes.ts";
 export { ORG_KINDS, type OrgKind, UNIT_KINDS, type UnitKind } from "./tables.ts";

@@ -1,4 +1,4 @@
-import { and, or } from "drizzle-orm";
+import { and, inArray, or } from "drizzle-orm";
 import { inScope, type Principal } from "../../platform/auth/index.ts";
 import { anyText, type Executor } from "../../platform/db/index.ts";
 import { partyOrgs, units } from "./tables.ts";
@@ -22,4 +22,13 @@ export async function unitsByRefs(executor: Executor, refs: string[]) {
     .select({ id: units.id, name: units.name, uscc: units.uscc })
     .from(units)
     .where(or(anyText(units.name, refs), anyText(units.uscc, refs)));
+}
+
+/** Units by id with their names (who claimed a wish, whose member serves). */
+export async function unitsByIds(executor: Executor, ids: string[]) {
+  if (ids.length === 0) return [];
+  return executor
+    .select({ id: units.id, name: units.name, kind: units.kind })
+    .from(units)
+    .where(inArray(units.id, ids));
 }

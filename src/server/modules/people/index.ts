@@ -15,6 +15,7 @@ export { contactCardRoutes } from "./card-routes.ts";
 export { householdPlace, listHouseholds } from "./directory.ts";
 export { peopleRoutes } from "./routes.ts";
 export { MEMBER_CATEGORIES, type MemberCategory, STAFF_ROLES, type StaffRole } from "./tables.ts";
+export { memberWorkUnitId } from "./work-unit.ts";
 
 // Spreadsheet imports (platform/imports): registered here, reached by kind through the import routes.
 registerImporter(residentsImporter);

@@ -85,3 +85,5 @@ export const wishEvents = pgTable(
   },
   (t) => [index("wish_events_wish_idx").on(t.wishId, t.at)],
 );
+
+export type WishRow = typeof wishes.$inferSelect;

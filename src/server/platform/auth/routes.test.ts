@@ -26,6 +26,10 @@ describe("every API route declares who may call it", () => {
       "GET /api/v1/public/grids/:code/card",
       "GET /api/v1/public/grids/:code/photos/:photoId",
       "GET /api/v1/public/grids/:code/poster.pdf",
+      // The wish wall (心愿墙): the wishes the community published, their communities and photos.
+      "GET /api/v1/public/wishes",
+      "GET /api/v1/public/wishes/:id/photos/:photoId",
+      "GET /api/v1/public/wishes/communities",
       // Open311 reads are public by the specification; its POST is authenticated by the form's api_key.
       "GET /open311/v2/requests.:format",
       "GET /open311/v2/requests/:service_request_id.:format",
@@ -35,6 +39,9 @@ describe("every API route declares who may call it", () => {
       "HEAD /api/v1/public/grids/:code/card",
       "HEAD /api/v1/public/grids/:code/photos/:photoId",
       "HEAD /api/v1/public/grids/:code/poster.pdf",
+      "HEAD /api/v1/public/wishes",
+      "HEAD /api/v1/public/wishes/:id/photos/:photoId",
+      "HEAD /api/v1/public/wishes/communities",
       "HEAD /open311/v2/requests.:format",
       "HEAD /open311/v2/requests/:service_request_id.:format",
       "HEAD /open311/v2/services.:format",

@@ -1,3 +1,4 @@
+export { metresBetween } from "./distance.ts";
 export { pointsIn } from "./sample.ts";
 export { type IndexedArea, linearLocate, SpatialIndex } from "./spatial-index.ts";
 export { centroidOf, type Rect, rectPolygon, splitRect } from "./tiles.ts";

@@ -55,7 +55,7 @@ const MESSAGES: Record<string, { "zh-CN": string; en: string }> = {
   UNKNOWN_NODE: { "zh-CN": "找不到该网格或社区", en: "No such grid or community" },
   ILLEGAL_TRANSITION: {
     "zh-CN": "当前状态不能执行该操作",
-    en: "This action is not possible in the case's current status",
+    en: "This action is not possible in the current status",
   },
   NOT_YOUR_STEP: { "zh-CN": "这一步不由您办理", en: "This step is not yours to take" },
   MISSING_FIELDS: { "zh-CN": "请填写必填项", en: "Fill in the required fields" },
@@ -70,6 +70,121 @@ const MESSAGES: Record<string, { "zh-CN": string; en: string }> = {
     en: "Unknown device or wrong device secret",
   },
   DEVICE_EXISTS: { "zh-CN": "该设备编号已登记", en: "This device is already registered" },
+  // Micro-wishes.
+  WISH_TAKEN: { "zh-CN": "该心愿已被认领", en: "This wish has already been claimed" },
+  OWN_WISH: { "zh-CN": "不能认领自己的心愿", en: "You cannot claim your own wish" },
+  NOT_YOUR_UNIT: {
+    "zh-CN": "只能以本人或本人所在单位的名义认领",
+    en: "Claim for yourself or for the unit you work for",
+  },
+  NO_HOME_NODE: {
+    "zh-CN": "您的账号没有登记所在社区，请联系社区代为登记心愿",
+    en: "Your account has no home community; ask the community to enter the wish for you",
+  },
+  NODE_TOO_HIGH: {
+    "zh-CN": "请选择心愿人所在的社区、网格或住户",
+    en: "Choose the wisher's community, grid or household",
+  },
+  // Volunteering (志愿服务): the details carry the field, the current stage or the times.
+  NOT_A_VOLUNTEER: { "zh-CN": "请先注册成为志愿者", en: "Register as a volunteer first" },
+  ALREADY_REGISTERED: { "zh-CN": "您已经是注册志愿者", en: "You are already registered as a volunteer" },
+  ALREADY_MEMBER: { "zh-CN": "已经是该服务队队员", en: "Already a member of this team" },
+  NOT_A_MEMBER: { "zh-CN": "不是该服务队队员", en: "Not a member of this team" },
+  UNKNOWN_TEAM: { "zh-CN": "找不到该服务队，或不在您的管辖范围内", en: "No such team in your area" },
+  UNKNOWN_VOLUNTEER: {
+    "zh-CN": "找不到该志愿者，或不在您的管辖范围内",
+    en: "No such volunteer in your area",
+  },
+  ENDS_BEFORE_START: { "zh-CN": "结束时间须晚于开始时间", en: "The end must be after the start" },
+  ACTIVITY_TOO_LONG: { "zh-CN": "一次活动最长 7 天，请分成几次发布", en: "An activity lasts at most 7 days" },
+  ACTIVITY_IN_PAST: { "zh-CN": "活动已经结束，不能再发布报名", en: "The activity is already over" },
+  NOT_AFTER_HOURS: {
+    "zh-CN": "在职党员错时服务须在工作日 18:00 以后或周末开展（北京时间）",
+    en: "After-hours service must start after 18:00 on a weekday or at the weekend (China time)",
+  },
+  SLOT_MINUTES_REQUIRED: {
+    "zh-CN": "预约服务须填写每个时段的分钟数",
+    en: "By appointment needs the minutes per slot",
+  },
+  SLOTS_UNEVEN: {
+    "zh-CN": "活动时长须是每个时段分钟数的整数倍",
+    en: "The activity's length must be a whole number of slots",
+  },
+  TOO_MANY_SLOTS: { "zh-CN": "时段太多（最多 96 个），请加长每个时段", en: "Too many slots (at most 96)" },
+  SLOTS_BY_APPOINTMENT_ONLY: {
+    "zh-CN": "只有预约服务才分时段",
+    en: "Only activities by appointment have slots",
+  },
+  SLOT_REQUIRED: { "zh-CN": "请选择预约时段", en: "Choose a slot" },
+  UNKNOWN_SLOT: { "zh-CN": "没有这个预约时段", en: "No such slot" },
+  SLOT_OVER: { "zh-CN": "该时段已结束，请选择其他时段", en: "This slot is over; choose another" },
+  ACTIVITY_CANCELLED: { "zh-CN": "该活动已取消", en: "The activity has been cancelled" },
+  ACTIVITY_FINISHED: { "zh-CN": "该活动已结束", en: "The activity is over" },
+  ALREADY_SIGNED_UP: { "zh-CN": "您已报名该活动", en: "You have already signed up for this activity" },
+  NOT_SIGNED_UP: { "zh-CN": "您没有报名该活动", en: "You have not signed up for this activity" },
+  SIGNUP_CANCELLED: { "zh-CN": "该报名已取消", en: "This sign-up was withdrawn" },
+  NOT_CONFIRMED: {
+    "zh-CN": "候补人员尚未获得名额，不能签到",
+    en: "Still on the waiting list: no place to check in to",
+  },
+  ALREADY_CHECKED_IN: { "zh-CN": "该志愿者已签到", en: "Already checked in" },
+  NOT_CHECKED_IN: { "zh-CN": "该志愿者尚未签到，不能签退", en: "Not checked in yet, so not checked out" },
+  ALREADY_CHECKED_OUT: { "zh-CN": "该志愿者已签退，无需重复签退", en: "Already checked out" },
+  CHECKIN_CODE_INVALID: {
+    "zh-CN": "签到码无效：不是本活动的报名二维码，或输入有误",
+    en: "Invalid check-in code: not a sign-up of this activity, or mistyped",
+  },
+  CHECKIN_NOT_OPEN: {
+    "zh-CN": "还没到签到时间：开始前 30 分钟起可以签到",
+    en: "Check-in opens 30 minutes before the start",
+  },
+  CHECKIN_CLOSED: {
+    "zh-CN": "活动（时段）已结束，不能再签到",
+    en: "The activity (slot) is over: check-in is closed",
+  },
+  // Orders (抢单): the details carry the specifics (current status, distance, skill …).
+  ORDER_TAKEN: { "zh-CN": "手慢了，这个订单已被他人抢走", en: "Too late: someone else has taken this order" },
+  ALREADY_GRABBED: { "zh-CN": "这个订单您已经抢到了", en: "You have already taken this order" },
+  NOT_IN_AUDIENCE: {
+    "zh-CN": "此订单只面向党员或注册志愿者，您不在接单对象之列",
+    en: "This order is for party members or registered volunteers only",
+  },
+  OUTSIDE_AUDIENCE: {
+    "zh-CN": "此订单不面向您所在的社区或网格",
+    en: "This order is not published to where you live",
+  },
+  NOT_IN_TEAM: { "zh-CN": "此订单只由指定的志愿服务队接单", en: "This order is for one volunteer team only" },
+  SKILL_REQUIRED: {
+    "zh-CN": "此订单需要具备相应技能的志愿者",
+    en: "This order needs a volunteer with the matching skill",
+  },
+  GRABBER_LOCATION_REQUIRED: {
+    "zh-CN": "此订单限距离接单，请允许手机定位后再抢",
+    en: "This order is for people nearby: allow your phone's location and try again",
+  },
+  TOO_FAR: {
+    "zh-CN": "您距服务地点太远，超出本单的接单范围",
+    en: "You are too far from the place for this order",
+  },
+  ON_SITE_OVERDUE: {
+    "zh-CN": "已超过到场时限，订单已退回抢单大厅",
+    en: "The on-site deadline has passed; the order is back in the hall",
+  },
+  CASE_NOT_OPEN: {
+    "zh-CN": "该诉求已不在网格或社区办理，不能发布为抢单",
+    en: "The case is no longer with the grid or the community and cannot become an order",
+  },
+  CASE_HAS_ORDER: { "zh-CN": "该诉求已发布为抢单", en: "This case has already been published as an order" },
+  UNKNOWN_ORDER_CATEGORY: { "zh-CN": "未知的服务类别", en: "Unknown service category" },
+  OUTSIDE_YOUR_AREA: { "zh-CN": "该地点不在您的管辖范围内", en: "The place lies outside your area" },
+  PLACE_REQUIRED: {
+    "zh-CN": "请说明服务地点：地图选点、住户或所在网格",
+    en: "Say where: a point on the map, a household or a grid",
+  },
+  PLACE_NEEDS_LOCATION: {
+    "zh-CN": "限定接单距离时，请在地图上标出服务地点",
+    en: "A distance limit needs the place marked on the map",
+  },
   // Spreadsheet exports.
   EXPORT_TOO_LARGE: {
     "zh-CN": "数据太多，一个表格放不下，请缩小筛选范围后再导出",

@@ -3325,6 +3325,8 @@ export interface paths {
                         kind?: "help" | "medical" | "service";
                         /** @description the device's own id for this call: a retry with it makes no second case */
                         callId?: string;
+                        /** @description 西湖五单: also publish the case at once as an order of this service category (GET /orders/categories) */
+                        orderCategory?: string;
                     };
                 };
             };
@@ -3338,6 +3340,8 @@ export interface paths {
                         "application/json": {
                             code: string;
                             status: "new" | "gridHandling" | "communityDispatch" | "whistled" | "streetReview" | "departmentClaim" | "departmentHandling" | "resolved" | "closed" | "merged" | "withdrawn";
+                            /** @description the order published from the call (orderCategory) */
+                            orderCode?: string;
                         };
                     };
                 };
@@ -3350,6 +3354,8 @@ export interface paths {
                         "application/json": {
                             code: string;
                             status: "new" | "gridHandling" | "communityDispatch" | "whistled" | "streetReview" | "departmentClaim" | "departmentHandling" | "resolved" | "closed" | "merged" | "withdrawn";
+                            /** @description the order published from the call (orderCategory) */
+                            orderCode?: string;
                         };
                     };
                 };
@@ -3420,6 +3426,3828 @@ export interface paths {
                                 lowRatings: number;
                             }[];
                         };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Kinds of service with their on-site deadline and the volunteer skill they ask for */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            name: string;
+                            nameEn: string;
+                            onSiteMinutes: number;
+                            skill: string | null;
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Orders in the caller's scope, filtered, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    status?: ("open" | "grabbed" | "onSite" | "completed" | "rated" | "cancelled")[];
+                    categoryCode?: string;
+                    underId?: string;
+                    q?: string;
+                    from?: string;
+                    to?: string;
+                    /** @description 1-based page number */
+                    page?: number;
+                    pageSize?: number;
+                    /** @description json (default): this page; xlsx: every page with the same filters as one .xlsx file */
+                    format?: "json" | "xlsx";
+                    /** @description the file's language (headers, labels); default from Accept-Language, else zh-CN */
+                    lang?: "zh-CN" | "en";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The page as JSON; with format=xlsx, the whole list as a spreadsheet (a download) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @description DD-20261125-0001 */
+                                code: string;
+                                status: "open" | "grabbed" | "onSite" | "completed" | "rated" | "cancelled";
+                                categoryCode: string;
+                                categoryName: string;
+                                categoryNameEn: string;
+                                title: string;
+                                description: string;
+                                address: string | null;
+                                lat: number | null;
+                                lng: number | null;
+                                /** Format: uuid */
+                                nodeId: string;
+                                /** @description the grid (or community) of the place */
+                                nodeName: string | null;
+                                audience: "members" | "volunteers" | "both";
+                                /** Format: uuid */
+                                teamId: string | null;
+                                maxDistanceMeters: number | null;
+                                onSiteMinutes: number;
+                                /** Format: uuid */
+                                caseId: string | null;
+                                /** @description masked */
+                                requesterName: string | null;
+                                /** @description masked */
+                                requesterPhone: string | null;
+                                takerName: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                grabbedAt: string | null;
+                                /** Format: date-time */
+                                onSiteDueAt: string | null;
+                                /** Format: date-time */
+                                arrivedAt: string | null;
+                                /** Format: date-time */
+                                completedAt: string | null;
+                                score: number | null;
+                                /** @description times a taker let the on-site deadline pass */
+                                misses: number;
+                            }[];
+                            total: number;
+                        };
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Publish an order (社区派单) to the members and volunteers of an area, or publish an open case as one */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        caseId?: string;
+                        categoryCode?: string;
+                        title?: string;
+                        description?: string;
+                        location?: {
+                            lat: number;
+                            lng: number;
+                        };
+                        /** Format: uuid */
+                        householdId?: string;
+                        /** Format: uuid */
+                        nodeId?: string;
+                        address?: string;
+                        audience?: "members" | "volunteers" | "both";
+                        /** Format: uuid */
+                        audienceNodeId?: string;
+                        /** Format: uuid */
+                        teamId?: string;
+                        maxDistanceMeters?: number;
+                        requesterName?: string;
+                        requesterPhone?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            status: "open" | "grabbed" | "onSite" | "completed" | "rated" | "cancelled";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/hall": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 抢单大厅: open orders the caller may grab, nearest first (with the phone's location), and those he holds */
+        get: {
+            parameters: {
+                query?: {
+                    lat?: number;
+                    lng?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            taken: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @description DD-20261125-0001 */
+                                code: string;
+                                status: "open" | "grabbed" | "onSite" | "completed" | "rated" | "cancelled";
+                                categoryCode: string;
+                                categoryName: string;
+                                categoryNameEn: string;
+                                title: string;
+                                description: string;
+                                address: string | null;
+                                lat: number | null;
+                                lng: number | null;
+                                /** Format: uuid */
+                                nodeId: string;
+                                /** @description the grid (or community) of the place */
+                                nodeName: string | null;
+                                audience: "members" | "volunteers" | "both";
+                                /** Format: uuid */
+                                teamId: string | null;
+                                maxDistanceMeters: number | null;
+                                onSiteMinutes: number;
+                                /** Format: uuid */
+                                caseId: string | null;
+                                /** @description masked */
+                                requesterName: string | null;
+                                /** @description masked */
+                                requesterPhone: string | null;
+                                takerName: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                grabbedAt: string | null;
+                                /** Format: date-time */
+                                onSiteDueAt: string | null;
+                                /** Format: date-time */
+                                arrivedAt: string | null;
+                                /** Format: date-time */
+                                completedAt: string | null;
+                                score: number | null;
+                                /** @description times a taker let the on-site deadline pass */
+                                misses: number;
+                                /** @description from the phone's location to the place */
+                                distanceMeters: number | null;
+                            }[];
+                            open: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @description DD-20261125-0001 */
+                                code: string;
+                                status: "open" | "grabbed" | "onSite" | "completed" | "rated" | "cancelled";
+                                categoryCode: string;
+                                categoryName: string;
+                                categoryNameEn: string;
+                                title: string;
+                                description: string;
+                                address: string | null;
+                                lat: number | null;
+                                lng: number | null;
+                                /** Format: uuid */
+                                nodeId: string;
+                                /** @description the grid (or community) of the place */
+                                nodeName: string | null;
+                                audience: "members" | "volunteers" | "both";
+                                /** Format: uuid */
+                                teamId: string | null;
+                                maxDistanceMeters: number | null;
+                                onSiteMinutes: number;
+                                /** Format: uuid */
+                                caseId: string | null;
+                                /** @description masked */
+                                requesterName: string | null;
+                                /** @description masked */
+                                requesterPhone: string | null;
+                                takerName: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                grabbedAt: string | null;
+                                /** Format: date-time */
+                                onSiteDueAt: string | null;
+                                /** Format: date-time */
+                                arrivedAt: string | null;
+                                /** Format: date-time */
+                                completedAt: string | null;
+                                score: number | null;
+                                /** @description times a taker let the on-site deadline pass */
+                                misses: number;
+                                /** @description from the phone's location to the place */
+                                distanceMeters: number | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的订单: taken by me (default), or requested for me */
+        get: {
+            parameters: {
+                query?: {
+                    as?: "taker" | "requester";
+                    /** @description 1-based page number */
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @description DD-20261125-0001 */
+                                code: string;
+                                status: "open" | "grabbed" | "onSite" | "completed" | "rated" | "cancelled";
+                                categoryCode: string;
+                                categoryName: string;
+                                categoryNameEn: string;
+                                title: string;
+                                description: string;
+                                address: string | null;
+                                lat: number | null;
+                                lng: number | null;
+                                /** Format: uuid */
+                                nodeId: string;
+                                /** @description the grid (or community) of the place */
+                                nodeName: string | null;
+                                audience: "members" | "volunteers" | "both";
+                                /** Format: uuid */
+                                teamId: string | null;
+                                maxDistanceMeters: number | null;
+                                onSiteMinutes: number;
+                                /** Format: uuid */
+                                caseId: string | null;
+                                /** @description masked */
+                                requesterName: string | null;
+                                /** @description masked */
+                                requesterPhone: string | null;
+                                takerName: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                grabbedAt: string | null;
+                                /** Format: date-time */
+                                onSiteDueAt: string | null;
+                                /** Format: date-time */
+                                arrivedAt: string | null;
+                                /** Format: date-time */
+                                completedAt: string | null;
+                                score: number | null;
+                                /** @description times a taker let the on-site deadline pass */
+                                misses: number;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Per community, grid or service: published, grabbed, completed, missed; minutes to grab and to arrive; mean rating */
+        get: {
+            parameters: {
+                query?: {
+                    by?: "community" | "grid" | "category";
+                    underId?: string;
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            by: "community" | "grid" | "category";
+                            items: {
+                                /** @description community or grid id, or category code */
+                                key: string;
+                                code: string | null;
+                                name: string | null;
+                                published: number;
+                                grabbed: number;
+                                completed: number;
+                                missed: number;
+                                minutesToGrab: number | null;
+                                minutesToArrive: number | null;
+                                averageRating: number | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{idOrCode}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An order by id or code, with its timeline and the caller's allowed actions */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    idOrCode: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @description DD-20261125-0001 */
+                            code: string;
+                            status: "open" | "grabbed" | "onSite" | "completed" | "rated" | "cancelled";
+                            categoryCode: string;
+                            categoryName: string;
+                            categoryNameEn: string;
+                            title: string;
+                            description: string;
+                            address: string | null;
+                            lat: number | null;
+                            lng: number | null;
+                            /** Format: uuid */
+                            nodeId: string;
+                            /** @description the grid (or community) of the place */
+                            nodeName: string | null;
+                            audience: "members" | "volunteers" | "both";
+                            /** Format: uuid */
+                            teamId: string | null;
+                            maxDistanceMeters: number | null;
+                            onSiteMinutes: number;
+                            /** Format: uuid */
+                            caseId: string | null;
+                            /** @description masked */
+                            requesterName: string | null;
+                            /** @description masked */
+                            requesterPhone: string | null;
+                            takerName: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            grabbedAt: string | null;
+                            /** Format: date-time */
+                            onSiteDueAt: string | null;
+                            /** Format: date-time */
+                            arrivedAt: string | null;
+                            /** Format: date-time */
+                            completedAt: string | null;
+                            score: number | null;
+                            /** @description times a taker let the on-site deadline pass */
+                            misses: number;
+                            audienceNodeName: string | null;
+                            completionNote: string | null;
+                            completionPhotos: {
+                                id: string;
+                                url: string;
+                            }[];
+                            ratingComment: string | null;
+                            /** Format: date-time */
+                            ratedAt: string | null;
+                            events: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: date-time */
+                                at: string;
+                                action: string;
+                                actorName: string | null;
+                                fromStatus: ("open" | "grabbed" | "onSite" | "completed" | "rated" | "cancelled") | (never | null);
+                                toStatus: ("open" | "grabbed" | "onSite" | "completed" | "rated" | "cancelled") | (never | null);
+                                note: string | null;
+                                photos: {
+                                    id: string;
+                                    url: string;
+                                }[];
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                            allowedActions: ("publish" | "grab" | "release" | "arrive" | "miss" | "complete" | "rate" | "cancel")[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{idOrCode}/grab": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 抢单: the first eligible grab wins; others get 409 ORDER_TAKEN with the current status */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    idOrCode: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        lat?: number;
+                        lng?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            status: "open" | "grabbed" | "onSite" | "completed" | "rated" | "cancelled";
+                            onSiteDueAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{idOrCode}/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The taker gives the order up: back to the pool */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    idOrCode: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            status: "open" | "grabbed" | "onSite" | "completed" | "rated" | "cancelled";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{idOrCode}/arrive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The taker is on site, before the on-site deadline (after it: 409 ON_SITE_OVERDUE) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    idOrCode: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        lat?: number;
+                        lng?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            status: "open" | "grabbed" | "onSite" | "completed" | "rated" | "cancelled";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{idOrCode}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The taker has done the service: a note and photos; a case it came from is resolved */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    idOrCode: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note: string;
+                        /** @description ids from POST /api/v1/files */
+                        photos: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            status: "open" | "grabbed" | "onSite" | "completed" | "rated" | "cancelled";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{idOrCode}/rate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The resident rates the service, or the community records a phone callback (回访) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    idOrCode: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        score: number;
+                        comment?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            status: "open" | "grabbed" | "onSite" | "completed" | "rated" | "cancelled";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{idOrCode}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The publisher withdraws an open or taken order */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    idOrCode: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            status: "open" | "grabbed" | "onSite" | "completed" | "rated" | "cancelled";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/volunteering/skills": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The skills a volunteer can offer */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: "维修" | "陪护" | "理发" | "保洁" | "跑腿" | "法律" | "医疗" | "教育" | "心理疏导" | "治安巡逻" | "文明劝导" | "文艺";
+                            name: string;
+                            nameEn: string;
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/volunteering/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My volunteer profile: teams, total hours and every activity with attendance (null until registered) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            volunteer: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @description masked */
+                                phone: string | null;
+                                skills: string[];
+                                node: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    community: string | null;
+                                    grid: string | null;
+                                };
+                                teams: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    speciality: string;
+                                }[];
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** @description total hours served */
+                                hours: number;
+                                /** @description activities checked out of */
+                                served: number;
+                                record: {
+                                    /** Format: uuid */
+                                    signupId: string;
+                                    activity: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        title: string;
+                                        mode: "fixedTime" | "afterHours" | "byAppointment";
+                                        place: string;
+                                        /** Format: date-time */
+                                        startsAt: string;
+                                        /** Format: date-time */
+                                        endsAt: string;
+                                        status: "open" | "cancelled" | "finished";
+                                        teamName: string | null;
+                                    };
+                                    status: "confirmed" | "waiting" | "cancelled";
+                                    stage: "waiting" | "confirmed" | "checkedIn" | "checkedOut" | "cancelled";
+                                    /** @description place on the waiting list, 1 = next */
+                                    position: number | null;
+                                    /** Format: date-time */
+                                    slotStartsAt: string | null;
+                                    /** Format: date-time */
+                                    checkedInAt: string | null;
+                                    /** Format: date-time */
+                                    checkedOutAt: string | null;
+                                    /** @description service hours credited at check-out */
+                                    hours: number | null;
+                                }[];
+                            } | null;
+                            /** @description the caller is a party member or resident and may register */
+                            canRegister: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Register as a volunteer (name from the account, node from the party member or resident role) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        skills: ("维修" | "陪护" | "理发" | "保洁" | "跑腿" | "法律" | "医疗" | "教育" | "心理疏导" | "治安巡逻" | "文明劝导" | "文艺")[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change the skills I offer */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        skills: ("维修" | "陪护" | "理发" | "保洁" | "跑腿" | "法律" | "医疗" | "教育" | "心理疏导" | "治安巡逻" | "文明劝导" | "文艺")[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/volunteering/volunteers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Volunteers in scope with hours and teams, most hours first; phones masked */
+        get: {
+            parameters: {
+                query?: {
+                    skill?: "维修" | "陪护" | "理发" | "保洁" | "跑腿" | "法律" | "医疗" | "教育" | "心理疏导" | "治安巡逻" | "文明劝导" | "文艺";
+                    teamId?: string;
+                    underId?: string;
+                    q?: string;
+                    sort?: "-hours" | "-createdAt";
+                    /** @description 1-based page number */
+                    page?: number;
+                    pageSize?: number;
+                    /** @description json (default): this page; xlsx: every page with the same filters as one .xlsx file */
+                    format?: "json" | "xlsx";
+                    /** @description the file's language (headers, labels); default from Accept-Language, else zh-CN */
+                    lang?: "zh-CN" | "en";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The page as JSON; with format=xlsx, the whole list as a spreadsheet (a download) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @description masked */
+                                phone: string | null;
+                                skills: string[];
+                                node: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    community: string | null;
+                                    grid: string | null;
+                                };
+                                teams: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                }[];
+                                hours: number;
+                                served: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            total: number;
+                        };
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/volunteering/volunteers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A volunteer's profile and service record */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** @description masked */
+                            phone: string | null;
+                            skills: string[];
+                            node: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                community: string | null;
+                                grid: string | null;
+                            };
+                            teams: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                speciality: string;
+                            }[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description total hours served */
+                            hours: number;
+                            /** @description activities checked out of */
+                            served: number;
+                            record: {
+                                /** Format: uuid */
+                                signupId: string;
+                                activity: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    title: string;
+                                    mode: "fixedTime" | "afterHours" | "byAppointment";
+                                    place: string;
+                                    /** Format: date-time */
+                                    startsAt: string;
+                                    /** Format: date-time */
+                                    endsAt: string;
+                                    status: "open" | "cancelled" | "finished";
+                                    teamName: string | null;
+                                };
+                                status: "confirmed" | "waiting" | "cancelled";
+                                stage: "waiting" | "confirmed" | "checkedIn" | "checkedOut" | "cancelled";
+                                /** @description place on the waiting list, 1 = next */
+                                position: number | null;
+                                /** Format: date-time */
+                                slotStartsAt: string | null;
+                                /** Format: date-time */
+                                checkedInAt: string | null;
+                                /** Format: date-time */
+                                checkedOutAt: string | null;
+                                /** @description service hours credited at check-out */
+                                hours: number | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/volunteering/teams": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Teams (服务队): staff see those they manage, volunteers those of their area */
+        get: {
+            parameters: {
+                query?: {
+                    speciality?: "维修" | "陪护" | "理发" | "保洁" | "跑腿" | "法律" | "医疗" | "教育" | "心理疏导" | "治安巡逻" | "文明劝导" | "文艺";
+                    underId?: string;
+                    q?: string;
+                    /** @description 1-based page number */
+                    page?: number;
+                    pageSize?: number;
+                    /** @description json (default): this page; xlsx: every page with the same filters as one .xlsx file */
+                    format?: "json" | "xlsx";
+                    /** @description the file's language (headers, labels); default from Accept-Language, else zh-CN */
+                    lang?: "zh-CN" | "en";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The page as JSON; with format=xlsx, the whole list as a spreadsheet (a download) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                speciality: string;
+                                description: string;
+                                node: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                members: number;
+                                /** @description hours served in the team's activities */
+                                hours: number;
+                                /** @description volunteers who served in them */
+                                people: number;
+                                /** @description the caller is a member */
+                                joined: boolean;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            total: number;
+                        };
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Form a team by speciality on a node in scope */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        speciality: "维修" | "陪护" | "理发" | "保洁" | "跑腿" | "法律" | "医疗" | "教育" | "心理疏导" | "治安巡逻" | "文明劝导" | "文艺";
+                        description?: string;
+                        /** Format: uuid */
+                        nodeId: string;
+                        /** Format: uuid */
+                        leaderVolunteerId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/volunteering/teams/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A team with its members and their hours */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            speciality: string;
+                            description: string;
+                            node: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            /** Format: uuid */
+                            leaderUserId: string | null;
+                            members: {
+                                /** Format: uuid */
+                                volunteerId: string;
+                                name: string;
+                                /** @description masked */
+                                phone: string | null;
+                                skills: string[];
+                                leader: boolean;
+                                /** Format: date-time */
+                                joinedAt: string;
+                                /** @description all his hours */
+                                hours: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/volunteering/teams/{id}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a volunteer in scope to a team */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        volunteerId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            teamId: string;
+                            /** Format: uuid */
+                            volunteerId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/volunteering/teams/{id}/members/{volunteerId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Take a volunteer off a team */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    volunteerId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            teamId: string;
+                            /** Format: uuid */
+                            volunteerId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/volunteering/teams/{id}/join": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Join a team of my area */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            teamId: string;
+                            joined: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/volunteering/teams/{id}/leave": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Leave a team */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            teamId: string;
+                            joined: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/volunteering/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Hours, people and activities per team or per community, in scope */
+        get: {
+            parameters: {
+                query: {
+                    by: "team" | "community";
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            by: "team" | "community";
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                speciality: string | null;
+                                activities: number;
+                                people: number;
+                                hours: number;
+                            }[];
+                            totals: {
+                                activities: number;
+                                people: number;
+                                hours: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/activities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Activities of my area (staff: and those they manage) with places left and my own sign-up */
+        get: {
+            parameters: {
+                query?: {
+                    when?: "upcoming" | "past" | "all";
+                    mode?: "fixedTime" | "afterHours" | "byAppointment";
+                    teamId?: string;
+                    underId?: string;
+                    q?: string;
+                    /** @description only those I manage */
+                    managed?: boolean;
+                    from?: string;
+                    to?: string;
+                    /** @description 1-based page number */
+                    page?: number;
+                    pageSize?: number;
+                    /** @description json (default): this page; xlsx: every page with the same filters as one .xlsx file */
+                    format?: "json" | "xlsx";
+                    /** @description the file's language (headers, labels); default from Accept-Language, else zh-CN */
+                    lang?: "zh-CN" | "en";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The page as JSON; with format=xlsx, the whole list as a spreadsheet (a download) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                description: string;
+                                mode: "fixedTime" | "afterHours" | "byAppointment";
+                                place: string;
+                                lat: number | null;
+                                lng: number | null;
+                                /** Format: date-time */
+                                startsAt: string;
+                                /** Format: date-time */
+                                endsAt: string;
+                                /** @description places in all, or per slot by appointment */
+                                capacity: number;
+                                slotMinutes: number | null;
+                                status: "open" | "cancelled" | "finished";
+                                team: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                node: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                confirmed: number;
+                                waiting: number;
+                                placesLeft: number;
+                                mySignup: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    status: "confirmed" | "waiting" | "cancelled";
+                                    stage: "waiting" | "confirmed" | "checkedIn" | "checkedOut" | "cancelled";
+                                    /** @description place on the waiting list, 1 = next */
+                                    position: number | null;
+                                    /** Format: date-time */
+                                    slotStartsAt: string | null;
+                                    /** Format: date-time */
+                                    checkedInAt: string | null;
+                                    /** Format: date-time */
+                                    checkedOutAt: string | null;
+                                    /** @description service hours credited at check-out */
+                                    hours: number | null;
+                                    /** Format: date-time */
+                                    signedUpAt: string;
+                                    /** @description what the QR code encodes: {signupId}.{token} */
+                                    checkinCode: string | null;
+                                    /** @description the 8-character code to type when scanning fails */
+                                    checkinToken: string | null;
+                                } | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            total: number;
+                        };
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Publish an activity: fixedTime (定时), afterHours (错时: from 18:00 or at the weekend, China time) or byAppointment (预约: capacity per slot) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title: string;
+                        description?: string;
+                        /** Format: uuid */
+                        teamId?: string;
+                        mode: "fixedTime" | "afterHours" | "byAppointment";
+                        place: string;
+                        lat?: number;
+                        lng?: number;
+                        /** Format: date-time */
+                        startsAt: string;
+                        /** Format: date-time */
+                        endsAt: string;
+                        capacity: number;
+                        slotMinutes?: number;
+                        /** Format: uuid */
+                        nodeId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            status: "open" | "cancelled" | "finished";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/activities/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An activity with its slots, places left and my sign-up (with my check-in code once confirmed) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            title: string;
+                            description: string;
+                            mode: "fixedTime" | "afterHours" | "byAppointment";
+                            place: string;
+                            lat: number | null;
+                            lng: number | null;
+                            /** Format: date-time */
+                            startsAt: string;
+                            /** Format: date-time */
+                            endsAt: string;
+                            /** @description places in all, or per slot by appointment */
+                            capacity: number;
+                            slotMinutes: number | null;
+                            status: "open" | "cancelled" | "finished";
+                            team: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            node: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            confirmed: number;
+                            waiting: number;
+                            placesLeft: number;
+                            mySignup: {
+                                /** Format: uuid */
+                                id: string;
+                                status: "confirmed" | "waiting" | "cancelled";
+                                stage: "waiting" | "confirmed" | "checkedIn" | "checkedOut" | "cancelled";
+                                /** @description place on the waiting list, 1 = next */
+                                position: number | null;
+                                /** Format: date-time */
+                                slotStartsAt: string | null;
+                                /** Format: date-time */
+                                checkedInAt: string | null;
+                                /** Format: date-time */
+                                checkedOutAt: string | null;
+                                /** @description service hours credited at check-out */
+                                hours: number | null;
+                                /** Format: date-time */
+                                signedUpAt: string;
+                                /** @description what the QR code encodes: {signupId}.{token} */
+                                checkinCode: string | null;
+                                /** @description the 8-character code to type when scanning fails */
+                                checkinToken: string | null;
+                            } | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            slots: {
+                                /** Format: date-time */
+                                startsAt: string;
+                                /** Format: date-time */
+                                endsAt: string;
+                                confirmed: number;
+                                waiting: number;
+                                placesLeft: number;
+                                /** @description still bookable */
+                                open: boolean;
+                            }[];
+                            canManage: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/activities/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Call an activity off; everyone signed up is notified */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            status: "open" | "cancelled" | "finished";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/activities/{id}/signups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign up: confirmed while places are left, else on the waiting list with its position */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        slotStartsAt?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            status: "confirmed" | "waiting" | "cancelled";
+                            position: number | null;
+                            /** Format: date-time */
+                            slotStartsAt: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/activities/{id}/signups/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Withdraw my sign-up; the first on the waiting list of the same slot takes the place */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            status: "confirmed" | "waiting" | "cancelled";
+                            /** Format: uuid */
+                            promotedSignupId: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/activity-signups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Sign-ups with attendance of the activities I manage: one activity's list for its organiser, or an attendance sheet */
+        get: {
+            parameters: {
+                query?: {
+                    activityId?: string;
+                    status?: "confirmed" | "waiting" | "cancelled";
+                    /** @description 1-based page number */
+                    page?: number;
+                    pageSize?: number;
+                    /** @description json (default): this page; xlsx: every page with the same filters as one .xlsx file */
+                    format?: "json" | "xlsx";
+                    /** @description the file's language (headers, labels); default from Accept-Language, else zh-CN */
+                    lang?: "zh-CN" | "en";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The page as JSON; with format=xlsx, the whole list as a spreadsheet (a download) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                activityId: string;
+                                activityTitle: string;
+                                /** Format: date-time */
+                                activityStartsAt: string;
+                                /** Format: uuid */
+                                volunteerId: string;
+                                name: string;
+                                /** @description masked */
+                                phone: string | null;
+                                status: "confirmed" | "waiting" | "cancelled";
+                                stage: "waiting" | "confirmed" | "checkedIn" | "checkedOut" | "cancelled";
+                                /** @description place on the waiting list, 1 = next */
+                                position: number | null;
+                                /** Format: date-time */
+                                slotStartsAt: string | null;
+                                /** Format: date-time */
+                                checkedInAt: string | null;
+                                /** Format: date-time */
+                                checkedOutAt: string | null;
+                                /** @description service hours credited at check-out */
+                                hours: number | null;
+                                /** Format: date-time */
+                                signedUpAt: string;
+                            }[];
+                            total: number;
+                        };
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/activities/{id}/attendance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check a volunteer in or out by the code of his QR (scanned, or the 8 characters typed) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                        action: "checkIn" | "checkOut";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            signupId: string;
+                            volunteerName: string;
+                            stage: "waiting" | "confirmed" | "checkedIn" | "checkedOut" | "cancelled";
+                            /** Format: date-time */
+                            slotStartsAt: string | null;
+                            /** Format: date-time */
+                            checkedInAt: string | null;
+                            /** Format: date-time */
+                            checkedOutAt: string | null;
+                            /** @description service hours credited at check-out */
+                            hours: number | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/wishes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Wishes of the caller's review scope, newest first, filtered */
+        get: {
+            parameters: {
+                query?: {
+                    status?: ("pending" | "published" | "claimed" | "fulfilled" | "confirmed" | "rejected" | "withdrawn")[];
+                    category?: "study" | "daily" | "health" | "elderly" | "children" | "work" | "other";
+                    underId?: string;
+                    q?: string;
+                    /** @description 1-based page number */
+                    page?: number;
+                    pageSize?: number;
+                    /** @description json (default): this page; xlsx: every page with the same filters as one .xlsx file */
+                    format?: "json" | "xlsx";
+                    /** @description the file's language (headers, labels); default from Accept-Language, else zh-CN */
+                    lang?: "zh-CN" | "en";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The page as JSON; with format=xlsx, the whole list as a spreadsheet (a download) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @description XY-20261125-0001 */
+                                code: string;
+                                status: "pending" | "published" | "claimed" | "fulfilled" | "confirmed" | "rejected" | "withdrawn";
+                                title: string;
+                                description: string;
+                                category: "study" | "daily" | "health" | "elderly" | "children" | "work" | "other";
+                                wisherKind: "resident" | "newEconomyWorker";
+                                /** @description masked in lists */
+                                wisherName: string;
+                                /** @description masked in lists */
+                                wisherPhone: string | null;
+                                photos: {
+                                    id: string;
+                                    url: string;
+                                }[];
+                                community: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    code: string;
+                                    name: string;
+                                } | null;
+                                claimerKind: ("member" | "unit") | (never | null);
+                                /** @description the member who claimed (for himself or his unit) */
+                                claimerName: string | null;
+                                claimerUnitName: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                publishedAt: string | null;
+                                /** Format: date-time */
+                                claimedAt: string | null;
+                                /** Format: date-time */
+                                fulfilledAt: string | null;
+                                /** Format: date-time */
+                                confirmedAt: string | null;
+                            }[];
+                            total: number;
+                        };
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Post a wish: anyone signed in for himself (at his home node), or staff for someone without an account */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title: string;
+                        description?: string;
+                        category: "study" | "daily" | "health" | "elderly" | "children" | "work" | "other";
+                        wisherKind?: "resident" | "newEconomyWorker";
+                        /** @description ids from POST /api/v1/files */
+                        photos?: string[];
+                        /** Format: uuid */
+                        nodeId?: string;
+                        wisherName?: string;
+                        wisherPhone?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @description XY-20261125-0001 */
+                            code: string;
+                            status: "pending" | "published" | "claimed" | "fulfilled" | "confirmed" | "rejected" | "withdrawn";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/wishes/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My wishes: those I made (as=wisher, the default) or claimed (as=claimer), with my actions */
+        get: {
+            parameters: {
+                query?: {
+                    as?: "wisher" | "claimer";
+                    /** @description 1-based page number */
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @description XY-20261125-0001 */
+                                code: string;
+                                status: "pending" | "published" | "claimed" | "fulfilled" | "confirmed" | "rejected" | "withdrawn";
+                                title: string;
+                                description: string;
+                                category: "study" | "daily" | "health" | "elderly" | "children" | "work" | "other";
+                                wisherKind: "resident" | "newEconomyWorker";
+                                /** @description masked in lists */
+                                wisherName: string;
+                                /** @description masked in lists */
+                                wisherPhone: string | null;
+                                photos: {
+                                    id: string;
+                                    url: string;
+                                }[];
+                                community: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    code: string;
+                                    name: string;
+                                } | null;
+                                claimerKind: ("member" | "unit") | (never | null);
+                                /** @description the member who claimed (for himself or his unit) */
+                                claimerName: string | null;
+                                claimerUnitName: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                publishedAt: string | null;
+                                /** Format: date-time */
+                                claimedAt: string | null;
+                                /** Format: date-time */
+                                fulfilledAt: string | null;
+                                /** Format: date-time */
+                                confirmedAt: string | null;
+                                reviewNote: string | null;
+                                fulfilNote: string | null;
+                                fulfilPhotos: {
+                                    id: string;
+                                    url: string;
+                                }[];
+                                allowedActions: ("approve" | "reject" | "claim" | "release" | "fulfil" | "confirm" | "withdraw")[];
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/wishes/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Per community or category: posted, published, claimed, fulfilled, confirmed; days to claim and to confirm */
+        get: {
+            parameters: {
+                query?: {
+                    by?: "community" | "category";
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            by: "community" | "category";
+                            items: {
+                                /** @description a community id or a category code */
+                                key: string;
+                                /** @description the community's name */
+                                name: string | null;
+                                posted: number;
+                                published: number;
+                                claimed: number;
+                                fulfilled: number;
+                                confirmed: number;
+                                /** @description average days from publishing to the claim */
+                                daysToClaim: number | null;
+                                /** @description average days from publishing to the confirmation */
+                                daysToConfirm: number | null;
+                            }[];
+                            total: {
+                                posted: number;
+                                published: number;
+                                claimed: number;
+                                fulfilled: number;
+                                confirmed: number;
+                                /** @description average days from publishing to the claim */
+                                daysToClaim: number | null;
+                                /** @description average days from publishing to the confirmation */
+                                daysToConfirm: number | null;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/wishes/claim-units": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The units the caller may claim a wish for (his work unit), besides himself */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/wishes/{idOrCode}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A wish with its timeline and the caller's allowed actions (reviewers in scope, wisher, claimer) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    idOrCode: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @description XY-20261125-0001 */
+                            code: string;
+                            status: "pending" | "published" | "claimed" | "fulfilled" | "confirmed" | "rejected" | "withdrawn";
+                            title: string;
+                            description: string;
+                            category: "study" | "daily" | "health" | "elderly" | "children" | "work" | "other";
+                            wisherKind: "resident" | "newEconomyWorker";
+                            /** @description masked in lists */
+                            wisherName: string;
+                            /** @description whole for the wisher, the claimer and community staff (logged) */
+                            wisherPhone: string | null;
+                            photos: {
+                                id: string;
+                                url: string;
+                            }[];
+                            community: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            } | null;
+                            claimerKind: ("member" | "unit") | (never | null);
+                            /** @description the member who claimed (for himself or his unit) */
+                            claimerName: string | null;
+                            claimerUnitName: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            publishedAt: string | null;
+                            /** Format: date-time */
+                            claimedAt: string | null;
+                            /** Format: date-time */
+                            fulfilledAt: string | null;
+                            /** Format: date-time */
+                            confirmedAt: string | null;
+                            node: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                                level: string;
+                            } | null;
+                            reviewNote: string | null;
+                            fulfilNote: string | null;
+                            fulfilPhotos: {
+                                id: string;
+                                url: string;
+                            }[];
+                            thanks: string | null;
+                            events: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: date-time */
+                                at: string;
+                                action: string;
+                                actorName: string | null;
+                                fromStatus: ("pending" | "published" | "claimed" | "fulfilled" | "confirmed" | "rejected" | "withdrawn") | (never | null);
+                                toStatus: ("pending" | "published" | "claimed" | "fulfilled" | "confirmed" | "rejected" | "withdrawn") | (never | null);
+                                note: string | null;
+                                photos: {
+                                    id: string;
+                                    url: string;
+                                }[];
+                            }[];
+                            allowedActions: ("approve" | "reject" | "claim" | "release" | "fulfil" | "confirm" | "withdraw")[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/wishes/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve a pending wish to the wall, or reject it with a reason (note) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        approve: boolean;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            status: "pending" | "published" | "claimed" | "fulfilled" | "confirmed" | "rejected" | "withdrawn";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/wishes/{id}/claim": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Claim a published wish, for oneself or one's work unit; a wish already taken is 409 WISH_TAKEN */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        unitId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            status: "pending" | "published" | "claimed" | "fulfilled" | "confirmed" | "rejected" | "withdrawn";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/wishes/{id}/fulfil": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The claimer reports the wish fulfilled, with what was done and photos */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note: string;
+                        /** @description ids from POST /api/v1/files */
+                        photos?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            status: "pending" | "published" | "claimed" | "fulfilled" | "confirmed" | "rejected" | "withdrawn";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/wishes/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The wisher (or the community on his behalf) confirms the wish came true, with optional thanks */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        thanks?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            status: "pending" | "published" | "claimed" | "fulfilled" | "confirmed" | "rejected" | "withdrawn";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/wishes/{id}/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Give a claimed wish back to the wall (the claimer, or the community) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            status: "pending" | "published" | "claimed" | "fulfilled" | "confirmed" | "rejected" | "withdrawn";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/wishes/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The wisher withdraws a wish not yet claimed */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            status: "pending" | "published" | "claimed" | "fulfilled" | "confirmed" | "rejected" | "withdrawn";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/wishes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The wish wall (no login): published wishes and what became of them; names masked, never a phone */
+        get: {
+            parameters: {
+                query?: {
+                    status?: ("published" | "claimed" | "fulfilled" | "confirmed")[];
+                    /** @description its code */
+                    community?: string;
+                    category?: "study" | "daily" | "health" | "elderly" | "children" | "work" | "other";
+                    /** @description 1-based page number */
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                status: "pending" | "published" | "claimed" | "fulfilled" | "confirmed" | "rejected" | "withdrawn";
+                                title: string;
+                                description: string;
+                                category: "study" | "daily" | "health" | "elderly" | "children" | "work" | "other";
+                                wisherKind: "resident" | "newEconomyWorker";
+                                /** @description masked: 王**, 李* */
+                                wisherName: string;
+                                photos: {
+                                    id: string;
+                                    url: string;
+                                }[];
+                                fulfilPhotos: {
+                                    id: string;
+                                    url: string;
+                                }[];
+                                community: {
+                                    code: string;
+                                    name: string;
+                                } | null;
+                                claimer: {
+                                    kind: "member" | "unit";
+                                    /** @description a unit's name, or the member's name masked */
+                                    name: string;
+                                } | null;
+                                /** Format: date-time */
+                                publishedAt: string | null;
+                                /** Format: date-time */
+                                claimedAt: string | null;
+                                /** Format: date-time */
+                                fulfilledAt: string | null;
+                                /** Format: date-time */
+                                confirmedAt: string | null;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/wishes/communities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The communities with wishes on the wall, and how many wait for a claimer */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            name: string;
+                            /** @description published, waiting for a claimer */
+                            open: number;
+                            total: number;
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/wishes/{id}/photos/{photoId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A photo of a wish on the wall (no login); photos of other wishes or files are not served here */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    photoId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the photo */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "image/*": string;
                     };
                 };
                 /** @description Default Response */

@@ -4,6 +4,11 @@ import { casesMobileEn } from "./cases-mobile.en.ts";
 import { contactCardEn } from "./contact-card.en.ts";
 import { exportEn } from "./export.en.ts";
 import { importsEn } from "./imports.en.ts";
+import { ordersEn } from "./orders.en.ts";
+import { volunteeringEn } from "./volunteering.en.ts";
+import { volunteeringMobileEn } from "./volunteering-mobile.en.ts";
+import { wishesEn } from "./wishes.en.ts";
+import { wishesAdminEn } from "./wishes-admin.en.ts";
 import type { zhCN } from "./zh-CN.ts";
 
 type Same<T> = { [K in keyof T]: T[K] extends string ? string : Same<T[K]> };
@@ -15,6 +20,11 @@ export const en: Same<typeof zhCN> = {
   contactCard: contactCardEn,
   export: exportEn,
   imports: importsEn,
+  orders: ordersEn,
+  wishes: wishesEn,
+  wishesAdmin: wishesAdminEn,
+  volunteering: volunteeringEn,
+  volunteeringMobile: volunteeringMobileEn,
   app: {
     name: "Party-Led Community Governance Platform",
     tagline: "Build together · Govern together · Share together",
@@ -76,6 +86,10 @@ export const en: Same<typeof zhCN> = {
   },
   nav: {
     home: "Home",
+    volunteering: "Volunteering",
+    activities: "Volunteer activities",
+    myVolunteering: "My volunteering",
+    volunteerCheckin: "Check-in scanner",
     territory: "Territory",
     people: "People",
     org: "Party organisations",
@@ -90,6 +104,12 @@ export const en: Same<typeof zhCN> = {
     patrol: "Patrol report",
     departmentInbox: "Department inbox",
     imports: "Imports",
+    orders: "Service orders",
+    orderHall: "Order hall",
+    myOrders: "My orders",
+    wishes: "Micro-wishes",
+    wishWall: "Wish wall",
+    myWishes: "My wishes",
   },
   user: {
     roleAt: "{{role}} · {{node}}",
@@ -104,6 +124,7 @@ export const en: Same<typeof zhCN> = {
     modules: "Modules",
     modulesEmpty: "Modules will appear here as they go live",
     moduleHints: {
+      volunteering: "Teams, publishing activities and sign-ups, QR check-in and hours served",
       cases: "Residents' requests: intake, flow, supervision and rating",
       whistles: "Community whistles, department responses and ratings",
       territory: "Streets, communities and grids with their boundaries",
@@ -111,6 +132,8 @@ export const en: Same<typeof zhCN> = {
       org: "Party organisations and partner units",
       audit: "Log-ins and data changes",
       imports: "Residents, party members, grid staff and grids from spreadsheets",
+      orders: "Service requests published as orders, grabbed by members and volunteers, rated and counted",
+      wishes: "Micro-wishes: review, claims, fulfilment and figures",
     },
   },
   audit: {
@@ -128,6 +151,20 @@ export const en: Same<typeof zhCN> = {
     after: "After",
     total: "{{count}} in total",
     actions: {
+      volunteer_register: "Registered as volunteer",
+      volunteer_update: "Changed volunteer skills",
+      volunteer_team_create: "Formed volunteer team",
+      volunteer_team_add_member: "Added team member",
+      volunteer_team_remove_member: "Removed team member",
+      volunteer_team_join: "Joined team",
+      volunteer_team_leave: "Left team",
+      activity_create: "Published activity",
+      activity_cancel: "Cancelled activity",
+      activity_finish: "Activity finished",
+      activity_signup: "Signed up for activity",
+      activity_signup_cancel: "Withdrew sign-up",
+      activity_checkin: "Checked in",
+      activity_checkout: "Checked out",
       auth_login: "Log in",
       auth_login_failed: "Failed log-in",
       auth_logout: "Log out",
@@ -152,6 +189,10 @@ export const en: Same<typeof zhCN> = {
       people_staff_duties: "Edit contact card duties",
     },
     entities: {
+      volunteer: "Volunteer",
+      volunteer_team: "Volunteer team",
+      activity: "Activity",
+      activity_signup: "Activity sign-up",
       user: "User",
       api_token: "API token",
       territory_node: "Area",

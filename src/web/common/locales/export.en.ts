@@ -12,6 +12,10 @@ export const exportEn: Same<typeof exportZhCN> = {
   revealSubmit: "Export",
   started: "Exporting; the file will download by itself",
   files: {
+    volunteers: "Volunteers",
+    volunteerTeams: "Volunteer teams",
+    activities: "Volunteer activities",
+    activitySignups: "Activity sign-ups",
     households: "Households",
     residents: "Residents",
     partyMembers: "Party members",
@@ -24,6 +28,8 @@ export const exportEn: Same<typeof exportZhCN> = {
     whistles: "Whistles",
     devices: "One-key call devices",
     audit: "Audit log",
+    wishes: "Micro-wishes",
+    orders: "Service orders",
   },
   columns: {
     birthDate: "Date of birth",

@@ -9,6 +9,10 @@ export const exportZhCN = {
   revealSubmit: "确认导出",
   started: "正在导出，文件将自动下载",
   files: {
+    volunteers: "志愿者名单",
+    volunteerTeams: "志愿服务队",
+    activities: "志愿活动",
+    activitySignups: "活动报名名单",
     households: "住户名单",
     residents: "居民名单",
     partyMembers: "党员名单",
@@ -21,6 +25,8 @@ export const exportZhCN = {
     whistles: "吹哨记录",
     devices: "一键通设备",
     audit: "审计日志",
+    wishes: "微心愿列表",
+    orders: "抢单订单",
   },
   columns: {
     birthDate: "出生日期",

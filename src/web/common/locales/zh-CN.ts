@@ -4,6 +4,11 @@ import { casesMobileZhCN } from "./cases-mobile.zh-CN.ts";
 import { contactCardZhCN } from "./contact-card.zh-CN.ts";
 import { exportZhCN } from "./export.zh-CN.ts";
 import { importsZhCN } from "./imports.zh-CN.ts";
+import { ordersZhCN } from "./orders.zh-CN.ts";
+import { volunteeringZhCN } from "./volunteering.zh-CN.ts";
+import { volunteeringMobileZhCN } from "./volunteering-mobile.zh-CN.ts";
+import { wishesZhCN } from "./wishes.zh-CN.ts";
+import { wishesAdminZhCN } from "./wishes-admin.zh-CN.ts";
 /** Every visible string, zh-CN first; en.ts must have the same keys (checked by its type). */
 export const zhCN = {
   cases: casesZhCN,
@@ -12,6 +17,11 @@ export const zhCN = {
   contactCard: contactCardZhCN,
   export: exportZhCN,
   imports: importsZhCN,
+  orders: ordersZhCN,
+  wishes: wishesZhCN,
+  wishesAdmin: wishesAdminZhCN,
+  volunteering: volunteeringZhCN,
+  volunteeringMobile: volunteeringMobileZhCN,
   app: {
     name: "党建引领基层治理平台",
     tagline: "共建 · 共治 · 共享",
@@ -73,6 +83,10 @@ export const zhCN = {
   },
   nav: {
     home: "首页",
+    volunteering: "志愿服务",
+    activities: "志愿活动",
+    myVolunteering: "我的志愿",
+    volunteerCheckin: "签到扫码",
     territory: "区域管理",
     people: "人口信息",
     org: "党组织",
@@ -87,6 +101,12 @@ export const zhCN = {
     patrol: "巡查上报",
     departmentInbox: "部门待办",
     imports: "数据导入",
+    orders: "抢单派单",
+    orderHall: "抢单大厅",
+    myOrders: "我的订单",
+    wishes: "微心愿",
+    wishWall: "心愿墙",
+    myWishes: "我的心愿",
   },
   user: {
     roleAt: "{{role}} · {{node}}",
@@ -101,6 +121,7 @@ export const zhCN = {
     modules: "业务模块",
     modulesEmpty: "各业务模块上线后将显示在这里",
     moduleHints: {
+      volunteering: "服务队组建、志愿活动发布与报名、扫码签到和服务时长统计",
       cases: "群众诉求的接收、流转、督办与评价",
       whistles: "社区吹哨、部门报到及反馈评价",
       territory: "街道、社区、网格的层级与边界",
@@ -108,6 +129,8 @@ export const zhCN = {
       org: "党组织体系与共建单位",
       audit: "登录与数据变更记录",
       imports: "从表格批量导入居民、党员、网格力量和网格",
+      orders: "服务需求发布为订单，党员志愿者抢单上门，回访评价与统计",
+      wishes: "微心愿的审核上墙、认领实现与统计",
     },
   },
   audit: {
@@ -125,6 +148,20 @@ export const zhCN = {
     after: "变更后",
     total: "共 {{count}} 条",
     actions: {
+      volunteer_register: "注册志愿者",
+      volunteer_update: "修改志愿者特长",
+      volunteer_team_create: "组建服务队",
+      volunteer_team_add_member: "添加服务队队员",
+      volunteer_team_remove_member: "移出服务队队员",
+      volunteer_team_join: "加入服务队",
+      volunteer_team_leave: "退出服务队",
+      activity_create: "发布志愿活动",
+      activity_cancel: "取消志愿活动",
+      activity_finish: "志愿活动结束",
+      activity_signup: "报名志愿活动",
+      activity_signup_cancel: "取消报名",
+      activity_checkin: "活动签到",
+      activity_checkout: "活动签退",
       auth_login: "登录",
       auth_login_failed: "登录失败",
       auth_logout: "退出登录",
@@ -149,6 +186,10 @@ export const zhCN = {
       people_staff_duties: "修改联系卡职责",
     },
     entities: {
+      volunteer: "志愿者",
+      volunteer_team: "志愿服务队",
+      activity: "志愿活动",
+      activity_signup: "活动报名",
       user: "用户",
       api_token: "接口令牌",
       territory_node: "区域",

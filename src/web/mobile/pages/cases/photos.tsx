@@ -24,11 +24,14 @@ export function PhotoUploader({
   value,
   onChange,
   onBusyChange,
+  max = MAX_PHOTOS,
 }: {
   value?: ImageUploadItem[];
   onChange?: (items: ImageUploadItem[]) => void;
   /** Whether a photo is still on its way (the form waits for it). */
   onBusyChange?: (busy: boolean) => void;
+  /** At most this many (a wish takes three). */
+  max?: number;
 }) {
   const { t } = useTranslation();
   const [error, setError] = useState<string | null>(null);
@@ -48,15 +51,15 @@ export function PhotoUploader({
         value={value ?? []}
         onChange={onChange}
         upload={upload}
-        maxCount={MAX_PHOTOS}
+        maxCount={max}
         multiple
         columns={3}
         onUploadQueueChange={(tasks) => onBusyChange?.(tasks.some((task) => task.status === "pending"))}
-        onCountExceed={(n) => setError(t("casesMobile.photos.tooMany", { max: MAX_PHOTOS, count: n }))}
+        onCountExceed={(n) => setError(t("casesMobile.photos.tooMany", { max, count: n }))}
         style={{ "--cell-size": "96px" }}
       />
       <div style={{ fontSize: 15, color: "var(--adm-color-text-secondary)", marginTop: 6 }}>
-        {t("casesMobile.photos.hint", { max: MAX_PHOTOS })}
+        {t("casesMobile.photos.hint", { max })}
       </div>
       {error && (
         <div role="alert" style={{ color: "var(--adm-color-danger)", fontSize: 16, marginTop: 6 }}>

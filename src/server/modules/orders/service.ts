@@ -1,0 +1,204 @@
+import { and, asc, count, desc, eq, gte, ilike, inArray, lt, or, type SQL, sql } from "drizzle-orm";
+import type { Principal } from "../../platform/auth/index.ts";
+import { type Db, type Executor, likePattern } from "../../platform/db/index.ts";
+import { notFound } from "../../platform/errors.ts";
+import { type Paging, pageWindow } from "../../platform/http/paging.ts";
+import { maskName, maskPhone } from "../../platform/pii/index.ts";
+import { nodesByIds, scopedTo } from "../territory/index.ts";
+import { allowedActions, canSee, type OrderRow, standingOf } from "./access.ts";
+import { categoryLookup, listOrderCategories } from "./categories.ts";
+import { distanceTo, grabberOf, homePaths, refusalOf, type Spot } from "./eligibility.ts";
+import { TAKEN_STATUSES } from "./flow.ts";
+import { type OrderStatus, orderEvents, orders } from "./tables.ts";
+
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** The hall shows at most this many open orders: a pool to pick from, not an archive. */
+const HALL_LIMIT = 200;
+
+/** The order by id or code with the caller's standing; 404 when he may not see it. */
+export async function loadOrder(
+  executor: Executor,
+  principal: Principal,
+  idOrCode: string,
+  { lock = false } = {},
+) {
+  const query = executor
+    .select()
+    .from(orders)
+    .where(UUID_RE.test(idOrCode) ? eq(orders.id, idOrCode) : eq(orders.code, idOrCode.toUpperCase()));
+  const [row] = lock ? await query.for("update") : await query;
+  if (!row) throw notFound("order", idOrCode);
+  const { skill } = categoryLookup(await listOrderCategories(executor))(row.categoryCode);
+  const grabber = grabberOf(executor, principal);
+  const standing = await standingOf(principal, grabber, row, skill);
+  if (!canSee(standing)) throw notFound("order", idOrCode);
+  return { row, standing, grabber, skill };
+}
+
+type Lookup = ReturnType<typeof categoryLookup>;
+const photoRefs = (ids: string[]) => ids.map((id) => ({ id, url: `/api/v1/files/${id}` }));
+const iso = (d: Date | null) => d?.toISOString() ?? null;
+
+/** The fields every list item and the detail share; the requester is always masked here. */
+function present(row: OrderRow, category: Lookup, nodeName: (id: string) => string | null) {
+  const c = category(row.categoryCode);
+  return {
+    id: row.id,
+    code: row.code,
+    status: row.status,
+    categoryCode: row.categoryCode,
+    categoryName: c.name,
+    categoryNameEn: c.nameEn,
+    title: row.title,
+    description: row.description,
+    address: row.address,
+    lat: row.lat,
+    lng: row.lng,
+    nodeId: row.nodeId,
+    nodeName: nodeName(row.nodeId),
+    audience: row.audience,
+    teamId: row.teamId,
+    maxDistanceMeters: row.maxDistanceMeters,
+    onSiteMinutes: row.onSiteMinutes,
+    caseId: row.caseId,
+    requesterName: maskName(row.requesterName),
+    requesterPhone: row.requesterPhone ? maskPhone(row.requesterPhone) : null,
+    takerName: row.takerName,
+    createdAt: row.createdAt.toISOString(),
+    grabbedAt: iso(row.grabbedAt),
+    onSiteDueAt: iso(row.onSiteDueAt),
+    arrivedAt: iso(row.arrivedAt),
+    completedAt: iso(row.completedAt),
+    score: row.score,
+    misses: row.misses,
+  };
+}
+
+/** Items of a page of rows, with category and node names looked up once for the page. */
+async function presentAll(executor: Executor, rows: OrderRow[]) {
+  const category = categoryLookup(await listOrderCategories(executor));
+  const nodes = await nodesByIds(executor, [...new Set(rows.map((r) => r.nodeId))]);
+  const names = new Map(nodes.map((n) => [n.id, n.name]));
+  return rows.map((r) => present(r, category, (id) => names.get(id) ?? null));
+}
+
+/** GET /orders/{idOrCode}: the order, its timeline, and what the caller may do now. */
+export async function getOrder(db: Db, principal: Principal, idOrCode: string) {
+  const { row, standing } = await loadOrder(db, principal, idOrCode);
+  const audienceNodeId = row.audiencePath.split("/").filter(Boolean).at(-1) ?? "";
+  const [events, nodes, [item]] = await Promise.all([
+    db.select().from(orderEvents).where(eq(orderEvents.orderId, row.id)).orderBy(asc(orderEvents.at)),
+    nodesByIds(db, [audienceNodeId]),
+    presentAll(db, [row]),
+  ]);
+  return {
+    ...(item as ReturnType<typeof present>),
+    audienceNodeName: nodes[0]?.name ?? null,
+    completionNote: row.completionNote,
+    completionPhotos: photoRefs(row.completionPhotos),
+    ratingComment: row.ratingComment,
+    ratedAt: iso(row.ratedAt),
+    events: events.map((e) => ({
+      id: e.id,
+      at: e.at.toISOString(),
+      action: e.action,
+      actorName: e.actorName,
+      fromStatus: e.fromStatus,
+      toStatus: e.toStatus,
+      note: e.note,
+      photos: photoRefs(e.photos),
+      data: e.data,
+    })),
+    allowedActions: allowedActions(standing, row),
+  };
+}
+
+export interface OrderFilter extends Paging {
+  status?: OrderStatus[];
+  categoryCode?: string;
+  underId?: string;
+  q?: string;
+  from?: string;
+  to?: string;
+}
+
+/** The orders of the caller's scope (staff: orders.publish), filtered, newest first. */
+export async function listOrders(db: Db, principal: Principal, f: OrderFilter) {
+  const conditions = await scopedTo(db, principal, "orders.publish", orders.territoryPath, f.underId);
+  if (f.status?.length) conditions.push(inArray(orders.status, f.status));
+  if (f.categoryCode) conditions.push(eq(orders.categoryCode, f.categoryCode));
+  if (f.from) conditions.push(gte(orders.createdAt, new Date(f.from)));
+  if (f.to) conditions.push(lt(orders.createdAt, new Date(f.to)));
+  if (f.q) {
+    const q = f.q.trim();
+    conditions.push(or(eq(orders.code, q.toUpperCase()), ilike(orders.title, likePattern(q))) as SQL);
+  }
+  return pageOf(db, and(...conditions), f);
+}
+
+/** 我的订单: what I took (as member or volunteer), or what was asked for me (as resident). */
+export async function myOrders(db: Db, principal: Principal, f: Paging & { as?: "taker" | "requester" }) {
+  const column = f.as === "requester" ? orders.requesterUserId : orders.takerUserId;
+  return pageOf(db, eq(column, principal.userId), f);
+}
+
+async function pageOf(db: Db, where: SQL | undefined, f: Paging) {
+  const { limit, offset } = pageWindow(f);
+  const [rows, [total]] = await Promise.all([
+    db
+      .select()
+      .from(orders)
+      .where(where)
+      .orderBy(desc(orders.createdAt), asc(orders.id))
+      .limit(limit)
+      .offset(offset),
+    db.select({ n: count() }).from(orders).where(where),
+  ]);
+  return { items: await presentAll(db, rows), total: total?.n ?? 0 };
+}
+
+/**
+ * 抢单大厅: the open orders published to the caller that he may grab, nearest first (with the
+ * phone's location; newest first without), and above them the ones he holds now.
+ */
+export async function hall(db: Db, principal: Principal, at: Spot | undefined) {
+  const grabber = grabberOf(db, principal);
+  const homes = await homePaths(grabber);
+  const [taken, pool] = await Promise.all([
+    db
+      .select()
+      .from(orders)
+      .where(and(eq(orders.takerUserId, principal.userId), inArray(orders.status, [...TAKEN_STATUSES])))
+      .orderBy(asc(orders.onSiteDueAt)),
+    homes.length === 0
+      ? []
+      : db
+          .select()
+          .from(orders)
+          .where(
+            and(
+              eq(orders.status, "open"),
+              // Paths are uuids and slashes: no LIKE wildcard can hide in one.
+              or(...homes.map((p) => sql`${p} like ${orders.audiencePath} || '%'`)),
+            ),
+          )
+          .orderBy(desc(orders.createdAt))
+          .limit(HALL_LIMIT),
+  ]);
+  const category = categoryLookup(await listOrderCategories(db));
+  const open: OrderRow[] = [];
+  for (const row of pool)
+    if (
+      !(await refusalOf({ ...row, skill: category(row.categoryCode).skill }, grabber, at, at !== undefined))
+    )
+      open.push(row);
+  const withDistance = async (rows: OrderRow[]) =>
+    (await presentAll(db, rows)).map((item, i) => ({
+      ...item,
+      distanceMeters: distanceTo(rows[i] as OrderRow, at),
+    }));
+  const nearest = (await withDistance(open)).sort(
+    (a, b) => (a.distanceMeters ?? Number.MAX_VALUE) - (b.distanceMeters ?? Number.MAX_VALUE),
+  );
+  return { taken: await withDistance(taken), open: nearest };
+}
