@@ -1,13 +1,11 @@
-import { benchServer, load, writeResult } from "./lib.ts";
+import { benchServer, listenLocal, load, writeResult } from "./lib.ts";
 
 /** Authenticated GET /api/v1/auth/me at concurrency 50, against a bare route in the same process and run. */
 export async function benchAuthMe(): Promise<void> {
   const { server, dispose } = await benchServer();
   try {
     server.app.get("/bench/bare", { config: { access: "public" } }, async () => ({ ok: true }));
-    await server.app.listen({ port: 0, host: "127.0.0.1" });
-    const address = server.app.server.address();
-    const base = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+    const base = await listenLocal(server);
     const login = await fetch(`${base}/api/v1/auth/login`, {
       method: "POST",
       headers: { "content-type": "application/json" },

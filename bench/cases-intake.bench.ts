@@ -1,21 +1,15 @@
 import { randomUUID } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import type { FeatureCollection, Polygon } from "geojson";
-import { loadConfig } from "../src/server/config.ts";
 import { pointsIn } from "../src/server/platform/geo/index.ts";
-import { createServer, type Server } from "../src/server/server.ts";
-import { throwawayDatabase } from "../src/server/testing/database.ts";
-import { reachable, tokenOf, writeResult } from "./lib.ts";
+import type { Server } from "../src/server/server.ts";
+import { listenLocal, onEachDatabase, quantiles, serverOn, tokenOf, writeResult } from "./lib.ts";
 
 const CONCURRENCY = 32;
 const CASES = 4000;
 const WARM_UP = 300;
 const GOALS = { pglite: 400, postgres: 1500, ratio: 0.5 };
-const DEFAULT_PG = "postgres://postgres@127.0.0.1:5432/postgres";
 // The categories people report, as often as the demo district has them.
 const CATEGORIES: Array<[string, number]> = [
   ["sanitation", 22],
@@ -44,29 +38,14 @@ interface Run {
  * in the same run, on PGlite and on PostgreSQL.
  */
 export async function benchCasesIntake(): Promise<void> {
-  const databases: Record<string, unknown> = {};
-  databases.pglite = await runOn(undefined);
-  const server = process.env.DATABASE_URL ?? DEFAULT_PG;
-  if (await reachable(server)) databases.postgres = await runOn(server);
-  else {
-    console.log(`  PostgreSQL at ${new URL(server).host} not reachable: left out`);
-    databases.postgres = { skipped: `not reachable at ${new URL(server).host}` };
-  }
+  const databases = await onEachDatabase(runOn);
   writeResult("cases-intake", { concurrency: CONCURRENCY, cases: CASES, goals: GOALS, databases });
 }
 
 async function runOn(serverUrl: string | undefined) {
-  const dataDir = mkdtempSync(join(tmpdir(), "gg-bench-intake-"));
-  const target = serverUrl ? await throwawayDatabase(serverUrl, "gg_bench") : undefined;
-  const started = performance.now();
-  const server = await createServer(
-    loadConfig({ DATA_DIR: dataDir, DEMO: "1", ...(target ? { DATABASE_URL: target.url } : {}) }),
-  );
-  const startMs = Math.round(performance.now() - started);
+  const { server, startMs, dispose } = await serverOn(serverUrl, "gg-bench-intake-");
   try {
-    await server.app.listen({ port: 0, host: "127.0.0.1" });
-    const address = server.app.server.address();
-    const base = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+    const base = await listenLocal(server);
     const kind = server.database.kind;
     console.log(`case intake on ${kind} (demo district loaded in ${startMs} ms), concurrency ${CONCURRENCY}`);
 
@@ -97,9 +76,7 @@ async function runOn(serverUrl: string | undefined) {
       goal: { casesPerSecond: goal, met: intake.casesPerSecond >= goal, ratioMet: ratio >= GOALS.ratio },
     };
   } finally {
-    await server.close();
-    await target?.drop();
-    rmSync(dataDir, { recursive: true, force: true });
+    await dispose();
   }
 }
 
@@ -255,14 +232,11 @@ async function rawInserts(server: Server, count: number): Promise<Run> {
 }
 
 function summary(count: number, seconds: number, latencies: number[], errors: number): Run {
-  const sorted = latencies.slice().sort((a, b) => a - b);
-  const at = (q: number) =>
-    Number((sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0).toFixed(1));
   return {
     count,
     seconds: Number(seconds.toFixed(2)),
     casesPerSecond: Math.round(count / seconds),
-    latencyMs: { p50: at(0.5), p95: at(0.95), p99: at(0.99), max: at(1) },
+    latencyMs: quantiles(latencies),
     errors,
   };
 }

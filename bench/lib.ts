@@ -51,29 +51,74 @@ export function writeResult(name: string, result: object): void {
   console.log(`  → ${file}`);
 }
 
+export interface BenchServer {
+  server: Server;
+  /** How long the server took to start, demo district loaded (without making the database). */
+  startMs: number;
+  /** Stops the server and removes what it made. */
+  dispose: () => Promise<void>;
+}
+
 /**
- * A demo-district server for a benchmark: PGlite in a temporary directory, or with DATABASE_URL
- * a throwaway database on that server. `dispose` stops it and removes what it made.
+ * A demo-district server for a benchmark: PGlite in a temporary directory, or with `databaseUrl`
+ * a throwaway database on that PostgreSQL server.
  */
-export async function benchServer(): Promise<{ server: Server; dispose: () => Promise<void> }> {
-  const dataDir = mkdtempSync(join(tmpdir(), "gg-bench-"));
-  const target = process.env.DATABASE_URL
-    ? await throwawayDatabase(process.env.DATABASE_URL, "gg_bench")
-    : undefined;
+export async function serverOn(
+  databaseUrl: string | undefined,
+  tmpPrefix = "gg-bench-",
+): Promise<BenchServer> {
+  const dataDir = mkdtempSync(join(tmpdir(), tmpPrefix));
+  const target = databaseUrl ? await throwawayDatabase(databaseUrl, "gg_bench") : undefined;
   const config = loadConfig({
     DATA_DIR: dataDir,
     DEMO: "1",
     ...(target ? { DATABASE_URL: target.url } : {}),
   });
+  const started = performance.now();
   const server = await createServer(config);
   return {
     server,
+    startMs: Math.round(performance.now() - started),
     dispose: async () => {
       await server.close();
       await target?.drop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** The server of the run: on DATABASE_URL's PostgreSQL server when it is set, else on PGlite. */
+export const benchServer = (): Promise<BenchServer> => serverOn(process.env.DATABASE_URL);
+
+/** Listens on a free local port; the base URL to call. */
+export async function listenLocal(server: Server): Promise<string> {
+  await server.app.listen({ port: 0, host: "127.0.0.1" });
+  const address = server.app.server.address();
+  return `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+}
+
+const DEFAULT_PG = "postgres://postgres@127.0.0.1:5432/postgres";
+
+/**
+ * A benchmark that compares the databases: `run` on PGlite, then on PostgreSQL (DATABASE_URL, or
+ * the local default) when a server answers there, else that run is recorded as skipped.
+ */
+export async function onEachDatabase<T>(
+  run: (databaseUrl: string | undefined) => Promise<T>,
+): Promise<{ pglite: T; postgres: T | { skipped: string } }> {
+  const pglite = await run(undefined);
+  const url = process.env.DATABASE_URL ?? DEFAULT_PG;
+  if (await reachable(url)) return { pglite, postgres: await run(url) };
+  console.log(`  PostgreSQL at ${new URL(url).host} not reachable: left out`);
+  return { pglite, postgres: { skipped: `not reachable at ${new URL(url).host}` } };
+}
+
+/** p50, p95, p99 and max of `values` (milliseconds), to a tenth. */
+export function quantiles(values: number[]): { p50: number; p95: number; p99: number; max: number } {
+  const sorted = values.slice().sort((a, b) => a - b);
+  const at = (q: number) =>
+    Number((sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0).toFixed(1));
+  return { p50: at(0.5), p95: at(0.95), p99: at(0.99), max: at(1) };
 }
 
 /** Whether a PostgreSQL server answers at `url` (the PostgreSQL run is left out when not). */

@@ -1,16 +1,9 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { Worker } from "node:worker_threads";
-import { loadConfig } from "../src/server/config.ts";
-import { createServer } from "../src/server/server.ts";
-import { throwawayDatabase } from "../src/server/testing/database.ts";
 import { userWithToken } from "../src/server/testing/users.ts";
-import { reachable, tokenOf, writeResult } from "./lib.ts";
+import { listenLocal, onEachDatabase, quantiles, serverOn, tokenOf, writeResult } from "./lib.ts";
 
 const GRABBERS = 200;
 const ORDERS = 20;
-const DEFAULT_PG = "postgres://postgres@127.0.0.1:5432/postgres";
 
 /**
  * 抢单 under contention: 200 members of one community press 抢单 on the same order at the same
@@ -18,27 +11,14 @@ const DEFAULT_PG = "postgres://postgres@127.0.0.1:5432/postgres";
  * PGlite and on PostgreSQL. Each order must have exactly one winner; the others get 409.
  */
 export async function benchOrdersGrab(): Promise<void> {
-  const databases: Record<string, unknown> = {};
-  databases.pglite = await runOn(undefined);
-  const server = process.env.DATABASE_URL ?? DEFAULT_PG;
-  if (await reachable(server)) databases.postgres = await runOn(server);
-  else {
-    console.log(`  PostgreSQL at ${new URL(server).host} not reachable: left out`);
-    databases.postgres = { skipped: `not reachable at ${new URL(server).host}` };
-  }
+  const databases = await onEachDatabase(runOn);
   writeResult("orders-grab", { grabbers: GRABBERS, orders: ORDERS, databases });
 }
 
 async function runOn(serverUrl: string | undefined) {
-  const dataDir = mkdtempSync(join(tmpdir(), "gg-bench-grab-"));
-  const target = serverUrl ? await throwawayDatabase(serverUrl, "gg_bench") : undefined;
-  const server = await createServer(
-    loadConfig({ DATA_DIR: dataDir, DEMO: "1", ...(target ? { DATABASE_URL: target.url } : {}) }),
-  );
+  const { server, dispose } = await serverOn(serverUrl, "gg-bench-grab-");
   try {
-    await server.app.listen({ port: 0, host: "127.0.0.1" });
-    const address = server.app.server.address();
-    const base = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+    const base = await listenLocal(server);
     const kind = server.database.kind;
     console.log(`order grabs on ${kind}: ${GRABBERS} grabbers × ${ORDERS} orders`);
 
@@ -99,9 +79,7 @@ async function runOn(serverUrl: string | undefined) {
       roundMs,
     };
   } finally {
-    await server.close();
-    await target?.drop();
-    rmSync(dataDir, { recursive: true, force: true });
+    await dispose();
   }
 }
 
@@ -149,11 +127,4 @@ async function grab(base: string, tokens: string[], codes: string[]): Promise<Ro
   await worker.terminate();
   if (!Array.isArray(out)) throw new Error(out.error);
   return out;
-}
-
-function quantiles(values: number[]) {
-  const sorted = values.slice().sort((a, b) => a - b);
-  const at = (q: number) =>
-    Number((sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0).toFixed(1));
-  return { p50: at(0.5), p95: at(0.95), p99: at(0.99), max: at(1) };
 }

@@ -5,7 +5,7 @@ import ExcelJS from "exceljs";
 import type { FeatureCollection } from "geojson";
 import { Identifiers } from "../src/server/demo/generate/identifiers.ts";
 import { Rng } from "../src/server/demo/generate/random.ts";
-import { benchServer, writeResult } from "./lib.ts";
+import { benchServer, listenLocal, writeResult } from "./lib.ts";
 
 const ROWS = 50_000;
 const GOALS = { seconds: 15, peakMb: 500 };
@@ -60,9 +60,7 @@ export async function benchPeopleImport(): Promise<void> {
   const { server, dispose } = await benchServer();
   const dir = mkdtempSync(join(tmpdir(), "gg-bench-import-"));
   try {
-    await server.app.listen({ port: 0, host: "127.0.0.1" });
-    const address = server.app.server.address();
-    const base = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+    const base = await listenLocal(server);
     const login = await fetch(`${base}/api/v1/auth/login`, {
       method: "POST",
       headers: { "content-type": "application/json" },

@@ -1,10 +1,10 @@
 import { Type } from "@sinclair/typebox";
-import { Enum, Nullable, Uuid } from "../../platform/http/types.ts";
+import { PhotoRef as Photo } from "../../platform/files/index.ts";
+import { TimelineEvent } from "../../platform/http/timeline.ts";
+import { Enum, Nullable, Time, Uuid } from "../../platform/http/types.ts";
 import { CASE_ACTIONS, CASE_STATUSES, HANDLER_LEVELS } from "./flow.ts";
 import { CHANNELS, REQUEST_TYPES, URGENCIES, WHISTLE_STATUSES } from "./tables.ts";
 
-const Time = Type.String({ format: "date-time" });
-const Photo = Type.Object({ id: Type.String(), url: Type.String() });
 const NodeRef = Nullable(Type.Object({ id: Uuid, code: Type.String(), name: Type.String() }));
 const CaseLink = Type.Object({ id: Uuid, code: Type.String(), status: Enum(CASE_STATUSES) });
 const DepartmentRef = Type.Object({
@@ -104,19 +104,7 @@ export const CaseDetail = Type.Object({
   master: Nullable(CaseLink),
   duplicates: Type.Array(CaseLink),
   extra: Type.Record(Type.String(), Type.Unknown()),
-  events: Type.Array(
-    Type.Object({
-      id: Uuid,
-      at: Time,
-      action: Type.String(),
-      actorName: Nullable(Type.String()),
-      fromStatus: Nullable(Enum(CASE_STATUSES)),
-      toStatus: Nullable(Enum(CASE_STATUSES)),
-      note: Nullable(Type.String()),
-      photos: Type.Array(Photo),
-      data: Type.Record(Type.String(), Type.Unknown()),
-    }),
-  ),
+  events: Type.Array(TimelineEvent(CASE_STATUSES)),
   whistles: Type.Array(
     Type.Object({
       id: Uuid,

@@ -1,24 +1,12 @@
-import {
-  and,
-  asc,
-  count,
-  desc,
-  eq,
-  gte,
-  ilike,
-  inArray,
-  isNotNull,
-  lt,
-  or,
-  type SQL,
-  sql,
-} from "drizzle-orm";
+import { and, asc, desc, eq, gte, ilike, inArray, isNotNull, lt, or, type SQL, sql } from "drizzle-orm";
 import type { Actor } from "../../platform/audit/index.ts";
 import type { Principal } from "../../platform/auth/index.ts";
 import type { Db, Executor } from "../../platform/db/index.ts";
 import { likePattern } from "../../platform/db/index.ts";
 import { notFound } from "../../platform/errors.ts";
-import { type Paging, pageWindow } from "../../platform/http/paging.ts";
+import { photoRefs } from "../../platform/files/index.ts";
+import { type Paging, selectPage } from "../../platform/http/paging.ts";
+import { presentTimeline } from "../../platform/http/timeline.ts";
 import { logPiiAccess, maskName, maskPhone } from "../../platform/pii/index.ts";
 import { nodesByIds, scopedTo } from "../territory/index.ts";
 import { allowedActions, canSee, handles, standingOf, visibleCases } from "./access.ts";
@@ -55,7 +43,6 @@ export async function loadCase(executor: Executor, principal: Principal, idOrCod
   return { row, standing, departmentIds };
 }
 
-const photoRefs = (ids: string[]) => ids.map((id) => ({ id, url: `/api/v1/files/${id}` }));
 const ref = (n: { id: string; code: string; name: string } | undefined) =>
   n ? { id: n.id, code: n.code, name: n.name } : null;
 
@@ -116,17 +103,7 @@ export async function getCase(db: Db, principal: Principal, idOrCode: string) {
       .filter((c) => c.masterId === row.id)
       .map((c) => ({ id: c.id, code: c.code, status: c.status })),
     extra: row.extra,
-    events: events.map((e) => ({
-      id: e.id,
-      at: e.at.toISOString(),
-      action: e.action,
-      actorName: e.actorName,
-      fromStatus: e.fromStatus,
-      toStatus: e.toStatus,
-      note: e.note,
-      photos: photoRefs(e.photos),
-      data: e.data,
-    })),
+    events: presentTimeline(events),
     whistles: whistleRows.map((w) => ({
       id: w.id,
       department: dept(w.departmentId) ?? { id: w.departmentId, code: "", name: "", nameEn: "" },
@@ -225,23 +202,13 @@ export async function myCases(db: Db, principal: Principal, f: Paging) {
 }
 
 async function pageOf(db: Db, where: SQL | undefined, f: Paging & { sort?: CaseFilter["sort"] }) {
-  const { limit, offset } = pageWindow(f);
   const order =
     f.sort === "createdAt"
-      ? [asc(cases.createdAt)]
+      ? asc(cases.createdAt)
       : f.sort === "resolveDueAt"
-        ? [asc(cases.resolveDueAt)]
-        : [desc(cases.createdAt)];
-  const [rows, [total]] = await Promise.all([
-    db
-      .select()
-      .from(cases)
-      .where(where)
-      .orderBy(...order, asc(cases.id))
-      .limit(limit)
-      .offset(offset),
-    db.select({ n: count() }).from(cases).where(where),
-  ]);
+        ? asc(cases.resolveDueAt)
+        : desc(cases.createdAt);
+  const { rows, total } = await selectPage(db, cases, where, [order, asc(cases.id)], f);
   const categories = await listCategories(db);
   const grids = await nodesByIds(db, [
     ...new Set(rows.map((r) => r.gridId).filter((x): x is string => x !== null)),
@@ -253,7 +220,7 @@ async function pageOf(db: Db, where: SQL | undefined, f: Paging & { sort?: CaseF
       gridCode: grids.find((g) => g.id === r.gridId)?.code ?? null,
       gridName: grids.find((g) => g.id === r.gridId)?.name ?? null,
     })),
-    total: total?.n ?? 0,
+    total,
   };
 }
 

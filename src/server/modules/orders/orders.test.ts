@@ -268,6 +268,23 @@ describe("who may grab", () => {
   });
 });
 
+describe("one live order per case", () => {
+  it("frees the case for a new order once its order is cancelled", async () => {
+    const submitted = await post("resident", "/api/v1/cases", {
+      categoryCode: "errand",
+      description: "想请人帮忙到社区医院取化验单",
+      location: point,
+    });
+    const caseId = submitted.json().id;
+    const first = (await post("communityStaff", "/api/v1/orders", { caseId, categoryCode: "errand" })).json();
+    expect((await post("communityStaff", "/api/v1/orders", { caseId })).statusCode).toBe(409);
+    expect((await act("communityStaff", first.code, "cancel", { note: "时间改了" })).statusCode).toBe(200);
+    const second = await post("communityStaff", "/api/v1/orders", { caseId, categoryCode: "errand" });
+    expect(second.statusCode).toBe(201);
+    expect(second.json().code).not.toBe(first.code);
+  });
+});
+
 describe("the flow table", () => {
   it("refuses a step that is not the caller's (403) or not possible now (409 with the status)", async () => {
     const neighbour = await member("13955550002", s.partyMember?.user.roles[0]?.nodeId as string);

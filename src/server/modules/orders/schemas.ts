@@ -1,10 +1,9 @@
 import { Type } from "@sinclair/typebox";
-import { Enum, Nullable, Uuid } from "../../platform/http/types.ts";
+import { PhotoRef as Photo } from "../../platform/files/index.ts";
+import { TimelineEvent } from "../../platform/http/timeline.ts";
+import { Enum, Nullable, Time, Uuid } from "../../platform/http/types.ts";
 import { ORDER_ACTIONS } from "./flow.ts";
 import { AUDIENCES, ORDER_STATUSES } from "./tables.ts";
-
-const Time = Type.String({ format: "date-time" });
-const Photo = Type.Object({ id: Type.String(), url: Type.String() });
 
 export const OrderCategory = Type.Object({
   code: Type.String(),
@@ -59,19 +58,7 @@ export const OrderDetail = Type.Object({
   completionPhotos: Type.Array(Photo),
   ratingComment: Nullable(Type.String()),
   ratedAt: Nullable(Time),
-  events: Type.Array(
-    Type.Object({
-      id: Uuid,
-      at: Time,
-      action: Type.String(),
-      actorName: Nullable(Type.String()),
-      fromStatus: Nullable(Enum(ORDER_STATUSES)),
-      toStatus: Nullable(Enum(ORDER_STATUSES)),
-      note: Nullable(Type.String()),
-      photos: Type.Array(Photo),
-      data: Type.Record(Type.String(), Type.Unknown()),
-    }),
-  ),
+  events: Type.Array(TimelineEvent(ORDER_STATUSES)),
   allowedActions: Type.Array(Enum(ORDER_ACTIONS)),
 });
 

@@ -1,8 +1,10 @@
-import { and, asc, count, desc, eq, gte, ilike, inArray, lt, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, ilike, inArray, lt, or, type SQL, sql } from "drizzle-orm";
 import type { Principal } from "../../platform/auth/index.ts";
 import { type Db, type Executor, likePattern } from "../../platform/db/index.ts";
 import { notFound } from "../../platform/errors.ts";
-import { type Paging, pageWindow } from "../../platform/http/paging.ts";
+import { photoRefs } from "../../platform/files/index.ts";
+import { type Paging, selectPage } from "../../platform/http/paging.ts";
+import { presentTimeline } from "../../platform/http/timeline.ts";
 import { maskName, maskPhone } from "../../platform/pii/index.ts";
 import { nodesByIds, scopedTo } from "../territory/index.ts";
 import { allowedActions, canSee, type OrderRow, standingOf } from "./access.ts";
@@ -36,7 +38,6 @@ export async function loadOrder(
 }
 
 type Lookup = ReturnType<typeof categoryLookup>;
-const photoRefs = (ids: string[]) => ids.map((id) => ({ id, url: `/api/v1/files/${id}` }));
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
 /** The fields every list item and the detail share; the requester is always masked here. */
@@ -98,17 +99,7 @@ export async function getOrder(db: Db, principal: Principal, idOrCode: string) {
     completionPhotos: photoRefs(row.completionPhotos),
     ratingComment: row.ratingComment,
     ratedAt: iso(row.ratedAt),
-    events: events.map((e) => ({
-      id: e.id,
-      at: e.at.toISOString(),
-      action: e.action,
-      actorName: e.actorName,
-      fromStatus: e.fromStatus,
-      toStatus: e.toStatus,
-      note: e.note,
-      photos: photoRefs(e.photos),
-      data: e.data,
-    })),
+    events: presentTimeline(events),
     allowedActions: allowedActions(standing, row),
   };
 }
@@ -143,18 +134,8 @@ export async function myOrders(db: Db, principal: Principal, f: Paging & { as?: 
 }
 
 async function pageOf(db: Db, where: SQL | undefined, f: Paging) {
-  const { limit, offset } = pageWindow(f);
-  const [rows, [total]] = await Promise.all([
-    db
-      .select()
-      .from(orders)
-      .where(where)
-      .orderBy(desc(orders.createdAt), asc(orders.id))
-      .limit(limit)
-      .offset(offset),
-    db.select({ n: count() }).from(orders).where(where),
-  ]);
-  return { items: await presentAll(db, rows), total: total?.n ?? 0 };
+  const { rows, total } = await selectPage(db, orders, where, [desc(orders.createdAt), asc(orders.id)], f);
+  return { items: await presentAll(db, rows), total };
 }
 
 /**

@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, gt, gte, ilike, inArray, lt, lte, type SQL, 
 import { inScope, type Principal } from "../../platform/auth/index.ts";
 import type { Db, Executor } from "../../platform/db/index.ts";
 import { likePattern } from "../../platform/db/index.ts";
-import { type Paging, pageWindow } from "../../platform/http/paging.ts";
+import { type Paging, selectPage } from "../../platform/http/paging.ts";
 import { getNode, nodesByIds } from "../territory/index.ts";
 import { type ActivityRow, activityInArea, teamNames } from "./activities.ts";
 import { areaOf, inArea } from "./area.ts";
@@ -167,14 +167,10 @@ export async function listActivities(db: Db, principal: Principal, f: ActivityFi
     conditions.push(sql`${activities.territoryPath} like ${`${node.path}%`}`);
   }
   const where = and(...conditions);
-  const { limit, offset } = pageWindow(f);
   const order = when === "upcoming" ? asc(activities.startsAt) : desc(activities.startsAt);
-  const [rows, [total]] = await Promise.all([
-    db.select().from(activities).where(where).orderBy(order, asc(activities.id)).limit(limit).offset(offset),
-    db.select({ n: count() }).from(activities).where(where),
-  ]);
+  const { rows, total } = await selectPage(db, activities, where, [order, asc(activities.id)], f);
   const items = await present(db, principal, rows, now);
-  return { items: items.map((x) => x.item), total: total?.n ?? 0 };
+  return { items: items.map((x) => x.item), total };
 }
 
 /** One activity with its slots, the caller's sign-up (and check-in code) and whether he manages it. */

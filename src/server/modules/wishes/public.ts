@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, inArray, or, type SQL, sql } from "drizzle-orm";
 import type { Db, Executor } from "../../platform/db/index.ts";
 import { notFound } from "../../platform/errors.ts";
-import { type Paging, pageWindow } from "../../platform/http/paging.ts";
+import { type Paging, selectPage } from "../../platform/http/paging.ts";
 import { maskName } from "../../platform/pii/index.ts";
 import { nodeByCode, nodesByIds } from "../territory/index.ts";
 import { PUBLIC_STATUSES } from "./flow.ts";
@@ -64,21 +64,12 @@ export async function wall(db: Db, f: WallFilter) {
   }
   if (f.category) conditions.push(eq(wishes.category, f.category));
   const where = and(...conditions);
-  const { limit, offset } = pageWindow(f);
-  const [rows, [total]] = await Promise.all([
-    db
-      .select()
-      .from(wishes)
-      .where(where)
-      .orderBy(desc(sql`coalesce(${wishes.publishedAt}, ${wishes.createdAt})`), asc(wishes.id))
-      .limit(limit)
-      .offset(offset),
-    db.select({ n: count() }).from(wishes).where(where),
-  ]);
+  const newest = desc(sql`coalesce(${wishes.publishedAt}, ${wishes.createdAt})`);
+  const { rows, total } = await selectPage(db, wishes, where, [newest, asc(wishes.id)], f);
   const communities = await communitiesOf(db, rows);
   return {
     items: rows.map((r) => presentPublic(r, communities.get(communityIdOf(r.territoryPath) ?? ""))),
-    total: total?.n ?? 0,
+    total,
   };
 }
 

@@ -1,11 +1,11 @@
 import { Type } from "@sinclair/typebox";
-import { Enum, Nullable, Uuid } from "../../platform/http/types.ts";
+import { PhotoRef as Photo } from "../../platform/files/index.ts";
+import { TimelineEvent } from "../../platform/http/timeline.ts";
+import { Enum, Nullable, Time, Uuid } from "../../platform/http/types.ts";
 import { WISH_ACTIONS } from "./flow.ts";
 import { STATS_BY } from "./stats.ts";
 import { CLAIMER_KINDS, WISH_CATEGORIES, WISH_STATUSES, WISHER_KINDS } from "./tables.ts";
 
-const Time = Type.String({ format: "date-time" });
-const Photo = Type.Object({ id: Type.String(), url: Type.String() });
 const Community = Nullable(Type.Object({ id: Uuid, code: Type.String(), name: Type.String() }));
 
 const wishFields = {
@@ -50,18 +50,8 @@ export const WishDetail = Type.Object({
   fulfilNote: Nullable(Type.String()),
   fulfilPhotos: Type.Array(Photo),
   thanks: Nullable(Type.String()),
-  events: Type.Array(
-    Type.Object({
-      id: Uuid,
-      at: Time,
-      action: Type.String(),
-      actorName: Nullable(Type.String()),
-      fromStatus: Nullable(Enum(WISH_STATUSES)),
-      toStatus: Nullable(Enum(WISH_STATUSES)),
-      note: Nullable(Type.String()),
-      photos: Type.Array(Photo),
-    }),
-  ),
+  // wish_events keeps no structured detail
+  events: Type.Array(Type.Omit(TimelineEvent(WISH_STATUSES), ["data"])),
   allowedActions: Type.Array(Enum(WISH_ACTIONS)),
 });
 

@@ -1,11 +1,12 @@
-import { and, asc, count, desc, eq, ilike, inArray, or, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, ilike, inArray, or, type SQL } from "drizzle-orm";
 import type { Actor } from "../../platform/audit/index.ts";
 import type { Principal } from "../../platform/auth/index.ts";
 import type { Db, Executor } from "../../platform/db/index.ts";
 import { likePattern } from "../../platform/db/index.ts";
 import { notFound } from "../../platform/errors.ts";
-import { fileUrl } from "../../platform/files/index.ts";
-import { type Paging, pageWindow } from "../../platform/http/paging.ts";
+import { photoRefs } from "../../platform/files/index.ts";
+import { type Paging, selectPage } from "../../platform/http/paging.ts";
+import { presentTimeline } from "../../platform/http/timeline.ts";
 import { logPiiAccess, maskName, maskPhone } from "../../platform/pii/index.ts";
 import { nodesByIds, scopedTo } from "../territory/index.ts";
 import { allowedActions, canSee, type Standing, standingOf } from "./access.ts";
@@ -25,8 +26,6 @@ export async function communitiesOf(executor: Executor, rows: Pick<WishRow, "ter
   const nodes = await nodesByIds(executor, ids);
   return new Map(nodes.map((n) => [n.id, { id: n.id, code: n.code, name: n.name }]));
 }
-
-export const photoRefs = (ids: string[]) => ids.map((id) => ({ id, url: fileUrl(id) }));
 
 /** The wish by id or code with the caller's standing; 404 when he may not see it. */
 export async function loadWish(executor: Executor, principal: Principal, idOrCode: string) {
@@ -99,16 +98,7 @@ export async function getWish(db: Db, principal: Principal, actor: Actor, idOrCo
     fulfilNote: row.fulfilNote,
     fulfilPhotos: photoRefs(row.fulfilPhotos),
     thanks: row.thanks,
-    events: events.map((e) => ({
-      id: e.id,
-      at: e.at.toISOString(),
-      action: e.action,
-      actorName: e.actorName,
-      fromStatus: e.fromStatus,
-      toStatus: e.toStatus,
-      note: e.note,
-      photos: photoRefs(e.photos),
-    })),
+    events: presentTimeline(events),
     allowedActions: allowedActions(standing, row.status),
   };
 }
@@ -163,17 +153,5 @@ export async function myWishes(db: Db, principal: Principal, f: Paging & { as?: 
   };
 }
 
-async function pageOf(db: Db, where: SQL | undefined, f: Paging) {
-  const { limit, offset } = pageWindow(f);
-  const [rows, [total]] = await Promise.all([
-    db
-      .select()
-      .from(wishes)
-      .where(where)
-      .orderBy(desc(wishes.createdAt), asc(wishes.id))
-      .limit(limit)
-      .offset(offset),
-    db.select({ n: count() }).from(wishes).where(where),
-  ]);
-  return { rows, total: total?.n ?? 0 };
-}
+const pageOf = (db: Db, where: SQL | undefined, f: Paging) =>
+  selectPage(db, wishes, where, [desc(wishes.createdAt), asc(wishes.id)], f);

@@ -35,6 +35,10 @@ export interface StoredFile {
 
 export const fileUrl = (id: string) => `/api/v1/files/${id}`;
 
+/** A stored photo as responses show it: its id and where to fetch it. */
+export const PhotoRef = Type.Object({ id: Type.String(), url: Type.String() });
+export const photoRefs = (ids: readonly string[]) => ids.map((id) => ({ id, url: fileUrl(id) }));
+
 export const fileTooLarge = () =>
   new AppError("FILE_TOO_LARGE", 413, `The file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`, {
     maxBytes: MAX_FILE_BYTES,

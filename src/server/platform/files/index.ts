@@ -6,6 +6,8 @@ export {
   MAX_FILE_BYTES,
   PHOTO_TYPES,
   PhotoIds,
+  PhotoRef,
+  photoRefs,
   type StoredFile,
 } from "./files.ts";
 export { type Image, PRINTABLE_TYPES, receivePrintableImage } from "./images.ts";

@@ -1,4 +1,7 @@
 import { type TSchema, Type } from "@sinclair/typebox";
+import { count, type InferSelectModel, type SQL } from "drizzle-orm";
+import type { PgTable } from "drizzle-orm/pg-core";
+import type { Executor } from "../db/index.ts";
 
 export const DEFAULT_PAGE_SIZE = 20;
 
@@ -25,3 +28,32 @@ export function pageWindow({ page = 1, pageSize = DEFAULT_PAGE_SIZE }: Paging): 
 
 export const Paged = <T extends TSchema>(item: T) =>
   Type.Object({ items: Type.Array(item), total: Type.Integer({ minimum: 0 }) });
+
+/**
+ * One page of whole rows of `table` matching `where`, in `orderBy` (end it with a unique column so
+ * pages never overlap), and how many rows match in all: the `{items, total}` of a list before its
+ * rows are presented. Lists that join or pick columns write their own query.
+ */
+export async function selectPage<T extends PgTable>(
+  executor: Executor,
+  table: T,
+  where: SQL | undefined,
+  orderBy: SQL[],
+  f: Paging,
+): Promise<{ rows: InferSelectModel<T>[]; total: number }> {
+  const { limit, offset } = pageWindow(f);
+  const [rows, [total]] = await Promise.all([
+    executor
+      .select()
+      .from(table as PgTable)
+      .where(where)
+      .orderBy(...orderBy)
+      .limit(limit)
+      .offset(offset),
+    executor
+      .select({ n: count() })
+      .from(table as PgTable)
+      .where(where),
+  ]);
+  return { rows: rows as InferSelectModel<T>[], total: total?.n ?? 0 };
+}

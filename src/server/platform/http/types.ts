@@ -18,6 +18,7 @@ export type App = FastifyInstance<
 >;
 
 export const Uuid = Type.String({ format: "uuid" });
+export const Time = Type.String({ format: "date-time" });
 export const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 /** One of a fixed list of strings (the `as const` arrays next to the tables). */
 export const Enum = <T extends string>(values: readonly T[]) =>

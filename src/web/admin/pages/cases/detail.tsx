@@ -1,12 +1,11 @@
-import { ArrowLeftOutlined } from "@ant-design/icons";
 import { useQuery } from "@tanstack/react-query";
-import { Card, Col, Descriptions, Result, Row, Space, Typography } from "antd";
+import { Card, Descriptions, Space, Typography } from "antd";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useParams } from "react-router-dom";
-import { ApiError, api } from "../../../common/api.ts";
+import { useParams } from "react-router-dom";
+import { api } from "../../../common/api.ts";
 import type { casesAdminZhCN } from "../../../common/locales/cases-admin.zh-CN.ts";
-import { LoadFailed } from "../status.tsx";
+import { DetailHeader, DetailPage } from "../../components/detail-page.tsx";
 import { ActionButtons } from "./actions.tsx";
 import { type CaseDetail, CaseFlags, channelLabel, StatusTag } from "./case-labels.tsx";
 import { CaseWhistles } from "./case-whistles.tsx";
@@ -27,78 +26,56 @@ export function CaseDetailPage() {
     queryKey: caseKey(idOrCode),
     queryFn: ({ signal }) => api.get("/api/v1/cases/{idOrCode}", { path: { idOrCode }, signal }),
   });
-  const back = (
-    <Link to="/cases">
-      <ArrowLeftOutlined /> {t("casesAdmin.detail.back")}
-    </Link>
-  );
-  if (result.error) {
-    if (result.error instanceof ApiError && result.error.status === 404)
-      return <Result status="404" title={t("casesAdmin.detail.notFound")} extra={back} />;
-    return <LoadFailed error={result.error} retry={() => void result.refetch()} />;
-  }
-  const c = result.data;
   return (
-    <Space orientation="vertical" size={16} style={{ width: "100%" }}>
-      {back}
-      <Card loading={!c} data-testid="case-header">
-        {c && <Header c={c} />}
-      </Card>
-      {c && (
-        <Row gutter={[16, 16]}>
-          <Col xs={24} xl={14}>
-            <Space orientation="vertical" size={16} style={{ width: "100%" }}>
-              <Card title={t("casesAdmin.detail.info")}>
-                <Fields c={c} />
-              </Card>
-              {c.photos.length > 0 && (
-                <Card title={t("casesAdmin.detail.photos")}>
-                  <Photos photos={c.photos} />
-                </Card>
-              )}
-              <Duplicates c={c} />
+    <DetailPage
+      result={result}
+      back={{ to: "/cases", label: t("casesAdmin.detail.back") }}
+      notFound={t("casesAdmin.detail.notFound")}
+      headerTestId="case-header"
+      header={(c) => (
+        <DetailHeader
+          code={c.code}
+          tags={
+            <Space size={[4, 4]} wrap>
+              <StatusTag status={c.status} />
+              <CaseFlags c={c} />
             </Space>
-          </Col>
-          <Col xs={24} xl={10}>
-            <Card title={t("casesAdmin.detail.timeline")}>
-              <CaseTimeline c={c} />
+          }
+          summary={
+            <Typography.Paragraph style={{ margin: 0 }} ellipsis={{ rows: 2, expandable: true }}>
+              {c.description}
+            </Typography.Paragraph>
+          }
+          actions={c.allowedActions.length > 0 ? <ActionButtons c={c} /> : null}
+          noActions={t("casesAdmin.detail.noActions")}
+        />
+      )}
+      main={(c) => (
+        <>
+          <Card title={t("casesAdmin.detail.info")}>
+            <Fields c={c} />
+          </Card>
+          {c.photos.length > 0 && (
+            <Card title={t("casesAdmin.detail.photos")}>
+              <Photos photos={c.photos} />
             </Card>
-          </Col>
-          {c.whistles.length > 0 && (
-            <Col span={24}>
-              <Card title={t("casesAdmin.detail.whistles")}>
-                <CaseWhistles c={c} />
-              </Card>
-            </Col>
           )}
-        </Row>
+          <Duplicates c={c} />
+        </>
       )}
-    </Space>
-  );
-}
-
-function Header({ c }: { c: CaseDetail }) {
-  const { t } = useTranslation();
-  return (
-    <Space orientation="vertical" size={12} style={{ width: "100%" }}>
-      <Space wrap size={12} align="center">
-        <Typography.Title level={4} style={{ margin: 0 }} copyable={{ text: c.code }}>
-          {c.code}
-        </Typography.Title>
-        <Space size={[4, 4]} wrap>
-          <StatusTag status={c.status} />
-          <CaseFlags c={c} />
-        </Space>
-      </Space>
-      <Typography.Paragraph style={{ margin: 0 }} ellipsis={{ rows: 2, expandable: true }}>
-        {c.description}
-      </Typography.Paragraph>
-      {c.allowedActions.length > 0 ? (
-        <ActionButtons c={c} />
-      ) : (
-        <Typography.Text type="secondary">{t("casesAdmin.detail.noActions")}</Typography.Text>
+      side={(c) => (
+        <Card title={t("casesAdmin.detail.timeline")}>
+          <CaseTimeline c={c} />
+        </Card>
       )}
-    </Space>
+      below={(c) =>
+        c.whistles.length > 0 && (
+          <Card title={t("casesAdmin.detail.whistles")}>
+            <CaseWhistles c={c} />
+          </Card>
+        )
+      }
+    />
   );
 }
 

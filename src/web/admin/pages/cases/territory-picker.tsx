@@ -6,13 +6,16 @@ import { useTranslation } from "react-i18next";
 import { fetchNode } from "../../../common/territory.ts";
 import { TerritoryTree } from "../territory/tree.tsx";
 
-/** A street, community or grid of the caller's scope, picked from the territory tree; empty is all. */
+/**
+ * A street, community or grid of the caller's scope, picked from the territory tree; empty is all.
+ * Both props are optional so that it serves as a form field too (Form.Item passes them).
+ */
 export function TerritoryPicker({
   value,
   onChange,
 }: {
-  value: string | undefined;
-  onChange: (id: string | undefined) => void;
+  value?: string;
+  onChange?: (id: string | undefined) => void;
 }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
@@ -36,7 +39,7 @@ export function TerritoryPicker({
             <TerritoryTree
               selectedId={value}
               onSelect={(id) => {
-                onChange(id);
+                onChange?.(id);
                 setOpen(false);
               }}
             />
@@ -52,7 +55,7 @@ export function TerritoryPicker({
           icon={<CloseCircleFilled />}
           aria-label={t("casesAdmin.list.clearArea")}
           title={t("casesAdmin.list.clearArea")}
-          onClick={() => onChange(undefined)}
+          onClick={() => onChange?.(undefined)}
         />
       )}
     </Space.Compact>

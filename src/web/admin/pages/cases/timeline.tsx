@@ -1,9 +1,8 @@
-import { Empty, Rate, Space, Timeline, Typography } from "antd";
+import { Empty, Timeline } from "antd";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
+import { EventEntry } from "../../components/event-entry.tsx";
 import { actionLabel, type CaseDetail, statusLabel } from "./case-labels.tsx";
-import { Photos } from "./photos.tsx";
-import { useFormatTime } from "./time.tsx";
 
 type CaseEvent = CaseDetail["events"][number];
 type Step = "accept" | "report" | "rate";
@@ -48,41 +47,23 @@ function titleOf(t: TFunction, e: CaseEvent, departmentName: (id: string) => str
 /** The case's events, oldest first: who did what when, the status it moved to, notes and photos. */
 export function CaseTimeline({ c }: { c: CaseDetail }) {
   const { t } = useTranslation();
-  const format = useFormatTime();
   const departmentName = (id: string) => c.whistles.find((w) => w.department.id === id)?.department.name;
   if (c.events.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />;
   return (
     <Timeline
-      items={c.events.map((e) => {
-        const score = typeof e.data.score === "number" ? e.data.score : undefined;
-        return {
-          key: e.id,
-          color: COLOURS[e.action] ?? "blue",
-          content: (
-            <Space orientation="vertical" size={4} style={{ width: "100%" }} data-testid="case-event">
-              <Space wrap size={8}>
-                <Typography.Text strong>{titleOf(t, e, departmentName)}</Typography.Text>
-                <Typography.Text type="secondary">
-                  {e.actorName ?? t("casesAdmin.timeline.system")}
-                </Typography.Text>
-                <Typography.Text type="secondary">{format(e.at)}</Typography.Text>
-              </Space>
-              {e.toStatus && e.toStatus !== e.fromStatus && (
-                <Typography.Text type="secondary" style={{ fontSize: 13 }}>
-                  {t("casesAdmin.timeline.statusTo", { status: statusLabel(t, e.toStatus) })}
-                </Typography.Text>
-              )}
-              {score !== undefined && <Rate disabled value={score} style={{ fontSize: 14 }} />}
-              {e.note && (
-                <Typography.Paragraph style={{ margin: 0, whiteSpace: "pre-wrap" }}>
-                  {e.note}
-                </Typography.Paragraph>
-              )}
-              <Photos photos={e.photos} size={72} />
-            </Space>
-          ),
-        };
-      })}
+      items={c.events.map((e) => ({
+        key: e.id,
+        color: COLOURS[e.action] ?? "blue",
+        content: (
+          <EventEntry
+            event={e}
+            title={titleOf(t, e, departmentName)}
+            system={t("casesAdmin.timeline.system")}
+            movedTo={(status) => t("casesAdmin.timeline.statusTo", { status: statusLabel(t, status) })}
+            testId="case-event"
+          />
+        ),
+      }))}
     />
   );
 }

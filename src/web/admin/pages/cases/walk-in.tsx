@@ -1,15 +1,15 @@
-import { PlusOutlined } from "@ant-design/icons";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { Alert, App, Button, Form, Input, Modal, Radio, Segmented, Select } from "antd";
+import { App, Form, Input, Radio, Select } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router-dom";
-import { ApiError, api, type BodyOf } from "../../../common/api.ts";
+import { api, type BodyOf } from "../../../common/api.ts";
 import type { LatLng } from "../../../common/grid-map-style.tsx";
 import { isValidMobile } from "../../../common/identifiers.ts";
 import { casesZhCN } from "../../../common/locales/cases.zh-CN.ts";
+import { FormModalButton } from "../../components/form-modal.tsx";
+import { PlaceFields } from "../../components/place-fields.tsx";
 import { useCategories } from "./filters.tsx";
-import { HouseholdSelect, MapPointField } from "./location-fields.tsx";
 
 type NewCase = BodyOf<"/api/v1/cases", "post">;
 type RequestType = NonNullable<NewCase["requestType"]>;
@@ -63,140 +63,100 @@ export function WalkInButton() {
       navigate(`/cases/${created.code}`);
     },
   });
-  const close = () => {
-    setOpen(false);
-    submit.reset();
-  };
   const required = (text: string) => [{ required: true, whitespace: true, message: text }];
 
   return (
-    <>
-      <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)}>
-        {t("casesAdmin.walkIn.open")}
-      </Button>
-      <Modal
-        open={open}
-        title={t("casesAdmin.walkIn.title")}
-        onCancel={close}
-        onOk={() => form.submit()}
-        okText={t("casesAdmin.walkIn.submit")}
-        cancelText={t("user.cancel")}
-        confirmLoading={submit.isPending}
-        width={720}
-        forceRender
+    <FormModalButton
+      label={t("casesAdmin.walkIn.open")}
+      title={t("casesAdmin.walkIn.title")}
+      okText={t("casesAdmin.walkIn.submit")}
+      open={open}
+      setOpen={setOpen}
+      form={form}
+      initialValues={{ requestType: "help", urgency: "normal", where: "household" }}
+      submission={submit}
+    >
+      <Form.Item
+        name="categoryCode"
+        label={t("casesAdmin.walkIn.category")}
+        rules={[{ required: true, message: t("casesAdmin.walkIn.categoryRequired") }]}
       >
-        {submit.error && (
-          <Alert
-            type="error"
-            showIcon
-            title={submit.error instanceof ApiError ? submit.error.message : t("errors.network")}
-            style={{ marginBottom: 16 }}
-          />
-        )}
-        <Form<Values>
-          form={form}
-          layout="vertical"
-          initialValues={{ requestType: "help", urgency: "normal", where: "household" }}
-          onFinish={(v) => submit.mutate(v)}
-        >
-          <Form.Item
-            name="categoryCode"
-            label={t("casesAdmin.walkIn.category")}
-            rules={[{ required: true, message: t("casesAdmin.walkIn.categoryRequired") }]}
-          >
-            <Select
-              showSearch={{ optionFilterProp: "label" }}
-              loading={categories.isPending}
-              placeholder={t("casesAdmin.walkIn.categoryPlaceholder")}
-              options={categories.data?.map((c) => ({
-                value: c.code,
-                label: i18n.language === "en" && c.nameEn ? c.nameEn : c.name,
-              }))}
-            />
-          </Form.Item>
-          <Form.Item name="requestType" label={t("casesAdmin.fields.requestType")}>
-            <Radio.Group
-              optionType="button"
-              options={REQUEST_TYPES.map((r) => ({ value: r, label: t(`cases.requestType.${r}`) }))}
-            />
-          </Form.Item>
-          <Form.Item name="urgency" label={t("casesAdmin.fields.urgency")}>
-            <Radio.Group options={URGENCIES.map((u) => ({ value: u, label: t(`cases.urgency.${u}`) }))} />
-          </Form.Item>
-          <Form.Item
-            name="description"
-            label={t("casesAdmin.fields.description")}
-            rules={[
-              {
-                validator: async (_, v: string | undefined) => {
-                  if ((v ?? "").trim().length < 2)
-                    throw new Error(t("casesAdmin.walkIn.descriptionRequired"));
-                },
-              },
-            ]}
-          >
-            <Input.TextArea
-              rows={3}
-              maxLength={2000}
-              showCount
-              placeholder={t("casesAdmin.walkIn.descriptionPlaceholder")}
-            />
-          </Form.Item>
-          <Form.Item
-            name="reporterName"
-            label={t("casesAdmin.walkIn.reporterName")}
-            rules={required(t("casesAdmin.walkIn.reporterNameRequired"))}
-          >
-            <Input maxLength={50} autoComplete="off" />
-          </Form.Item>
-          <Form.Item
-            name="reporterPhone"
-            label={t("casesAdmin.walkIn.reporterPhone")}
-            extra={t("casesAdmin.walkIn.reporterPhoneHint")}
-            rules={[
-              {
-                validator: async (_, v: string | undefined) => {
-                  if (!v?.trim()) throw new Error(t("casesAdmin.walkIn.reporterPhoneRequired"));
-                  if (!isValidMobile(v)) throw new Error(t("validation.phoneInvalid"));
-                },
-              },
-            ]}
-          >
-            <Input maxLength={20} inputMode="tel" autoComplete="off" />
-          </Form.Item>
-          <Form.Item name="where" label={t("casesAdmin.walkIn.location")}>
-            <Segmented
-              options={[
-                { value: "household", label: t("casesAdmin.walkIn.byHousehold") },
-                { value: "map", label: t("casesAdmin.walkIn.byMap") },
-              ]}
-            />
-          </Form.Item>
-          {where === "map" ? (
-            <Form.Item
-              name="location"
-              rules={[{ required: true, message: t("casesAdmin.walkIn.pointRequired") }]}
-            >
-              <MapPointField />
-            </Form.Item>
-          ) : (
-            <Form.Item
-              name="householdId"
-              label={t("casesAdmin.walkIn.household")}
-              rules={[{ required: true, message: t("casesAdmin.walkIn.householdRequired") }]}
-            >
-              <HouseholdSelect />
-            </Form.Item>
-          )}
-          <Form.Item
-            name="address"
-            label={t("casesAdmin.fields.address")}
-            extra={where === "map" ? undefined : t("casesAdmin.walkIn.addressHint")}
-          >
-            <Input maxLength={200} placeholder={t("casesAdmin.walkIn.addressPlaceholder")} />
-          </Form.Item>
-        </Form>
-      </Modal>
-    </>
+        <Select
+          showSearch={{ optionFilterProp: "label" }}
+          loading={categories.isPending}
+          placeholder={t("casesAdmin.walkIn.categoryPlaceholder")}
+          options={categories.data?.map((c) => ({
+            value: c.code,
+            label: i18n.language === "en" && c.nameEn ? c.nameEn : c.name,
+          }))}
+        />
+      </Form.Item>
+      <Form.Item name="requestType" label={t("casesAdmin.fields.requestType")}>
+        <Radio.Group
+          optionType="button"
+          options={REQUEST_TYPES.map((r) => ({ value: r, label: t(`cases.requestType.${r}`) }))}
+        />
+      </Form.Item>
+      <Form.Item name="urgency" label={t("casesAdmin.fields.urgency")}>
+        <Radio.Group options={URGENCIES.map((u) => ({ value: u, label: t(`cases.urgency.${u}`) }))} />
+      </Form.Item>
+      <Form.Item
+        name="description"
+        label={t("casesAdmin.fields.description")}
+        rules={[
+          {
+            validator: async (_, v: string | undefined) => {
+              if ((v ?? "").trim().length < 2) throw new Error(t("casesAdmin.walkIn.descriptionRequired"));
+            },
+          },
+        ]}
+      >
+        <Input.TextArea
+          rows={3}
+          maxLength={2000}
+          showCount
+          placeholder={t("casesAdmin.walkIn.descriptionPlaceholder")}
+        />
+      </Form.Item>
+      <Form.Item
+        name="reporterName"
+        label={t("casesAdmin.walkIn.reporterName")}
+        rules={required(t("casesAdmin.walkIn.reporterNameRequired"))}
+      >
+        <Input maxLength={50} autoComplete="off" />
+      </Form.Item>
+      <Form.Item
+        name="reporterPhone"
+        label={t("casesAdmin.walkIn.reporterPhone")}
+        extra={t("casesAdmin.walkIn.reporterPhoneHint")}
+        rules={[
+          {
+            validator: async (_, v: string | undefined) => {
+              if (!v?.trim()) throw new Error(t("casesAdmin.walkIn.reporterPhoneRequired"));
+              if (!isValidMobile(v)) throw new Error(t("validation.phoneInvalid"));
+            },
+          },
+        ]}
+      >
+        <Input maxLength={20} inputMode="tel" autoComplete="off" />
+      </Form.Item>
+      <PlaceFields
+        texts={{
+          where: t("casesAdmin.walkIn.location"),
+          byHousehold: t("casesAdmin.walkIn.byHousehold"),
+          byMap: t("casesAdmin.walkIn.byMap"),
+          householdRequired: t("casesAdmin.walkIn.householdRequired"),
+          mapRequired: t("casesAdmin.walkIn.pointRequired"),
+          household: t("casesAdmin.walkIn.household"),
+        }}
+      />
+      <Form.Item
+        name="address"
+        label={t("casesAdmin.fields.address")}
+        extra={where === "map" ? undefined : t("casesAdmin.walkIn.addressHint")}
+      >
+        <Input maxLength={200} placeholder={t("casesAdmin.walkIn.addressPlaceholder")} />
+      </Form.Item>
+    </FormModalButton>
   );
 }

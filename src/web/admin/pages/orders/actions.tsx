@@ -1,8 +1,9 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { Alert, App, Button, Form, Input, Modal, Rate, Space } from "antd";
+import { App, Button, Form, Input, Modal, Rate, Space } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ApiError, api } from "../../../common/api.ts";
+import { api } from "../../../common/api.ts";
+import { SubmitError } from "../../components/form-modal.tsx";
 import { ORDERS_KEY, type OrderDetail } from "./order-data.ts";
 
 type Step = "cancel" | "rate";
@@ -66,14 +67,7 @@ export function OrderActionButtons({ o }: { o: OrderDetail }) {
         confirmLoading={step.isPending}
         destroyOnHidden
       >
-        {step.error && (
-          <Alert
-            type="error"
-            showIcon
-            title={step.error instanceof ApiError ? step.error.message : t("errors.network")}
-            style={{ marginBottom: 16 }}
-          />
-        )}
+        <SubmitError error={step.error} />
         <Form form={form} layout="vertical" onFinish={(v) => step.mutate(v)}>
           {open === "rate" ? (
             <>

@@ -1,14 +1,14 @@
-import { PlusOutlined } from "@ant-design/icons";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { Alert, App, Button, Form, Input, InputNumber, Modal, Radio, Segmented, Select } from "antd";
+import { App, Form, Input, InputNumber, Radio, Select } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router-dom";
-import { ApiError, api, type BodyOf } from "../../../common/api.ts";
+import { api, type BodyOf } from "../../../common/api.ts";
 import type { LatLng } from "../../../common/grid-map-style.tsx";
 import { isValidMobile } from "../../../common/identifiers.ts";
 import type { ordersZhCN } from "../../../common/locales/orders.zh-CN.ts";
-import { HouseholdSelect, MapPointField } from "../cases/location-fields.tsx";
+import { FormModalButton } from "../../components/form-modal.tsx";
+import { PlaceFields } from "../../components/place-fields.tsx";
 import { ORDERS_KEY, useOrderCategories } from "./order-data.ts";
 
 type NewOrder = BodyOf<"/api/v1/orders", "post">;
@@ -38,7 +38,6 @@ export function PublishButton() {
   const categories = useOrderCategories();
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm<Values>();
-  const where = Form.useWatch("where", form);
 
   const submit = useMutation({
     mutationFn: (v: Values) =>
@@ -61,116 +60,79 @@ export function PublishButton() {
       navigate(`/orders/${created.code}`);
     },
   });
-  const close = () => {
-    setOpen(false);
-    submit.reset();
-  };
   const p = (key: keyof typeof ordersZhCN.admin.publish) => t(`orders.admin.publish.${key}`);
 
   return (
-    <>
-      <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)}>
-        {p("open")}
-      </Button>
-      <Modal
-        open={open}
-        title={p("title")}
-        onCancel={close}
-        onOk={() => form.submit()}
-        okText={p("submit")}
-        cancelText={t("user.cancel")}
-        confirmLoading={submit.isPending}
-        width={720}
-        forceRender
+    <FormModalButton
+      label={p("open")}
+      title={p("title")}
+      okText={p("submit")}
+      open={open}
+      setOpen={setOpen}
+      form={form}
+      initialValues={{ where: "household", audience: "both", categoryCode: "errand" }}
+      submission={submit}
+    >
+      <Form.Item
+        name="categoryCode"
+        label={t("orders.fields.category")}
+        rules={[{ required: true, message: p("categoryRequired") }]}
       >
-        {submit.error && (
-          <Alert
-            type="error"
-            showIcon
-            title={submit.error instanceof ApiError ? submit.error.message : t("errors.network")}
-            style={{ marginBottom: 16 }}
-          />
-        )}
-        <Form<Values>
-          form={form}
-          layout="vertical"
-          initialValues={{ where: "household", audience: "both", categoryCode: "errand" }}
-          onFinish={(v) => submit.mutate(v)}
-        >
-          <Form.Item
-            name="categoryCode"
-            label={t("orders.fields.category")}
-            rules={[{ required: true, message: p("categoryRequired") }]}
-          >
-            <Select
-              loading={categories.isPending}
-              options={categories.data?.map((c) => ({
-                value: c.code,
-                label: `${i18n.language === "en" ? c.nameEn : c.name}（${t("orders.units.minutes", { count: c.onSiteMinutes })}）`,
-              }))}
-            />
-          </Form.Item>
-          <Form.Item
-            name="title"
-            label={t("orders.fields.title")}
-            rules={[{ required: true, whitespace: true, min: 2, message: p("titleRequired") }]}
-          >
-            <Input maxLength={100} placeholder={p("titlePlaceholder")} />
-          </Form.Item>
-          <Form.Item name="description" label={t("orders.fields.description")}>
-            <Input.TextArea rows={3} maxLength={2000} showCount placeholder={p("descriptionPlaceholder")} />
-          </Form.Item>
-          <Form.Item name="where" label={p("where")}>
-            <Segmented
-              options={[
-                { value: "household", label: p("household") },
-                { value: "map", label: p("map") },
-              ]}
-            />
-          </Form.Item>
-          {where === "map" ? (
-            <Form.Item name="location" rules={[{ required: true, message: p("placeRequired") }]}>
-              <MapPointField />
-            </Form.Item>
-          ) : (
-            <Form.Item name="householdId" rules={[{ required: true, message: p("placeRequired") }]}>
-              <HouseholdSelect />
-            </Form.Item>
-          )}
-          <Form.Item name="address" label={t("orders.fields.address")}>
-            <Input maxLength={200} placeholder={p("addressPlaceholder")} />
-          </Form.Item>
-          <Form.Item name="audience" label={t("orders.fields.audience")} extra={p("audienceHint")}>
-            <Radio.Group
-              optionType="button"
-              options={AUDIENCES.map((a) => ({ value: a, label: t(`orders.audience.${a}`) }))}
-            />
-          </Form.Item>
-          <Form.Item
-            name="maxDistanceMeters"
-            label={t("orders.fields.maxDistance")}
-            extra={p("maxDistanceHint")}
-          >
-            <InputNumber min={50} max={50_000} step={100} suffix="m" style={{ width: 200 }} />
-          </Form.Item>
-          <Form.Item name="requesterName" label={p("requesterName")}>
-            <Input maxLength={50} autoComplete="off" />
-          </Form.Item>
-          <Form.Item
-            name="requesterPhone"
-            label={p("requesterPhone")}
-            rules={[
-              {
-                validator: async (_, v: string | undefined) => {
-                  if (v?.trim() && !isValidMobile(v)) throw new Error(p("phoneInvalid"));
-                },
-              },
-            ]}
-          >
-            <Input maxLength={20} inputMode="tel" autoComplete="off" />
-          </Form.Item>
-        </Form>
-      </Modal>
-    </>
+        <Select
+          loading={categories.isPending}
+          options={categories.data?.map((c) => ({
+            value: c.code,
+            label: `${i18n.language === "en" ? c.nameEn : c.name}（${t("orders.units.minutes", { count: c.onSiteMinutes })}）`,
+          }))}
+        />
+      </Form.Item>
+      <Form.Item
+        name="title"
+        label={t("orders.fields.title")}
+        rules={[{ required: true, whitespace: true, min: 2, message: p("titleRequired") }]}
+      >
+        <Input maxLength={100} placeholder={p("titlePlaceholder")} />
+      </Form.Item>
+      <Form.Item name="description" label={t("orders.fields.description")}>
+        <Input.TextArea rows={3} maxLength={2000} showCount placeholder={p("descriptionPlaceholder")} />
+      </Form.Item>
+      <PlaceFields
+        texts={{
+          where: p("where"),
+          byHousehold: p("household"),
+          byMap: p("map"),
+          householdRequired: p("placeRequired"),
+          mapRequired: p("placeRequired"),
+        }}
+      />
+      <Form.Item name="address" label={t("orders.fields.address")}>
+        <Input maxLength={200} placeholder={p("addressPlaceholder")} />
+      </Form.Item>
+      <Form.Item name="audience" label={t("orders.fields.audience")} extra={p("audienceHint")}>
+        <Radio.Group
+          optionType="button"
+          options={AUDIENCES.map((a) => ({ value: a, label: t(`orders.audience.${a}`) }))}
+        />
+      </Form.Item>
+      <Form.Item name="maxDistanceMeters" label={t("orders.fields.maxDistance")} extra={p("maxDistanceHint")}>
+        <InputNumber min={50} max={50_000} step={100} suffix="m" style={{ width: 200 }} />
+      </Form.Item>
+      <Form.Item name="requesterName" label={p("requesterName")}>
+        <Input maxLength={50} autoComplete="off" />
+      </Form.Item>
+      <Form.Item
+        name="requesterPhone"
+        label={p("requesterPhone")}
+        rules={[
+          {
+            validator: async (_, v: string | undefined) => {
+              if (v?.trim() && !isValidMobile(v)) throw new Error(p("phoneInvalid"));
+            },
+          },
+        ]}
+      >
+        <Input maxLength={20} inputMode="tel" autoComplete="off" />
+      </Form.Item>
+    </FormModalButton>
   );
 }

@@ -14,8 +14,9 @@ import {
 } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ApiError, api } from "../../../common/api.ts";
+import { api } from "../../../common/api.ts";
 import { zhCN } from "../../../common/locales/zh-CN.ts";
+import { SubmitError } from "../../components/form-modal.tsx";
 
 type PurposeKey = keyof typeof zhCN.reveal.purposes;
 const PURPOSES = Object.keys(zhCN.reveal.purposes) as PurposeKey[];
@@ -114,14 +115,7 @@ export function RevealButton({ residentId, name }: Props) {
         ) : (
           <>
             <Alert type="warning" showIcon title={t("reveal.notice")} style={{ marginBottom: 16 }} />
-            {reveal.error && (
-              <Alert
-                type="error"
-                showIcon
-                title={reveal.error instanceof ApiError ? reveal.error.message : t("errors.network")}
-                style={{ marginBottom: 16 }}
-              />
-            )}
+            <SubmitError error={reveal.error} />
             <Form form={form} layout="vertical" onFinish={(v) => reveal.mutate(v.purpose.trim())}>
               <PurposeFields form={form} />
             </Form>

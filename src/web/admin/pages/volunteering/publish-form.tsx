@@ -1,11 +1,11 @@
-import { PlusOutlined } from "@ant-design/icons";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { Alert, App, Button, DatePicker, Form, Input, InputNumber, Modal, Radio, Select } from "antd";
+import { App, DatePicker, Form, Input, InputNumber, Radio, Select } from "antd";
 import type { Dayjs } from "dayjs";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ApiError, api } from "../../../common/api.ts";
+import { api } from "../../../common/api.ts";
 import { useAuth } from "../../../common/auth.tsx";
+import { FormModalButton } from "../../components/form-modal.tsx";
 import { TerritoryPicker } from "../cases/territory-picker.tsx";
 import { MODES, type Mode, useTeamOptions, VOLUNTEERING_KEY } from "./volunteering-data.ts";
 
@@ -52,131 +52,96 @@ export function PublishButton() {
       form.resetFields();
     },
   });
-  const close = () => {
-    setOpen(false);
-    submit.reset();
-  };
   const required = (text: string) => [{ required: true, message: text }];
   const f = (key: "title" | "place" | "description" | "team" | "mode" | "node" | "time") =>
     t(`volunteering.fields.${key}`);
 
   return (
-    <>
-      <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)}>
-        {t("volunteering.admin.publish")}
-      </Button>
-      <Modal
-        open={open}
-        title={t("volunteering.admin.publishTitle")}
-        onCancel={close}
-        onOk={() => form.submit()}
-        okText={t("volunteering.admin.publish")}
-        cancelText={t("user.cancel")}
-        confirmLoading={submit.isPending}
-        width={720}
-        forceRender
+    <FormModalButton
+      label={t("volunteering.admin.publish")}
+      title={t("volunteering.admin.publishTitle")}
+      open={open}
+      setOpen={setOpen}
+      form={form}
+      initialValues={{ mode: "fixedTime", capacity: 10, slotMinutes: 30, nodeId: user?.roles[0]?.nodeId }}
+      submission={submit}
+    >
+      <Form.Item name="mode" label={f("mode")} extra={mode && t(`volunteering.modeHints.${mode}`)}>
+        <Radio.Group
+          optionType="button"
+          options={MODES.map((m) => ({ value: m, label: t(`volunteering.modes.${m}`) }))}
+        />
+      </Form.Item>
+      <Form.Item
+        name="title"
+        label={f("title")}
+        rules={[
+          {
+            required: true,
+            whitespace: true,
+            min: 2,
+            message: t("volunteering.admin.form.titleRequired"),
+          },
+        ]}
       >
-        {submit.error && (
-          <Alert
-            type="error"
-            showIcon
-            title={submit.error instanceof ApiError ? submit.error.message : t("errors.network")}
-            style={{ marginBottom: 16 }}
-          />
-        )}
-        <Form<Values>
-          form={form}
-          layout="vertical"
-          initialValues={{ mode: "fixedTime", capacity: 10, slotMinutes: 30, nodeId: user?.roles[0]?.nodeId }}
-          onFinish={(v) => submit.mutate(v)}
+        <Input maxLength={60} placeholder={t("volunteering.admin.form.titlePlaceholder")} />
+      </Form.Item>
+      <Form.Item name="nodeId" label={f("node")} rules={required(t("volunteering.admin.form.nodeRequired"))}>
+        <TerritoryPicker />
+      </Form.Item>
+      <Form.Item name="teamId" label={f("team")}>
+        <Select allowClear placeholder={t("volunteering.admin.form.noTeam")} options={teams} />
+      </Form.Item>
+      <Form.Item
+        name="place"
+        label={f("place")}
+        rules={[
+          {
+            required: true,
+            whitespace: true,
+            min: 2,
+            message: t("volunteering.admin.form.placeRequired"),
+          },
+        ]}
+      >
+        <Input maxLength={100} placeholder={t("volunteering.admin.form.placePlaceholder")} />
+      </Form.Item>
+      <Form.Item
+        name="time"
+        label={f("time")}
+        rules={required(t("volunteering.admin.form.timeRequired"))}
+        extra={mode === "afterHours" ? t("volunteering.admin.form.afterHoursHint") : undefined}
+      >
+        <DatePicker.RangePicker showTime={{ format: "HH:mm", minuteStep: 5 }} format="YYYY-MM-DD HH:mm" />
+      </Form.Item>
+      <Form.Item
+        name="capacity"
+        label={
+          mode === "byAppointment"
+            ? t("volunteering.fields.capacityPerSlot")
+            : t("volunteering.fields.capacity")
+        }
+        rules={required(t("volunteering.admin.form.capacityRequired"))}
+      >
+        <InputNumber min={1} max={1000} precision={0} />
+      </Form.Item>
+      {mode === "byAppointment" && (
+        <Form.Item
+          name="slotMinutes"
+          label={t("volunteering.fields.slotMinutes")}
+          rules={required(t("volunteering.admin.form.slotMinutesRequired"))}
         >
-          <Form.Item name="mode" label={f("mode")} extra={mode && t(`volunteering.modeHints.${mode}`)}>
-            <Radio.Group
-              optionType="button"
-              options={MODES.map((m) => ({ value: m, label: t(`volunteering.modes.${m}`) }))}
-            />
-          </Form.Item>
-          <Form.Item
-            name="title"
-            label={f("title")}
-            rules={[
-              {
-                required: true,
-                whitespace: true,
-                min: 2,
-                message: t("volunteering.admin.form.titleRequired"),
-              },
-            ]}
-          >
-            <Input maxLength={60} placeholder={t("volunteering.admin.form.titlePlaceholder")} />
-          </Form.Item>
-          <Form.Item
-            name="nodeId"
-            label={f("node")}
-            rules={required(t("volunteering.admin.form.nodeRequired"))}
-          >
-            <NodeField />
-          </Form.Item>
-          <Form.Item name="teamId" label={f("team")}>
-            <Select allowClear placeholder={t("volunteering.admin.form.noTeam")} options={teams} />
-          </Form.Item>
-          <Form.Item
-            name="place"
-            label={f("place")}
-            rules={[
-              {
-                required: true,
-                whitespace: true,
-                min: 2,
-                message: t("volunteering.admin.form.placeRequired"),
-              },
-            ]}
-          >
-            <Input maxLength={100} placeholder={t("volunteering.admin.form.placePlaceholder")} />
-          </Form.Item>
-          <Form.Item
-            name="time"
-            label={f("time")}
-            rules={required(t("volunteering.admin.form.timeRequired"))}
-            extra={mode === "afterHours" ? t("volunteering.admin.form.afterHoursHint") : undefined}
-          >
-            <DatePicker.RangePicker showTime={{ format: "HH:mm", minuteStep: 5 }} format="YYYY-MM-DD HH:mm" />
-          </Form.Item>
-          <Form.Item
-            name="capacity"
-            label={
-              mode === "byAppointment"
-                ? t("volunteering.fields.capacityPerSlot")
-                : t("volunteering.fields.capacity")
-            }
-            rules={required(t("volunteering.admin.form.capacityRequired"))}
-          >
-            <InputNumber min={1} max={1000} precision={0} />
-          </Form.Item>
-          {mode === "byAppointment" && (
-            <Form.Item
-              name="slotMinutes"
-              label={t("volunteering.fields.slotMinutes")}
-              rules={required(t("volunteering.admin.form.slotMinutesRequired"))}
-            >
-              <InputNumber min={10} max={480} step={10} precision={0} />
-            </Form.Item>
-          )}
-          <Form.Item name="description" label={f("description")}>
-            <Input.TextArea
-              rows={3}
-              maxLength={2000}
-              showCount
-              placeholder={t("volunteering.admin.form.descriptionPlaceholder")}
-            />
-          </Form.Item>
-        </Form>
-      </Modal>
-    </>
+          <InputNumber min={10} max={480} step={10} precision={0} />
+        </Form.Item>
+      )}
+      <Form.Item name="description" label={f("description")}>
+        <Input.TextArea
+          rows={3}
+          maxLength={2000}
+          showCount
+          placeholder={t("volunteering.admin.form.descriptionPlaceholder")}
+        />
+      </Form.Item>
+    </FormModalButton>
   );
-}
-
-/** The node as a form field: the territory tree of the caller's scope. */
-function NodeField({ value, onChange }: { value?: string; onChange?: (v: string | undefined) => void }) {
-  return <TerritoryPicker value={value} onChange={(v) => onChange?.(v)} />;
 }

@@ -108,7 +108,7 @@ function CreateTeamButton() {
             label={t("volunteering.fields.node")}
             rules={[{ required: true, message: t("volunteering.admin.form.nodeRequired") }]}
           >
-            <NodeField />
+            <TerritoryPicker />
           </Form.Item>
           <Form.Item name="description" label={t("volunteering.fields.teamDescription")}>
             <Input.TextArea rows={2} maxLength={500} showCount />
@@ -117,10 +117,6 @@ function CreateTeamButton() {
       </Modal>
     </>
   );
-}
-
-function NodeField({ value, onChange }: { value?: string; onChange?: (v: string | undefined) => void }) {
-  return <TerritoryPicker value={value} onChange={(v) => onChange?.(v)} />;
 }
 
 /** A team's members with their hours: add a volunteer of the scope, take one off. */

@@ -1,13 +1,13 @@
-import { ArrowLeftOutlined } from "@ant-design/icons";
 import { useQuery } from "@tanstack/react-query";
-import { Card, Col, Descriptions, Empty, Result, Row, Space, Tag, Timeline, Typography } from "antd";
+import { Card, Descriptions, Empty, Tag, Timeline, Typography } from "antd";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useParams } from "react-router-dom";
-import { ApiError, api } from "../../../common/api.ts";
+import { useParams } from "react-router-dom";
+import { api } from "../../../common/api.ts";
+import { DetailHeader, DetailPage } from "../../components/detail-page.tsx";
+import { EventEntry } from "../../components/event-entry.tsx";
 import { Photos } from "../cases/photos.tsx";
 import { useFormatTime } from "../cases/time.tsx";
-import { LoadFailed } from "../status.tsx";
 import { DetailActions } from "./actions.tsx";
 import { claimerText, StatusTag, WISHES_KEY, type WishDetail } from "./labels.tsx";
 
@@ -26,70 +26,54 @@ export function WishDetailPage() {
     queryKey: [...WISHES_KEY, "detail", idOrCode],
     queryFn: ({ signal }) => api.get("/api/v1/wishes/{idOrCode}", { path: { idOrCode }, signal }),
   });
-  const back = (
-    <Link to="/wishes">
-      <ArrowLeftOutlined /> {t("wishesAdmin.detail.back")}
-    </Link>
-  );
-  if (result.error) {
-    if (result.error instanceof ApiError && result.error.status === 404)
-      return <Result status="404" title={t("wishesAdmin.detail.notFound")} extra={back} />;
-    return <LoadFailed error={result.error} retry={() => void result.refetch()} />;
-  }
-  const w = result.data;
   return (
-    <Space orientation="vertical" size={16} style={{ width: "100%" }}>
-      {back}
-      <Card loading={!w}>
-        {w && (
-          <Space orientation="vertical" size={12} style={{ width: "100%" }}>
-            <Space wrap size={12} align="center">
-              <Typography.Title level={4} style={{ margin: 0 }} copyable={{ text: w.code }}>
-                {w.code}
-              </Typography.Title>
+    <DetailPage
+      result={result}
+      back={{ to: "/wishes", label: t("wishesAdmin.detail.back") }}
+      notFound={t("wishesAdmin.detail.notFound")}
+      header={(w) => (
+        <DetailHeader
+          code={w.code}
+          tags={
+            <>
               <StatusTag status={w.status} />
               {w.wisherKind === "newEconomyWorker" && (
                 <Tag color="gold">{t("wishes.wisherKind.newEconomyWorker")}</Tag>
               )}
-            </Space>
+            </>
+          }
+          summary={
             <Typography.Title level={5} style={{ margin: 0 }}>
               {w.title}
             </Typography.Title>
-            {w.allowedActions.length > 0 ? (
-              <DetailActions w={w} />
-            ) : (
-              <Typography.Text type="secondary">{t("wishesAdmin.detail.noActions")}</Typography.Text>
-            )}
-          </Space>
-        )}
-      </Card>
-      {w && (
-        <Row gutter={[16, 16]}>
-          <Col xs={24} xl={14}>
-            <Space orientation="vertical" size={16} style={{ width: "100%" }}>
-              <Card title={t("wishesAdmin.detail.info")}>
-                <Fields w={w} />
-              </Card>
-              {w.photos.length > 0 && (
-                <Card title={t("wishesAdmin.detail.photos")}>
-                  <Photos photos={w.photos} />
-                </Card>
-              )}
-              {w.fulfilPhotos.length > 0 && (
-                <Card title={t("wishesAdmin.detail.fulfilPhotos")}>
-                  <Photos photos={w.fulfilPhotos} />
-                </Card>
-              )}
-            </Space>
-          </Col>
-          <Col xs={24} xl={10}>
-            <Card title={t("wishesAdmin.detail.timeline")}>
-              <History w={w} />
-            </Card>
-          </Col>
-        </Row>
+          }
+          actions={w.allowedActions.length > 0 ? <DetailActions w={w} /> : null}
+          noActions={t("wishesAdmin.detail.noActions")}
+        />
       )}
-    </Space>
+      main={(w) => (
+        <>
+          <Card title={t("wishesAdmin.detail.info")}>
+            <Fields w={w} />
+          </Card>
+          {w.photos.length > 0 && (
+            <Card title={t("wishesAdmin.detail.photos")}>
+              <Photos photos={w.photos} />
+            </Card>
+          )}
+          {w.fulfilPhotos.length > 0 && (
+            <Card title={t("wishesAdmin.detail.fulfilPhotos")}>
+              <Photos photos={w.fulfilPhotos} />
+            </Card>
+          )}
+        </>
+      )}
+      side={(w) => (
+        <Card title={t("wishesAdmin.detail.timeline")}>
+          <History w={w} />
+        </Card>
+      )}
+    />
   );
 }
 
@@ -135,7 +119,6 @@ function Fields({ w }: { w: WishDetail }) {
 
 function History({ w }: { w: WishDetail }) {
   const { t } = useTranslation();
-  const format = useFormatTime();
   if (w.events.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />;
   return (
     <Timeline
@@ -143,28 +126,13 @@ function History({ w }: { w: WishDetail }) {
         key: e.id,
         color: COLOURS[e.action] ?? "blue",
         content: (
-          <Space orientation="vertical" size={4} style={{ width: "100%" }} data-testid="wish-event">
-            <Space wrap size={8}>
-              <Typography.Text strong>
-                {t(`wishes.action.${e.action}` as "wishes.action.post")}
-              </Typography.Text>
-              <Typography.Text type="secondary">
-                {e.actorName ?? t("wishesAdmin.detail.system")}
-              </Typography.Text>
-              <Typography.Text type="secondary">{format(e.at)}</Typography.Text>
-            </Space>
-            {e.toStatus && e.toStatus !== e.fromStatus && (
-              <Typography.Text type="secondary" style={{ fontSize: 13 }}>
-                {t("wishesAdmin.detail.statusTo", { status: t(`wishes.status.${e.toStatus}`) })}
-              </Typography.Text>
-            )}
-            {e.note && (
-              <Typography.Paragraph style={{ margin: 0, whiteSpace: "pre-wrap" }}>
-                {e.note}
-              </Typography.Paragraph>
-            )}
-            <Photos photos={e.photos} size={72} />
-          </Space>
+          <EventEntry
+            event={e}
+            title={t(`wishes.action.${e.action}` as "wishes.action.post")}
+            system={t("wishesAdmin.detail.system")}
+            movedTo={(status) => t("wishesAdmin.detail.statusTo", { status: t(`wishes.status.${status}`) })}
+            testId="wish-event"
+          />
         ),
       }))}
     />

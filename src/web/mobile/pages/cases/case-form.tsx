@@ -1,9 +1,10 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { Button, ErrorBlock, Form, type ImageUploadItem, Selector, SpinLoading, TextArea } from "antd-mobile";
+import { ErrorBlock, Form, type ImageUploadItem, Selector, SpinLoading, TextArea } from "antd-mobile";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router-dom";
 import { api } from "../../../common/api.ts";
+import { FieldLabel, PhotoForm } from "../../form-parts.tsx";
 import { CASES_KEY, type NewCase, useCategories } from "./case-data.ts";
 import { TEXT_BOX } from "./note-sheet.tsx";
 import { PhotoUploader, photoIds } from "./photos.tsx";
@@ -76,36 +77,12 @@ export function CaseForm({
   }));
 
   return (
-    <Form
-      layout="vertical"
-      requiredMarkStyle="none"
-      className="boxed-inputs"
+    <PhotoForm<Values>
+      submission={submit}
       initialValues={initialPlace ? { place: initialPlace } : undefined}
-      onFinish={(v: Values) => submit.mutate(v)}
-      onValuesChange={() => submit.reset()}
-      footer={
-        <>
-          {submit.error && (
-            <div role="alert" style={{ color: "var(--adm-color-danger)", fontSize: 17, marginBottom: 12 }}>
-              {submit.error.message}
-            </div>
-          )}
-          {uploading && (
-            <div style={{ fontSize: 16, marginBottom: 12 }}>{t("casesMobile.form.waitPhotos")}</div>
-          )}
-          <Button
-            block
-            type="submit"
-            color="primary"
-            size="large"
-            loading={submit.isPending}
-            disabled={uploading}
-            style={{ height: 56, fontSize: 20 }}
-          >
-            {t("casesMobile.form.submit")}
-          </Button>
-        </>
-      }
+      uploading={uploading}
+      waitText={t("casesMobile.form.waitPhotos")}
+      submitText={t("casesMobile.form.submit")}
     >
       <Form.Item
         name="category"
@@ -151,10 +128,6 @@ export function CaseForm({
       >
         <PlacePicker ways={ways} />
       </Form.Item>
-    </Form>
+    </PhotoForm>
   );
-}
-
-function FieldLabel({ children }: { children: string }) {
-  return <span style={{ fontSize: 19, fontWeight: 600, color: "var(--adm-color-text)" }}>{children}</span>;
 }

@@ -1,5 +1,5 @@
 import { Button, type ImageUploadItem, Popup, TextArea } from "antd-mobile";
-import { useId, useState } from "react";
+import { type ReactNode, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { PhotoUploader, photoIds } from "./photos.tsx";
 
@@ -13,6 +13,76 @@ export const TEXT_BOX = {
   padding: 12,
   boxSizing: "border-box",
 } as const;
+
+/**
+ * A sheet from the bottom, made afresh each time it opens (its state does not outlive it); a tap
+ * beside it closes it. `label` names the dialog for screen readers.
+ */
+export function BottomSheet({
+  open,
+  label,
+  onClose,
+  children,
+}: {
+  open: boolean;
+  label: string;
+  onClose: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <Popup
+      visible={open}
+      onMaskClick={onClose}
+      destroyOnClose
+      bodyStyle={{
+        borderTopLeftRadius: 12,
+        borderTopRightRadius: 12,
+        maxHeight: "88vh",
+        overflowY: "auto",
+      }}
+    >
+      <div role="dialog" aria-label={label} style={{ padding: "16px 16px 24px" }}>
+        {children}
+      </div>
+    </Popup>
+  );
+}
+
+/** A sheet's last row: cancel beside the primary step, both large. */
+export function SheetButtons({
+  cancelText,
+  confirmText,
+  pending,
+  disabled,
+  onCancel,
+  onConfirm,
+}: {
+  cancelText: string;
+  confirmText: string;
+  pending: boolean;
+  disabled?: boolean;
+  onCancel: () => void;
+  onConfirm: () => void;
+}) {
+  return (
+    <div style={{ display: "flex", gap: 12, marginTop: 20 }}>
+      <Button block size="large" onClick={onCancel} style={{ height: 52 }}>
+        {cancelText}
+      </Button>
+      <Button
+        block
+        size="large"
+        color="primary"
+        loading={pending}
+        disabled={disabled}
+        onClick={onConfirm}
+        style={{ height: 52 }}
+      >
+        {confirmText}
+      </Button>
+    </div>
+  );
+}
 
 /**
  * A sheet from the bottom for a step that needs a few words (办结, 上报, 退回, 反馈…), and photos
@@ -40,17 +110,7 @@ export function NoteSheet({
   onClose: () => void;
 }) {
   return (
-    <Popup
-      visible={open}
-      onMaskClick={onClose}
-      destroyOnClose
-      bodyStyle={{
-        borderTopLeftRadius: 12,
-        borderTopRightRadius: 12,
-        maxHeight: "88vh",
-        overflowY: "auto",
-      }}
-    >
+    <BottomSheet open={open} label={title} onClose={onClose}>
       <SheetBody
         title={title}
         label={label}
@@ -61,7 +121,7 @@ export function NoteSheet({
         onSubmit={onSubmit}
         onClose={onClose}
       />
-    </Popup>
+    </BottomSheet>
   );
 }
 
@@ -86,7 +146,7 @@ function SheetBody({
     onSubmit(note.trim(), photoIds(photos));
   };
   return (
-    <div role="dialog" aria-label={title} style={{ padding: "16px 16px 24px" }}>
+    <>
       <h2 style={{ margin: "0 0 12px", fontSize: 21, fontWeight: 600 }}>{title}</h2>
       <label htmlFor={noteId} style={{ display: "block", fontSize: 18, marginBottom: 6 }}>
         {label}
@@ -115,22 +175,14 @@ function SheetBody({
           {missing ? t("casesMobile.actions.noteRequired", { label }) : error}
         </div>
       )}
-      <div style={{ display: "flex", gap: 12, marginTop: 20 }}>
-        <Button block size="large" onClick={onClose} style={{ height: 52 }}>
-          {t("user.cancel")}
-        </Button>
-        <Button
-          block
-          size="large"
-          color="primary"
-          loading={pending}
-          disabled={uploading}
-          onClick={submit}
-          style={{ height: 52 }}
-        >
-          {t("casesMobile.actions.confirm")}
-        </Button>
-      </div>
-    </div>
+      <SheetButtons
+        cancelText={t("user.cancel")}
+        confirmText={t("casesMobile.actions.confirm")}
+        pending={pending}
+        disabled={uploading}
+        onCancel={onClose}
+        onConfirm={submit}
+      />
+    </>
   );
 }

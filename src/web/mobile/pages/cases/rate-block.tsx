@@ -1,5 +1,5 @@
 import { Button, Rate, TextArea, Toast } from "antd-mobile";
-import { useState } from "react";
+import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { LOW_RATING } from "../../../../server/modules/cases/flow.ts";
 import { Section } from "../../page-bar.tsx";
@@ -26,9 +26,6 @@ function ScoreText({ score }: { score: number }) {
 export function RateBlock({ c }: { c: CaseDetail }) {
   const { t } = useTranslation();
   const rate = useTransition(c.id);
-  const [score, setScore] = useState(0);
-  const [comment, setComment] = useState("");
-  const [missing, setMissing] = useState(false);
 
   if (!c.allowedActions.includes("rate")) {
     if (c.rating === null) return null;
@@ -45,18 +42,63 @@ export function RateBlock({ c }: { c: CaseDetail }) {
     );
   }
 
+  return (
+    <RatingForm
+      title={t("casesMobile.rate.title")}
+      hint={t("casesMobile.rate.hint")}
+      submitText={t("casesMobile.rate.submit")}
+      submission={rate}
+      beside={(score) => <ScoreText score={score} />}
+      below={(score) =>
+        score > 0 &&
+        score <= LOW_RATING && (
+          <p style={{ margin: "8px 0 0", fontSize: 16, color: "#ad4e00" }}>{t("casesMobile.rate.low")}</p>
+        )
+      }
+      onSubmit={(score, comment) =>
+        rate.mutate(
+          { action: "rate", score, ...(comment ? { comment } : {}) },
+          { onSuccess: () => Toast.show({ icon: "success", content: t("casesMobile.rate.thanks") }) },
+        )
+      }
+    />
+  );
+}
+
+/**
+ * 评单 by the person served (a case's reporter, an order's requester): stars, required, and a few
+ * words, optional. `beside` and `below` say what the chosen score means where a flow has more to say.
+ */
+export function RatingForm({
+  title,
+  hint,
+  submitText,
+  submission,
+  beside,
+  below,
+  onSubmit,
+}: {
+  title: string;
+  hint?: string;
+  submitText: string;
+  submission: { isPending: boolean; error: Error | null };
+  beside?: (score: number) => ReactNode;
+  below?: (score: number) => ReactNode;
+  /** The comment trimmed, undefined when empty. */
+  onSubmit: (score: number, comment: string | undefined) => void;
+}) {
+  const { t } = useTranslation();
+  const [score, setScore] = useState(0);
+  const [comment, setComment] = useState("");
+  const [missing, setMissing] = useState(false);
   const submit = () => {
     if (score < 1) return setMissing(true);
-    rate.mutate(
-      { action: "rate", score, ...(comment.trim() ? { comment: comment.trim() } : {}) },
-      { onSuccess: () => Toast.show({ icon: "success", content: t("casesMobile.rate.thanks") }) },
-    );
+    onSubmit(score, comment.trim() || undefined);
   };
-
   return (
-    <Section title={t("casesMobile.rate.title")}>
+    <Section title={title}>
       <div style={{ padding: "4px 16px 16px" }}>
-        <p style={{ margin: "0 0 10px", fontSize: 17 }}>{t("casesMobile.rate.hint")}</p>
+        {hint && <p style={{ margin: "0 0 10px", fontSize: 17 }}>{hint}</p>}
         <div style={{ display: "flex", alignItems: "center", gap: 12, flexWrap: "wrap", minHeight: 48 }}>
           <Rate
             value={score}
@@ -66,13 +108,11 @@ export function RateBlock({ c }: { c: CaseDetail }) {
             }}
             allowClear={false}
             style={STAR_STYLE}
-            aria-label={t("casesMobile.rate.title")}
+            aria-label={title}
           />
-          <ScoreText score={score} />
+          {beside?.(score)}
         </div>
-        {score > 0 && score <= LOW_RATING && (
-          <p style={{ margin: "8px 0 0", fontSize: 16, color: "#ad4e00" }}>{t("casesMobile.rate.low")}</p>
-        )}
+        {below?.(score)}
         <TextArea
           value={comment}
           onChange={setComment}
@@ -82,20 +122,20 @@ export function RateBlock({ c }: { c: CaseDetail }) {
           showCount
           style={{ ...TEXT_BOX, marginTop: 12 }}
         />
-        {(missing || rate.error) && (
+        {(missing || submission.error) && (
           <div role="alert" style={{ color: "var(--adm-color-danger)", fontSize: 17, marginTop: 10 }}>
-            {missing ? t("casesMobile.rate.required") : rate.error?.message}
+            {missing ? t("casesMobile.rate.required") : submission.error?.message}
           </div>
         )}
         <Button
           block
           color="primary"
           size="large"
-          loading={rate.isPending}
+          loading={submission.isPending}
           onClick={submit}
           style={{ height: 54, fontSize: 19, marginTop: 16 }}
         >
-          {t("casesMobile.rate.submit")}
+          {submitText}
         </Button>
       </div>
     </Section>

@@ -1,8 +1,9 @@
-import { Button, Dialog, Rate, TextArea, Toast } from "antd-mobile";
+import { Button, Dialog, Toast } from "antd-mobile";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Section } from "../../page-bar.tsx";
-import { NoteSheet, TEXT_BOX } from "../cases/note-sheet.tsx";
+import { NoteSheet } from "../cases/note-sheet.tsx";
+import { RatingForm } from "../cases/rate-block.tsx";
 import {
   navigateUrl,
   type OrderDetail,
@@ -136,60 +137,21 @@ export function OrderActions({ o }: { o: OrderDetail }) {
   );
 }
 
-const STARS = { "--star-size": "40px", "--active-color": "#fa8c16", "--inactive-color": "#d9d9d9" };
-
 /** 评单 by the person served: stars and a few words. */
 function RateBlock({ o }: { o: OrderDetail }) {
   const { t } = useTranslation();
   const rate = useOrderStep(o.id);
-  const [score, setScore] = useState(0);
-  const [comment, setComment] = useState("");
-  const [missing, setMissing] = useState(false);
-  const submit = () => {
-    if (score < 1) return setMissing(true);
-    rate.mutate(
-      { action: "rate", score, comment: comment.trim() || undefined },
-      { onSuccess: () => Toast.show({ icon: "success", content: t("orders.mobile.detail.done.rate") }) },
-    );
-  };
   return (
-    <Section title={t("orders.mobile.detail.rateTitle")}>
-      <div style={{ padding: "4px 16px 16px" }}>
-        <Rate
-          value={score}
-          onChange={(v) => {
-            setScore(v);
-            setMissing(false);
-          }}
-          allowClear={false}
-          style={STARS}
-          aria-label={t("orders.mobile.detail.rateTitle")}
-        />
-        <TextArea
-          value={comment}
-          onChange={setComment}
-          placeholder={t("casesMobile.rate.comment")}
-          rows={3}
-          maxLength={500}
-          showCount
-          style={{ ...TEXT_BOX, marginTop: 12 }}
-        />
-        {(missing || rate.error) && (
-          <div role="alert" style={{ color: "var(--adm-color-danger)", fontSize: 17, marginTop: 10 }}>
-            {missing ? t("casesMobile.rate.required") : rate.error?.message}
-          </div>
-        )}
-        <Button
-          block
-          color="primary"
-          size="large"
-          loading={rate.isPending}
-          onClick={submit}
-          style={{ ...BIG, marginTop: 16 }}
-        >
-          {t("orders.mobile.detail.rateSubmit")}
-        </Button>
-      </div>
-    </Section>
+    <RatingForm
+      title={t("orders.mobile.detail.rateTitle")}
+      submitText={t("orders.mobile.detail.rateSubmit")}
+      submission={rate}
+      onSubmit={(score, comment) =>
+        rate.mutate(
+          { action: "rate", score, comment },
+          { onSuccess: () => Toast.show({ icon: "success", content: t("orders.mobile.detail.done.rate") }) },
+        )
+      }
+    />
   );
 }

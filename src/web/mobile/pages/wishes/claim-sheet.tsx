@@ -1,9 +1,10 @@
 import { useQuery } from "@tanstack/react-query";
-import { Button, Popup, Radio, Space, Toast } from "antd-mobile";
+import { Radio, Space, Toast } from "antd-mobile";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError, api } from "../../../common/api.ts";
 import { useAuth } from "../../../common/auth.tsx";
+import { BottomSheet, SheetButtons } from "../cases/note-sheet.tsx";
 import { useWishStep, type WallWish, WISHES_KEY } from "./wish-data.ts";
 
 /**
@@ -38,45 +39,30 @@ export function ClaimSheet({ wish, onClose }: { wish: WallWish | null; onClose: 
     );
   };
   return (
-    <Popup
-      visible={!!wish}
-      onMaskClick={onClose}
-      destroyOnClose
-      bodyStyle={{ borderTopLeftRadius: 12, borderTopRightRadius: 12, padding: "16px 16px 24px" }}
-    >
-      <div role="dialog" aria-label={t("wishes.wall.claimTitle")}>
-        <h2 style={{ margin: "0 0 4px", fontSize: 21 }}>{t("wishes.wall.claimTitle")}</h2>
-        <p style={{ margin: "0 0 12px", fontSize: 18, fontWeight: 600 }}>{wish?.title}</p>
-        <div style={{ fontSize: 17, marginBottom: 8 }}>{t("wishes.wall.claimAs")}</div>
-        <Radio.Group value={as} onChange={(v) => setAs(String(v))}>
-          <Space direction="vertical" style={{ "--gap": "14px", fontSize: 18 }}>
-            <Radio value="self">{t("wishes.wall.asMember", { name: user?.name ?? "" })}</Radio>
-            {(units.data?.items ?? []).map((u) => (
-              <Radio key={u.id} value={u.id}>
-                {t("wishes.wall.asUnit", { name: u.name })}
-              </Radio>
-            ))}
-          </Space>
-        </Radio.Group>
-        <p style={{ fontSize: 15, color: "var(--adm-color-text-secondary)", margin: "14px 0 0" }}>
-          {t("wishes.wall.claimHint")}
-        </p>
-        <div style={{ display: "flex", gap: 12, marginTop: 20 }}>
-          <Button block size="large" onClick={onClose} style={{ height: 52 }}>
-            {t("wishes.wall.cancel")}
-          </Button>
-          <Button
-            block
-            size="large"
-            color="primary"
-            loading={step.isPending}
-            onClick={claim}
-            style={{ height: 52 }}
-          >
-            {t("wishes.wall.claimSubmit")}
-          </Button>
-        </div>
-      </div>
-    </Popup>
+    <BottomSheet open={!!wish} label={t("wishes.wall.claimTitle")} onClose={onClose}>
+      <h2 style={{ margin: "0 0 4px", fontSize: 21 }}>{t("wishes.wall.claimTitle")}</h2>
+      <p style={{ margin: "0 0 12px", fontSize: 18, fontWeight: 600 }}>{wish?.title}</p>
+      <div style={{ fontSize: 17, marginBottom: 8 }}>{t("wishes.wall.claimAs")}</div>
+      <Radio.Group value={as} onChange={(v) => setAs(String(v))}>
+        <Space direction="vertical" style={{ "--gap": "14px", fontSize: 18 }}>
+          <Radio value="self">{t("wishes.wall.asMember", { name: user?.name ?? "" })}</Radio>
+          {(units.data?.items ?? []).map((u) => (
+            <Radio key={u.id} value={u.id}>
+              {t("wishes.wall.asUnit", { name: u.name })}
+            </Radio>
+          ))}
+        </Space>
+      </Radio.Group>
+      <p style={{ fontSize: 15, color: "var(--adm-color-text-secondary)", margin: "14px 0 0" }}>
+        {t("wishes.wall.claimHint")}
+      </p>
+      <SheetButtons
+        cancelText={t("wishes.wall.cancel")}
+        confirmText={t("wishes.wall.claimSubmit")}
+        pending={step.isPending}
+        onCancel={onClose}
+        onConfirm={claim}
+      />
+    </BottomSheet>
   );
 }

@@ -1,13 +1,13 @@
 import { PhoneOutlined } from "@ant-design/icons";
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
-import { Button, Dialog, ErrorBlock, Popup, Tabs, TextArea, Toast } from "antd-mobile";
+import { Button, Dialog, ErrorBlock, Tabs, TextArea, Toast } from "antd-mobile";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useSearchParams } from "react-router-dom";
 import { api } from "../../../common/api.ts";
 import { useAuth } from "../../../common/auth.tsx";
 import { PageBar } from "../../page-bar.tsx";
-import { NoteSheet, TEXT_BOX } from "../cases/note-sheet.tsx";
+import { BottomSheet, NoteSheet, TEXT_BOX } from "../cases/note-sheet.tsx";
 import { Loading } from "../status.tsx";
 import { WishCard } from "./wish-card.tsx";
 import { type MyWish, useWishStep, WISHES_KEY } from "./wish-data.ts";
@@ -218,40 +218,37 @@ function Actions({ w }: { w: MyWish }) {
         }
         onClose={() => setSheet(null)}
       />
-      <Popup
-        visible={sheet === "confirm"}
-        onMaskClick={() => setSheet(null)}
-        destroyOnClose
-        bodyStyle={{ borderTopLeftRadius: 12, borderTopRightRadius: 12, padding: "16px 16px 24px" }}
+      <BottomSheet
+        open={sheet === "confirm"}
+        label={t("wishes.mine.confirmTitle")}
+        onClose={() => setSheet(null)}
       >
-        <div role="dialog" aria-label={t("wishes.mine.confirmTitle")}>
-          <h2 style={{ margin: "0 0 12px", fontSize: 21 }}>{t("wishes.mine.confirmTitle")}</h2>
-          <div style={{ fontSize: 18, marginBottom: 6 }}>{t("wishes.mine.thanks")}</div>
-          <TextArea
-            value={thanks}
-            onChange={setThanks}
-            placeholder={t("wishes.mine.thanksPlaceholder")}
-            rows={3}
-            maxLength={500}
-            style={TEXT_BOX}
-          />
-          <Button
-            block
-            color="primary"
-            size="large"
-            loading={step.isPending}
-            style={{ marginTop: 16, height: 52 }}
-            onClick={() =>
-              step.mutate(
-                { id: w.id, step: { action: "confirm", thanks: thanks.trim() || undefined } },
-                { onSuccess: done, onError: fail },
-              )
-            }
-          >
-            {t("wishes.mine.confirm")}
-          </Button>
-        </div>
-      </Popup>
+        <h2 style={{ margin: "0 0 12px", fontSize: 21 }}>{t("wishes.mine.confirmTitle")}</h2>
+        <div style={{ fontSize: 18, marginBottom: 6 }}>{t("wishes.mine.thanks")}</div>
+        <TextArea
+          value={thanks}
+          onChange={setThanks}
+          placeholder={t("wishes.mine.thanksPlaceholder")}
+          rows={3}
+          maxLength={500}
+          style={TEXT_BOX}
+        />
+        <Button
+          block
+          color="primary"
+          size="large"
+          loading={step.isPending}
+          style={{ marginTop: 16, height: 52 }}
+          onClick={() =>
+            step.mutate(
+              { id: w.id, step: { action: "confirm", thanks: thanks.trim() || undefined } },
+              { onSuccess: done, onError: fail },
+            )
+          }
+        >
+          {t("wishes.mine.confirm")}
+        </Button>
+      </BottomSheet>
     </div>
   );
 }

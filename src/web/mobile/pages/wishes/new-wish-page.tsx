@@ -1,9 +1,10 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { Button, Form, type ImageUploadItem, Input, Selector, TextArea, Toast } from "antd-mobile";
+import { Form, type ImageUploadItem, Input, Selector, TextArea, Toast } from "antd-mobile";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router-dom";
 import { api } from "../../../common/api.ts";
+import { FieldLabel, PhotoForm } from "../../form-parts.tsx";
 import { PageBar } from "../../page-bar.tsx";
 import { TEXT_BOX } from "../cases/note-sheet.tsx";
 import { PhotoUploader, photoIds } from "../cases/photos.tsx";
@@ -41,9 +42,7 @@ export function NewWishPage() {
       navigate("/wishes/mine", { replace: true });
     },
   });
-  const label = (text: string) => (
-    <span style={{ fontSize: 19, fontWeight: 600, color: "var(--adm-color-text)" }}>{text}</span>
-  );
+  const label = (text: string) => <FieldLabel>{text}</FieldLabel>;
   return (
     <>
       <PageBar title={t("wishes.form.title")} back="/wishes" />
@@ -52,34 +51,12 @@ export function NewWishPage() {
       >
         {t("wishes.form.hint")}
       </p>
-      <Form
-        layout="vertical"
-        requiredMarkStyle="none"
-        className="boxed-inputs"
+      <PhotoForm<Values>
+        submission={submit}
         initialValues={{ wisherKind: ["resident"] }}
-        onFinish={(v: Values) => submit.mutate(v)}
-        onValuesChange={() => submit.reset()}
-        footer={
-          <>
-            {submit.error && (
-              <div role="alert" style={{ color: "var(--adm-color-danger)", fontSize: 17, marginBottom: 12 }}>
-                {submit.error.message}
-              </div>
-            )}
-            {uploading && <div style={{ fontSize: 16, marginBottom: 12 }}>{t("wishes.form.waitPhotos")}</div>}
-            <Button
-              block
-              type="submit"
-              color="primary"
-              size="large"
-              loading={submit.isPending}
-              disabled={uploading}
-              style={{ height: 56, fontSize: 20 }}
-            >
-              {t("wishes.form.submit")}
-            </Button>
-          </>
-        }
+        uploading={uploading}
+        waitText={t("wishes.form.waitPhotos")}
+        submitText={t("wishes.form.submit")}
       >
         <Form.Item
           name="title"
@@ -129,7 +106,7 @@ export function NewWishPage() {
         <Form.Item name="photos" label={label(t("wishes.form.photos"))}>
           <PhotoUploader max={MAX_PHOTOS} onBusyChange={setUploading} />
         </Form.Item>
-      </Form>
+      </PhotoForm>
     </>
   );
 }

@@ -1,13 +1,13 @@
 import { useQuery } from "@tanstack/react-query";
-import { Select, Space, Spin, Typography } from "antd";
+import { Form, Segmented, Select, Space, Spin, Typography } from "antd";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { shortAddress } from "../../../common/address.ts";
-import { api } from "../../../common/api.ts";
-import { useAuth } from "../../../common/auth.tsx";
-import { LazyGridMap } from "../../../common/grid-map-lazy.tsx";
-import type { LatLng } from "../../../common/grid-map-style.tsx";
-import { fetchGrids } from "../../../common/territory.ts";
+import { shortAddress } from "../../common/address.ts";
+import { api } from "../../common/api.ts";
+import { useAuth } from "../../common/auth.tsx";
+import { LazyGridMap } from "../../common/grid-map-lazy.tsx";
+import type { LatLng } from "../../common/grid-map-style.tsx";
+import { fetchGrids } from "../../common/territory.ts";
 
 /** The search text, once the typing has paused. */
 function useSettled(value: string, ms = 300): string {
@@ -88,5 +88,50 @@ export function MapPointField({ value, onChange }: { value?: LatLng; onChange?: 
           : t("casesAdmin.walkIn.mapHint")}
       </Typography.Text>
     </Space>
+  );
+}
+
+/** What a form calls the place's parts: the switch, its two choices and what each one misses. */
+export interface PlaceTexts {
+  where: string;
+  byHousehold: string;
+  byMap: string;
+  householdRequired: string;
+  mapRequired: string;
+  /** The household field's own label; none where the switch says enough. */
+  household?: string;
+}
+
+/**
+ * Where a request is: a household of the scope or a point on the map, switched by `where`. The
+ * form's fields are `where` ("household" | "map"), `householdId` and `location`; only the chosen
+ * one is shown, and it is required.
+ */
+export function PlaceFields({ texts }: { texts: PlaceTexts }) {
+  const where = Form.useWatch("where", Form.useFormInstance());
+  return (
+    <>
+      <Form.Item name="where" label={texts.where}>
+        <Segmented
+          options={[
+            { value: "household", label: texts.byHousehold },
+            { value: "map", label: texts.byMap },
+          ]}
+        />
+      </Form.Item>
+      {where === "map" ? (
+        <Form.Item name="location" rules={[{ required: true, message: texts.mapRequired }]}>
+          <MapPointField />
+        </Form.Item>
+      ) : (
+        <Form.Item
+          name="householdId"
+          label={texts.household}
+          rules={[{ required: true, message: texts.householdRequired }]}
+        >
+          <HouseholdSelect />
+        </Form.Item>
+      )}
+    </>
   );
 }
