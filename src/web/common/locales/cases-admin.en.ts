@@ -1,6 +1,5 @@
 import type { casesAdminZhCN } from "./cases-admin.zh-CN.ts";
-
-type Same<T> = { [K in keyof T]: T[K] extends string ? string : Same<T[K]> };
+import type { Same } from "./same.ts";
 
 export const casesAdminEn: Same<typeof casesAdminZhCN> = {
   list: {

@@ -1,6 +1,5 @@
 import type { contactCardZhCN } from "./contact-card.zh-CN.ts";
-
-type Same<T> = { [K in keyof T]: T[K] extends string ? string : Same<T[K]> };
+import type { Same } from "./same.ts";
 
 export const contactCardEn: Same<typeof contactCardZhCN> = {
   title: "Contact card",

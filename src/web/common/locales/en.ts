@@ -5,13 +5,13 @@ import { contactCardEn } from "./contact-card.en.ts";
 import { exportEn } from "./export.en.ts";
 import { importsEn } from "./imports.en.ts";
 import { ordersEn } from "./orders.en.ts";
+import { peopleEn } from "./people.en.ts";
+import type { Same } from "./same.ts";
 import { volunteeringEn } from "./volunteering.en.ts";
 import { volunteeringMobileEn } from "./volunteering-mobile.en.ts";
 import { wishesEn } from "./wishes.en.ts";
 import { wishesAdminEn } from "./wishes-admin.en.ts";
 import type { zhCN } from "./zh-CN.ts";
-
-type Same<T> = { [K in keyof T]: T[K] extends string ? string : Same<T[K]> };
 
 export const en: Same<typeof zhCN> = {
   cases: casesEn,
@@ -25,6 +25,7 @@ export const en: Same<typeof zhCN> = {
   wishesAdmin: wishesAdminEn,
   volunteering: volunteeringEn,
   volunteeringMobile: volunteeringMobileEn,
+  ...peopleEn,
   app: {
     name: "Party-Led Community Governance Platform",
     tagline: "Build together · Govern together · Share together",
@@ -248,95 +249,6 @@ export const en: Same<typeof zhCN> = {
     unitCode: "Unit grid code",
     community: "Community",
     legend: "Legend",
-  },
-  people: {
-    tabs: { residents: "Residents", members: "Party members", staff: "Grid staff" },
-    searchHint: "Name, mobile number or full ID number",
-    staffSearch: "Name or mobile number",
-    name: "Name",
-    gender: "Gender",
-    age: "Age",
-    idNumber: "ID number",
-    phone: "Mobile",
-    relation: "Relation to head",
-    residenceType: "Residence",
-    address: "Address",
-    category: "Category",
-    joinedOn: "Joined",
-    role: "Role",
-    duty: "Duty",
-    employment: "Employment",
-    servedHouseholds: "Households served",
-    households: "{{count}} households",
-    allGenders: "All genders",
-    allResidenceTypes: "All residence types",
-    allCategories: "All categories",
-    allRoles: "All roles",
-    total: "{{count}} people",
-    empty: "No one matches",
-    genders: { male: "Male", female: "Female" },
-    relations: {
-      head: "Head",
-      spouse: "Spouse",
-      child: "Child",
-      parent: "Parent",
-      grandchild: "Grandchild",
-      other: "Other",
-    },
-    residenceTypes: { registered: "Registered", resident: "Permanent", floating: "Floating" },
-    categories: {
-      resident: "Resident member",
-      inService: "In-service member",
-      retired: "Retired member",
-      mobile: "Mobile member",
-    },
-    staffRoles: {
-      gridLeader: "Grid leader",
-      gridWorker: "Grid worker",
-      buildingHead: "Building head",
-      entranceHead: "Entrance head",
-      liaison: "Household liaison",
-    },
-    duties: { A: "A (office)", B: "B (patrol)" },
-    employments: { fullTime: "Full-time", partTime: "Part-time" },
-    partTimeKinds: {
-      courier: "Courier",
-      rider: "Delivery rider",
-      property: "Property staff",
-      volunteer: "Volunteer",
-    },
-    actions: "Actions",
-  },
-  reveal: {
-    action: "View",
-    title: "View the full ID number — state the purpose",
-    notice:
-      "A full ID number is sensitive personal information, to be viewed only when work requires it. Who viewed it, when and why is recorded.",
-    purpose: "Purpose",
-    purposePlaceholder: "e.g. verifying identity on a home visit",
-    common: "Common:",
-    purposeRequired: "State the purpose (at least 2 characters)",
-    submit: "View",
-    resultTitle: "{{name}}: full details",
-    logged: "This access has been recorded",
-    close: "Close",
-    purposes: {
-      visit: "Verifying identity on a home visit",
-      certificate: "Issuing a certificate",
-      subsidy: "Checking eligibility for a subsidy",
-      emergency: "Emergency contact",
-    },
-  },
-  households: {
-    search: "Search by address, e.g. building or door number",
-    address: "Address",
-    members: "Members",
-    head: "Head",
-    view: "Members",
-    total: "{{count}} households",
-    empty: "No households match",
-    title: "Household",
-    membersOf: "Members ({{count}})",
   },
   org: {
     tabs: { tree: "Organisations", units: "Partner units" },

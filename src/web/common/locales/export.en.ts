@@ -1,6 +1,5 @@
 import type { exportZhCN } from "./export.zh-CN.ts";
-
-type Same<T> = { [K in keyof T]: T[K] extends string ? string : Same<T[K]> };
+import type { Same } from "./same.ts";
 
 export const exportEn: Same<typeof exportZhCN> = {
   excel: "Export to Excel",

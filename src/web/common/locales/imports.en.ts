@@ -1,6 +1,5 @@
 import type { importsZhCN } from "./imports.zh-CN.ts";
-
-type Same<T> = { [K in keyof T]: T[K] extends string ? string : Same<T[K]> };
+import type { Same } from "./same.ts";
 
 export const importsEn: Same<typeof importsZhCN> = {
   steps: { kind: "Choose a kind", upload: "Upload", check: "Check", write: "Confirm" },

@@ -1,6 +1,5 @@
+import type { Same } from "./same.ts";
 import type { volunteeringMobileZhCN } from "./volunteering-mobile.zh-CN.ts";
-
-type Same<T> = { [K in keyof T]: T[K] extends string ? string : Same<T[K]> };
 
 export const volunteeringMobileEn: Same<typeof volunteeringMobileZhCN> = {
   list: {

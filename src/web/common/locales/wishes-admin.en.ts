@@ -1,6 +1,5 @@
+import type { Same } from "./same.ts";
 import type { wishesAdminZhCN } from "./wishes-admin.zh-CN.ts";
-
-type Same<T> = { [K in keyof T]: T[K] extends string ? string : Same<T[K]> };
 
 export const wishesAdminEn: Same<typeof wishesAdminZhCN> = {
   tabs: { review: "Awaiting review", list: "All wishes", stats: "Statistics" },
