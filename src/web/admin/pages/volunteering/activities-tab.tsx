@@ -19,12 +19,12 @@ import type { useListParams } from "../list-params.ts";
 import { LoadFailed } from "../status.tsx";
 import { PublishButton } from "./publish-form.tsx";
 import { SignupsDrawer } from "./signups-drawer.tsx";
+import { TeamFilter } from "./team-filter.tsx";
 import {
   type ActivityItem,
   type ActivityQuery,
   MODES,
   type Mode,
-  useTeamOptions,
   useTimeRange,
   VOLUNTEERING_KEY,
 } from "./volunteering-data.ts";
@@ -86,7 +86,6 @@ function useCancelActivity() {
 export function ActivitiesTab({ list }: { list: VolunteeringParams }) {
   const { t } = useTranslation();
   const range = useTimeRange();
-  const teams = useTeamOptions();
   const cancel = useCancelActivity();
   const [roster, setRoster] = useState<ActivityItem | null>(null);
   const { when, mode, teamId, q } = list.filters;
@@ -200,15 +199,7 @@ export function ActivitiesTab({ list }: { list: VolunteeringParams }) {
           onChange={(v) => list.setFilter("mode", v)}
           options={MODES.map((m) => ({ value: m, label: t(`volunteering.modes.${m}`) }))}
         />
-        <Select
-          style={{ width: 200 }}
-          allowClear
-          showSearch={{ optionFilterProp: "label" }}
-          placeholder={t("volunteering.admin.allTeams")}
-          value={teamId}
-          onChange={(v) => list.setFilter("teamId", v)}
-          options={teams}
-        />
+        <TeamFilter value={teamId} onChange={(v) => list.setFilter("teamId", v)} />
         <Input.Search
           allowClear
           defaultValue={q}

@@ -8,10 +8,10 @@ import { useFormatTime } from "../cases/time.tsx";
 import { LoadFailed } from "../status.tsx";
 import type { VolunteeringParams } from "./activities-tab.tsx";
 import { StageTag } from "./signups-drawer.tsx";
+import { TeamFilter } from "./team-filter.tsx";
 import {
   type Skill,
   useSkillOptions,
-  useTeamOptions,
   useTimeRange,
   VOLUNTEERING_KEY,
   type VolunteerItem,
@@ -123,7 +123,6 @@ function RecordDrawer({ volunteer, onClose }: { volunteer: VolunteerItem | null;
 export function VolunteersTab({ list }: { list: VolunteeringParams }) {
   const { t } = useTranslation();
   const skills = useSkillOptions();
-  const teams = useTeamOptions();
   const [open, setOpen] = useState<VolunteerItem | null>(null);
   const { skill, teamId, q } = list.filters;
   const query: VolunteerQuery = {
@@ -174,15 +173,7 @@ export function VolunteersTab({ list }: { list: VolunteeringParams }) {
           onChange={(v) => list.setFilter("skill", v)}
           options={skills}
         />
-        <Select
-          style={{ width: 200 }}
-          allowClear
-          showSearch={{ optionFilterProp: "label" }}
-          placeholder={t("volunteering.admin.allTeams")}
-          value={teamId}
-          onChange={(v) => list.setFilter("teamId", v)}
-          options={teams}
-        />
+        <TeamFilter value={teamId} onChange={(v) => list.setFilter("teamId", v)} />
         <Input.Search
           allowClear
           defaultValue={q}
