@@ -1,4 +1,4 @@
-import { and, asc, avg, count, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { and, asc, avg, count, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import { type Actor, recordAudit } from "../../platform/audit/index.ts";
 import { inScope, type Principal } from "../../platform/auth/index.ts";
 import type { Db } from "../../platform/db/index.ts";
@@ -96,6 +96,16 @@ export async function whistleStep(
   });
 }
 
+/**
+ * A to-do list first: whistles still to accept or report on, earliest deadline first; then those
+ * reported, awaiting the community's rating; the rated ones last, newest first.
+ */
+const INBOX_ORDER = [
+  sql`case ${whistles.status} when 'pending' then 0 when 'accepted' then 0 when 'reported' then 1 else 2 end`,
+  sql`case when ${whistles.status} = 'rated' then null else ${whistles.deadline} end asc`,
+  desc(whistles.deadline),
+];
+
 export interface WhistleFilter extends Paging {
   status?: WhistleStatus;
 }
@@ -116,7 +126,7 @@ export async function listWhistles(db: Db, principal: Principal, f: WhistleFilte
       .from(whistles)
       .innerJoin(cases, eq(cases.id, whistles.caseId))
       .where(where)
-      .orderBy(asc(whistles.deadline), asc(whistles.id))
+      .orderBy(...INBOX_ORDER, asc(whistles.id))
       .limit(limit)
       .offset(offset),
     db.select({ n: count() }).from(whistles).where(where),
