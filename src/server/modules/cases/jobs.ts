@@ -6,6 +6,7 @@ import { type Notice, notify } from "../../platform/notify/index.ts";
 import type { Queue } from "../../platform/queue/index.ts";
 import { usersHolding } from "../accounts/index.ts";
 import { departmentUserIds } from "./catalog.ts";
+import { refreshCaseFigures } from "./figures-refresh.ts";
 import { type CaseStatus, type HandlerLevel, LEVEL_ABOVE, LEVEL_OF, OPEN_STATUSES } from "./flow.ts";
 import { caseCategories, caseEvents, cases, whistles } from "./tables.ts";
 
@@ -16,6 +17,8 @@ import { caseCategories, caseEvents, cases, whistles } from "./tables.ts";
  * left to do, so each reminder and each escalation happens exactly once.
  */
 export const DEADLINES_JOB = "cases.deadlines";
+/** The command centre's figures (figures-refresh.ts), a minute behind at most. */
+export const FIGURES_JOB = "cases.figures";
 const BATCH = 500;
 const SYSTEM_NAME = "系统";
 
@@ -64,6 +67,10 @@ export function defineCaseJobs(queue: Queue, db: Db): void {
     await sweepDeadlines(db);
   });
   queue.every(DEADLINES_JOB, "* * * * *", { atStart: true });
+  queue.define(FIGURES_JOB, async () => {
+    await refreshCaseFigures(db);
+  });
+  queue.every(FIGURES_JOB, "* * * * *", { atStart: true });
 }
 
 /** One pass over everything due; returns how many of each were handled. */
@@ -197,7 +204,7 @@ async function overdueWhistles(tx: Executor): Promise<number> {
     code: string;
   }>(
     await tx.execute(sql`
-      update ${whistles} w set overdue = true
+      update ${whistles} w set overdue = true, updated_at = now()
       from (
         select x.id from ${whistles} x
         where x.status in ('pending', 'accepted') and x.deadline <= now() and not x.overdue

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import {
   boolean,
+  date,
   doublePrecision,
   index,
   integer,
@@ -151,6 +152,12 @@ export const cases = pgTable(
     index("cases_department_idx").on(t.departmentId),
     index("cases_master_idx").on(t.masterId),
     index("cases_created_idx").on(t.createdAt),
+    // The figures' refresh (figures-refresh.ts) finds the days whose cases changed since its last run.
+    index("cases_updated_idx").on(t.updatedAt),
+    // Overdue now and the command centre's live list read only open cases, by place.
+    index("cases_open_path_idx")
+      .using("btree", sql`${t.territoryPath} text_pattern_ops`)
+      .where(sql`status in (${OPEN})`),
     uniqueIndex("cases_source_unique").on(t.channel, t.sourceRef),
     // The duplicate check at intake (intake-batch.ts): open, unmerged cases of a category near a point.
     index("cases_duplicate_idx")
@@ -221,9 +228,11 @@ export const whistles = pgTable(
     ratingComment: text("rating_comment"),
     overdue: boolean("overdue").notNull().default(false),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index("whistles_case_idx").on(t.caseId),
+    index("whistles_updated_idx").on(t.updatedAt),
     index("whistles_department_idx").on(t.departmentId, t.status),
     uniqueIndex("whistles_case_department_unique").on(t.caseId, t.departmentId),
     index("whistles_due_idx").on(t.deadline).where(sql`status in ('pending', 'accepted') and not overdue`),
@@ -244,3 +253,58 @@ export const devices = pgTable(
   },
   (t) => [index("devices_household_idx").on(t.householdId)],
 );
+
+export type FigureGrain = "day" | "month";
+
+/**
+ * D1 figures of the cases created in one China day or month under one territory node (every
+ * ancestor of a case's grid has its own row), kept by figures-refresh.ts. The plain columns rank and
+ * colour many nodes at once; `detail` holds the breakdowns of one node (figures.ts adds them up).
+ */
+export const caseFigures = pgTable(
+  "case_figures",
+  {
+    grain: text("grain").$type<FigureGrain>().notNull(),
+    /** The day, or the first day of the month. */
+    period: date("period", { mode: "string" }).notNull(),
+    nodeId: uuid("node_id").notNull(),
+    cases: integer("cases").notNull(),
+    open: integer("open").notNull(),
+    rated: integer("rated").notNull(),
+    satisfied: integer("satisfied").notNull(),
+    late: integer("late").notNull(),
+    whistles: integer("whistles").notNull(),
+    detail: jsonb("detail").$type<FigureDetail>().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.grain, t.nodeId, t.period] })],
+);
+
+/** Breakdowns of a figures row: counts by key, and histograms over figures-buckets.ts. */
+export interface FigureDetail {
+  status: Record<string, number>;
+  category: Record<string, number>;
+  channel: Record<string, number>;
+  /** Minutes from intake to the first response, and to resolution. */
+  response: number[];
+  resolution: number[];
+  /** Ratings 1 to 5 at index 0 to 4. */
+  rating: number[];
+  lateResponse: number;
+  lateResolution: number;
+  whistles: Record<string, WhistleFigures>;
+}
+
+/** One department's whistles: how many, reported back, overdue, scores 1–5, minutes to report. */
+export interface WhistleFigures {
+  n: number;
+  reported: number;
+  overdue: number;
+  score: number[];
+  response: number[];
+}
+
+/** How far the figures have been brought up to date (one row). */
+export const caseFiguresState = pgTable("case_figures_state", {
+  id: smallint("id").primaryKey(),
+  refreshedThrough: timestamp("refreshed_through", { withTimezone: true }).notNull(),
+});

@@ -86,3 +86,17 @@ async function namesOf(db: Db, by: StatsBy, keys: string[]) {
   for (const n of await nodesByIds(db, keys.filter(Boolean))) names.set(n.id, { code: n.code, name: n.name });
   return names;
 }
+
+/** The command centre's order figures under one territory path, over orders published in [from, to). */
+export async function orderTotals(db: Db, path: string, from: Date, to: Date) {
+  const [row] = rowsOf<{ published: number; grabbed: number; completed: number; missed: number }>(
+    await db.execute(sql`
+      select count(*)::int as published,
+        (count(*) filter (where ${orders.status} in ('grabbed', 'onSite', 'completed', 'rated')))::int as grabbed,
+        (count(*) filter (where ${orders.status} in ('completed', 'rated')))::int as completed,
+        coalesce(sum(${orders.misses}), 0)::int as missed
+      from ${orders}
+      where ${orders.territoryPath} like ${`${path}%`} and ${orders.createdAt} >= ${from} and ${orders.createdAt} < ${to}`),
+  );
+  return row ?? { published: 0, grabbed: 0, completed: 0, missed: 0 };
+}

@@ -12,6 +12,7 @@ export {
   bulkInsertStaff,
 } from "./bulk.ts";
 export { contactCardRoutes } from "./card-routes.ts";
+export { type Coverage, householdCoverage } from "./coverage.ts";
 export { householdPlace, listHouseholds } from "./directory.ts";
 export { peopleRoutes } from "./routes.ts";
 export { MEMBER_CATEGORIES, type MemberCategory, STAFF_ROLES, type StaffRole } from "./tables.ts";

@@ -5,7 +5,7 @@ import { gridPolygonsImporter } from "./import-polygons.ts";
 export { type BulkNode, bulkInsertNodes, type InsertedNode } from "./bulk.ts";
 export { locate } from "./geo.ts";
 export { gridCodePrefix, type Lineage, lineageOf, type NodeRef } from "./lineage.ts";
-export { districtOf, type NodeOutline, nodesBelow, nodesByCodes, nodesByRefs } from "./lookup.ts";
+export { areasBelow, districtOf, type NodeOutline, nodesBelow, nodesByCodes, nodesByRefs } from "./lookup.ts";
 export { territoryRoutes } from "./routes.ts";
 export { scopedTo } from "./scope.ts";
 export {

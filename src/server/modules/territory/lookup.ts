@@ -1,4 +1,4 @@
-import { and, eq, inArray, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, or, type SQL, sql } from "drizzle-orm";
 import { anyText, type Executor } from "../../platform/db/index.ts";
 import { presentNode, type TerritoryNode } from "./service.ts";
 import { type TerritoryLevel, territoryNodes } from "./tables.ts";
@@ -76,3 +76,19 @@ export async function nodesBelow(
 
 /** The district of a path: its first id (a district is its own district). */
 export const districtOf = (path: string): string => path.split("/")[1] ?? "";
+
+/** The nodes of one level under a path with their polygons, in code order: the areas of a map. */
+export async function areasBelow(executor: Executor, path: string, level: TerritoryLevel) {
+  return executor
+    .select({
+      id: territoryNodes.id,
+      level: territoryNodes.level,
+      code: territoryNodes.code,
+      name: territoryNodes.name,
+      path: territoryNodes.path,
+      geometry: territoryNodes.geometry,
+    })
+    .from(territoryNodes)
+    .where(and(eq(territoryNodes.level, level), sql`${territoryNodes.path} like ${`${path}%`}`))
+    .orderBy(asc(territoryNodes.code));
+}

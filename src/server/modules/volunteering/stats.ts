@@ -85,3 +85,20 @@ const numbers = <T extends Figures>(r: T): T => ({
   people: Number(r.people),
   hours: Number(r.hours),
 });
+
+/** The command centre's volunteering figures under one territory path, over activities starting in [from, to). */
+export async function volunteeringTotals(db: Db, path: string, from: Date, to: Date): Promise<Figures> {
+  const [row] = await db
+    .select(figures)
+    .from(activities)
+    .leftJoin(activitySignups, eq(activitySignups.activityId, activities.id))
+    .where(
+      and(
+        ne(activities.status, "cancelled"),
+        sql`${activities.territoryPath} like ${`${path}%`}`,
+        gte(activities.startsAt, from),
+        lt(activities.startsAt, to),
+      ),
+    );
+  return numbers(row ?? { activities: 0, people: 0, hours: 0 });
+}

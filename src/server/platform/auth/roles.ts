@@ -36,6 +36,8 @@ export const PERMISSIONS = [
   "wishes.claim",
   "volunteering.manage",
   "volunteering.join",
+  "dashboard.read",
+  "reports.read",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -69,6 +71,10 @@ const GRANTS: Record<Permission, readonly Role[]> = {
   "wishes.claim": ["partyMember"],
   "volunteering.manage": ["districtAdmin", "streetStaff", "communityStaff", "gridWorker"],
   "volunteering.join": ["partyMember", "resident"],
+  // The command centre's figures of a territory; department staff see their department's instead.
+  "dashboard.read": ["districtAdmin", "streetStaff", "communityStaff", "gridWorker"],
+  // Community reports in the scope; a department's staff read their department's reports too.
+  "reports.read": ["districtAdmin", "streetStaff", "communityStaff"],
 };
 
 export function roleGrants(role: Role, permission: Permission): boolean {

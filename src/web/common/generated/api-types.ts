@@ -3453,6 +3453,452 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/dashboard/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Figures of a territory node over a period (default: the caller's scope, the last 30 days) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description A territory node in scope; default the top of the caller's scope */
+                    node?: string;
+                    /** @description First day (China time); default 29 days before `to` */
+                    from?: string;
+                    /** @description Last day, inclusive; default today */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            node: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                                level: "district" | "street" | "community" | "grid" | "microgrid" | "compound" | "building" | "entrance" | "household";
+                            };
+                            /** @description Ancestors in the caller's scope, top first */
+                            trail: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                                level: "district" | "street" | "community" | "grid" | "microgrid" | "compound" | "building" | "entrance" | "household";
+                            }[];
+                            /**
+                             * Format: date
+                             * @description A China calendar day, 2026-11-25
+                             */
+                            from: string;
+                            /**
+                             * Format: date
+                             * @description A China calendar day, 2026-11-25
+                             */
+                            to: string;
+                            /** Format: date-time */
+                            refreshedAt: string | null;
+                            cases: {
+                                received: number;
+                                open: number;
+                                finished: number;
+                                rated: number;
+                                /** @description rated 4 or 5 */
+                                satisfied: number;
+                                satisfactionRate: number | null;
+                                meanRating: number | null;
+                                /** @description responded or resolved after the deadline */
+                                late: number;
+                                lateResponse: number;
+                                lateResolution: number;
+                                responseMinutes: {
+                                    count: number;
+                                    median: number | null;
+                                    p90: number | null;
+                                };
+                                resolutionMinutes: {
+                                    count: number;
+                                    median: number | null;
+                                    p90: number | null;
+                                };
+                                byStatus: {
+                                    key: string;
+                                    name: string;
+                                    n: number;
+                                }[];
+                                byCategory: {
+                                    key: string;
+                                    name: string;
+                                    n: number;
+                                }[];
+                                byChannel: {
+                                    key: string;
+                                    name: string;
+                                    n: number;
+                                }[];
+                            };
+                            /** @description Open and overdue at this moment, whatever the period */
+                            now: {
+                                open: number;
+                                overdue: number;
+                            };
+                            whistles: {
+                                total: number;
+                                reported: number;
+                                overdue: number;
+                                byDepartment: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    code: string;
+                                    name: string;
+                                    whistles: number;
+                                    reported: number;
+                                    overdue: number;
+                                    rated: number;
+                                    meanScore: number | null;
+                                    responseMinutes: {
+                                        median: number | null;
+                                        p90: number | null;
+                                    };
+                                }[];
+                            };
+                            orders: {
+                                published: number;
+                                grabbed: number;
+                                completed: number;
+                                missed: number;
+                            };
+                            volunteering: {
+                                activities: number;
+                                people: number;
+                                hours: number;
+                            };
+                            coverage: {
+                                households: number;
+                                withMember: number;
+                                linked: number;
+                                covered: number;
+                                rate: number | null;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dashboard/areas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The areas of a node's map with their figures: a district's or street's communities, a community's grids */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description A territory node in scope; default the top of the caller's scope */
+                    node?: string;
+                    /** @description First day (China time); default 29 days before `to` */
+                    from?: string;
+                    /** @description Last day, inclusive; default today */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            node: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                                level: "district" | "street" | "community" | "grid" | "microgrid" | "compound" | "building" | "entrance" | "household";
+                            };
+                            trail: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                                level: "district" | "street" | "community" | "grid" | "microgrid" | "compound" | "building" | "entrance" | "household";
+                            }[];
+                            /**
+                             * Format: date
+                             * @description A China calendar day, 2026-11-25
+                             */
+                            from: string;
+                            /**
+                             * Format: date
+                             * @description A China calendar day, 2026-11-25
+                             */
+                            to: string;
+                            level: "district" | "street" | "community" | "grid" | "microgrid" | "compound" | "building" | "entrance" | "household";
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                                level: "district" | "street" | "community" | "grid" | "microgrid" | "compound" | "building" | "entrance" | "household";
+                                geometry: unknown | (never | null);
+                                received: number;
+                                open: number;
+                                overdue: number;
+                                late: number;
+                                rated: number;
+                                satisfactionRate: number | null;
+                                whistles: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dashboard/trend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cases received, finished and rated per day or month (default: by day up to 92 days) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description A territory node in scope; default the top of the caller's scope */
+                    node?: string;
+                    /** @description First day (China time); default 29 days before `to` */
+                    from?: string;
+                    /** @description Last day, inclusive; default today */
+                    to?: string;
+                    interval?: "day" | "month";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            node: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                                level: "district" | "street" | "community" | "grid" | "microgrid" | "compound" | "building" | "entrance" | "household";
+                            };
+                            /**
+                             * Format: date
+                             * @description A China calendar day, 2026-11-25
+                             */
+                            from: string;
+                            /**
+                             * Format: date
+                             * @description A China calendar day, 2026-11-25
+                             */
+                            to: string;
+                            interval: "day" | "month";
+                            points: {
+                                /**
+                                 * Format: date
+                                 * @description A China calendar day, 2026-11-25
+                                 */
+                                period: string;
+                                received: number;
+                                finished: number;
+                                rated: number;
+                                satisfied: number;
+                                late: number;
+                                whistles: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dashboard/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The newest cases and the longest overdue ones under a node (the big screen polls it) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description A territory node in scope; default the top of the caller's scope */
+                    node?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            latest: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                status: string;
+                                channel: string;
+                                categoryName: string;
+                                description: string;
+                                placeName: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                resolveDueAt: string;
+                                overdue: boolean;
+                            }[];
+                            overdue: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                status: string;
+                                channel: string;
+                                categoryName: string;
+                                description: string;
+                                placeName: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                resolveDueAt: string;
+                                overdue: boolean;
+                            }[];
+                            /** Format: date-time */
+                            at: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/orders/categories": {
         parameters: {
             query?: never;
