@@ -4,7 +4,7 @@ import { emptyDetail, quantile } from "./figures-buckets.ts";
 import { addFigures, firstOfNextMonth, nextDay } from "./figures-refresh.ts";
 import { OPEN_STATUSES } from "./flow.ts";
 import { overdueSql } from "./service.ts";
-import { caseFigures, caseFiguresState, cases } from "./tables.ts";
+import { caseFigures, caseFiguresState, cases, whistles } from "./tables.ts";
 
 /** China days, `to` exclusive: `{from: "2026-11-01", to: "2026-12-01"}` is November. */
 export interface DayRange {
@@ -159,4 +159,20 @@ export async function liveCases(db: Db, path: string, limit: number) {
       .limit(limit),
   ]);
   return { latest, overdue };
+}
+
+/** Whistles still awaiting each department's report now, and how many of them are past their deadline. */
+export async function whistlesNow(db: Db, departmentIds: string[]) {
+  if (departmentIds.length === 0) return new Map<string, { open: number; overdue: number }>();
+  const waiting = inArray(whistles.status, ["pending", "accepted"]);
+  const rows = await db
+    .select({
+      departmentId: whistles.departmentId,
+      open: sql<number>`count(*)::int`,
+      overdue: sql<number>`(count(*) filter (where ${whistles.deadline} < now()))::int`,
+    })
+    .from(whistles)
+    .where(and(inArray(whistles.departmentId, departmentIds), waiting))
+    .groupBy(whistles.departmentId);
+  return new Map(rows.map(({ departmentId, ...now }) => [departmentId, now]));
 }

@@ -21,6 +21,7 @@ export {
   openNow,
   TREND_INTERVALS,
   type TrendInterval,
+  whistlesNow,
 } from "./figures.ts";
 export { quantile } from "./figures-buckets.ts";
 export { naiveFigures } from "./figures-naive.ts";

@@ -19,7 +19,7 @@ import { lastDay, type ViewQuery, viewOf } from "./view.ts";
 const zh = WORDS["zh-CN"];
 
 export const ratio = (part: number, whole: number) => (whole > 0 ? Number((part / whole).toFixed(4)) : null);
-const mean = (counts: readonly number[]) => {
+export const mean = (counts: readonly number[]) => {
   const n = counts.reduce((a, b) => a + b, 0);
   return n > 0 ? Number((counts.reduce((sum, c, i) => sum + c * (i + 1), 0) / n).toFixed(2)) : null;
 };

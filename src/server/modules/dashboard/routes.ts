@@ -3,8 +3,17 @@ import { principalOf } from "../../platform/auth/index.ts";
 import type { Db } from "../../platform/db/index.ts";
 import { type App, responses } from "../../platform/http/types.ts";
 import { areaFigures, live, trend } from "./areas.ts";
+import { departmentFigures } from "./department.ts";
 import { overview } from "./overview.ts";
-import { AreasBody, LiveBody, OverviewBody, TrendBody, TrendQuery, ViewQuery } from "./schemas.ts";
+import {
+  AreasBody,
+  DepartmentBody,
+  LiveBody,
+  OverviewBody,
+  TrendBody,
+  TrendQuery,
+  ViewQuery,
+} from "./schemas.ts";
 
 const tags = ["dashboard"];
 const read = { access: { permission: "dashboard.read" as const } };
@@ -69,5 +78,19 @@ export function dashboardRoutes(app: App, db: Db) {
       },
     },
     (req) => live(db, principalOf(req), req.query),
+  );
+
+  app.get(
+    "/dashboard/department",
+    {
+      config: { access: "authenticated" },
+      schema: {
+        tags,
+        summary: "The caller's department's whistles (吹哨报到) over a period and awaiting its report now",
+        querystring: Type.Object({ from: ViewQuery.from, to: ViewQuery.to }, { additionalProperties: false }),
+        response: responses({ 200: DepartmentBody }),
+      },
+    },
+    (req) => departmentFigures(db, principalOf(req), req.query),
   );
 }

@@ -150,3 +150,24 @@ export const LiveBody = Type.Object({
   overdue: Type.Array(LiveCase),
   at: Time,
 });
+
+export const DepartmentBody = Type.Object({
+  from: Day,
+  to: Day,
+  departments: Type.Array(
+    Type.Object({
+      id: Uuid,
+      code: Type.String(),
+      name: Type.String(),
+      whistles: Count,
+      reported: Count,
+      overdue: Count,
+      rated: Count,
+      meanScore: Nullable(Type.Number()),
+      scores: Type.Array(Count, { description: "How many responses were rated 1, 2, 3, 4 and 5" }),
+      responseMinutes: Minutes,
+      waitingNow: Type.Integer({ minimum: 0, description: "Whistles awaiting the report now" }),
+      overdueNow: Type.Integer({ minimum: 0, description: "Of those, past their deadline" }),
+    }),
+  ),
+});

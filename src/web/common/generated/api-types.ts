@@ -3899,6 +3899,94 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/dashboard/department": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's department's whistles (吹哨报到) over a period and awaiting its report now */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description First day (China time); default 29 days before `to` */
+                    from?: string;
+                    /** @description Last day, inclusive; default today */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: date
+                             * @description A China calendar day, 2026-11-25
+                             */
+                            from: string;
+                            /**
+                             * Format: date
+                             * @description A China calendar day, 2026-11-25
+                             */
+                            to: string;
+                            departments: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                                whistles: number;
+                                reported: number;
+                                overdue: number;
+                                rated: number;
+                                meanScore: number | null;
+                                /** @description How many responses were rated 1, 2, 3, 4 and 5 */
+                                scores: number[];
+                                responseMinutes: {
+                                    median: number | null;
+                                    p90: number | null;
+                                };
+                                /** @description Whistles awaiting the report now */
+                                waitingNow: number;
+                                /** @description Of those, past their deadline */
+                                overdueNow: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/orders/categories": {
         parameters: {
             query?: never;
