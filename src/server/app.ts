@@ -5,7 +5,7 @@ import Fastify, { type FastifyServerOptions } from "fastify";
 import type { Config } from "./config.ts";
 import { accountsRoutes, resolvePrincipal } from "./modules/accounts/index.ts";
 import { casesRoutes, deviceRoutes, figureRoutes, hotlineRoutes } from "./modules/cases/index.ts";
-import { dashboardRoutes } from "./modules/dashboard/index.ts";
+import { dashboardRoutes, reportRoutes } from "./modules/dashboard/index.ts";
 import { open311Routes } from "./modules/open311/index.ts";
 import { ordersRoutes, publishFromCall } from "./modules/orders/index.ts";
 import { orgRoutes } from "./modules/org/index.ts";
@@ -84,6 +84,7 @@ export async function buildApp({ database, config, pii, logger = false, queue }:
       deviceRoutes(v1, db, (caseId, category, actor) => publishFromCall(db, actor, caseId, category));
       figureRoutes(v1, db);
       dashboardRoutes(v1, db);
+      reportRoutes(v1, db, config.dataDir, queue);
       ordersRoutes(v1, db, queue);
       volunteeringRoutes(v1, db);
       activityRoutes(v1, db);

@@ -3,6 +3,7 @@ import { bootstrap } from "./bootstrap.ts";
 import type { Config } from "./config.ts";
 import { defineAccountJobs } from "./modules/accounts/index.ts";
 import { defineCaseJobs } from "./modules/cases/index.ts";
+import { defineDashboardJobs } from "./modules/dashboard/index.ts";
 import { defineOrderJobs } from "./modules/orders/index.ts";
 import { defineVolunteeringJobs } from "./modules/volunteering/index.ts";
 import { type Database, lockDataDir, openDatabase, runMigrations } from "./platform/db/index.ts";
@@ -45,6 +46,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     defineAccountJobs(queue, database.db);
     defineCaseJobs(queue, database.db);
     defineOrderJobs(queue, database.db);
+    defineDashboardJobs(queue, database.db, config.dataDir);
     defineVolunteeringJobs(queue, database.db);
     const sms = config.smsWebhookUrl ? new WebhookSmsSender(config.smsWebhookUrl) : undefined;
     defineNotifyJobs(queue, database.db, sms);

@@ -176,3 +176,19 @@ export async function whistlesNow(db: Db, departmentIds: string[]) {
     .groupBy(whistles.departmentId);
   return new Map(rows.map(({ departmentId, ...now }) => [departmentId, now]));
 }
+
+/** The day rows of one node over a range, with their breakdowns (a department's own trend). */
+export async function dayDetails(db: Db, nodeId: string, range: DayRange) {
+  return db
+    .select({ period: caseFigures.period, detail: caseFigures.detail })
+    .from(caseFigures)
+    .where(
+      and(
+        eq(caseFigures.nodeId, nodeId),
+        eq(caseFigures.grain, "day"),
+        gte(caseFigures.period, range.from),
+        lt(caseFigures.period, range.to),
+      ),
+    )
+    .orderBy(asc(caseFigures.period));
+}

@@ -10,8 +10,10 @@ export {
 export { ensureCaseDefaults } from "./defaults.ts";
 export { deviceRoutes } from "./device-routes.ts";
 export { figureRoutes } from "./figure-routes.ts";
+export { SATISFIED_RATING } from "./satisfaction.ts";
 export {
   type DayRange,
+  dayDetails,
   type FigureTotals,
   figuresRefreshedAt,
   figureTrend,
@@ -23,7 +25,7 @@ export {
   type TrendInterval,
   whistlesNow,
 } from "./figures.ts";
-export { quantile } from "./figures-buckets.ts";
+export { MINUTE_BUCKETS, quantile } from "./figures-buckets.ts";
 export { naiveFigures } from "./figures-naive.ts";
 export { chinaDate, dayStart, firstOfNextMonth, nextDay, refreshCaseFigures } from "./figures-refresh.ts";
 export { CASE_STATUSES, type CaseStatus, FINISHED_STATUSES, OPEN_STATUSES } from "./flow.ts";
@@ -40,4 +42,4 @@ export {
 export { caseRowByCode, findCaseRows, type PublicCaseFilter } from "./public.ts";
 export { casesRoutes } from "./routes.ts";
 export { getCase, listCases } from "./service.ts";
-export type { CaseRow } from "./tables.ts";
+export type { CaseRow, FigureDetail } from "./tables.ts";

@@ -15,15 +15,21 @@ const FONT_FILES = {
 /** The font names registered on every document. */
 export const FONT = { regular: "cjk", bold: "cjk-bold" } as const;
 
+/** The family name inside both files, for renderers that look fonts up by name (charts). */
+export const FONT_FAMILY = "Noto Sans SC";
+
+/** Where the font files are on disk, for renderers that take paths rather than bytes. */
+export function fontPaths(): Record<keyof typeof FONT_FILES, string> {
+  const require = createRequire(import.meta.url);
+  return { regular: require.resolve(FONT_FILES.regular), bold: require.resolve(FONT_FILES.bold) };
+}
+
 let loaded: Record<keyof typeof FONT_FILES, Buffer> | undefined;
 /** Read once per process; fontkit parses them lazily per document. */
 function fontBytes() {
   if (!loaded) {
-    const require = createRequire(import.meta.url);
-    loaded = {
-      regular: readFileSync(require.resolve(FONT_FILES.regular)),
-      bold: readFileSync(require.resolve(FONT_FILES.bold)),
-    };
+    const paths = fontPaths();
+    loaded = { regular: readFileSync(paths.regular), bold: readFileSync(paths.bold) };
   }
   return loaded;
 }

@@ -17,9 +17,11 @@ export {
   attachment,
   type Cell,
   type Column,
+  cellOf,
   chinaDay,
   type Sheet,
   writeXlsx,
+  XLSX_FORMATS,
   XLSX_MAX_ROWS,
   XLSX_TYPE,
 } from "./write.ts";

@@ -27,12 +27,14 @@ export interface Sheet<R> {
 }
 
 const CHINA_OFFSET_MS = 8 * 3_600_000;
-const FORMATS = { date: "yyyy-mm-dd", datetime: "yyyy-mm-dd hh:mm" } as const;
+/** How day and moment cells show. */
+export const XLSX_FORMATS = { date: "yyyy-mm-dd", datetime: "yyyy-mm-dd hh:mm" } as const;
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** Excel refuses longer text in a cell. */
 const MAX_CELL_TEXT = 32_767;
 
-function cellOf(value: Cell, format: Column<unknown>["format"]): ExcelJS.CellValue {
+/** A value as exceljs takes it: days and moments as Excel dates (moments in China time), long text cut. */
+export function cellOf(value: Cell, format: Column<unknown>["format"]): ExcelJS.CellValue {
   if (value === undefined || value === null || value === "") return null;
   if (format && (typeof value === "string" || value instanceof Date)) {
     const day = typeof value === "string" ? DAY.exec(value) : null;
@@ -95,7 +97,7 @@ export async function writeXlsx<R>(out: Writable, sheet: Sheet<R>, rows: AsyncIt
     key: String(i),
     header: c.header,
     width: c.width,
-    ...(c.format ? { style: { numFmt: FORMATS[c.format] } } : {}),
+    ...(c.format ? { style: { numFmt: XLSX_FORMATS[c.format] } } : {}),
   }));
   const header = worksheet.getRow(1);
   header.eachCell((cell) => {

@@ -1,0 +1,1 @@
+export { type ChartOption, type ChartSize, renderChartPng } from "./render.ts";

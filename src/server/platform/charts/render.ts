@@ -1,0 +1,44 @@
+import { renderAsync } from "@resvg/resvg-js";
+import * as echarts from "echarts";
+import { FONT_FAMILY, fontPaths } from "../pdf/index.ts";
+
+export type ChartOption = echarts.EChartsOption;
+
+export interface ChartSize {
+  /** In CSS pixels: the size the option is laid out for. */
+  width: number;
+  height: number;
+}
+
+/** Pixels per CSS pixel in the PNG: twice the layout size stays sharp when printed. */
+const ZOOM = 2;
+
+/**
+ * An ECharts option as a PNG, for reports (PDF, .xlsx) where no browser draws it: ECharts lays it
+ * out as SVG on the server, resvg paints that with the same Chinese font the PDFs embed (no system
+ * fonts, so the picture is the same on every machine). Animation is off, or the SVG would hold the
+ * first frame of it.
+ */
+export async function renderChartPng(option: ChartOption, size: ChartSize): Promise<Buffer> {
+  const chart = echarts.init(null, null, { renderer: "svg", ssr: true, ...size });
+  let svg: string;
+  try {
+    chart.setOption({ ...option, animation: false });
+    svg = chart.renderToSVGString();
+  } finally {
+    // A chart left alive keeps a timer running and the process from exiting.
+    chart.dispose();
+  }
+  const fonts = fontPaths();
+  const image = await renderAsync(svg, {
+    font: {
+      loadSystemFonts: false,
+      fontFiles: [fonts.regular, fonts.bold],
+      defaultFontFamily: FONT_FAMILY,
+      sansSerifFamily: FONT_FAMILY,
+    },
+    fitTo: { mode: "zoom", value: ZOOM },
+    background: "#ffffff",
+  });
+  return image.asPng();
+}
