@@ -3987,6 +3987,216 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/dashboard/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Reports the caller may read: his territory's communities, his department's */
+        get: {
+            parameters: {
+                query?: {
+                    kind?: "monthly" | "quarterly";
+                    subjectType?: "community" | "department";
+                    /** @description 1-based page number */
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                kind: "monthly" | "quarterly";
+                                subjectType: "community" | "department";
+                                /** Format: uuid */
+                                subjectId: string;
+                                subjectName: string;
+                                /** Format: date */
+                                periodStart: string;
+                                /**
+                                 * Format: date
+                                 * @description The first day after the period
+                                 */
+                                periodEnd: string;
+                                status: "pending" | "ready" | "failed";
+                                error: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                generatedAt: string | null;
+                                files: {
+                                    xlsx: string;
+                                    pdf: string;
+                                } | null;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Make (or make again) a community's or a department's report for a month or a quarter */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        kind: "monthly" | "quarterly";
+                        /** @description 2026-11 for a month, 2026-Q4 for a quarter */
+                        period: string;
+                        subjectType: "community" | "department";
+                        /** Format: uuid */
+                        subjectId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            kind: "monthly" | "quarterly";
+                            subjectType: "community" | "department";
+                            /** Format: uuid */
+                            subjectId: string;
+                            subjectName: string;
+                            /** Format: date */
+                            periodStart: string;
+                            /**
+                             * Format: date
+                             * @description The first day after the period
+                             */
+                            periodEnd: string;
+                            status: "pending" | "ready" | "failed";
+                            error: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            generatedAt: string | null;
+                            files: {
+                                xlsx: string;
+                                pdf: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dashboard/reports/{id}/{format}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A ready report's .xlsx or PDF */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    format: "xlsx" | "pdf";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/orders/categories": {
         parameters: {
             query?: never;
