@@ -1,5 +1,6 @@
 import { benchAuthMe } from "./auth-me.bench.ts";
 import { benchCasesIntake } from "./cases-intake.bench.ts";
+import { benchDashboard } from "./dashboard.bench.ts";
 import { benchDemo } from "./demo.bench.ts";
 import { benchLocate } from "./locate.bench.ts";
 import { benchOrdersGrab } from "./orders-grab.bench.ts";
@@ -15,6 +16,7 @@ const benchmarks: Array<[string, () => Promise<void>]> = [
   ["cases-intake", benchCasesIntake],
   ["orders-grab", benchOrdersGrab],
   ["people-import", benchPeopleImport],
+  ["dashboard", benchDashboard],
 ];
 const only = process.argv.slice(2);
 
