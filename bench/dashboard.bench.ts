@@ -166,7 +166,7 @@ async function generateCases(database: Database, count: number) {
       case when x.open then null else x.created + x.resolve * interval '1 minute' end,
       case when x.open then null else x.created + x.resolve * interval '1 minute' end,
       case when x.open or x.r < 0.1 then null when x.r < 0.15 then 2 when x.r < 0.25 then 3 when x.r < 0.55 then 4 else 5 end,
-      x.created, x.created + x.resolve * interval '1 minute'
+      x.created, least(now() - interval '10 minutes', x.created + x.resolve * interval '1 minute')
     from (
       select i, created, r, respond, resolve, created > now() - interval '20 days' and r < 0.1 as open
       from (select i, now() - random() * interval '${YEARS * 365} days' as created, random() as r,

@@ -8,10 +8,12 @@ import { caseFigures, caseFiguresState, cases, whistles } from "./tables.ts";
 /**
  * The figures are rebuilt per China day from the cases created that day, for the days whose cases
  * or whistles changed since the last refresh, then per month from the days. A rebuild replaces
- * rather than adds, so reading a change twice is harmless: each refresh looks back OVERLAP before
- * its last start, to catch transactions that were still open then.
+ * rather than adds, so reading a change twice is harmless. A refresh remembers when the oldest
+ * transaction still open at its start began (its own start on PGlite, which has one connection):
+ * what such a transaction writes after the refresh has read is read by the next one.
  */
-const OVERLAP_MS = 5 * 60_000;
+// Timestamps set in the server process may run a little behind the database's clock.
+const MARGIN_MS = 60_000;
 /** Days rebuilt per query of the cases. */
 const RUN_DAYS = 7;
 // One refresh at a time across processes (pg_advisory_xact_lock): two would insert the same rows.
@@ -45,10 +47,14 @@ const minutesBetween = (from: Date, to: Date) => (to.getTime() - from.getTime())
 export async function refreshCaseFigures(db: Db, options: { full?: boolean } = {}) {
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${LOCK})`);
-    const [clock] = rowsOf<{ now: Date | string }>(await tx.execute(sql`select now() as now`));
-    const startedAt = new Date(clock?.now ?? Date.now());
+    const [clock] = rowsOf<{ since: Date | string }>(
+      await tx.execute(sql`
+        select least(now(), (select min(xact_start) from pg_stat_activity
+          where datname = current_database() and xact_start is not null and pid <> pg_backend_pid())) as since`),
+    );
+    const startedAt = new Date(clock?.since ?? Date.now());
     const [state] = await tx.select().from(caseFiguresState);
-    const since = options.full || !state ? null : new Date(state.refreshedThrough.getTime() - OVERLAP_MS);
+    const since = options.full || !state ? null : new Date(state.refreshedThrough.getTime() - MARGIN_MS);
     const days = await changedDays(tx, since);
     for (const run of runsOf(days)) await rebuildDays(tx, run);
     const months = [...new Set(days.map(monthOf))];
