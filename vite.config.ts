@@ -2,7 +2,8 @@ import { resolve } from "node:path";
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
 
-// Two single-page apps served by the API process: /admin/ (staff) and /mobile/ (phones).
+// Three single-page apps served by the API process: /admin/ (staff), /mobile/ (phones) and
+// /screen (the command centre's wall display).
 const web = resolve(import.meta.dirname, "src/web");
 
 export default defineConfig({
@@ -17,6 +18,7 @@ export default defineConfig({
       input: {
         admin: resolve(web, "admin/index.html"),
         mobile: resolve(web, "mobile/index.html"),
+        screen: resolve(web, "screen/index.html"),
       },
     },
   },

@@ -1,5 +1,6 @@
 import {
   AuditOutlined,
+  BarChartOutlined,
   ClusterOutlined,
   FlagOutlined,
   HeartOutlined,
@@ -24,6 +25,7 @@ import { OrderDetailPage } from "./pages/orders/detail.tsx";
 import { OrdersPage } from "./pages/orders/index.tsx";
 import { OrgPage } from "./pages/org/index.tsx";
 import { PeoplePage } from "./pages/people/index.tsx";
+import { ReportsPage } from "./pages/reports/index.tsx";
 import { TerritoryPage } from "./pages/territory/index.tsx";
 import { TerritoryNodePage } from "./pages/territory/node-page.tsx";
 import { VolunteeringPage } from "./pages/volunteering/index.tsx";
@@ -58,6 +60,7 @@ export const NAV: readonly NavItem[] = [
     subpages: [{ path: "/cases/:idOrCode", element: <CaseDetailPage /> }],
   },
   { key: "whistles", path: "/whistles", icon: <NotificationOutlined />, element: <WhistlesPage /> },
+  { key: "reports", path: "/reports", icon: <BarChartOutlined />, element: <ReportsPage /> },
   { key: "volunteering", path: "/volunteering", icon: <SmileOutlined />, element: <VolunteeringPage /> },
   {
     key: "orders",

@@ -1,6 +1,7 @@
-import type { ReactNode } from "react";
+import { type ReactNode, useEffect } from "react";
 import { Navigate, Outlet, useLocation } from "react-router-dom";
 import { useAuth } from "./auth.tsx";
+import { sameSitePath } from "./return-path.ts";
 
 interface Props {
   /** Shown while the session is being checked. */
@@ -27,10 +28,26 @@ export function useReturnPath(): string {
 }
 
 /**
- * The login route once someone is logged in: where RequireAuth was sending him (a deep link such as
- * a contact card's request form), else home. Rendered the moment the session exists, so it must
- * know the way back itself rather than leave it to the login form.
+ * `?next=` of the login address: a page of another app on this site that sent the reader here (the
+ * big screen), reached by a full page load; null when absent or pointing off the site.
+ */
+export function useNextPage(): string | null {
+  return sameSitePath(new URLSearchParams(useLocation().search).get("next"));
+}
+
+/** Leaves this app for `to`, another page of the same site. */
+function LeaveApp({ to }: { to: string }) {
+  useEffect(() => window.location.replace(to), [to]);
+  return null;
+}
+
+/**
+ * The login route once someone is logged in: the `?next=` page, else where RequireAuth was sending
+ * him (a deep link such as a contact card's request form), else home. Rendered the moment the
+ * session exists, so it must know the way back itself rather than leave it to the login form.
  */
 export function LeaveLogin() {
-  return <Navigate to={useReturnPath()} replace />;
+  const next = useNextPage();
+  const back = useReturnPath();
+  return next ? <LeaveApp to={next} /> : <Navigate to={back} replace />;
 }

@@ -40,6 +40,8 @@ const NAV_ACCESS = {
   audit: ["districtAdmin"],
   cases: ["districtAdmin", "streetStaff", "communityStaff", "gridWorker", "departmentStaff"],
   whistles: ["districtAdmin", "streetStaff", "communityStaff", "departmentStaff"],
+  // 统计报表: the area's communities (reports.read), or a department's own reports for its staff.
+  reports: ["districtAdmin", "streetStaff", "communityStaff", "departmentStaff"],
   // people.write or territory.write: the server lists which kinds each may import.
   imports: ["districtAdmin", "streetStaff", "communityStaff", "gridWorker"],
   // Mobile home tiles.

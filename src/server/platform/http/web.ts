@@ -5,7 +5,10 @@ import type { FastifyInstance } from "fastify";
 
 export const WEB_DIR = resolve(import.meta.dirname, "../../../../dist/web");
 
-/** The built pages: /admin/ (staff), /mobile/ (phones); their client-side routes all get index.html. */
+/**
+ * The built pages: /admin/ (staff), /mobile/ (phones), /screen (the command centre's big screen);
+ * their client-side routes all get index.html.
+ */
 export async function installWeb(app: FastifyInstance): Promise<void> {
   if (!existsSync(WEB_DIR)) {
     app.log.warn(`No built pages in ${WEB_DIR}: run \`npm run build\``);
@@ -19,7 +22,7 @@ export async function installWeb(app: FastifyInstance): Promise<void> {
     immutable: true,
     maxAge: "365d",
   });
-  for (const shell of ["admin", "mobile"]) {
+  for (const shell of ["admin", "mobile", "screen"]) {
     const page = (
       _: unknown,
       reply: { sendFile: (f: string, r: string) => unknown; header: (k: string, v: string) => unknown },

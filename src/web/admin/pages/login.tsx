@@ -3,7 +3,7 @@ import { Alert, Button, Card, Form, Input, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router-dom";
 import { type Credentials, useLoginForm } from "../../common/auth.tsx";
-import { useReturnPath } from "../../common/require-auth.tsx";
+import { useNextPage, useReturnPath } from "../../common/require-auth.tsx";
 import { Brand } from "../layout/brand.tsx";
 import { LanguageSwitch } from "../layout/language-switch.tsx";
 import { PARTY_RED } from "../theme.ts";
@@ -12,8 +12,10 @@ export function LoginPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const returnPath = useReturnPath();
+  // Another app of the site (the big screen) sent the reader here: back there by a full page load.
+  const next = useNextPage();
   const { submit, error, clearError, loggingIn, phoneRule } = useLoginForm(() =>
-    navigate(returnPath, { replace: true }),
+    next ? window.location.replace(next) : navigate(returnPath, { replace: true }),
   );
 
   return (

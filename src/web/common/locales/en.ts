@@ -2,11 +2,14 @@ import { casesEn } from "./cases.en.ts";
 import { casesAdminEn } from "./cases-admin.en.ts";
 import { casesMobileEn } from "./cases-mobile.en.ts";
 import { contactCardEn } from "./contact-card.en.ts";
+import { dashboardEn } from "./dashboard.en.ts";
 import { exportEn } from "./export.en.ts";
 import { importsEn } from "./imports.en.ts";
 import { ordersEn } from "./orders.en.ts";
 import { peopleEn } from "./people.en.ts";
+import { reportsEn } from "./reports.en.ts";
 import type { Same } from "./same.ts";
+import { screenEn } from "./screen.en.ts";
 import { volunteeringEn } from "./volunteering.en.ts";
 import { volunteeringMobileEn } from "./volunteering-mobile.en.ts";
 import { wishesEn } from "./wishes.en.ts";
@@ -18,9 +21,12 @@ export const en: Same<typeof zhCN> = {
   casesAdmin: casesAdminEn,
   casesMobile: casesMobileEn,
   contactCard: contactCardEn,
+  dashboard: dashboardEn,
   export: exportEn,
   imports: importsEn,
   orders: ordersEn,
+  reports: reportsEn,
+  screen: screenEn,
   wishes: wishesEn,
   wishesAdmin: wishesAdminEn,
   volunteering: volunteeringEn,
@@ -111,6 +117,7 @@ export const en: Same<typeof zhCN> = {
     wishes: "Micro-wishes",
     wishWall: "Wish wall",
     myWishes: "My wishes",
+    reports: "Reports",
   },
   user: {
     roleAt: "{{role}} · {{node}}",
@@ -135,6 +142,7 @@ export const en: Same<typeof zhCN> = {
       imports: "Residents, party members, grid staff and grids from spreadsheets",
       orders: "Service requests published as orders, grabbed by members and volunteers, rated and counted",
       wishes: "Micro-wishes: review, claims, fulfilment and figures",
+      reports: "Monthly and quarterly reports of communities and departments, to make and download",
     },
   },
   audit: {

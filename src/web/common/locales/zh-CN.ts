@@ -2,10 +2,13 @@ import { casesZhCN } from "./cases.zh-CN.ts";
 import { casesAdminZhCN } from "./cases-admin.zh-CN.ts";
 import { casesMobileZhCN } from "./cases-mobile.zh-CN.ts";
 import { contactCardZhCN } from "./contact-card.zh-CN.ts";
+import { dashboardZhCN } from "./dashboard.zh-CN.ts";
 import { exportZhCN } from "./export.zh-CN.ts";
 import { importsZhCN } from "./imports.zh-CN.ts";
 import { ordersZhCN } from "./orders.zh-CN.ts";
 import { peopleZhCN } from "./people.zh-CN.ts";
+import { reportsZhCN } from "./reports.zh-CN.ts";
+import { screenZhCN } from "./screen.zh-CN.ts";
 import { volunteeringZhCN } from "./volunteering.zh-CN.ts";
 import { volunteeringMobileZhCN } from "./volunteering-mobile.zh-CN.ts";
 import { wishesZhCN } from "./wishes.zh-CN.ts";
@@ -16,9 +19,12 @@ export const zhCN = {
   casesAdmin: casesAdminZhCN,
   casesMobile: casesMobileZhCN,
   contactCard: contactCardZhCN,
+  dashboard: dashboardZhCN,
   export: exportZhCN,
   imports: importsZhCN,
   orders: ordersZhCN,
+  reports: reportsZhCN,
+  screen: screenZhCN,
   wishes: wishesZhCN,
   wishesAdmin: wishesAdminZhCN,
   volunteering: volunteeringZhCN,
@@ -109,6 +115,7 @@ export const zhCN = {
     wishes: "微心愿",
     wishWall: "心愿墙",
     myWishes: "我的心愿",
+    reports: "统计报表",
   },
   user: {
     roleAt: "{{role}} · {{node}}",
@@ -133,6 +140,7 @@ export const zhCN = {
       imports: "从表格批量导入居民、党员、网格力量和网格",
       orders: "服务需求发布为订单，党员志愿者抢单上门，回访评价与统计",
       wishes: "微心愿的审核上墙、认领实现与统计",
+      reports: "社区、部门月报和季报的生成与下载",
     },
   },
   audit: {

@@ -1,0 +1,52 @@
+/** Strings of the 统计报表 page: the monthly and quarterly reports, listed for download and made on demand. */
+export const reportsZhCN = {
+  kind: { monthly: "月报", quarterly: "季报" },
+  /** The kind as the last word of a report's name. */
+  noun: { monthly: "月报", quarterly: "季报" },
+  subject: { community: "社区", department: "部门" },
+  status: { pending: "生成中", ready: "已生成", failed: "生成失败" },
+  period: {
+    month: "{{year}}年{{month}}月",
+    quarter: "{{year}}年第{{quarterName}}季度",
+    quarterNames: { q1: "一", q2: "二", q3: "三", q4: "四" },
+    range: "{{from}} 至 {{to}}",
+  },
+  /** "红旗社区 2026年11月 月报" */
+  name: "{{subject}} {{period}} {{noun}}",
+  columns: {
+    name: "报表名称",
+    kind: "类型",
+    period: "统计周期",
+    status: "状态",
+    generatedAt: "生成时间",
+    actions: "操作",
+  },
+  list: {
+    all: "全部报表",
+    allSubjects: "全部对象",
+    subject: "统计对象",
+    total: "共 {{count}} 份报表",
+    empty: "暂无报表",
+    schedule: "每月 1 日自动生成上月月报，每季度结束后生成上季度季报；也可以随时手动生成。",
+    failed: "失败原因：{{error}}",
+    remake: "重新生成",
+  },
+  download: { xlsx: "下载 Excel", pdf: "下载 PDF" },
+  generate: {
+    open: "生成报表",
+    title: "生成统计报表",
+    submit: "开始生成",
+    kind: "报表类型",
+    period: "统计周期",
+    periodRequired: "请选择统计周期",
+    monthPlaceholder: "选择月份",
+    quarterPlaceholder: "选择季度",
+    subjectType: "统计对象",
+    community: "社区",
+    communityRequired: "请选择社区",
+    department: "部门",
+    departmentRequired: "请选择部门",
+    hint: "报表在后台生成，通常几秒钟即可完成；同一对象、同一周期的报表重新生成后将替换原有文件。",
+    started: "已开始生成：{{name}}",
+  },
+};
