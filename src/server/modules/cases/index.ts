@@ -10,7 +10,6 @@ export {
 export { ensureCaseDefaults } from "./defaults.ts";
 export { deviceRoutes } from "./device-routes.ts";
 export { figureRoutes } from "./figure-routes.ts";
-export { SATISFIED_RATING } from "./satisfaction.ts";
 export {
   type DayRange,
   dayDetails,
@@ -41,5 +40,6 @@ export {
 } from "./orders-link.ts";
 export { caseRowByCode, findCaseRows, type PublicCaseFilter } from "./public.ts";
 export { casesRoutes } from "./routes.ts";
+export { SATISFIED_RATING } from "./satisfaction.ts";
 export { getCase, listCases } from "./service.ts";
 export type { CaseRow, FigureDetail } from "./tables.ts";

@@ -53,7 +53,12 @@ export async function whistleStep(
           : { score: input.score ?? null, ratingComment: input.note?.trim() || null };
     await tx
       .update(whistles)
-      .set({ ...set, updatedAt: now, status: STEP_TO[step], overdue: step !== "rate" && w.deadline < now ? true : w.overdue })
+      .set({
+        ...set,
+        updatedAt: now,
+        status: STEP_TO[step],
+        overdue: step !== "rate" && w.deadline < now ? true : w.overdue,
+      })
       .where(eq(whistles.id, id));
     await tx.insert(caseEvents).values({
       caseId: w.caseId,
