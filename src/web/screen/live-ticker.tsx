@@ -1,8 +1,8 @@
 import { useLayoutEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { todayInChina } from "../common/china-day.ts";
 import type { Live, LiveCase } from "./data.ts";
 import { Panel } from "./panel.tsx";
-import { todayInChina } from "./period.ts";
 import "./lists.css";
 
 /** Seconds each row stays in view as the list scrolls past. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { todayInChina } from "../common/china-day.ts";
 import { count, hoursMinutes, percent, shortName } from "./format.ts";
-import { isPeriod, rangeOf, todayInChina } from "./period.ts";
+import { isPeriod, rangeOf } from "./period.ts";
 
 const units = { hours: "小时", minutes: "分" };
 

@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useState } from "react";
 import { useLocation, useNavigate, useSearchParams } from "react-router-dom";
+import { todayInChina } from "../common/china-day.ts";
 import type { NodeRef, ViewQuery } from "./data.ts";
-import { DEFAULT_PERIOD, isPeriod, type Period, rangeOf, todayInChina } from "./period.ts";
+import { DEFAULT_PERIOD, isPeriod, type Period, rangeOf } from "./period.ts";
 
 export type Measure = "received" | "overdue";
 

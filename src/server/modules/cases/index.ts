@@ -42,4 +42,4 @@ export { caseRowByCode, findCaseRows, type PublicCaseFilter } from "./public.ts"
 export { casesRoutes } from "./routes.ts";
 export { SATISFIED_RATING } from "./satisfaction.ts";
 export { getCase, listCases } from "./service.ts";
-export type { CaseRow, FigureDetail } from "./tables.ts";
+export type { CaseRow, FigureDetail, WhistleFigures } from "./tables.ts";

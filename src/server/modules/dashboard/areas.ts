@@ -9,7 +9,7 @@ import {
   type TrendInterval,
 } from "../cases/index.ts";
 import { areasBelow, nodesByIds, type TerritoryLevel } from "../territory/index.ts";
-import { ratio } from "./overview.ts";
+import { ratio } from "./measures.ts";
 import { lastDay, type ViewQuery, viewOf } from "./view.ts";
 
 /**

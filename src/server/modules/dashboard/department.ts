@@ -1,9 +1,9 @@
 import type { Principal } from "../../platform/auth/index.ts";
 import type { Db } from "../../platform/db/index.ts";
 import { forbidden } from "../../platform/errors.ts";
-import { departmentsByIds, departmentsOfUser, nodeFigures, quantile, whistlesNow } from "../cases/index.ts";
+import { departmentsByIds, departmentsOfUser, nodeFigures, whistlesNow } from "../cases/index.ts";
 import { districtOf } from "../territory/index.ts";
-import { mean } from "./overview.ts";
+import { departmentWhistles } from "./measures.ts";
 import { lastDay, rangeOf, type ViewQuery } from "./view.ts";
 
 /**
@@ -23,25 +23,10 @@ export async function departmentFigures(db: Db, principal: Principal, q: Pick<Vi
   return {
     from: range.from,
     to: lastDay(range),
-    departments: departments.map((d) => {
-      const w = figures.detail.whistles[d.id];
-      return {
-        id: d.id,
-        code: d.code,
-        name: d.name,
-        whistles: w?.n ?? 0,
-        reported: w?.reported ?? 0,
-        overdue: w?.overdue ?? 0,
-        rated: w?.score.reduce((a, b) => a + b, 0) ?? 0,
-        meanScore: w ? mean(w.score) : null,
-        scores: w?.score ?? [0, 0, 0, 0, 0],
-        responseMinutes: {
-          median: w ? quantile(w.response, 0.5) : null,
-          p90: w ? quantile(w.response, 0.9) : null,
-        },
-        waitingNow: now.get(d.id)?.open ?? 0,
-        overdueNow: now.get(d.id)?.overdue ?? 0,
-      };
-    }),
+    departments: departments.map((d) => ({
+      ...departmentWhistles(d, figures.detail.whistles[d.id]),
+      waitingNow: now.get(d.id)?.open ?? 0,
+      overdueNow: now.get(d.id)?.overdue ?? 0,
+    })),
   };
 }

@@ -8,7 +8,7 @@ import { reports } from "./tables.ts";
 /** One report's files. */
 export const REPORT_JOB = "dashboard.report";
 /**
- * On the 1st of each month (and once at start, for a 1st the server slept through): last month's
+ * On the 1st of each month (and five minutes after start, for a 1st the server slept through): last month's
  * reports, and last quarter's after its last month, for every community and department.
  */
 export const DUE_REPORTS_JOB = "dashboard.reports.due";
@@ -25,8 +25,16 @@ export function defineDashboardJobs(queue: Queue, db: Db, dataDir: string): void
     const pending = await db.select({ id: reports.id }).from(reports).where(eq(reports.status, "pending"));
     for (const r of pending) await sendReportJob(queue, r.id);
   });
-  queue.every(DUE_REPORTS_JOB, "0 1 1 * *", { atStart: true });
+  // Rendering takes the event loop for a moment per report: after start-up, not during it.
+  queue.every(DUE_REPORTS_JOB, "0 1 1 * *", { atStart: true, atStartDelaySeconds: 300 });
 }
 
 export const sendReportJob = (queue: Queue, reportId: string) =>
   queue.send(REPORT_JOB, { reportId }, { singletonKey: reportId, retryLimit: 2 });
+
+/**
+ * A report someone is waiting for on the page: ahead of the month's batch, even when the same
+ * report is waiting in it (a second run writes the same files again).
+ */
+export const sendAskedReportJob = (queue: Queue, reportId: string) =>
+  queue.sendNow(REPORT_JOB, { reportId }, { singletonKey: `${reportId}:asked`, retryLimit: 2, priority: 10 });

@@ -8,21 +8,16 @@ import {
   listCategories,
   nodeFigures,
   openNow,
-  quantile,
 } from "../cases/index.ts";
 import { orderTotals } from "../orders/index.ts";
 import { householdCoverage } from "../people/index.ts";
 import { volunteeringTotals } from "../volunteering/index.ts";
+import { departmentWhistles, mean, ratio } from "./measures.ts";
 import { lastDay, type ViewQuery, viewOf } from "./view.ts";
 
 // Names for people reading the raw answer; the pages name keys in their own language.
 const zh = WORDS["zh-CN"];
 
-export const ratio = (part: number, whole: number) => (whole > 0 ? Number((part / whole).toFixed(4)) : null);
-export const mean = (counts: readonly number[]) => {
-  const n = counts.reduce((a, b) => a + b, 0);
-  return n > 0 ? Number((counts.reduce((sum, c, i) => sum + c * (i + 1), 0) / n).toFixed(2)) : null;
-};
 /** A breakdown, largest first. */
 const ranked = (
   counts: Record<string, number>,
@@ -60,23 +55,7 @@ export async function overview(db: Db, principal: Principal, q: ViewQuery) {
     },
   );
   const byDepartment = departments
-    .map((d) => {
-      const w = detail.whistles[d.id];
-      return {
-        id: d.id,
-        code: d.code,
-        name: d.name,
-        whistles: w?.n ?? 0,
-        reported: w?.reported ?? 0,
-        overdue: w?.overdue ?? 0,
-        rated: w?.score.reduce((a, b) => a + b, 0) ?? 0,
-        meanScore: w ? mean(w.score) : null,
-        responseMinutes: {
-          median: w ? quantile(w.response, 0.5) : null,
-          p90: w ? quantile(w.response, 0.9) : null,
-        },
-      };
-    })
+    .map((d) => departmentWhistles(d, detail.whistles[d.id]))
     .sort((a, b) => b.whistles - a.whistles || a.code.localeCompare(b.code));
   const sum = (f: (d: (typeof byDepartment)[number]) => number) => byDepartment.reduce((a, d) => a + f(d), 0);
   return {

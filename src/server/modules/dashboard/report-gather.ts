@@ -16,7 +16,7 @@ import {
   SATISFIED_RATING,
 } from "../cases/index.ts";
 import { areasBelow, districtOf } from "../territory/index.ts";
-import { mean, ratio } from "./overview.ts";
+import { departmentWhistles, mean, ratio } from "./measures.ts";
 import type { NamedCount, ReportData } from "./report-data.ts";
 import { percent } from "./report-format.ts";
 import type { reports } from "./tables.ts";
@@ -119,15 +119,9 @@ async function departmentRows(db: Db, detail: FigureDetail) {
   const departments = await departmentsByIds(db, Object.keys(detail.whistles));
   return departments
     .map((d) => {
-      const w = detail.whistles[d.id];
-      return {
-        name: d.name,
-        whistles: w?.n ?? 0,
-        reported: w?.reported ?? 0,
-        overdue: w?.overdue ?? 0,
-        medianMinutes: w ? quantile(w.response, 0.5) : null,
-        meanScore: w ? mean(w.score) : null,
-      };
+      const w = departmentWhistles(d, detail.whistles[d.id]);
+      const { name, whistles, reported, overdue, meanScore } = w;
+      return { name, whistles, reported, overdue, meanScore, medianMinutes: w.responseMinutes.median };
     })
     .sort((a, b) => b.whistles - a.whistles);
 }

@@ -7,7 +7,7 @@ import { PageQuery } from "../../platform/http/paging.ts";
 import { type App, Enum, Nullable, responses, Time, Uuid } from "../../platform/http/types.ts";
 import type { Queue } from "../../platform/queue/index.ts";
 import { attachment } from "../../platform/xlsx/index.ts";
-import { sendReportJob } from "./jobs.ts";
+import { sendAskedReportJob } from "./jobs.ts";
 import { periodLabel } from "./report-gather.ts";
 import { getReport, listReports, presentReport, requestReport } from "./reports.ts";
 import { REPORT_KINDS, REPORT_STATUSES, REPORT_SUBJECTS } from "./tables.ts";
@@ -74,7 +74,7 @@ export function reportRoutes(app: App, db: Db, dataDir: string, queue: Queue | u
     },
     async (req, reply) => {
       const row = await requestReport(db, principalOf(req), req.actor, req.body);
-      if (queue) await sendReportJob(queue, row.id);
+      if (queue) await sendAskedReportJob(queue, row.id);
       return reply.code(202).send(presentReport(row));
     },
   );

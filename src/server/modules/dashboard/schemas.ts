@@ -21,6 +21,20 @@ export const ViewQuery = {
   to: Type.Optional(Type.String({ format: "date", description: "Last day, inclusive; default today" })),
 };
 
+/** One department's whistles (measures.ts departmentWhistles). */
+const DepartmentWhistles = Type.Object({
+  id: Uuid,
+  code: Type.String(),
+  name: Type.String(),
+  whistles: Count,
+  reported: Count,
+  overdue: Count,
+  rated: Count,
+  meanScore: Nullable(Type.Number()),
+  scores: Type.Array(Count, { description: "How many responses were rated 1, 2, 3, 4 and 5" }),
+  responseMinutes: Minutes,
+});
+
 const NodeRef = Type.Object({
   id: Uuid,
   code: Type.String(),
@@ -68,19 +82,7 @@ export const OverviewBody = Type.Object({
     total: Count,
     reported: Count,
     overdue: Count,
-    byDepartment: Type.Array(
-      Type.Object({
-        id: Uuid,
-        code: Type.String(),
-        name: Type.String(),
-        whistles: Count,
-        reported: Count,
-        overdue: Count,
-        rated: Count,
-        meanScore: Nullable(Type.Number()),
-        responseMinutes: Minutes,
-      }),
-    ),
+    byDepartment: Type.Array(DepartmentWhistles),
   }),
   orders: Type.Object({ published: Count, grabbed: Count, completed: Count, missed: Count }),
   volunteering: Type.Object({ activities: Count, people: Count, hours: Type.Number({ minimum: 0 }) }),
@@ -156,16 +158,7 @@ export const DepartmentBody = Type.Object({
   to: Day,
   departments: Type.Array(
     Type.Object({
-      id: Uuid,
-      code: Type.String(),
-      name: Type.String(),
-      whistles: Count,
-      reported: Count,
-      overdue: Count,
-      rated: Count,
-      meanScore: Nullable(Type.Number()),
-      scores: Type.Array(Count, { description: "How many responses were rated 1, 2, 3, 4 and 5" }),
-      responseMinutes: Minutes,
+      ...DepartmentWhistles.properties,
       waitingNow: Type.Integer({ minimum: 0, description: "Whistles awaiting the report now" }),
       overdueNow: Type.Integer({ minimum: 0, description: "Of those, past their deadline" }),
     }),

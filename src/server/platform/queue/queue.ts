@@ -9,6 +9,8 @@ export interface SendOptions {
   /** At most one waiting job per key (e.g. one reminder per case). */
   singletonKey?: string;
   retryLimit?: number;
+  /** Taken before waiting jobs of lower priority (default 0): work someone asked for now. */
+  priority?: number;
 }
 
 export interface QueueOptions {
@@ -24,7 +26,8 @@ export class Queue {
   private readonly boss: PgBoss;
   private readonly handlers = new Map<string, JobHandler<unknown>>();
   private readonly schedules = new Map<string, string>();
-  private readonly atStart = new Set<string>();
+  /** Jobs to run once after start, with their delay in seconds. */
+  private readonly atStart = new Map<string, number>();
   /** This process's worker of each queue, to wake when it sends that queue a job itself. */
   private readonly workers = new Map<string, string>();
   private started = false;
@@ -48,12 +51,13 @@ export class Queue {
   /**
    * Runs a defined job on a cron schedule (one run per tick across all processes), in China time.
    * `atStart` also runs it once right after start, so work that fell due while the server was
-   * down is done at once rather than at the next tick.
+   * down is done at once rather than at the next tick; `atStartDelaySeconds` lets start-up (and the
+   * first pages) go first for work that can wait a few minutes.
    */
-  every(name: string, cron: string, options: { atStart?: boolean } = {}): void {
+  every(name: string, cron: string, options: { atStart?: boolean; atStartDelaySeconds?: number } = {}): void {
     if (!this.handlers.has(name)) throw new Error(`Define job ${name} before scheduling it`);
     this.schedules.set(name, cron);
-    if (options.atStart) this.atStart.add(name);
+    if (options.atStart) this.atStart.set(name, options.atStartDelaySeconds ?? 0);
   }
 
   async start(): Promise<void> {
@@ -73,7 +77,8 @@ export class Queue {
     }
     for (const [name, cron] of this.schedules)
       await this.boss.schedule(name, cron, {}, { tz: "Asia/Shanghai" });
-    for (const name of this.atStart) await this.boss.send(name, {});
+    for (const [name, delay] of this.atStart)
+      await this.boss.send(name, {}, delay > 0 ? { startAfter: delay } : {});
   }
 
   async send<T extends object>(name: string, data: T, options: SendOptions = {}): Promise<string | null> {

@@ -3569,6 +3569,8 @@ export interface paths {
                                     overdue: number;
                                     rated: number;
                                     meanScore: number | null;
+                                    /** @description How many responses were rated 1, 2, 3, 4 and 5 */
+                                    scores: number[];
                                     responseMinutes: {
                                         median: number | null;
                                         p90: number | null;

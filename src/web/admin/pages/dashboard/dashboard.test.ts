@@ -1,8 +1,9 @@
 import type { TFunction } from "i18next";
 import { describe, expect, it } from "vitest";
+import { todayInChina } from "../../../common/china-day.ts";
 import { zhCN } from "../../../common/locales/zh-CN.ts";
 import { clockText, minutesText, percentText } from "./format.ts";
-import { presetRange, todayInChina } from "./period.ts";
+import { presetRange } from "./period.ts";
 
 // The zh-CN strings with their placeholders filled, as i18next would.
 const t = ((key: string, values: Record<string, unknown> = {}) => {

@@ -1,7 +1,8 @@
 import { DatePicker } from "antd";
 import dayjs from "dayjs";
 import { useTranslation } from "react-i18next";
-import { type DayRange, PRESETS, presetRange, todayInChina } from "./period.ts";
+import { todayInChina } from "../../../common/china-day.ts";
+import { type DayRange, PRESETS, presetRange } from "./period.ts";
 
 const FORMAT = "YYYY-MM-DD";
 

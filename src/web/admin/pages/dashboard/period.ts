@@ -1,3 +1,5 @@
+import { minusDays, monthStart, todayInChina } from "../../../common/china-day.ts";
+
 // The periods the toolbar offers, as the China calendar days the dashboard API takes (from/to inclusive).
 
 export const PRESETS = ["last7", "last30", "thisMonth", "lastMonth", "thisQuarter", "thisYear"] as const;
@@ -6,27 +8,6 @@ export type Preset = (typeof PRESETS)[number];
 export interface DayRange {
   from: string;
   to: string;
-}
-
-const DAY = 86_400_000;
-const chinaDay = new Intl.DateTimeFormat("en-CA", {
-  timeZone: "Asia/Shanghai",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-});
-
-/** "2026-12-06": the day it is in China at `now`, wherever the browser thinks it is. */
-export const todayInChina = (now: Date): string => chinaDay.format(now);
-
-const minusDays = (day: string, days: number) =>
-  new Date(Date.parse(`${day}T00:00:00Z`) - days * DAY).toISOString().slice(0, 10);
-
-/** The first day of the month `months` after the one `day` is in (negative: before). */
-function monthStart(day: string, months = 0): string {
-  const y = Number(day.slice(0, 4));
-  const m = Number(day.slice(5, 7)) - 1 + months;
-  return new Date(Date.UTC(y, m, 1)).toISOString().slice(0, 10);
 }
 
 /** The first and last day of a preset, up to today where the period is still running. */

@@ -5,8 +5,8 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../../common/api.ts";
 import type { User } from "../../../common/auth.tsx";
+import { todayInChina } from "../../../common/china-day.ts";
 import { FormModalButton } from "../../components/form-modal.tsx";
-import { todayInChina } from "../dashboard/period.ts";
 import {
   lastFinished,
   type Month,

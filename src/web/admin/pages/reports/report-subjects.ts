@@ -2,8 +2,8 @@ import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { api } from "../../../common/api.ts";
 import type { User } from "../../../common/auth.tsx";
+import { todayInChina } from "../../../common/china-day.ts";
 import type { Role } from "../../../common/roles.ts";
-import { todayInChina } from "../dashboard/period.ts";
 import type { ReportSubject } from "./report-period.ts";
 
 /** The server's reports.read holders: each reports on the communities of his area. */
