@@ -20,8 +20,13 @@ const PERMISSIONS = {
   "people.write": ["districtAdmin", "streetStaff", "communityStaff", "gridWorker"],
   "people.reveal": ["districtAdmin", "streetStaff", "communityStaff"],
   "org.read": [...STAFF_ROLES, "partyMember"],
+  "dashboard.read": ["districtAdmin", "streetStaff", "communityStaff", "gridWorker"],
+  "reports.read": ["districtAdmin", "streetStaff", "communityStaff"],
 } satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
+
+/** The roles holding a permission. */
+export const grantsOf = (permission: Permission): readonly Role[] => PERMISSIONS[permission];
 
 export function can(user: User, permission: Permission): boolean {
   const allowed: readonly Role[] = PERMISSIONS[permission];

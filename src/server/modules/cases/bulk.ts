@@ -144,6 +144,8 @@ export async function bulkInsertCases(executor: Executor, rows: BulkCase[]): Pro
         ratingComment: w.ratingComment ?? null,
         overdue: w.overdue,
         createdAt: w.createdAt,
+        // History as it happened: its last step, not the moment it was loaded.
+        updatedAt: w.reportedAt ?? w.acceptedAt ?? w.createdAt,
       });
     });
     for (const e of events) {

@@ -1,13 +1,10 @@
 import type { User } from "../../../common/auth.tsx";
-import type { Role } from "../../../common/roles.ts";
+import { can, grantsOf } from "../../../common/roles.ts";
 
-/** The server's dashboard.read holders (src/server/platform/auth/roles.ts): each sees the figures of his scope. */
-const DASHBOARD_ROLES: readonly Role[] = ["districtAdmin", "streetStaff", "communityStaff", "gridWorker"];
-
-const dashboardRoles = (user: User) => user.roles.filter((r) => DASHBOARD_ROLES.includes(r.role));
+const dashboardRoles = (user: User) => user.roles.filter((r) => grantsOf("dashboard.read").includes(r.role));
 
 /** Sees the figures of a territory (and may open the big screen). */
-export const hasDashboard = (user: User) => dashboardRoles(user).length > 0;
+export const hasDashboard = (user: User) => can(user, "dashboard.read");
 
 /** Answers whistles for a department: sees that department's figures instead. */
 export const isDepartmentStaff = (user: User) => user.roles.some((r) => r.role === "departmentStaff");

@@ -3,11 +3,8 @@ import { useTranslation } from "react-i18next";
 import { api } from "../../../common/api.ts";
 import type { User } from "../../../common/auth.tsx";
 import { todayInChina } from "../../../common/china-day.ts";
-import type { Role } from "../../../common/roles.ts";
+import { can, type Role } from "../../../common/roles.ts";
 import type { ReportSubject } from "./report-period.ts";
-
-/** The server's reports.read holders: each reports on the communities of his area. */
-const COMMUNITY_ROLES: readonly Role[] = ["districtAdmin", "streetStaff", "communityStaff"];
 
 const has = (user: User, role: Role) => user.roles.some((r) => r.role === role);
 
@@ -17,7 +14,8 @@ const has = (user: User, role: Role) => user.roles.some((r) => r.role === role);
  */
 export function subjectTypesOf(user: User): ReportSubject[] {
   const types: ReportSubject[] = [];
-  if (user.roles.some((r) => COMMUNITY_ROLES.includes(r.role))) types.push("community");
+  // reports.read: the communities of his area.
+  if (can(user, "reports.read")) types.push("community");
   if (has(user, "districtAdmin") || has(user, "departmentStaff")) types.push("department");
   return types;
 }
