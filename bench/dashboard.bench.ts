@@ -11,7 +11,7 @@ const DAY = 86_400_000;
 /**
  * The command centre's overview over 1,000,000 cases spread over three years in the demo district:
  * GET /api/v1/dashboard/overview (HTTP, bearer token, every figure of the page) against the same
- * figures read straight from the cases with GROUP BY and percentile_cont, in the same run, for a
+ * figures read straight from the cases with GROUP BY and percentile_disc, in the same run, for a
  * district, a street, a community and a grid over periods from a month to three years.
  */
 export async function benchDashboard(): Promise<void> {

@@ -35,10 +35,10 @@ export async function naiveFigures(db: Db, path: string, range: DayRange) {
         count(${cases.rating})::int as rated,
         (count(*) filter (where ${cases.rating} >= ${SATISFIED_RATING}))::int as satisfied,
         (count(*) filter (where ${cases.respondedAt} > ${cases.responseDueAt} or ${cases.resolvedAt} > ${cases.resolveDueAt}))::int as late,
-        percentile_cont(0.5) within group (order by ${minutes(cases.respondedAt)}) as response_median,
-        percentile_cont(0.9) within group (order by ${minutes(cases.respondedAt)}) as response_p90,
-        percentile_cont(0.5) within group (order by ${minutes(cases.resolvedAt)}) as resolution_median,
-        percentile_cont(0.9) within group (order by ${minutes(cases.resolvedAt)}) as resolution_p90
+        percentile_disc(0.5) within group (order by ${minutes(cases.respondedAt)}) as response_median,
+        percentile_disc(0.9) within group (order by ${minutes(cases.respondedAt)}) as response_p90,
+        percentile_disc(0.5) within group (order by ${minutes(cases.resolvedAt)}) as resolution_median,
+        percentile_disc(0.9) within group (order by ${minutes(cases.resolvedAt)}) as resolution_p90
       from ${cases} where ${where}`),
   );
   const breakdown = async (column: AnyPgColumn) =>

@@ -61,7 +61,7 @@ describe("figures from the aggregates", () => {
       expect(asMap(ours.cases.byStatus)).toEqual(naive.status);
       expect(asMap(ours.cases.byCategory)).toEqual(naive.category);
       expect(asMap(ours.cases.byChannel)).toEqual(naive.channel);
-      // Medians come from histograms: each lies in the bucket of the exact one.
+      // Medians come from histograms: each lies in the bucket of the median case (percentile_disc).
       const exact = Number(naive.totals?.resolution_median);
       const { lower, upper } = bucketAround(exact);
       expect(ours.cases.resolutionMinutes.median).toBeGreaterThanOrEqual(lower);
