@@ -47,12 +47,37 @@ export type FigureTotals = { [K in keyof typeof totalColumns]: number };
 
 /** Totals and breakdowns of the cases created in `range` under one node. */
 export async function nodeFigures(db: Db, nodeId: string, range: DayRange) {
+  return figuresOf((await nodesFigures(db, [nodeId], range)).get(nodeId));
+}
+
+/** Totals and breakdowns under each of several nodes, in one query (nodes without cases are left out). */
+export async function nodesFigures(db: Db, nodeIds: string[], range: DayRange) {
+  const sums = new Map<string, Omit<typeof caseFigures.$inferSelect, "grain" | "period" | "nodeId">>();
+  if (nodeIds.length === 0) return sums;
   const rows = await db
     .select()
     .from(caseFigures)
-    .where(and(eq(caseFigures.nodeId, nodeId), covering(range)));
-  const sum = { cases: 0, open: 0, rated: 0, satisfied: 0, late: 0, whistles: 0, detail: emptyDetail() };
-  for (const row of rows) addFigures(sum, row);
+    .where(and(inArray(caseFigures.nodeId, nodeIds), covering(range)));
+  for (const { grain: _g, period: _p, nodeId, ...row } of rows) {
+    const sum = sums.get(nodeId);
+    if (sum) addFigures(sum, row);
+    else sums.set(nodeId, addFigures(emptyFigures(), row));
+  }
+  return sums;
+}
+
+const emptyFigures = () => ({
+  cases: 0,
+  open: 0,
+  rated: 0,
+  satisfied: 0,
+  late: 0,
+  whistles: 0,
+  detail: emptyDetail(),
+});
+
+/** A node's sums with the medians and p90s read from its histograms. */
+function figuresOf(sum = emptyFigures()) {
   const { detail, ...totals } = sum;
   const minutes = (h: number[]) => ({
     count: h.reduce((a, b) => a + b, 0),

@@ -18,6 +18,7 @@ export {
   figureTrend,
   liveCases,
   nodeFigures,
+  nodesFigures,
   nodesTotals,
   openNow,
   TREND_INTERVALS,

@@ -10,6 +10,7 @@ import {
   listCategories,
   nextDay,
   nodeFigures,
+  nodesFigures,
   nodesTotals,
   openNow,
   quantile,
@@ -150,20 +151,27 @@ async function departmentReport(db: Db, report: Report, range: DayRange) {
       rated: point.rated + (w ? scored(w.score) : 0),
     });
   }
-  const areas = [];
-  for (const c of communities) {
-    const w = own((await nodeFigures(db, c.id, range)).detail);
-    if (!w) continue;
-    areas.push({
-      code: c.code,
-      name: c.name,
-      cases: w.n,
-      open: w.n - w.reported,
-      overdue: w.overdue,
-      late: w.overdue,
-      satisfactionRate: ratio(satisfiedOf(w.score), scored(w.score)),
-    });
-  }
+  const byCommunity = await nodesFigures(
+    db,
+    communities.map((c) => c.id),
+    range,
+  );
+  const areas = communities.flatMap((c) => {
+    const detail = byCommunity.get(c.id)?.detail;
+    const w = detail && own(detail);
+    if (!w) return [];
+    return [
+      {
+        code: c.code,
+        name: c.name,
+        cases: w.n,
+        open: w.n - w.reported,
+        overdue: w.overdue,
+        late: w.overdue,
+        satisfactionRate: ratio(satisfiedOf(w.score), scored(w.score)),
+      },
+    ];
+  });
   const w = own(whole.detail);
   return {
     summary: [
