@@ -143,6 +143,15 @@ const MESSAGES: Record<string, { "zh-CN": string; en: string }> = {
     en: "The activity (slot) is over: check-in is closed",
   },
   // Orders (抢单): the details carry the specifics (current status, distance, skill …).
+  INVALID_RANGE: {
+    "zh-CN": "统计时段不正确：开始日期不能晚于结束日期，且跨度不超过十年",
+    en: "The period must start on or before its last day and span at most ten years",
+  },
+  INVALID_PERIOD: {
+    "zh-CN": "报表周期不正确：月报写作 2026-11，季报写作 2026-Q4，且不能是尚未开始的周期",
+    en: "A month is written 2026-11 and a quarter 2026-Q4, and it must have begun",
+  },
+  NOT_A_COMMUNITY: { "zh-CN": "报表按社区生成，请选择一个社区", en: "Reports are made per community" },
   ORDER_TAKEN: { "zh-CN": "手慢了，这个订单已被他人抢走", en: "Too late: someone else has taken this order" },
   ALREADY_GRABBED: { "zh-CN": "这个订单您已经抢到了", en: "You have already taken this order" },
   NOT_IN_AUDIENCE: {
