@@ -22,10 +22,8 @@ const OPEN = new Set<string>(OPEN_STATUSES);
 
 type FigureRow = typeof caseFigures.$inferSelect;
 
-const emptyRow = (grain: FigureRow["grain"], period: string, nodeId: string): FigureRow => ({
-  grain,
-  period,
-  nodeId,
+/** Counts and breakdowns of no cases: what sums start from. */
+export const emptyFigures = () => ({
   cases: 0,
   open: 0,
   rated: 0,
@@ -33,6 +31,13 @@ const emptyRow = (grain: FigureRow["grain"], period: string, nodeId: string): Fi
   late: 0,
   whistles: 0,
   detail: emptyDetail(),
+});
+
+const emptyRow = (grain: FigureRow["grain"], period: string, nodeId: string): FigureRow => ({
+  grain,
+  period,
+  nodeId,
+  ...emptyFigures(),
 });
 
 export const chinaDate = (at: Date) => new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gte, inArray, lt, or, type SQL, sql } from "drizzle-orm";
 import { type Db, rowsOf } from "../../platform/db/index.ts";
-import { emptyDetail, quantile } from "./figures-buckets.ts";
-import { addFigures, firstOfNextMonth, nextDay } from "./figures-refresh.ts";
+import { quantile } from "./figures-buckets.ts";
+import { addFigures, emptyFigures, firstOfNextMonth, nextDay } from "./figures-refresh.ts";
 import { OPEN_STATUSES } from "./flow.ts";
 import { overdueSql } from "./service.ts";
 import { caseFigures, caseFiguresState, cases, whistles } from "./tables.ts";
@@ -65,16 +65,6 @@ export async function nodesFigures(db: Db, nodeIds: string[], range: DayRange) {
   }
   return sums;
 }
-
-const emptyFigures = () => ({
-  cases: 0,
-  open: 0,
-  rated: 0,
-  satisfied: 0,
-  late: 0,
-  whistles: 0,
-  detail: emptyDetail(),
-});
 
 /** A node's sums with the medians and p90s read from its histograms. */
 function figuresOf(sum = emptyFigures()) {

@@ -1,4 +1,5 @@
 import type { ReportData } from "./report-data.ts";
+import { lastDay } from "./view.ts";
 
 /**
  * Words and numbers shared by the .xlsx and the PDF of a report, so both say the same thing.
@@ -6,17 +7,10 @@ import type { ReportData } from "./report-data.ts";
  */
 
 const CHINA_OFFSET_MS = 8 * 3_600_000;
-const DAY_MS = 86_400_000;
 
 /** "阳光社区 2026年11月 诉求办理月报". */
 export const reportTitle = (data: ReportData): string =>
   `${data.subjectName} ${data.periodLabel} 诉求办理${data.kind === "monthly" ? "月报" : "季报"}`;
-
-/** The last day of the period: `to` is the first day after it. */
-export function lastDay(data: ReportData): string {
-  const to = new Date(`${data.to}T00:00:00Z`);
-  return Number.isNaN(to.getTime()) ? data.to : new Date(to.getTime() - DAY_MS).toISOString().slice(0, 10);
-}
 
 /** "2026-11-01 至 2026-11-30". */
 export const periodRange = (data: ReportData): string => `${data.from} 至 ${lastDay(data)}`;
