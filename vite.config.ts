@@ -1,15 +1,28 @@
 import { resolve } from "node:path";
 import react from "@vitejs/plugin-react";
-import { defineConfig } from "vite";
+import { defineConfig, type Plugin } from "vite";
+import { precompress } from "./scripts/precompress.ts";
 
 // Three single-page apps served by the API process: /admin/ (staff), /mobile/ (phones) and
 // /screen (the command centre's wall display).
 const web = resolve(import.meta.dirname, "src/web");
 
+/** The hashed assets, brotli- and gzip-compressed beside themselves once written. */
+const precompressAssets = (): Plugin => ({
+  name: "precompress-assets",
+  apply: "build",
+  writeBundle: ({ dir = "" }, bundle) =>
+    precompress(
+      Object.keys(bundle)
+        .filter((file) => file.startsWith("assets/"))
+        .map((file) => resolve(dir, file)),
+    ),
+});
+
 export default defineConfig({
   root: web,
   base: "/",
-  plugins: [react()],
+  plugins: [react(), precompressAssets()],
   build: {
     outDir: resolve(import.meta.dirname, "dist/web"),
     emptyOutDir: true,

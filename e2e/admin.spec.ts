@@ -1,5 +1,8 @@
 import { expect, test } from "@playwright/test";
+import { failOnCspViolations } from "./csp.ts";
 import { adminLogin } from "./login.ts";
+
+failOnCspViolations();
 
 test("district administrator: audit log, English, log out", async ({ page }) => {
   await adminLogin(page, "13800000001");

@@ -11,3 +11,12 @@ export async function adminLogin(page: Page, phone: string, password = DEMO_PASS
   // antd spaces two-character Chinese button labels ("登 录").
   await page.getByRole("button", { name: /^登\s?录$/ }).click();
 }
+
+/** The same on the phone pages' login form. */
+export async function mobileLogin(page: Page, phone: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto("/mobile/");
+  await expect(page).toHaveURL(/\/mobile\/login$/);
+  await page.getByLabel("手机号").fill(phone);
+  await page.getByLabel("密码").fill(password);
+  await page.getByRole("button", { name: "登录", exact: true }).click();
+}

@@ -21,8 +21,8 @@ test("community worker: finds a resident by name and views the full ID number fo
 
   const row = page.getByRole("row").filter({ hasText: name }).first();
   await expect(row).toBeVisible();
-  // Masked: four digits, ten stars, four digits.
-  await expect(row).toContainText(/\d{4}\*{10}[\dX]{4}/);
+  // Masked: two digits, fourteen stars, two characters.
+  await expect(row).toContainText(/\d{2}\*{14}[\dX]{2}/);
   await page.screenshot({ path: "test-results/admin-people.png", fullPage: true });
 
   await row.getByRole("button", { name: /查看/ }).click();
@@ -60,7 +60,7 @@ test("grid worker: sees people with masked numbers but no 查看", async ({ page
   await page.getByRole("menu").getByRole("menuitem", { name: "人口信息" }).click();
   await expect(page.getByRole("columnheader", { name: "身份证号" })).toBeVisible();
   await expect(page.locator(".ant-table-tbody tr.ant-table-row").first()).toContainText(
-    /\d{4}\*{10}[\dX]{4}/,
+    /\d{2}\*{14}[\dX]{2}/,
   );
   await expect(page.getByRole("button", { name: /查看/ })).toHaveCount(0);
 });

@@ -1,6 +1,9 @@
 import { expect, type Page, test } from "@playwright/test";
 import type { ECharts } from "echarts/core";
+import { failOnCspViolations } from "./csp.ts";
 import { DEMO_PASSWORD } from "./login.ts";
+
+failOnCspViolations();
 
 // The command centre's wall display: a district official logs in, sees the district, drills into a
 // community on the map and comes back up.

@@ -9,7 +9,7 @@ import { dashboardRoutes, reportRoutes } from "./modules/dashboard/index.ts";
 import { open311Routes } from "./modules/open311/index.ts";
 import { ordersRoutes, publishFromCall } from "./modules/orders/index.ts";
 import { orgRoutes } from "./modules/org/index.ts";
-import { contactCardRoutes, peopleRoutes } from "./modules/people/index.ts";
+import { accessLogRoutes, contactCardRoutes, peopleRoutes } from "./modules/people/index.ts";
 import { territoryRoutes } from "./modules/territory/index.ts";
 import { activityRoutes, volunteeringRoutes } from "./modules/volunteering/index.ts";
 import { wishesRoutes, wishWallRoutes } from "./modules/wishes/index.ts";
@@ -18,7 +18,12 @@ import { installAuth } from "./platform/auth/index.ts";
 import type { Database } from "./platform/db/index.ts";
 import { filesRoutes } from "./platform/files/index.ts";
 import { clientConfigRoutes } from "./platform/http/client-config.ts";
-import { clientErrorHandler, installErrorHandling } from "./platform/http/error-handler.ts";
+import {
+  clientErrorHandler,
+  frameworkErrorHandler,
+  installErrorHandling,
+} from "./platform/http/error-handler.ts";
+import { installSecurityHeaders } from "./platform/http/headers.ts";
 import { installOpenApi } from "./platform/http/openapi.ts";
 import { installGracefulClose } from "./platform/http/shutdown.ts";
 import type { App } from "./platform/http/types.ts";
@@ -36,10 +41,19 @@ export interface AppDeps {
   logger?: FastifyServerOptions["logger"];
   /** The job queue, for routes that start background work (imports); absent in most API tests. */
   queue?: Queue;
+  /** The built pages, when not dist/web (tests). */
+  webDir?: string;
 }
 
 /** The HTTP app: platform plugins, every module's routes under /api/v1, and Open311. Tests build it too. */
-export async function buildApp({ database, config, pii, logger = false, queue }: AppDeps): Promise<App> {
+export async function buildApp({
+  database,
+  config,
+  pii,
+  logger = false,
+  queue,
+  webDir,
+}: AppDeps): Promise<App> {
   const app = Fastify({
     logger,
     bodyLimit: 1024 * 1024,
@@ -47,6 +61,7 @@ export async function buildApp({ database, config, pii, logger = false, queue }:
     // Request ids are ours to choose; a client's header is not trusted for them.
     requestIdHeader: false,
     clientErrorHandler,
+    frameworkErrors: frameworkErrorHandler,
   }).withTypeProvider<TypeBoxTypeProvider>();
   const { db } = database;
 
@@ -54,6 +69,7 @@ export async function buildApp({ database, config, pii, logger = false, queue }:
   installJsonParser(app);
   installErrorHandling(app);
   installGracefulClose(app);
+  installSecurityHeaders(app);
   await app.register(cookie);
   installAuth(app, (credentials) => resolvePrincipal(db, credentials));
   await installOpenApi(app);
@@ -78,6 +94,7 @@ export async function buildApp({ database, config, pii, logger = false, queue }:
       territoryRoutes(v1, db);
       orgRoutes(v1, db);
       peopleRoutes(v1, db, pii);
+      accessLogRoutes(v1, db, pii);
       contactCardRoutes(v1, db, config.dataDir);
       casesRoutes(v1, db);
       hotlineRoutes(v1, db);
@@ -101,6 +118,6 @@ export async function buildApp({ database, config, pii, logger = false, queue }:
   // Open311 GeoReport v2: its own scope, with the specification's error format and form bodies.
   await app.register((scope) => open311Routes(scope, db), { prefix: "/open311/v2" });
 
-  await installWeb(app);
+  await installWeb(app, { webDir, mapTileUrl: config.mapTileUrl });
   return app;
 }

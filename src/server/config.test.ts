@@ -8,6 +8,7 @@ describe("configuration", () => {
     expect(() => loadConfig({ DATABASE_URL: "mysql://x" })).toThrow(/DATABASE_URL/);
     expect(() => loadConfig({ DISTRICT_CODE: "36" })).toThrow(/DISTRICT_CODE/);
     expect(() => loadConfig({ MAP_TILE_URL: "https://tiles.example/tile.png" })).toThrow(/MAP_TILE_URL/);
+    expect(() => loadConfig({ PII_KEY: "k", PII_KEY_FILE: "/etc/k" })).toThrow(/PII_KEY or PII_KEY_FILE/);
   });
 
   it("tells the pages the map tile URL, or that there is none", async () => {

@@ -10,6 +10,8 @@ export interface Config {
   adminPhone: string | undefined;
   adminPassword: string | undefined;
   piiKey: string | undefined;
+  /** A file holding the key instead (e.g. a mounted secret), resolved; never created. */
+  piiKeyFile: string | undefined;
   /** Name and 6-digit division code of the district created for DEMO=0. */
   districtName: string;
   districtCode: string;
@@ -40,6 +42,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const smsWebhookUrl = env.SMS_WEBHOOK_URL || undefined;
   if (smsWebhookUrl && !/^https?:\/\/\S+$/.test(smsWebhookUrl))
     throw new ConfigError("SMS_WEBHOOK_URL must be an http(s) URL");
+  if (env.PII_KEY && env.PII_KEY_FILE) throw new ConfigError("Set PII_KEY or PII_KEY_FILE, not both");
   if (env.DISTRICT_CODE && !/^\d{6}$/.test(env.DISTRICT_CODE))
     throw new ConfigError("DISTRICT_CODE must be a 6-digit division code");
   return {
@@ -51,6 +54,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminPhone: env.ADMIN_PHONE || undefined,
     adminPassword: env.ADMIN_PASSWORD || undefined,
     piiKey: env.PII_KEY || undefined,
+    piiKeyFile: env.PII_KEY_FILE ? resolve(env.PII_KEY_FILE) : undefined,
     districtName: env.DISTRICT_NAME || "本区",
     districtCode: env.DISTRICT_CODE || "000000",
     mapTileUrl,

@@ -1,11 +1,14 @@
 import { ConfigError, loadConfig } from "./config.ts";
 import { DataDirLockedError } from "./platform/db/index.ts";
+import { keyLocationWarning } from "./platform/pii/index.ts";
 import { createServer } from "./server.ts";
 
 async function main() {
   const config = loadConfig();
   const mode = config.databaseUrl ? "PostgreSQL server" : `embedded PostgreSQL (PGlite) in ${config.dataDir}`;
   console.log(`Starting on ${mode}…`);
+  const keyWarning = keyLocationWarning({ ...config, keyFile: config.piiKeyFile });
+  if (keyWarning) console.warn(keyWarning);
   const server = await createServer(config, {
     logger: process.env.LOG_REQUESTS === "1",
     progress: console.log,

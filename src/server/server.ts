@@ -40,7 +40,11 @@ export async function createServer(config: Config, options: ServerOptions = {}):
   try {
     database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
     await runMigrations(database);
-    const pii = await PiiVault.load({ piiKey: config.piiKey, dataDir: config.dataDir });
+    const pii = await PiiVault.load({
+      piiKey: config.piiKey,
+      keyFile: config.piiKeyFile,
+      dataDir: config.dataDir,
+    });
     const greeting = await bootstrap(database.db, config, pii, options.progress);
     const queue = new Queue(database, options.queue);
     defineAccountJobs(queue, database.db);

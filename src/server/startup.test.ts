@@ -55,6 +55,15 @@ describe("start-up refusals", () => {
     }
   });
 
+  it("warns at start when a database server's key file lies inside DATA_DIR", async () => {
+    // No server answers on port 1: the start fails right after the warning, so none is needed.
+    const unreachable = { DATA_DIR: tempDir(), DATABASE_URL: "postgres://127.0.0.1:1/none", PII_KEY: "" };
+    const warned = await expectRefusal(unreachable);
+    expect(warned.output).toMatch(/pii\.key lies inside DATA_DIR .* set PII_KEY in the environment/);
+    const keyed = await expectRefusal({ ...unreachable, PII_KEY: "ab".repeat(32) });
+    expect(keyed.output).not.toContain("inside DATA_DIR");
+  });
+
   it("refuses DEMO=0 without a first administrator, naming the variables to set", async () => {
     const refused = await expectRefusal({ DATA_DIR: tempDir(), DEMO: "0" });
     expect(refused.code).toBe(1);

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { inject } from "vitest";
 import { buildApp } from "../app.ts";
 import { loadConfig } from "../config.ts";
+import { TOKEN_SCOPES, type TokenScope } from "../platform/auth/index.ts";
 import { type Database, openDatabase, runMigrations } from "../platform/db/index.ts";
 import { centroidOf } from "../platform/geo/index.ts";
 import type { App } from "../platform/http/types.ts";
@@ -34,6 +35,8 @@ async function demoCopy(): Promise<TestDatabaseUrl & { dump?: Blob }> {
 export interface TestAppOptions {
   /** Run the job queue with the jobs that routes start (imports), polling every half second. */
   queue?: boolean;
+  /** Serve these built pages instead of dist/web. */
+  webDir?: string;
 }
 
 /** The real app on a real database holding the demo district, with a temporary DATA_DIR of its own. */
@@ -53,7 +56,7 @@ export async function startTestApp(
     defineImportJobs(queue, { db: database.db, vault: pii, dataDir: config.dataDir });
     await queue.start();
   }
-  const app = await buildApp({ database, config, pii, queue });
+  const app = await buildApp({ database, config, pii, queue, webDir: options.webDir });
   await app.ready();
   return {
     app,
@@ -87,14 +90,18 @@ export async function loginAs(app: App, phone: string, password = DEMO_PASSWORD)
   };
 }
 
-/** A bearer token of the user, for API-client style calls. */
-export async function tokenFor(app: App, phone: string): Promise<string> {
+/** A bearer token of the user with every scope (or those named), for API-client style calls. */
+export async function tokenFor(
+  app: App,
+  phone: string,
+  scopes: TokenScope[] = [...TOKEN_SCOPES],
+): Promise<string> {
   const s = await loginAs(app, phone);
   const res = await app.inject({
     method: "POST",
     url: "/api/v1/auth/tokens",
     headers: s.headers,
-    payload: { name: "test" },
+    payload: { name: "test", scopes },
   });
   if (res.statusCode !== 201) throw new Error(`token for ${phone} failed: ${res.body}`);
   return res.json().token;

@@ -1,4 +1,8 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
+import { importJobs } from "../platform/imports/index.ts";
 import { idNumberCheckChar } from "../platform/pii/index.ts";
 import type { Session, TestApp } from "./harness.ts";
 
@@ -33,7 +37,7 @@ export function uploadImport(
   return t.app.inject({ method: "POST", url: "/api/v1/imports", payload: form, headers: session?.headers });
 }
 
-const SETTLED = new Set(["checked", "rejected", "done", "failed"]);
+const SETTLED = new Set(["checked", "rejected", "done", "failed", "expired"]);
 
 /** Polls the job as the page does until it settles (checked, rejected, done or failed). */
 export async function settle(t: TestApp, session: Session | undefined, id: string): Promise<JobView> {
@@ -85,3 +89,47 @@ export async function workbook(
 
 /** A valid 身份证 number from its first 17 digits (the check character computed). */
 export const idNumber = (first17: string): string => `${first17}${idNumberCheckChar(first17)}`;
+
+/** The ids of a job's stored files, as its row names them. */
+export async function jobFiles(t: TestApp, id: string) {
+  const [row] = await t.database.db
+    .select({ fileId: importJobs.fileId, reportFileId: importJobs.reportFileId })
+    .from(importJobs)
+    .where(eq(importJobs.id, id));
+  if (!row) throw new Error(`no import job ${id}`);
+  return row;
+}
+
+/** Whether a stored file's bytes are on disk under DATA_DIR/files. */
+export const onDisk = (t: TestApp, fileId: string | null) =>
+  fileId !== null && existsSync(join(t.dataDir, "files", fileId.slice(0, 2), fileId));
+
+/**
+ * The files anywhere under DATA_DIR/files (temporary ones too) that show `text` to whoever reads
+ * the disk: in their bytes, or in a cell once unzipped as a workbook.
+ */
+export async function filesShowing(t: TestApp, text: string): Promise<string[]> {
+  const root = join(t.dataDir, "files");
+  if (!existsSync(root)) return [];
+  const paths = readdirSync(root, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name));
+  const found: string[] = [];
+  for (const path of paths) {
+    const bytes = readFileSync(path);
+    if (
+      bytes.includes(text) ||
+      (bytes.subarray(0, 2).toString() === "PK" && (await cellsOf(bytes)).includes(text))
+    )
+      found.push(path);
+  }
+  return found;
+}
+
+async function cellsOf(bytes: Buffer): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  const texts: string[] = [];
+  for (const sheet of wb.worksheets) sheet.eachRow((row) => row.eachCell((cell) => texts.push(cell.text)));
+  return texts.join("\n");
+}

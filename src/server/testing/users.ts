@@ -1,4 +1,4 @@
-import { createToken, ensureUser } from "../modules/accounts/index.ts";
+import { ensureUser, issueToken } from "../modules/accounts/index.ts";
 import { SYSTEM } from "../platform/audit/index.ts";
 import type { Role } from "../platform/auth/index.ts";
 import type { Db } from "../platform/db/index.ts";
@@ -12,14 +12,6 @@ export async function userWithToken(
   user: { phone: string; name: string; roles: Array<{ role: Role; nodeId: string }> },
 ): Promise<{ id: string; headers: Record<string, string> }> {
   const { id } = await ensureUser(db, user);
-  const principal = {
-    userId: id,
-    phone: user.phone,
-    name: user.name,
-    roles: [],
-    via: "token" as const,
-    credentialId: "",
-  };
-  const { token } = await createToken(db, principal, SYSTEM, { name: "test" });
+  const { token } = await issueToken(db, SYSTEM, { userId: id, name: "test" });
   return { id, headers: { authorization: `Bearer ${token}` } };
 }

@@ -2,6 +2,7 @@ import {
   AuditOutlined,
   BarChartOutlined,
   ClusterOutlined,
+  EyeOutlined,
   FlagOutlined,
   HeartOutlined,
   HomeOutlined,
@@ -25,6 +26,7 @@ import { OrderDetailPage } from "./pages/orders/detail.tsx";
 import { OrdersPage } from "./pages/orders/index.tsx";
 import { OrgPage } from "./pages/org/index.tsx";
 import { PeoplePage } from "./pages/people/index.tsx";
+import { PiiAccessPage } from "./pages/pii-access.tsx";
 import { ReportsPage } from "./pages/reports/index.tsx";
 import { TerritoryPage } from "./pages/territory/index.tsx";
 import { TerritoryNodePage } from "./pages/territory/node-page.tsx";
@@ -85,4 +87,5 @@ export const NAV: readonly NavItem[] = [
     subpages: [{ path: "/imports/:id", element: <ImportJobPage /> }],
   },
   { key: "audit", path: "/audit", icon: <AuditOutlined />, element: <AuditPage /> },
+  { key: "piiAccess", path: "/pii-access", icon: <EyeOutlined />, element: <PiiAccessPage /> },
 ];

@@ -31,6 +31,11 @@ export const staffRoleLabel = (t: TFunction, r: StaffRole) => t(`people.staffRol
 export const orgKindLabel = (t: TFunction, k: OrgKind) => t(`org.kinds.${k}`);
 export const unitKindLabel = (t: TFunction, k: UnitKind) => t(`org.unitKinds.${k}`);
 
+/** What was read of someone ("身份证号码" for idNumber), for the logs of who read personal data. */
+export function piiFieldLabel(t: TFunction, field: string): string {
+  return known(zhCN.piiAccess.fields, field) ? t(`piiAccess.fields.${field}`) : field;
+}
+
 export function gridTypeLabel(t: TFunction, type: string | null): string | null {
   if (!type) return null;
   return known(zhCN.territory.gridTypes, type) ? t(`territory.gridTypes.${type as GridType}`) : type;

@@ -43,6 +43,8 @@ const NAV_ACCESS = {
   people: PEOPLE_STAFF,
   org: PERMISSIONS["org.read"],
   audit: ["districtAdmin"],
+  // Who read residents' whole numbers (audit.piiAccess): the district and the streets.
+  piiAccess: ["districtAdmin", "streetStaff"],
   cases: ["districtAdmin", "streetStaff", "communityStaff", "gridWorker", "departmentStaff"],
   whistles: ["districtAdmin", "streetStaff", "communityStaff", "departmentStaff"],
   // 统计报表: the area's communities (reports.read), or a department's own reports for its staff.

@@ -21,6 +21,7 @@ import { MyFamilyPage } from "./pages/my-family.tsx";
 import { OrderHallPage } from "./pages/orders/hall-page.tsx";
 import { MyOrdersPage } from "./pages/orders/my-orders-page.tsx";
 import { OrderDetailPage } from "./pages/orders/order-detail-page.tsx";
+import { MyPiiAccessPage } from "./pages/pii-access.tsx";
 import { Failed, Loading } from "./pages/status.tsx";
 import { ActivitiesPage } from "./pages/volunteering/activities-page.tsx";
 import { ActivityPage } from "./pages/volunteering/activity-page.tsx";
@@ -72,6 +73,7 @@ function MobileRoutes() {
         <Route element={<Shell />}>
           <Route path="/" element={<HomePage />} />
           <Route path="/me" element={<MePage />} />
+          <Route path="/me/pii-access" element={<MyPiiAccessPage />} />
           <Route path="/grid" element={<MyGridPage />} />
           <Route path="/households/:id" element={<HouseholdPage />} />
           <Route path="/family" element={<MyFamilyPage />} />

@@ -1,7 +1,7 @@
 import { DEFAULT_CATEGORIES } from "../../modules/cases/defaults.ts";
 import type { CaseStatus } from "../../modules/cases/flow.ts";
 import type { RequestType } from "../../modules/cases/tables.ts";
-import { maskName } from "../../platform/pii/mask.ts";
+import { maskName } from "../../platform/pii/index.ts";
 import { DEMO_ACCOUNTS } from "../accounts.ts";
 import { duplicates } from "./case-duplicates.ts";
 import { type Draft, MINUTE, planPath, type Sla, type Step, type Who } from "./case-flow.ts";

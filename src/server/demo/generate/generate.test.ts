@@ -3,7 +3,7 @@ import { booleanPointInPolygon } from "@turf/boolean-point-in-polygon";
 import type { Polygon } from "geojson";
 import { beforeAll, describe, expect, it } from "vitest";
 import { CASE_STATUSES, OPEN_STATUSES, transitionFor } from "../../modules/cases/flow.ts";
-import { isValidIdNumber, isValidMobile, isValidUscc } from "../../platform/pii/validators.ts";
+import { isValidIdNumber, isValidMobile, isValidUscc } from "../../platform/pii/index.ts";
 import {
   DEFAULT_DEMO_SEED,
   type DemoDistrict,

@@ -1,6 +1,6 @@
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import { LRUCache } from "lru-cache";
-import { type Credentials, type Principal, sha256 } from "../../platform/auth/index.ts";
+import { type Credentials, type Principal, sha256, TOKEN_SCOPES } from "../../platform/auth/index.ts";
 import type { Db, Executor } from "../../platform/db/index.ts";
 import { nodesByIds } from "../territory/index.ts";
 import { apiTokens, roleAssignments, sessions, users } from "./tables.ts";
@@ -24,9 +24,9 @@ const cache = new LRUCache<string, Principal, { db: Db; credentials: Credentials
 export const sessionKey = (idHash: string) => `s:${idHash}`;
 export const tokenKey = (tokenHash: string) => `t:${tokenHash}`;
 
-/** Drops a cached principal when its session or token ends. */
-export function forgetCredential(key: string): void {
-  cache.delete(key);
+/** Drops cached principals when their sessions or tokens end. */
+export function forgetCredentials(keys: string[]): void {
+  for (const key of keys) cache.delete(key);
 }
 
 /** Builds the principal of a user: the user row plus each role with its node's path. */
@@ -35,6 +35,7 @@ export async function principalOf(
   userId: string,
   via: Principal["via"],
   credentialId: string,
+  scopes: Principal["scopes"] = TOKEN_SCOPES,
 ): Promise<Principal | null> {
   const rows = await executor
     .select({
@@ -67,12 +68,12 @@ export async function principalOf(
       },
     ];
   });
-  return { userId, phone: first.phone, name: first.name, roles, via, credentialId };
+  return { userId, phone: first.phone, name: first.name, roles, via, credentialId, scopes };
 }
 
 async function fromToken(db: Db, hash: string): Promise<Principal | null> {
   const [token] = await db
-    .select({ id: apiTokens.id, userId: apiTokens.userId })
+    .select({ id: apiTokens.id, userId: apiTokens.userId, scopes: apiTokens.scopes })
     .from(apiTokens)
     .where(
       and(
@@ -92,7 +93,7 @@ async function fromToken(db: Db, hash: string): Promise<Principal | null> {
         sql`(${apiTokens.lastUsedAt} is null or ${apiTokens.lastUsedAt} < now() - interval '1 minute')`,
       ),
     );
-  return principalOf(db, token.userId, "token", token.id);
+  return principalOf(db, token.userId, "token", token.id, token.scopes);
 }
 
 async function fromSession(db: Db, hash: string): Promise<Principal | null> {

@@ -1,10 +1,11 @@
 import { Type } from "@sinclair/typebox";
 import type { Config } from "../../config.ts";
-import { principalOf, ROLES, SESSION_COOKIE } from "../../platform/auth/index.ts";
+import { principalOf, ROLES, SESSION_COOKIE, TOKEN_SCOPES } from "../../platform/auth/index.ts";
 import type { Db } from "../../platform/db/index.ts";
 import { Paged } from "../../platform/http/paging.ts";
-import { type App, IdParams, responses, Uuid } from "../../platform/http/types.ts";
+import { type App, Enum, IdParams, Nullable, responses, Uuid } from "../../platform/http/types.ts";
 import * as accounts from "./service.ts";
+import * as tokens from "./tokens.ts";
 
 const User = Type.Object({
   id: Uuid,
@@ -20,10 +21,18 @@ const User = Type.Object({
     }),
   ),
 });
+const Scopes = Type.Array(Enum(TOKEN_SCOPES), {
+  minItems: 1,
+  uniqueItems: true,
+  description:
+    "read: GET; write: other methods; open311: filing Open311 requests; reveal: unmasked personal data",
+});
 const Token = Type.Object({
   id: Uuid,
   name: Type.String(),
   prefix: Type.String(),
+  scopes: Scopes,
+  parentTokenId: Nullable(Uuid),
   createdAt: Type.String({ format: "date-time" }),
   expiresAt: Type.Union([Type.String({ format: "date-time" }), Type.Null()]),
   lastUsedAt: Type.Union([Type.String({ format: "date-time" }), Type.Null()]),
@@ -73,8 +82,13 @@ export function accountsRoutes(app: App, db: Db, config: Config) {
   app.post(
     "/auth/logout",
     {
-      config: { access: "authenticated" },
-      schema: { tags, summary: "End the current session", response: { 204: Type.Null() } },
+      // Ending one's own credential needs no scope, a read-only token included.
+      config: { access: "authenticated", scope: "any" },
+      schema: {
+        tags,
+        summary: "End the current session, or revoke the bearer token; tokens made with it end too",
+        response: { 204: Type.Null() },
+      },
     },
     async (req, reply) => {
       await accounts.logout(db, principalOf(req), req.actor);
@@ -103,10 +117,13 @@ export function accountsRoutes(app: App, db: Db, config: Config) {
       schema: {
         tags,
         summary: "Issue a bearer token for an API client (the token is shown only in this answer)",
+        description:
+          "Scopes default to read and write. Made with a token, a token has at most its scopes and expires no later (by default: the same).",
         body: Type.Object(
           {
             name: Type.String({ minLength: 1, maxLength: 100 }),
             expiresInDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 3650 })),
+            scopes: Type.Optional(Scopes),
           },
           { additionalProperties: false },
         ),
@@ -114,7 +131,7 @@ export function accountsRoutes(app: App, db: Db, config: Config) {
       },
     },
     async (req, reply) =>
-      reply.status(201).send(await accounts.createToken(db, principalOf(req), req.actor, req.body)),
+      reply.status(201).send(await tokens.createToken(db, principalOf(req), req.actor, req.body)),
   );
 
   app.get(
@@ -123,15 +140,20 @@ export function accountsRoutes(app: App, db: Db, config: Config) {
       config: { access: "authenticated" },
       schema: { tags, summary: "The caller's tokens", response: responses({ 200: Paged(Token) }) },
     },
-    (req) => accounts.listTokens(db, principalOf(req)),
+    (req) => tokens.listTokens(db, principalOf(req)),
   );
 
   app.delete(
     "/auth/tokens/:id",
     {
       config: { access: "authenticated" },
-      schema: { tags, summary: "Revoke a token", params: IdParams, response: responses({ 200: Token }) },
+      schema: {
+        tags,
+        summary: "Revoke a token and the tokens made with it",
+        params: IdParams,
+        response: responses({ 200: Token }),
+      },
     },
-    (req) => accounts.revokeToken(db, principalOf(req), req.actor, req.params.id),
+    (req) => tokens.revokeToken(db, principalOf(req), req.actor, req.params.id),
   );
 }

@@ -1,5 +1,16 @@
-import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  type AnyPgColumn,
+  boolean,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import type { Role } from "../../platform/auth/roles.ts";
+import type { TokenScope } from "../../platform/auth/scopes.ts";
 
 export const users = pgTable("users", {
   id: uuid("id").primaryKey().defaultRandom(),
@@ -58,11 +69,22 @@ export const apiTokens = pgTable(
     expiresAt: timestamp("expires_at", { withTimezone: true }),
     lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    scopes: text("scopes").array().$type<TokenScope[]>().notNull(),
+    /** The token or session it was made with: revoking that, or logging out of it, revokes this. */
+    parentTokenId: uuid("parent_token_id").references((): AnyPgColumn => apiTokens.id),
+    parentSessionHash: text("parent_session_hash"),
   },
-  (t) => [index("api_tokens_user_idx").on(t.userId)],
+  (t) => [
+    index("api_tokens_user_idx").on(t.userId),
+    index("api_tokens_parent_token_idx").on(t.parentTokenId),
+    index("api_tokens_parent_session_idx").on(t.parentSessionHash),
+  ],
 );
 
-/** Failed logins, counted per phone and per address over a window to refuse guessing (429). */
+/**
+ * Failed logins, counted per phone and per address over a window to refuse guessing (429); and
+ * attempts whose password is being checked (`pending`), which count until they are settled.
+ */
 export const loginFailures = pgTable(
   "login_failures",
   {
@@ -70,6 +92,7 @@ export const loginFailures = pgTable(
     phone: text("phone").notNull(),
     ip: text("ip").notNull(),
     at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    pending: boolean("pending").notNull().default(false),
   },
   (t) => [index("login_failures_phone_idx").on(t.phone, t.at), index("login_failures_ip_idx").on(t.ip, t.at)],
 );

@@ -1,6 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { hashPassword, type Role } from "../../platform/auth/index.ts";
 import type { Executor } from "../../platform/db/index.ts";
+import { nodesByIds } from "../territory/index.ts";
 import { roleAssignments, users } from "./tables.ts";
 
 export interface NewUser {
@@ -47,4 +48,29 @@ export async function usersHolding(executor: Executor, roles: Role[], path: stri
     .from(roleAssignments)
     .where(and(inArray(roleAssignments.role, roles), inArray(roleAssignments.nodeId, nodeIds)));
   return rows.map((r) => r.userId);
+}
+
+export interface UserCard {
+  name: string;
+  roles: Array<{ role: Role; nodeName: string }>;
+}
+
+/** The names and roles (where) of these users, for logs that say who did something; no phones. */
+export async function userCards(executor: Executor, ids: string[]): Promise<Map<string, UserCard>> {
+  if (ids.length === 0) return new Map();
+  const rows = await executor
+    .select({ id: users.id, name: users.name, role: roleAssignments.role, nodeId: roleAssignments.nodeId })
+    .from(users)
+    .leftJoin(roleAssignments, eq(roleAssignments.userId, users.id))
+    .where(inArray(users.id, [...new Set(ids)]));
+  const nodes = await nodesByIds(executor, [...new Set(rows.flatMap((r) => (r.nodeId ? [r.nodeId] : [])))]);
+  const nodeName = new Map(nodes.map((n) => [n.id, n.name]));
+  const cards = new Map<string, UserCard>();
+  for (const r of rows) {
+    const card = cards.get(r.id) ?? { name: r.name, roles: [] };
+    const node = r.nodeId ? nodeName.get(r.nodeId) : undefined;
+    if (r.role && node) card.roles.push({ role: r.role, nodeName: node });
+    cards.set(r.id, card);
+  }
+  return cards;
 }

@@ -1,4 +1,4 @@
-import { can, type Principal } from "../../platform/auth/index.ts";
+import { can, type Principal, scopePaths } from "../../platform/auth/index.ts";
 import type { Db } from "../../platform/db/index.ts";
 import { forbidden, unprocessable } from "../../platform/errors.ts";
 import { normalizeMobile } from "../../platform/pii/index.ts";
@@ -38,8 +38,8 @@ export async function intakeFromForm(db: Db, principal: Principal, form: CaseFor
     requestType: form.requestType,
     urgency: form.urgency,
   };
+  if (form.householdId) await assertOwnHousehold(db, principal, form.householdId);
   if (channel === "selfService") {
-    if (form.householdId) await assertOwnHousehold(db, principal, form.householdId);
     return { ...base, reporter: { userId: principal.userId, name: principal.name, phone: principal.phone } };
   }
   if (!can(principal, "cases.intake")) throw forbidden("只有工作人员可以代为登记诉求");
@@ -55,9 +55,14 @@ export async function intakeFromForm(db: Db, principal: Principal, form: CaseFor
   return { ...base, reporter: { userId: principal.userId, name: principal.name, phone: principal.phone } };
 }
 
-/** A resident files for his own household only; staff for any household in their scope. */
+/**
+ * A resident files for his own household only, staff for any household in their scope: the
+ * households each may read (people.read). Being bound to a node above it is not enough (a party
+ * member to his community, department staff to the district).
+ */
 async function assertOwnHousehold(db: Db, principal: Principal, householdId: string) {
   const household = await householdPlace(db, householdId);
-  if (!household || !principal.roles.some((r) => household.territoryPath.startsWith(r.nodePath)))
+  const paths = scopePaths(principal, "people.read");
+  if (!household || !paths.some((p) => household.territoryPath.startsWith(p)))
     throw unprocessable("UNKNOWN_HOUSEHOLD", "找不到该住户", { householdId });
 }

@@ -1,11 +1,11 @@
 import { timingSafeEqual } from "node:crypto";
 import { and, asc, count, eq, type SQL } from "drizzle-orm";
 import { type Actor, audited } from "../../platform/audit/index.ts";
-import { inScope, newSecret, type Principal, scopePaths, sha256 } from "../../platform/auth/index.ts";
+import { inScope, newSecret, type Principal, sha256 } from "../../platform/auth/index.ts";
 import type { Db } from "../../platform/db/index.ts";
-import { AppError, conflict, notFound } from "../../platform/errors.ts";
+import { AppError, conflict } from "../../platform/errors.ts";
 import { type Paging, pageWindow } from "../../platform/http/paging.ts";
-import { householdPlace } from "../people/index.ts";
+import { householdInScope } from "../people/index.ts";
 import type { CaseStatus } from "./flow.ts";
 import { submitCase } from "./intake.ts";
 import { devices } from "./tables.ts";
@@ -35,10 +35,7 @@ export async function registerDevice(
   actor: Actor,
   input: { deviceId: string; householdId: string; label: string },
 ) {
-  const household = await householdPlace(db, input.householdId);
-  const paths = scopePaths(principal, "devices.manage");
-  if (!household || !paths.some((p) => household.territoryPath.startsWith(p)))
-    throw notFound("household", input.householdId);
+  const household = await householdInScope(db, principal, input.householdId, "devices.manage");
   const id = serial(input.deviceId);
   const secret = newSecret();
   await audited(db, actor, async (tx, audit) => {
@@ -71,7 +68,11 @@ export interface DeviceFilter extends Paging {
 
 export async function listDevices(db: Db, principal: Principal, f: DeviceFilter) {
   const conditions: SQL[] = [inScope(principal, "devices.manage", devices.territoryPath)];
-  if (f.householdId) conditions.push(eq(devices.householdId, f.householdId));
+  // A household outside the scope is not found, as by its id; its devices are not an empty page.
+  if (f.householdId) {
+    const household = await householdInScope(db, principal, f.householdId, "devices.manage");
+    conditions.push(eq(devices.householdId, household.id));
+  }
   const where = and(...conditions);
   const { limit, offset } = pageWindow(f);
   const [rows, [total]] = await Promise.all([

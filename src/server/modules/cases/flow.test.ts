@@ -225,6 +225,11 @@ describe("walk-in at the service hall", () => {
       purpose: "电话回访",
     });
     expect(reveal.json()).toEqual({ name: "周桂兰", phone: "13912345678" });
+    // The reveal is in the audit log, with its purpose.
+    const audit = await get("districtAdmin", `/api/v1/audit?action=cases.reporter.reveal&entityId=${id}`);
+    expect(audit.json().items).toEqual([
+      expect.objectContaining({ actorId: s.communityStaff?.user.id, after: { purpose: "电话回访" } }),
+    ]);
     expect(
       (await post("resident", `/api/v1/cases/${id}/reveal-reporter`, { purpose: "看看" })).statusCode,
     ).toBe(404);

@@ -186,7 +186,7 @@ export function casesRoutes(app: App, db: Db) {
   app.post(
     "/cases/:idOrCode/reveal-reporter",
     {
-      config: signedIn,
+      config: { ...signedIn, scope: "reveal" },
       schema: {
         tags,
         summary: "The reporter's name and phone for a callback by handling staff (logged with its purpose)",

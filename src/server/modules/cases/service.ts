@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, gte, ilike, inArray, isNotNull, lt, or, type SQL, sql } from "drizzle-orm";
-import type { Actor } from "../../platform/audit/index.ts";
+import { type Actor, audited } from "../../platform/audit/index.ts";
 import type { Principal } from "../../platform/auth/index.ts";
 import type { Db, Executor } from "../../platform/db/index.ts";
 import { likePattern } from "../../platform/db/index.ts";
@@ -235,11 +235,13 @@ export async function revealReporter(
   idOrCode: string,
   purpose: string,
 ) {
-  return db.transaction(async (tx) => {
+  return audited(db, actor, async (tx, audit) => {
     const { row, standing } = await loadCase(tx, principal, idOrCode);
     if (!handles(principal, standing)) throw notFound("case", idOrCode);
     const who = { actorId: actor.userId, entity: "case", entityId: row.id, purpose, ip: actor.ip };
     await logPiiAccess(tx, { ...who, field: "reporterPhone" });
+    // In the audit log too, with the purpose and never the values.
+    await audit({ action: "cases.reporter.reveal", entity: "case", entityId: row.id, after: { purpose } });
     return { name: row.reporterName, phone: row.reporterPhone };
   });
 }

@@ -223,6 +223,16 @@ describe("bad requests", () => {
     expect((await get("requests.json")).json().length).toBe(before);
   });
 
+  it("refuses an api_key made without the open311 scope with 403, saying which scope", async () => {
+    const readWrite = await tokenFor(t.app, PHONES.resident, ["read", "write"]);
+    const [error] = expectErrors(await file({ api_key: readWrite }), 403);
+    expect(error?.description).toContain("Open311 报件");
+    const onlyOpen311 = await tokenFor(t.app, PHONES.resident, ["open311"]);
+    const filed = await file({ api_key: onlyOpen311 });
+    expect(filed.statusCode).toBe(201);
+    expect((await get(`requests/${filed.json()[0].service_request_id}.json`)).statusCode).toBe(200);
+  });
+
   it("refuses unknown services, missing locations and attributes with the specification's statuses", async () => {
     expectErrors(await file({ service_code: "nosuch" }), 404);
     expectErrors(await file({ service_code: undefined }), 400);

@@ -1,4 +1,5 @@
 import type { Actor } from "../../platform/audit/index.ts";
+import { missingScopes } from "../../platform/auth/index.ts";
 import type { Db } from "../../platform/db/index.ts";
 import { AppError } from "../../platform/errors.ts";
 import type { Locale } from "../../platform/i18n/messages.ts";
@@ -67,6 +68,13 @@ async function principalOf(db: Db, fields: Fields, query: Fields) {
       403,
       "api_key 无效、已过期或已撤销，无法提交诉求",
       "Invalid api_key received: can't create the request",
+    );
+  // The one credential the guard does not see (it comes in the form), so its scope is checked here.
+  if (missingScopes(principal, ["open311"]).length > 0)
+    throw open311Error(
+      403,
+      "该 api_key 没有“Open311 报件”权限，无法提交诉求",
+      "This api_key lacks the open311 scope: can't create the request",
     );
   return principal;
 }

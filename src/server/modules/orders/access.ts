@@ -1,5 +1,5 @@
 import { can, type Principal, scopePaths } from "../../platform/auth/index.ts";
-import { type Grabber, homePaths, refusalOf } from "./eligibility.ts";
+import { type Grabber, refusalOf } from "./eligibility.ts";
 import { actionsFor, type OrderAction, type OrderActor } from "./flow.ts";
 import type { orders } from "./tables.ts";
 
@@ -9,8 +9,9 @@ export type OrderRow = typeof orders.$inferSelect;
 export interface OrderStanding {
   actors: Set<OrderActor>;
   /**
-   * A member or volunteer who may look at it: the order is published to where he lives, or it is
-   * still open (so that a grab from outside its audience is told why, not "not found").
+   * A member or volunteer it is published to (audience, area, team, skill: the grab's own rule,
+   * the distance aside, since that depends on where his phone is at the moment): he may look at
+   * it, at any status, so that the grabs that lost the race are told it was taken.
    */
   mayLook: boolean;
 }
@@ -29,17 +30,22 @@ export async function standingOf(
   if (publishes(principal, row.territoryPath)) actors.add("publisher");
   if (row.takerUserId !== null && row.takerUserId === principal.userId) actors.add("taker");
   if (row.requesterUserId !== null && row.requesterUserId === principal.userId) actors.add("requester");
-  const grabs = can(principal, "orders.grab");
-  if (grabs && row.status === "open" && !(await refusalOf({ ...row, skill }, grabber, undefined, false)))
-    actors.add("grabber");
   const mayLook =
-    grabs &&
-    (row.status === "open" || (await homePaths(grabber)).some((p) => p.startsWith(row.audiencePath)));
+    can(principal, "orders.grab") && !(await refusalOf({ ...row, skill }, grabber, undefined, false));
+  if (mayLook && row.status === "open") actors.add("grabber");
   return { actors, mayLook };
 }
 
-/** May the caller see the order at all (else it is 404)? */
+/** May the caller see the order at all (else it is 404, by id and by code alike)? */
 export const canSee = (s: OrderStanding) => s.actors.size > 0 || s.mayLook;
+
+/**
+ * Does the caller answer for the service, so that he needs the requester's whole address and
+ * phone: the one who took it, the staff who publish in its area, and the requester himself?
+ * Everyone else it is merely offered to sees them masked.
+ */
+export const isResponsible = (s: OrderStanding) =>
+  s.actors.has("taker") || s.actors.has("publisher") || s.actors.has("requester");
 
 /** The actions the caller may take now: the pages draw their buttons from it. */
 export const allowedActions = (s: OrderStanding, row: OrderRow): OrderAction[] =>

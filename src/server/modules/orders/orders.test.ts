@@ -184,33 +184,35 @@ describe("an order from publishing to rating", () => {
 });
 
 describe("who may grab", () => {
-  it("refuses those outside the audience, the team or the distance, each with its own code", async () => {
+  it("refuses those outside the audience or the team as if there were no order, and the distance with its own code", async () => {
     const outsider = await member("13955550001", otherCommunityId);
     // A member of this community who has not registered as a volunteer.
     const newcomer = await member("13955550003", s.partyMember?.user.roles[0]?.nodeId as string);
     const open = (await publish()).json();
     const outside = await act(outsider.headers, open.code, "grab");
-    expect(outside.statusCode).toBe(403);
-    expect(outside.json().error.code).toBe("OUTSIDE_AUDIENCE");
-    expect(outside.json().error.message).toBe("此订单不面向您所在的社区或网格");
+    expect(outside.statusCode).toBe(404);
+    expect(outside.json().error.code).toBe("NOT_FOUND");
 
     // By grid: published to the first grid only, the member of the whole community is outside.
     const gridOnly = (await publish({ audienceNodeId: firstGridId })).json();
-    expect((await act("partyMember", gridOnly.code, "grab")).json().error.code).toBe("OUTSIDE_AUDIENCE");
+    expect((await act("partyMember", gridOnly.code, "grab")).statusCode).toBe(404);
 
     const volunteersOnly = (await publish({ audience: "volunteers" })).json();
-    const notVolunteer = await act(newcomer.headers, volunteersOnly.code, "grab");
-    expect(notVolunteer.statusCode).toBe(403);
-    expect(notVolunteer.json().error.code).toBe("NOT_IN_AUDIENCE");
+    expect((await act(newcomer.headers, volunteersOnly.code, "grab")).statusCode).toBe(404);
     const resident = await userWithToken(t.database.db, {
       phone: "13955550004",
       name: "居民甲",
       roles: [{ role: "resident", nodeId: s.resident?.user.roles[0]?.nodeId as string }],
     });
-    expect((await act(resident.headers, open.code, "grab")).json().error.code).toBe("NOT_IN_AUDIENCE");
+    expect((await act(resident.headers, open.code, "grab")).statusCode).toBe(404);
 
-    const team = (await publish({ teamId: "00000000-0000-4000-8000-000000000001" })).json();
-    expect((await act("partyMember", team.code, "grab")).json().error.code).toBe("NOT_IN_TEAM");
+    // For a team of his community he does not belong to; a team elsewhere cannot be named at all.
+    const teams = (await get("partyMember", "/api/v1/volunteering/teams?pageSize=100")).json().items;
+    const other = teams.find((x: { joined: boolean }) => !x.joined);
+    const team = (await publish({ teamId: other.id })).json();
+    expect((await act("partyMember", team.code, "grab")).statusCode).toBe(404);
+    const unknown = await publish({ teamId: "00000000-0000-4000-8000-000000000001" });
+    expect(unknown.statusCode).toBe(404);
 
     const near = (await publish({ maxDistanceMeters: 500 })).json();
     const blind = await act("partyMember", near.code, "grab");
@@ -265,6 +267,46 @@ describe("who may grab", () => {
       address: "锦绣花园3栋",
       audienceNodeName: "红旗社区",
     });
+  });
+});
+
+describe("who may read an order", () => {
+  it("shows an open order to those it is published to with the requester masked, whole to the one who answers for it, and to no one else", async () => {
+    const address = "红旗社区锦绣花园3栋2单元501室";
+    const { id, code } = (await publish({ address })).json();
+    // A resident of another community, registered there as a volunteer: not published to him.
+    const [home] = (
+      await get("districtAdmin", `/api/v1/people/households?underId=${otherCommunityId}&pageSize=1`)
+    ).json().items;
+    const stranger = await userWithToken(t.database.db, {
+      phone: "13955550005",
+      name: "外社区居民",
+      roles: [{ role: "resident", nodeId: home.nodeId }],
+    });
+    expect((await post(stranger.headers, "/api/v1/volunteering/me", { skills: ["陪护"] })).statusCode).toBe(
+      201,
+    );
+    for (const ref of [id, code, code.toLowerCase()]) {
+      const read = await get(stranger.headers, `/api/v1/orders/${ref}`);
+      expect(read.statusCode).toBe(404);
+      expect(read.json().error.code).toBe("NOT_FOUND");
+    }
+
+    const offered = await get("partyMember", `/api/v1/orders/${code}`);
+    expect(offered.statusCode).toBe(200);
+    expect(offered.json()).toMatchObject({ allowedActions: ["grab"], requesterPhone: "139****0000" });
+    expect(offered.json().address).not.toContain("501");
+    expect(offered.json().lat).toBe(Math.round(point.lat * 1000) / 1000);
+    const hall = (await get("partyMember", "/api/v1/orders/hall")).json();
+    expect(hall.open.find((o: { code: string }) => o.code === code).address).not.toContain("501");
+
+    const staff = (await get("communityStaff", `/api/v1/orders/${code}`)).json();
+    expect(staff).toMatchObject({ address, requesterPhone: "13912340000", lat: point.lat });
+    await act("partyMember", code, "grab");
+    const taken = (await get("partyMember", `/api/v1/orders/${code}`)).json();
+    expect(taken).toMatchObject({ address, requesterPhone: "13912340000", lat: point.lat });
+    const held = (await get("partyMember", "/api/v1/orders/hall")).json().taken;
+    expect(held.find((o: { code: string }) => o.code === code)).toMatchObject({ address });
   });
 });
 

@@ -8,6 +8,7 @@ import { normalizeMobile } from "../../platform/pii/index.ts";
 import { type CaseForOrder, type CaseStatus, caseForOrder, receiveCaseForOrder } from "../cases/index.ts";
 import { householdPlace } from "../people/index.ts";
 import { lineageOf, locate, nodesByIds } from "../territory/index.ts";
+import { teamPlace } from "../volunteering/index.ts";
 import { orderCategoryOf } from "./categories.ts";
 import { type Audience, orderEvents, orders } from "./tables.ts";
 
@@ -91,7 +92,7 @@ export async function publishOrder(
       place: { ...place, address: input.address?.trim() || place.address },
       audience: input.audience ?? "both",
       audiencePath,
-      teamId: input.teamId ?? null,
+      teamId: input.teamId ? await teamOf(tx, principal, place, input.teamId) : null,
       maxDistanceMeters: input.maxDistanceMeters ?? null,
       requesterUserId: fromCase ? fromCase.reporterUserId : null,
       requesterName: fromCase ? fromCase.reporterName : input.requesterName?.trim() || null,
@@ -257,6 +258,14 @@ async function onPath(
     lng,
     address,
   };
+}
+
+/** The team it is for: one of the publisher's area, or one above the place; any other is 404. */
+async function teamOf(tx: Executor, principal: Principal, place: Place, teamId: string) {
+  const team = await teamPlace(tx, teamId);
+  if (!team || !(place.path.startsWith(team.territoryPath) || publishable(principal, team.territoryPath)))
+    throw notFound("team", teamId);
+  return team.id;
 }
 
 /**

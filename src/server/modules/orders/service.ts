@@ -5,9 +5,9 @@ import { notFound } from "../../platform/errors.ts";
 import { photoRefs } from "../../platform/files/index.ts";
 import { type Paging, selectPage } from "../../platform/http/paging.ts";
 import { presentTimeline } from "../../platform/http/timeline.ts";
-import { maskName, maskPhone } from "../../platform/pii/index.ts";
+import { maskAddress, maskName, maskPhone } from "../../platform/pii/index.ts";
 import { nodesByIds, scopedTo } from "../territory/index.ts";
-import { allowedActions, canSee, type OrderRow, standingOf } from "./access.ts";
+import { allowedActions, canSee, isResponsible, type OrderRow, standingOf } from "./access.ts";
 import { categoryLookup, listOrderCategories } from "./categories.ts";
 import { distanceTo, grabberOf, homePaths, refusalOf, type Spot } from "./eligibility.ts";
 import { TAKEN_STATUSES } from "./flow.ts";
@@ -40,9 +40,24 @@ export async function loadOrder(
 type Lookup = ReturnType<typeof categoryLookup>;
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
-/** The fields every list item and the detail share; the requester is always masked here. */
-function present(row: OrderRow, category: Lookup, nodeName: (id: string) => string | null) {
+/**
+ * How much of the requester a reader gets: "whole" for the one who answers for the service
+ * (isResponsible), "address" for the staff lists (the phone stays masked, as in every list), and
+ * "masked" for those it is merely offered to: his name, phone and address masked, and the place
+ * only to about 100 metres, which is enough to judge the way there.
+ */
+type Disclosure = "whole" | "address" | "masked";
+const roughly = (v: number | null) => (v === null ? null : Math.round(v * 1000) / 1000);
+
+/** The fields every list item and the detail share. */
+function present(
+  row: OrderRow,
+  category: Lookup,
+  nodeName: (id: string) => string | null,
+  disclosure: Disclosure,
+) {
   const c = category(row.categoryCode);
+  const masked = disclosure === "masked";
   return {
     id: row.id,
     code: row.code,
@@ -52,9 +67,9 @@ function present(row: OrderRow, category: Lookup, nodeName: (id: string) => stri
     categoryNameEn: c.nameEn,
     title: row.title,
     description: row.description,
-    address: row.address,
-    lat: row.lat,
-    lng: row.lng,
+    address: masked ? maskAddress(row.address) : row.address,
+    lat: masked ? roughly(row.lat) : row.lat,
+    lng: masked ? roughly(row.lng) : row.lng,
     nodeId: row.nodeId,
     nodeName: nodeName(row.nodeId),
     audience: row.audience,
@@ -63,7 +78,7 @@ function present(row: OrderRow, category: Lookup, nodeName: (id: string) => stri
     onSiteMinutes: row.onSiteMinutes,
     caseId: row.caseId,
     requesterName: maskName(row.requesterName),
-    requesterPhone: row.requesterPhone ? maskPhone(row.requesterPhone) : null,
+    requesterPhone: disclosure === "whole" ? row.requesterPhone : maskPhone(row.requesterPhone),
     takerName: row.takerName,
     createdAt: row.createdAt.toISOString(),
     grabbedAt: iso(row.grabbedAt),
@@ -76,11 +91,11 @@ function present(row: OrderRow, category: Lookup, nodeName: (id: string) => stri
 }
 
 /** Items of a page of rows, with category and node names looked up once for the page. */
-async function presentAll(executor: Executor, rows: OrderRow[]) {
+async function presentAll(executor: Executor, rows: OrderRow[], disclosure: Disclosure) {
   const category = categoryLookup(await listOrderCategories(executor));
   const nodes = await nodesByIds(executor, [...new Set(rows.map((r) => r.nodeId))]);
   const names = new Map(nodes.map((n) => [n.id, n.name]));
-  return rows.map((r) => present(r, category, (id) => names.get(id) ?? null));
+  return rows.map((r) => present(r, category, (id) => names.get(id) ?? null, disclosure));
 }
 
 /** GET /orders/{idOrCode}: the order, its timeline, and what the caller may do now. */
@@ -90,7 +105,7 @@ export async function getOrder(db: Db, principal: Principal, idOrCode: string) {
   const [events, nodes, [item]] = await Promise.all([
     db.select().from(orderEvents).where(eq(orderEvents.orderId, row.id)).orderBy(asc(orderEvents.at)),
     nodesByIds(db, [audienceNodeId]),
-    presentAll(db, [row]),
+    presentAll(db, [row], isResponsible(standing) ? "whole" : "masked"),
   ]);
   return {
     ...(item as ReturnType<typeof present>),
@@ -124,18 +139,19 @@ export async function listOrders(db: Db, principal: Principal, f: OrderFilter) {
     const q = f.q.trim();
     conditions.push(or(eq(orders.code, q.toUpperCase()), ilike(orders.title, likePattern(q))) as SQL);
   }
-  return pageOf(db, and(...conditions), f);
+  return pageOf(db, and(...conditions), f, "address");
 }
 
 /** 我的订单: what I took (as member or volunteer), or what was asked for me (as resident). */
 export async function myOrders(db: Db, principal: Principal, f: Paging & { as?: "taker" | "requester" }) {
   const column = f.as === "requester" ? orders.requesterUserId : orders.takerUserId;
-  return pageOf(db, eq(column, principal.userId), f);
+  // What he took or what was asked for him: he answers for it, or it is his own.
+  return pageOf(db, eq(column, principal.userId), f, "whole");
 }
 
-async function pageOf(db: Db, where: SQL | undefined, f: Paging) {
+async function pageOf(db: Db, where: SQL | undefined, f: Paging, disclosure: Disclosure) {
   const { rows, total } = await selectPage(db, orders, where, [desc(orders.createdAt), asc(orders.id)], f);
-  return { items: await presentAll(db, rows), total };
+  return { items: await presentAll(db, rows, disclosure), total };
 }
 
 /**
@@ -173,13 +189,13 @@ export async function hall(db: Db, principal: Principal, at: Spot | undefined) {
       !(await refusalOf({ ...row, skill: category(row.categoryCode).skill }, grabber, at, at !== undefined))
     )
       open.push(row);
-  const withDistance = async (rows: OrderRow[]) =>
-    (await presentAll(db, rows)).map((item, i) => ({
+  const withDistance = async (rows: OrderRow[], disclosure: Disclosure) =>
+    (await presentAll(db, rows, disclosure)).map((item, i) => ({
       ...item,
       distanceMeters: distanceTo(rows[i] as OrderRow, at),
     }));
-  const nearest = (await withDistance(open)).sort(
+  const nearest = (await withDistance(open, "masked")).sort(
     (a, b) => (a.distanceMeters ?? Number.MAX_VALUE) - (b.distanceMeters ?? Number.MAX_VALUE),
   );
-  return { taken: await withDistance(taken), open: nearest };
+  return { taken: await withDistance(taken, "whole"), open: nearest };
 }

@@ -1,7 +1,7 @@
 import { and, asc, count, eq, ilike, isNull, notExists, or, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { inScope, type Principal } from "../../platform/auth/index.ts";
-import type { Db } from "../../platform/db/index.ts";
+import type { Db, Executor } from "../../platform/db/index.ts";
 import { likePattern, qualified } from "../../platform/db/index.ts";
 import { notFound } from "../../platform/errors.ts";
 import { type Paging, pageWindow } from "../../platform/http/paging.ts";
@@ -22,6 +22,16 @@ const orgColumns = {
 // The inner table is aliased, so the outer "party_orgs"."id" refers to the listed organisation.
 const childCount = sql<number>`(select count(*)::int from ${partyOrgs} as c where c.parent_id = ${qualified(partyOrgs.id)})`;
 
+/** An organisation the caller may read, or 404: outside the scope looks like absent. */
+export async function visibleOrg(executor: Executor, principal: Principal, id: string) {
+  const [org] = await executor
+    .select(orgColumns)
+    .from(partyOrgs)
+    .where(and(eq(partyOrgs.id, id), inScope(principal, "org.read", partyOrgs.territoryPath)));
+  if (!org) throw notFound("party organisation", id);
+  return org;
+}
+
 export interface OrgFilter extends Paging {
   parentId?: string;
   kind?: OrgKind;
@@ -34,7 +44,8 @@ export interface OrgFilter extends Paging {
  */
 export async function listOrgs(db: Db, principal: Principal, f: OrgFilter) {
   const conditions: SQL[] = [inScope(principal, "org.read", partyOrgs.territoryPath)];
-  if (f.parentId) conditions.push(eq(partyOrgs.parentId, f.parentId));
+  // A parent he may not read is not found, as by its id; its children are not an empty page.
+  if (f.parentId) conditions.push(eq(partyOrgs.parentId, (await visibleOrg(db, principal, f.parentId)).id));
   else if (!f.kind && !f.q) {
     const visibleParent = db
       .select({ id: parent.id })
@@ -61,11 +72,7 @@ export async function listOrgs(db: Db, principal: Principal, f: OrgFilter) {
 
 /** One organisation with its part-time members (大党委/大工委 兼职委员), or 404 outside the scope. */
 export async function getOrg(db: Db, principal: Principal, id: string) {
-  const [org] = await db
-    .select(orgColumns)
-    .from(partyOrgs)
-    .where(and(eq(partyOrgs.id, id), inScope(principal, "org.read", partyOrgs.territoryPath)));
-  if (!org) throw notFound("party organisation", id);
+  const org = await visibleOrg(db, principal, id);
   const members = await db
     .select({
       id: partTimeMembers.id,

@@ -2,11 +2,11 @@ import { and, asc, count, eq, ilike, inArray, type SQL, sql } from "drizzle-orm"
 import type { Principal } from "../../platform/auth/index.ts";
 import type { Db, Executor } from "../../platform/db/index.ts";
 import { likePattern, qualified } from "../../platform/db/index.ts";
-import { notFound } from "../../platform/errors.ts";
 import { type Paging, pageWindow } from "../../platform/http/paging.ts";
 import { maskName, maskPhone, type PiiVault } from "../../platform/pii/index.ts";
+import { visibleOrg } from "../org/index.ts";
 import { listResidents, type ResidentFilter, searchCondition } from "./residents.ts";
-import { ageOn, scopedTo } from "./scope.ts";
+import { ageOn, householdInScope, scopedTo } from "./scope.ts";
 import {
   households,
   liaisonHouseholds,
@@ -55,12 +55,7 @@ export async function listHouseholds(db: Db, principal: Principal, f: HouseholdF
 }
 
 export async function getHousehold(db: Db, vault: PiiVault, principal: Principal, id: string) {
-  const conditions = await scopedTo(db, principal, "people.read", households.territoryPath);
-  const [row] = await db
-    .select()
-    .from(households)
-    .where(and(eq(households.id, id), ...conditions));
-  if (!row) throw notFound("household", id);
+  const row = await householdInScope(db, principal, id);
   const members = await listResidents(db, vault, principal, { householdId: id, pageSize: 50 });
   return { id: row.id, nodeId: row.nodeId, address: row.address, residents: members.items };
 }
@@ -75,7 +70,8 @@ export interface MemberFilter extends Paging {
 export async function listPartyMembers(db: Db, vault: PiiVault, principal: Principal, f: MemberFilter) {
   const conditions = await scopedTo(db, principal, "people.read", partyMembers.territoryPath, f.underId);
   if (f.category) conditions.push(eq(partyMembers.category, f.category));
-  if (f.orgId) conditions.push(eq(partyMembers.orgId, f.orgId));
+  // An organisation he may not read is not found, as by its id; its members are not an empty page.
+  if (f.orgId) conditions.push(eq(partyMembers.orgId, (await visibleOrg(db, principal, f.orgId)).id));
   if (f.q) conditions.push(searchCondition(vault, f.q));
   const where = and(...conditions);
   const { limit, offset } = pageWindow(f);

@@ -63,7 +63,10 @@ describe("people in scope", () => {
   it("lists residents masked and in pinyin order", async () => {
     const page = await items("gridWorker", "/api/v1/people/residents?pageSize=50");
     for (const r of page.items) {
-      expect(r.idNumber).toMatch(/^\d{4}\*{10}[\dX]{4}$/);
+      expect(r.idNumber).toMatch(/^\d{2}\*{14}[\dX]{2}$/);
+      // The age, never the birth date beside the masked number: together they would give it back.
+      expect(r).not.toHaveProperty("birthDate");
+      expect(r.age).toEqual(expect.any(Number));
       if (r.phone) expect(r.phone).toMatch(/^1\d{2}\*{4}\d{4}$/);
     }
     const keys = page.items.map((r) => pinyinSortKey(String(r.name)));
@@ -124,11 +127,9 @@ describe("personal data", () => {
     expect(bad.json().error.code).toBe("INVALID_ID_NUMBER");
     const ok = await post("11010519491231002x");
     expect(ok.statusCode).toBe(201);
-    expect(ok.json()).toMatchObject({
-      idNumber: "1101**********002X",
-      gender: "female",
-      birthDate: "1949-12-31",
-    });
+    expect(ok.json()).toMatchObject({ idNumber: "11**************2X", gender: "female" });
+    expect(ok.json().age).toBeGreaterThanOrEqual(75);
+    expect(ok.json()).not.toHaveProperty("birthDate");
     expect((await post("11010519491231002X")).statusCode).toBe(409);
   });
 });

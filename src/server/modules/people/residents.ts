@@ -6,12 +6,13 @@ import { notFound } from "../../platform/errors.ts";
 import { type Paging, pageWindow } from "../../platform/http/paging.ts";
 import {
   isValidIdNumber,
+  maskIdNumber,
   maskPhone,
   normalizeIdNumber,
   normalizeMobile,
   type PiiVault,
 } from "../../platform/pii/index.ts";
-import { ageOn, scopedTo } from "./scope.ts";
+import { ageOn, householdInScope, scopedTo } from "./scope.ts";
 import { households, residents } from "./tables.ts";
 
 export interface ResidentFilter extends Paging {
@@ -42,15 +43,18 @@ type Row = Omit<
   address: string;
 };
 
-/** Lists show masked values only: 身份证 as 3607**********1234, phones as 138****0001. */
+/**
+ * Lists and details show masked values only: 身份证 as 36**************34, phones as 138****0001;
+ * and the age, not the birth date, which would give the number back (see maskIdNumber).
+ */
 export const presentResident = (r: Row) => ({
   id: r.id,
   householdId: r.householdId,
   name: r.name,
   gender: r.gender,
-  birthDate: r.birthDate,
   age: ageOn(r.birthDate),
-  idNumber: r.idMasked,
+  // Masked again: rows stored under the older, longer mask come out under today's rule.
+  idNumber: maskIdNumber(r.idMasked),
   phone: maskPhone(r.phone),
   relation: r.relation,
   residenceType: r.residenceType,
@@ -69,7 +73,9 @@ export function searchCondition(vault: PiiVault, q: string): SQL {
 export async function listResidents(db: Db, vault: PiiVault, principal: Principal, f: ResidentFilter) {
   const conditions = await scopedTo(db, principal, "people.read", residents.territoryPath, f.underId);
   if (f.q) conditions.push(searchCondition(vault, f.q));
-  if (f.householdId) conditions.push(eq(residents.householdId, f.householdId));
+  // A household outside the scope is not found, as by its id; its residents are not an empty page.
+  if (f.householdId)
+    conditions.push(eq(residents.householdId, (await householdInScope(db, principal, f.householdId)).id));
   if (f.gender) conditions.push(eq(residents.gender, f.gender));
   if (f.residenceType) conditions.push(eq(residents.residenceType, f.residenceType));
   const where = and(...conditions);

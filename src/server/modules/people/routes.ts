@@ -8,7 +8,13 @@ import { type App, Enum, IdParams, Nullable, responses, Uuid } from "../../platf
 import type { PiiVault } from "../../platform/pii/index.ts";
 import { getHousehold, listHouseholds, listPartyMembers, listStaff } from "./directory.ts";
 import { getResident, listResidents } from "./residents.ts";
-import { householdSheet, partyMemberSheet, residentSheet, staffSheet } from "./sheets.ts";
+import {
+  householdSheet,
+  partyMemberSheet,
+  residentSheet,
+  revealedResidentSheet,
+  staffSheet,
+} from "./sheets.ts";
 import { MEMBER_CATEGORIES, RELATIONS, RESIDENCE_TYPES, STAFF_ROLES } from "./tables.ts";
 import { createResident, revealForExport, revealResident } from "./write.ts";
 
@@ -27,9 +33,10 @@ const Resident = Type.Object({
   householdId: Uuid,
   name: Type.String(),
   gender: Enum(["male", "female"]),
-  birthDate: Type.String(),
-  age: Type.Integer(),
-  idNumber: Type.String({ description: "masked: 3607**********1234" }),
+  age: Type.Integer({
+    description: "the age, not the birth date: beside the masked number it would give it back",
+  }),
+  idNumber: Type.String({ description: "masked: 36**************34" }),
   phone: Nullable(Type.String({ description: "masked: 138****0001" })),
   relation: Enum(RELATIONS),
   residenceType: Enum(RESIDENCE_TYPES),
@@ -117,7 +124,7 @@ export function peopleRoutes(app: App, db: Db, vault: PiiVault) {
         tags,
         summary: "Residents in scope, sorted by pinyin; q finds a name, a phone or an exact 身份证 number",
         description:
-          "With format=xlsx&reveal=true&purpose=…, people.reveal holders export whole 身份证 numbers and phones; every value is logged.",
+          "With format=xlsx&reveal=true&purpose=…, people.reveal holders export whole 身份证 numbers, phones and birth dates; every value is logged.",
         querystring: Filters({
           q: Type.Optional(Query),
           householdId: Type.Optional(Uuid),
@@ -138,7 +145,7 @@ export function peopleRoutes(app: App, db: Db, vault: PiiVault) {
       if (!req.query.reveal) return listOrExport(req, reply, residentSheet, list);
       if (!wantsXlsx(req)) throw badRequest("REVEAL_EXPORT_ONLY", "reveal=true goes with format=xlsx");
       const reveal = await revealForExport(db, vault, principal, req.actor, req.query, req.query.purpose);
-      return sendXlsx(req, reply, residentSheet, async (paging) => {
+      return sendXlsx(req, reply, revealedResidentSheet, async (paging) => {
         const page = await list(paging);
         return { ...page, items: await reveal(page.items) };
       });
@@ -187,7 +194,7 @@ export function peopleRoutes(app: App, db: Db, vault: PiiVault) {
   app.post(
     "/people/residents/:id/reveal",
     {
-      config: { access: { permission: "people.reveal" } },
+      config: { access: { permission: "people.reveal" }, scope: "reveal" },
       schema: {
         tags,
         summary: "The unmasked 身份证 number and phone for a stated purpose (logged)",

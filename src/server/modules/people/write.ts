@@ -91,7 +91,7 @@ export async function revealResident(
   id: string,
   purpose: string,
 ) {
-  return db.transaction(async (tx) => {
+  return audited(db, actor, async (tx, audit) => {
     const [row] = await tx
       .select({ idCipher: residents.idCipher, phone: residents.phone })
       .from(residents)
@@ -100,6 +100,14 @@ export async function revealResident(
     const who = { actorId: actor.userId, entity: "resident", entityId: id, purpose, ip: actor.ip };
     const idNumber = await revealPii(tx, vault, row.idCipher, { ...who, field: "idNumber" });
     if (row.phone) await logPiiAccess(tx, { ...who, field: "phone" });
+    // The audit log shows that a reveal happened and why; never the values.
+    const fields = row.phone ? ["idNumber", "phone"] : ["idNumber"];
+    await audit({
+      action: "people.resident.reveal",
+      entity: "resident",
+      entityId: id,
+      after: { purpose, fields },
+    });
     return { idNumber, phone: row.phone };
   });
 }
@@ -107,7 +115,7 @@ export async function revealResident(
 type Resident = ReturnType<typeof presentResident>;
 
 /**
- * An export with whole 身份证 numbers and phones: refused without people.reveal; audited once;
+ * An export with whole 身份证 numbers, phones and birth dates: refused without people.reveal; audited once;
  * then each page of the masked list is unmasked where the caller's people.reveal scope reaches,
  * with an access-log row for every value shown, written a page at a time before it is shown.
  */
@@ -129,12 +137,12 @@ export async function revealForExport(
     after: { purpose, revealed: true, filters: { underId, householdId, gender, residenceType, search: !!q } },
   };
   let first = true;
-  return (items: Resident[]): Promise<Resident[]> =>
+  return (items: Resident[]): Promise<Array<Resident & { birthDate: string | null }>> =>
     db.transaction(async (tx) => {
       // The export's audit row goes with its first page, so a refused export leaves none.
       if (first) await recordAudit(tx, actor, exported);
       first = false;
-      if (items.length === 0) return items;
+      if (items.length === 0) return [];
       const rows = await tx
         .select({ id: residents.id, idCipher: residents.idCipher, phone: residents.phone })
         .from(residents)
@@ -161,7 +169,12 @@ export async function revealForExport(
         rows.map((r) => ({ ciphertext: r.idCipher, entry: who(r.id, "idNumber") })),
         rows.filter((r) => r.phone).map((r) => who(r.id, "phone")),
       );
-      const whole = new Map(rows.map((r, i) => [r.id, { idNumber: idNumbers[i] ?? "", phone: r.phone }]));
-      return items.map((r) => ({ ...r, ...whole.get(r.id) }));
+      const whole = new Map(
+        rows.map((r, i) => {
+          const idNumber = idNumbers[i] ?? "";
+          return [r.id, { idNumber, phone: r.phone, birthDate: idNumberBirthDate(idNumber) }];
+        }),
+      );
+      return items.map((r) => ({ birthDate: null, ...r, ...whole.get(r.id) }));
     });
 }

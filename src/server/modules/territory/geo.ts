@@ -1,12 +1,13 @@
-import { and, eq, inArray, isNotNull, ne, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, ne, type SQL, sql } from "drizzle-orm";
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from "geojson";
 import { type Actor, audited } from "../../platform/audit/index.ts";
 import { can, inScope, type Principal } from "../../platform/auth/index.ts";
 import type { Db, Executor } from "../../platform/db/index.ts";
-import { AppError, unprocessable } from "../../platform/errors.ts";
+import { AppError, notFound, unprocessable } from "../../platform/errors.ts";
 import { type Area, assertValidArea, SpatialIndex } from "../../platform/geo/index.ts";
+import { type Paging, selectPage } from "../../platform/http/paging.ts";
 import { lineageOf } from "./lineage.ts";
-import { getNode } from "./service.ts";
+import { getNode, presentNode } from "./service.ts";
 import { type TerritoryLevel, territoryNodes, territoryState } from "./tables.ts";
 
 /** Marks every process's spatial index as stale (polygons changed). */
@@ -134,28 +135,42 @@ async function aroundRoles(db: Db, principal: Principal) {
   )})`;
 }
 
-/** The grids in the caller's scope as a GeoJSON FeatureCollection (maps, other systems). */
+/**
+ * The grids of `area`, only those under `underId` when given: 404 when that node is not in the
+ * area, never the whole area as if the filter were not there.
+ */
+async function gridsIn(db: Db, area: SQL, underId?: string): Promise<SQL> {
+  const conditions = [eq(territoryNodes.level, "grid"), area];
+  if (underId) {
+    const [under] = await db
+      .select({ path: territoryNodes.path })
+      .from(territoryNodes)
+      .where(and(eq(territoryNodes.id, underId), area));
+    if (!under) throw notFound("territory node", underId);
+    conditions.push(sql`${territoryNodes.path} like ${`${under.path}%`}`);
+  }
+  return and(...conditions) as SQL;
+}
+
+/** GET /territory/grids as a page (and its export): the grids of the caller's scope (staff only). */
+export async function listGrids(db: Db, principal: Principal, f: Paging & { underId?: string }) {
+  const where = await gridsIn(db, inScope(principal, "territory.read", territoryNodes.path), f.underId);
+  const order = [asc(territoryNodes.sortKey), asc(territoryNodes.code)];
+  const { rows, total } = await selectPage(db, territoryNodes, where, order, f);
+  return { items: rows.map(presentNode), total };
+}
+
+/** The grids of the caller's scope (non-staff: of his communities) as a GeoJSON FeatureCollection. */
 export async function gridsGeoJson(
   db: Db,
   principal: Principal,
   underId?: string,
 ): Promise<FeatureCollection> {
-  const conditions = [
-    eq(territoryNodes.level, "grid"),
-    isNotNull(territoryNodes.geometry),
-    can(principal, "territory.read")
-      ? inScope(principal, "territory.read", territoryNodes.path)
-      : await aroundRoles(db, principal),
-  ];
-  if (underId) {
-    const under = await getNode(db, principal, underId);
-    conditions.push(sql`${territoryNodes.path} like ${`${under.path}%`}`);
-  }
-  const grids = await db
-    .select()
-    .from(territoryNodes)
-    .where(and(...conditions))
-    .orderBy(territoryNodes.code);
+  const area = can(principal, "territory.read")
+    ? inScope(principal, "territory.read", territoryNodes.path)
+    : await aroundRoles(db, principal);
+  const where = and(isNotNull(territoryNodes.geometry), await gridsIn(db, area, underId));
+  const grids = await db.select().from(territoryNodes).where(where).orderBy(territoryNodes.code);
   const ancestorIds = [...new Set(grids.flatMap((g) => g.path.split("/").filter(Boolean)))];
   const communities = ancestorIds.length
     ? await db

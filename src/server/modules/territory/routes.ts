@@ -4,7 +4,7 @@ import type { Db } from "../../platform/db/index.ts";
 import { ExportQuery, exportable, listOrExport, sendXlsx } from "../../platform/http/export.ts";
 import { Paged, PageQuery } from "../../platform/http/paging.ts";
 import { type App, Enum, IdParams, Nullable, responses, Uuid } from "../../platform/http/types.ts";
-import { gridsGeoJson, locate, setGeometry } from "./geo.ts";
+import { gridsGeoJson, listGrids, locate, setGeometry } from "./geo.ts";
 import * as territory from "./service.ts";
 import { gridSheet, nodeSheet } from "./sheets.ts";
 import { TERRITORY_LEVELS } from "./tables.ts";
@@ -153,15 +153,10 @@ export function territoryRoutes(app: App, db: Db) {
           .type("application/geo+json; charset=utf-8")
           .send(await gridsGeoJson(db, principal, req.query.underId));
       }
+      const { underId } = req.query;
       if (req.query.format === "xlsx")
-        return sendXlsx(req, reply, gridSheet, (paging) =>
-          territory.listNodes(db, principal, { level: "grid", ...paging }),
-        );
-      return territory.listNodes(db, principal, {
-        level: "grid",
-        page: req.query.page,
-        pageSize: req.query.pageSize,
-      });
+        return sendXlsx(req, reply, gridSheet, (paging) => listGrids(db, principal, { underId, ...paging }));
+      return listGrids(db, principal, { underId, page: req.query.page, pageSize: req.query.pageSize });
     },
   );
 

@@ -35,8 +35,8 @@ describe("territory scope", () => {
       "文昌街道",
     ]);
     expect(res.json().total).toBe(3);
-    const street = await get("streetStaff", `/api/v1/territory/nodes?parentId=${district}`);
-    expect(street.json().items.map((n: { name: string }) => n.name)).toEqual(["潋江街道"]);
+    // The district itself lies outside a street's scope: not found, as by its id.
+    expect((await get("streetStaff", `/api/v1/territory/nodes?parentId=${district}`)).statusCode).toBe(404);
   });
 
   it("answers 404 for a node outside the caller's subtree, and the node itself inside it", async () => {
@@ -58,6 +58,37 @@ describe("territory scope", () => {
       code: "XG-LJ-001",
       unitCode: "360799001001001",
     });
+  });
+
+  it("answers 404 for a list filtered by a node outside the scope, in every format, instead of ignoring it", async () => {
+    const district = await get(
+      "districtAdmin",
+      `/api/v1/territory/nodes?parentId=${nodeOf("districtAdmin")}`,
+    );
+    const otherStreet = district.json().items.find((n: { name: string }) => n.name === "文昌街道").id;
+    for (const format of ["json", "xlsx", "geojson"]) {
+      const grids = await get(
+        "streetStaff",
+        `/api/v1/territory/grids?underId=${otherStreet}&format=${format}`,
+      );
+      expect(grids.statusCode).toBe(404);
+      expect(grids.json().error.code).toBe("NOT_FOUND");
+    }
+    expect((await get("streetStaff", `/api/v1/territory/nodes?parentId=${otherStreet}`)).statusCode).toBe(
+      404,
+    );
+    // Within the scope the filter narrows: the first community's grids only, on the list and the map.
+    const community = nodeOf("communityStaff");
+    const own = (
+      await get("streetStaff", `/api/v1/territory/grids?underId=${community}&pageSize=200`)
+    ).json();
+    expect(own.total).toBeGreaterThan(0);
+    expect(own.items.every((g: { path: string }) => g.path.includes(community))).toBe(true);
+    // A resident's map is his community's: another street is not found there either.
+    const map = await get("resident", `/api/v1/territory/grids?underId=${community}&format=geojson`);
+    expect(map.json().features.length).toBe(own.total);
+    const away = await get("resident", `/api/v1/territory/grids?underId=${otherStreet}&format=geojson`);
+    expect(away.statusCode).toBe(404);
   });
 
   it("refuses territory reads to residents and merchants (403)", async () => {

@@ -114,7 +114,8 @@ export interface NodeFilter extends Paging {
 /** Children of a node in scope; without a parent, the roots of the caller's scope. */
 export async function listNodes(db: Db, principal: Principal, f: NodeFilter) {
   const conditions: SQL[] = [inScope(principal, "territory.read", territoryNodes.path)];
-  if (f.parentId) conditions.push(eq(territoryNodes.parentId, f.parentId));
+  // A parent outside the scope is not found, as by its id; its children are not an empty page.
+  if (f.parentId) conditions.push(eq(territoryNodes.parentId, (await getNode(db, principal, f.parentId)).id));
   else if (!f.level && !f.q) {
     const roots = principal.roles.map((r) => r.nodeId);
     const paths = scopePaths(principal, "territory.read");

@@ -46,6 +46,26 @@ export async function managedActivity(executor: Executor, principal: Principal, 
   return row;
 }
 
+/** Where a team is (for other modules naming it): no scope check. */
+export async function teamPlace(executor: Executor, id: string) {
+  const [team] = await executor
+    .select({
+      id: volunteerTeams.id,
+      nodeId: volunteerTeams.nodeId,
+      territoryPath: volunteerTeams.territoryPath,
+    })
+    .from(volunteerTeams)
+    .where(eq(volunteerTeams.id, id));
+  return team;
+}
+
+/** A team of the caller's area (those he may see and join), else 404. */
+export async function teamInArea(executor: Executor, area: Area, id: string) {
+  const [team] = await executor.select().from(volunteerTeams).where(eq(volunteerTeams.id, id));
+  if (!team || !isInArea(area, team.territoryPath)) throw notFound("team", id);
+  return team;
+}
+
 /** A team the caller manages (volunteering.manage over its node), if any. */
 export async function teamInScope(executor: Executor, principal: Principal, teamId: string) {
   const [team] = await executor

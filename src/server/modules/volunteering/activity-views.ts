@@ -4,7 +4,7 @@ import type { Db, Executor } from "../../platform/db/index.ts";
 import { likePattern } from "../../platform/db/index.ts";
 import { type Paging, selectPage } from "../../platform/http/paging.ts";
 import { getNode, nodesByIds } from "../territory/index.ts";
-import { type ActivityRow, activityInArea, teamNames } from "./activities.ts";
+import { type ActivityRow, activityInArea, teamInArea, teamNames } from "./activities.ts";
 import { areaOf, inArea } from "./area.ts";
 import { qrPayload } from "./checkin-code.ts";
 import { stageOf, statusAt } from "./flow.ts";
@@ -160,7 +160,8 @@ export async function listActivities(db: Db, principal: Principal, f: ActivityFi
   if (f.from) conditions.push(gte(activities.startsAt, new Date(f.from)));
   if (f.to) conditions.push(lt(activities.startsAt, new Date(f.to)));
   if (f.managed) conditions.push(inScope(principal, "volunteering.manage", activities.territoryPath));
-  if (f.teamId) conditions.push(eq(activities.teamId, f.teamId));
+  // A team he may not see is not found, as by its id; its activities are not an empty page.
+  if (f.teamId) conditions.push(eq(activities.teamId, (await teamInArea(db, area, f.teamId)).id));
   if (f.q) conditions.push(ilike(activities.title, likePattern(f.q.trim())));
   if (f.underId) {
     const node = await getNode(db, principal, f.underId, "volunteering.manage");

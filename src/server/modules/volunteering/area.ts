@@ -17,7 +17,9 @@ export interface Area {
 }
 
 export async function areaOf(executor: Executor, principal: Principal): Promise<Area> {
-  const homes = principal.roles.map((r) => r.nodePath);
+  // Department staff are bound to the district only to name it: they serve a department, and
+  // live and work in no community of it (roles.ts); what they manage, if anything, still counts.
+  const homes = principal.roles.filter((r) => r.role !== "departmentStaff").map((r) => r.nodePath);
   const communities = await Promise.all(
     homes.map(async (path) => (await lineageOf(executor, path)).community?.path ?? path),
   );

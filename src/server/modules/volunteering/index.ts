@@ -1,3 +1,4 @@
+export { teamPlace } from "./activities.ts";
 export { activityRoutes } from "./activity-routes.ts";
 export { type BulkVolunteering, bulkInsertVolunteering } from "./bulk.ts";
 export { defineVolunteeringJobs, FINISH_JOB, finishEnded } from "./jobs.ts";

@@ -8,8 +8,8 @@ import { type Paging, pageWindow } from "../../platform/http/paging.ts";
 import { pinyinSortKey } from "../../platform/i18n/pinyin.ts";
 import { maskPhone } from "../../platform/pii/index.ts";
 import { getNode, nodesByIds } from "../territory/index.ts";
-import { teamInScope } from "./activities.ts";
-import { areaOf, inArea, isInArea } from "./area.ts";
+import { teamInArea, teamInScope } from "./activities.ts";
+import { areaOf, inArea } from "./area.ts";
 import type { Skill } from "./skills.ts";
 import { activities, activitySignups, teamMembers, volunteers, volunteerTeams } from "./tables.ts";
 
@@ -21,7 +21,8 @@ export interface NewTeam {
   leaderVolunteerId?: string;
 }
 
-async function managedTeam(tx: Executor, principal: Principal, id: string) {
+/** A team the caller manages, else 404. */
+export async function managedTeam(tx: Executor, principal: Principal, id: string) {
   const team = await teamInScope(tx, principal, id);
   if (!team) throw notFound("team", id);
   return team;
@@ -117,8 +118,7 @@ export async function removeMember(
 export async function joinOrLeave(db: Db, principal: Principal, actor: Actor, teamId: string, join: boolean) {
   const area = await areaOf(db, principal);
   return audited(db, actor, async (tx, audit) => {
-    const [team] = await tx.select().from(volunteerTeams).where(eq(volunteerTeams.id, teamId));
-    if (!team || !isInArea(area, team.territoryPath)) throw notFound("team", teamId);
+    await teamInArea(tx, area, teamId);
     const [v] = await tx
       .select({ id: volunteers.id })
       .from(volunteers)

@@ -205,6 +205,14 @@ describe("figures and the activity list", () => {
     expect((await get(as("communityStaff"), "/api/v1/volunteering/stats?by=street")).statusCode).toBe(400);
   });
 
+  it("shows department staff no community's activities or teams: they serve a department, not a place", async () => {
+    const { items } = (await get(as("partyMember"), "/api/v1/activities?when=all&pageSize=1")).json();
+    const activities = (await get(as("departmentStaff"), "/api/v1/activities?when=all")).json();
+    expect(activities).toEqual({ items: [], total: 0 });
+    expect((await get(as("departmentStaff"), `/api/v1/activities/${items[0].id}`)).statusCode).toBe(404);
+    expect((await get(as("departmentStaff"), "/api/v1/volunteering/teams")).json().total).toBe(0);
+  });
+
   it("shows a member the upcoming activities of his area in every mode, with places left", async () => {
     const list = (await get(as("partyMember"), "/api/v1/activities")).json();
     expect(new Set(list.items.map((a: { mode: string }) => a.mode))).toEqual(

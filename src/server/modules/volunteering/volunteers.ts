@@ -11,6 +11,7 @@ import { homeNodeOf } from "./area.ts";
 import { recordOf, teamsOfVolunteers } from "./record.ts";
 import type { Skill } from "./skills.ts";
 import { activitySignups, teamMembers, volunteers } from "./tables.ts";
+import { managedTeam } from "./teams.ts";
 
 type VolunteerRow = typeof volunteers.$inferSelect;
 
@@ -120,7 +121,9 @@ const servedSql = sql<number>`(select count(*) from ${activitySignups} s where s
 export async function listVolunteers(db: Db, principal: Principal, f: VolunteerFilter) {
   const conditions: SQL[] = [inScope(principal, "volunteering.manage", volunteers.territoryPath)];
   if (f.skill) conditions.push(sql`${volunteers.skills} @> ${JSON.stringify([f.skill])}::jsonb`);
-  if (f.teamId)
+  if (f.teamId) {
+    // A team he does not manage is not found, as by its id; its members are not an empty page.
+    const team = await managedTeam(db, principal, f.teamId);
     conditions.push(
       exists(
         db
@@ -129,11 +132,12 @@ export async function listVolunteers(db: Db, principal: Principal, f: VolunteerF
           .where(
             and(
               sql`${teamMembers.volunteerId} = ${qualified(volunteers.id)}`,
-              eq(teamMembers.teamId, f.teamId),
+              eq(teamMembers.teamId, team.id),
             ),
           ),
       ),
     );
+  }
   if (f.underId) {
     const node = await getNode(db, principal, f.underId, "volunteering.manage");
     conditions.push(sql`${volunteers.territoryPath} like ${`${node.path}%`}`);

@@ -3,6 +3,7 @@ import type { Actor } from "../audit/audit.ts";
 import { AppError, forbidden, unauthorized } from "../errors.ts";
 import { can, type Principal } from "./principal.ts";
 import type { Permission } from "./roles.ts";
+import { assertScopes, type RouteScope, scopesNeeded } from "./scopes.ts";
 
 /**
  * Every API route declares who may call it; one without a declaration is refused. Routes
@@ -13,13 +14,18 @@ export type Access = "public" | "authenticated" | { permission: Permission };
 declare module "fastify" {
   interface FastifyContextConfig {
     access?: Access;
+    /**
+     * The token scope the route needs instead of its method's (read for GET/HEAD, write else):
+     * `reveal` for a route that unmasks personal data, `any` for ending one's own credential.
+     */
+    scope?: RouteScope;
   }
   interface FastifyRequest {
     principal: Principal | null;
     actor: Actor;
   }
   interface FastifyInstance {
-    routeAccess: Array<{ method: string; url: string; access: Access | undefined }>;
+    routeAccess: Array<{ method: string; url: string; access: Access | undefined; scope?: RouteScope }>;
   }
 }
 
@@ -67,7 +73,12 @@ export function installAuth(app: FastifyInstance, resolve: ResolvePrincipal): vo
   app.addHook("onRoute", (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods)
-      app.routeAccess.push({ method, url: route.url, access: route.config?.access });
+      app.routeAccess.push({
+        method,
+        url: route.url,
+        access: route.config?.access,
+        scope: route.config?.scope,
+      });
   });
 
   app.addHook("onRequest", async (request) => {
@@ -90,6 +101,11 @@ export function installAuth(app: FastifyInstance, resolve: ResolvePrincipal): vo
     if (access === "public") return;
     if (!request.principal) throw unauthorized();
     if (access !== "authenticated" && !can(request.principal, access.permission)) throw forbidden();
+    // A session holds every scope; a token only those it was made with.
+    assertScopes(
+      request.principal,
+      scopesNeeded(request.method, request.routeOptions.config.scope, request.query),
+    );
   });
 }
 

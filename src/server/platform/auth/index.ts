@@ -11,4 +11,5 @@ export { hashPassword, verifyPassword } from "./passwords.ts";
 export { can, type Principal, type RoleAssignment, scopePaths } from "./principal.ts";
 export { isRole, PERMISSIONS, type Permission, ROLES, type Role, roleGrants } from "./roles.ts";
 export { inScope } from "./scope.ts";
+export { assertScopes, missingScopes, type RouteScope, TOKEN_SCOPES, type TokenScope } from "./scopes.ts";
 export { newSecret, sha256 } from "./secrets.ts";

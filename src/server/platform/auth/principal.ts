@@ -1,5 +1,6 @@
 import type { Permission, Role } from "./roles.ts";
 import { roleGrants } from "./roles.ts";
+import type { TokenScope } from "./scopes.ts";
 
 export interface RoleAssignment {
   role: Role;
@@ -20,6 +21,8 @@ export interface Principal {
   via: "session" | "token";
   /** Session id hash or token id, so logout/revoke can find it. */
   credentialId: string;
+  /** What the credential may do (a session: everything its roles allow). */
+  scopes: readonly TokenScope[];
 }
 
 export function can(principal: Principal, permission: Permission): boolean {

@@ -17,6 +17,7 @@ export type Role = (typeof ROLES)[number];
 
 export const PERMISSIONS = [
   "audit.read",
+  "audit.piiAccess",
   "territory.read",
   "territory.write",
   "accounts.manage",
@@ -45,6 +46,9 @@ const STAFF: Role[] = ["districtAdmin", "streetStaff", "communityStaff", "gridWo
 
 const GRANTS: Record<Permission, readonly Role[]> = {
   "audit.read": ["districtAdmin"],
+  // Who read residents' unmasked data (of the residents in scope): the district and the streets,
+  // above the communities that do most of the reading.
+  "audit.piiAccess": ["districtAdmin", "streetStaff"],
   "territory.read": STAFF,
   "territory.write": ["districtAdmin", "streetStaff", "communityStaff"],
   "accounts.manage": ["districtAdmin"],

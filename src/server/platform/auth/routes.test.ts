@@ -16,6 +16,12 @@ describe("every API route declares who may call it", () => {
     expect(undeclared).toEqual([]);
   });
 
+  it("asks a token for the reveal scope on every route that unmasks personal data", () => {
+    const reveals = t.app.routeAccess.filter((r) => isApiRoute(r.url) && /\/reveal(-|$)/.test(r.url));
+    expect(reveals.length).toBeGreaterThan(0);
+    expect(reveals.filter((r) => r.scope !== "reveal").map((r) => `${r.method} ${r.url}`)).toEqual([]);
+  });
+
   it("keeps 'public' for the few routes an anonymous caller needs", () => {
     const open = t.app.routeAccess
       .filter((r) => isApiRoute(r.url) && r.access === "public")

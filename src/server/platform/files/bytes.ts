@@ -2,14 +2,15 @@ import type { ReadStream } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { eq } from "drizzle-orm";
 import type { FastifyReply } from "fastify";
-import type { RecordAudit } from "../audit/index.ts";
-import type { Executor } from "../db/index.ts";
+import { type Actor, audited, type RecordAudit } from "../audit/index.ts";
+import type { Db, Executor } from "../db/index.ts";
 import { fileUrl, type StoredFile } from "./files.ts";
+import type { Image } from "./images.ts";
 import { FileStore } from "./store.ts";
 import { files } from "./tables.ts";
 
 /**
- * Stores bytes the server made itself (a resized photo) under their sha256, with the row and its
+ * Stores bytes the server made or re-encoded itself (a photo, a report) under their sha256, with the row and its
  * audit entry in the caller's transaction. The bytes are in place before the row is written.
  */
 export async function storeBytes(
@@ -30,6 +31,14 @@ export async function storeBytes(
   await tx.insert(files).values({ id, mime: file.mime, size, createdBy }).onConflictDoNothing();
   await audit({ action: "files.upload", entity: "file", entityId: id, after: { mime: file.mime, size } });
   return { id, mime: file.mime, size, url: fileUrl(id) };
+}
+
+/**
+ * Stores an uploaded photo, already re-encoded by `receiveImage`, under the sha256 of the stored
+ * bytes, with the row and its audit entry in one transaction.
+ */
+export function storePhoto(db: Db, dataDir: string, actor: Actor, image: Image): Promise<StoredFile> {
+  return audited(db, actor, (tx, audit) => storeBytes(tx, audit, dataDir, actor.userId, image));
 }
 
 /** A stored file's type, size and bytes as a stream, or null when there is no such file. */

@@ -4,8 +4,16 @@ import { join } from "node:path";
 import { crc32, deflateSync } from "node:zlib";
 import { Value } from "@sinclair/typebox/value";
 import { count, eq } from "drizzle-orm";
+import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PHONES, startTestApp, type TestApp, tokenFor } from "../../testing/harness.ts";
+import {
+  loginAs,
+  ownGridCentre,
+  PHONES,
+  startTestApp,
+  type TestApp,
+  tokenFor,
+} from "../../testing/harness.ts";
 import { auditLog } from "../audit/tables.ts";
 import { AppError } from "../errors.ts";
 import { assertFilesExist, MAX_FILE_BYTES, PhotoIds } from "./index.ts";
@@ -33,6 +41,33 @@ function png(width: number, height: number, rgb: [number, number, number]): Buff
     chunk("IDAT", deflateSync(pixels)),
     chunk("IEND", Buffer.alloc(0)),
   ]);
+}
+
+/** A PNG chunk a decoder skips (ancillary, private): room for anything a file may carry besides its pixels. */
+function withPrivateChunk(image: Buffer, size: number): Buffer {
+  const data = Buffer.alloc(size, 7);
+  const body = Buffer.concat([Buffer.from("prVt", "ascii"), data]);
+  const chunk = Buffer.alloc(12 + size);
+  chunk.writeUInt32BE(size, 0);
+  body.copy(chunk, 4);
+  chunk.writeUInt32BE(crc32(body), 8 + size);
+  const iend = image.length - 12;
+  return Buffer.concat([image.subarray(0, iend), chunk, image.subarray(iend)]);
+}
+
+/** The tags of an EXIF block's GPS directory (1–4: latitude and longitude with their N/S, E/W). */
+function gpsTags(exif: Buffer): number[] {
+  const tiff = exif.subarray(exif.indexOf("Exif\0\0") + 6);
+  const le = tiff.toString("latin1", 0, 2) === "II";
+  const u16 = (at: number) => (le ? tiff.readUInt16LE(at) : tiff.readUInt16BE(at));
+  const u32 = (at: number) => (le ? tiff.readUInt32LE(at) : tiff.readUInt32BE(at));
+  const entries = (ifd: number) =>
+    Array.from({ length: u16(ifd) }, (_, i) => ({
+      tag: u16(ifd + 2 + i * 12),
+      value: u32(ifd + 10 + i * 12),
+    }));
+  const gps = entries(u32(4)).find((e) => e.tag === 0x8825);
+  return gps ? entries(gps.value).map((e) => e.tag) : [];
 }
 
 const form = (bytes: Buffer, filename: string, type: string) => {
@@ -70,23 +105,89 @@ describe("files", () => {
     expect(t.dataDir.startsWith(join(process.cwd(), "data"))).toBe(false);
   });
 
-  it("stores an uploaded PNG under its sha256 and serves the same bytes back", async () => {
+  it("stores an uploaded PNG re-encoded, under the sha256 of the stored bytes, and serves them back", async () => {
     const bytes = png(3, 2, [200, 30, 30]);
     const res = await upload(form(bytes, "photo.png", "image/png"));
     expect(res.statusCode).toBe(201);
-    const id = sha256(bytes);
-    expect(res.json()).toEqual({ id, mime: "image/png", size: bytes.length, url: `/api/v1/files/${id}` });
+    const { id, size } = res.json();
+    expect(res.json()).toEqual({ id, mime: "image/png", size, url: `/api/v1/files/${id}` });
     expect(existsSync(join(t.dataDir, "files", id.slice(0, 2), id))).toBe(true);
 
     const got = await t.app.inject({ url: `/api/v1/files/${id}`, headers: auth });
     expect(got.statusCode).toBe(200);
-    expect(got.rawPayload.equals(bytes)).toBe(true);
+    expect(sha256(got.rawPayload)).toBe(id);
+    expect(got.rawPayload.length).toBe(size);
+    const { data, info } = await sharp(got.rawPayload).raw().toBuffer({ resolveWithObject: true });
+    expect([info.width, info.height, ...data.subarray(0, 3)]).toEqual([3, 2, 200, 30, 30]);
     expect(got.headers["content-type"]).toBe("image/png");
     expect(got.headers["cache-control"]).toBe("private, max-age=31536000, immutable");
     expect(got.headers["x-content-type-options"]).toBe("nosniff");
 
     const [entry] = await t.database.db.select().from(auditLog).where(eq(auditLog.entityId, id));
     expect(entry).toMatchObject({ action: "files.upload", entity: "file", after: { mime: "image/png" } });
+  });
+
+  it("keeps no EXIF, GPS or XMP of a phone's photo attached to a case, and turns it upright", async () => {
+    const resident = await loginAs(t.app, PHONES.resident);
+    const place = await ownGridCentre(t.app, await loginAs(t.app, PHONES.gridWorker));
+    // 60 × 40 as stored, EXIF orientation 6: a phone held upright, so 40 × 60 as seen.
+    const photo = await sharp({ create: { width: 60, height: 40, channels: 3, background: "#2a6" } })
+      .jpeg()
+      .withMetadata({ orientation: 6 })
+      .withExif({
+        IFD0: { Make: "Phone", Model: "X1", Software: "camera 1.0" },
+        IFD3: {
+          GPSLatitudeRef: "N",
+          GPSLatitude: "28/1 41/1 5000/100",
+          GPSLongitudeRef: "E",
+          GPSLongitude: "115/1 53/1 1200/100",
+        },
+      })
+      .withXmp(
+        '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">' +
+          '<rdf:Description xmlns:exif="http://ns.adobe.com/exif/1.0/" exif:GPSLatitude="28,41.83N"/></rdf:RDF></x:xmpmeta>',
+      )
+      .toBuffer();
+    const sent = await sharp(photo).metadata();
+    expect(sent).toMatchObject({ orientation: 6, exif: expect.any(Buffer), xmp: expect.any(Buffer) });
+    expect(gpsTags(sent.exif as Buffer)).toEqual(expect.arrayContaining([1, 2, 3, 4]));
+    expect(sent.exif?.includes("Phone")).toBe(true);
+
+    const stored = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/files",
+      headers: resident.headers,
+      payload: form(photo, "IMG_0001.jpg", "image/jpeg"),
+    });
+    expect(stored.statusCode).toBe(201);
+    const filed = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/cases",
+      headers: resident.headers,
+      payload: {
+        categoryCode: "sanitation",
+        description: "楼道堆满杂物，附照片",
+        location: place,
+        photos: [stored.json().id],
+      },
+    });
+    expect(filed.statusCode).toBe(201);
+    const detail = await t.app.inject({ url: `/api/v1/cases/${filed.json().id}`, headers: resident.headers });
+    const [attached] = detail.json().photos;
+    const got = await t.app.inject({ url: attached.url, headers: resident.headers });
+    expect(got.statusCode).toBe(200);
+    expect(got.headers["content-type"]).toBe("image/jpeg");
+
+    const kept = await sharp(got.rawPayload).metadata();
+    expect(kept).toMatchObject({ format: "jpeg", width: 40, height: 60 });
+    expect({ exif: kept.exif, xmp: kept.xmp, iptc: kept.iptc, orientation: kept.orientation }).toEqual({
+      exif: undefined,
+      xmp: undefined,
+      iptc: undefined,
+      orientation: undefined,
+    });
+    for (const trace of ["Exif\0\0", "GPS", "Phone", "adobe:ns:meta", "28,41"])
+      expect(got.rawPayload.includes(trace), trace).toBe(false);
   });
 
   it("gives the same bytes the same id and stores them once, whatever the name or claimed type", async () => {
@@ -120,14 +221,16 @@ describe("files", () => {
   });
 
   it("accepts exactly 10 MB and refuses 10 MB + 1 byte (413), keeping nothing of it", async () => {
-    const header = png(1, 1, [0, 0, 0]);
-    const exact = Buffer.alloc(MAX_FILE_BYTES, 7);
-    header.copy(exact);
-    expect((await upload(form(exact, "big.png", "image/png"))).statusCode).toBe(201);
+    const small = png(2, 2, [0, 0, 0]);
+    const exact = withPrivateChunk(small, MAX_FILE_BYTES - small.length - 12);
+    expect(exact.length).toBe(MAX_FILE_BYTES);
+    const accepted = await upload(form(exact, "big.png", "image/png"));
+    expect(accepted.statusCode).toBe(201);
+    // The pixels are kept; what rode along with them is not.
+    expect(accepted.json().size).toBeLessThan(1000);
 
     const before = { rows: await rows(), stored: storedFiles() };
-    const over = Buffer.alloc(MAX_FILE_BYTES + 1, 9);
-    header.copy(over);
+    const over = withPrivateChunk(small, MAX_FILE_BYTES - small.length - 11);
     const res = await upload(form(over, "huge.png", "image/png"));
     expect(res.statusCode).toBe(413);
     expect(res.json().error.code).toBe("FILE_TOO_LARGE");

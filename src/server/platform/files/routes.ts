@@ -2,10 +2,11 @@ import { Type } from "@sinclair/typebox";
 import type { Db } from "../db/index.ts";
 import { notFound } from "../errors.ts";
 import { type App, ErrorBody } from "../http/types.ts";
-import { sendStoredFile } from "./bytes.ts";
-import { FileId, getFile, storePhoto } from "./files.ts";
+import { sendStoredFile, storePhoto } from "./bytes.ts";
+import { FileId, getFile } from "./files.ts";
+import { PHOTOS, receiveImage } from "./images.ts";
 import { FileStore } from "./store.ts";
-import { multipartScope, receiveFilePart } from "./upload.ts";
+import { multipartScope } from "./upload.ts";
 
 const tags = ["files"];
 const Stored = Type.Object({
@@ -30,7 +31,7 @@ export function filesRoutes(app: App, db: Db, dataDir: string) {
         schema: {
           tags,
           summary:
-            "Upload a photo (JPEG, PNG, WebP, GIF, HEIC/HEIF; at most 10 MB); the same bytes get the same id",
+            "Upload a photo (JPEG, PNG, WebP or GIF; at most 10 MB), stored re-encoded without its metadata (EXIF, GPS, XMP); the same stored bytes get the same id",
           consumes: ["multipart/form-data"],
           // Documents the form; multipart bodies are streamed, so this is not validated (validation.ts).
           body: {
@@ -47,12 +48,8 @@ export function filesRoutes(app: App, db: Db, dataDir: string) {
         },
       },
       async (req, reply) => {
-        const received = await receiveFilePart(
-          req,
-          (part) => store.receive(part.file),
-          (r) => store.discard(r),
-        );
-        reply.status(201).send(await storePhoto(db, store, req.actor, received));
+        const image = await receiveImage(req, PHOTOS);
+        reply.status(201).send(await storePhoto(db, dataDir, req.actor, image));
       },
     );
 
@@ -75,8 +72,8 @@ export function filesRoutes(app: App, db: Db, dataDir: string) {
       },
       async (req, reply) => {
         const row = await getFile(db, req.params.id);
-        // Photos only: an uploaded sheet or its report holds 身份证 numbers, and is served by its
-        // module (imports) to those whose scope covers it, never here to any logged-in user.
+        // Photos only: an uploaded sheet or its report holds 身份证 numbers; it is stored sealed and
+        // served decrypted by its module (imports) to its uploader, never here to any logged-in user.
         if (!row.mime.startsWith("image/")) throw notFound("file", row.id);
         const stream = await store.open(row.id);
         if (!stream) {

@@ -1,18 +1,13 @@
 import { createHash, randomUUID } from "node:crypto";
 import { createReadStream, type ReadStream } from "node:fs";
-import { mkdir, open, rename, stat, unlink } from "node:fs/promises";
+import { mkdir, open, readdir, rename, stat, unlink } from "node:fs/promises";
 import { join } from "node:path";
-
-/** How many leading bytes are kept for type detection (file-type needs at most this many for images). */
-const HEAD_BYTES = 4100;
 
 /** Bytes received into a temporary file, hashed on the way, not yet stored under their id. */
 export interface Received {
   /** sha256 of the bytes, hex: the id the file is stored under. */
   id: string;
   size: number;
-  /** The first bytes, for type detection. */
-  head: Buffer;
   temp: string;
 }
 
@@ -23,9 +18,12 @@ export interface Received {
  */
 export class FileStore {
   readonly root: string;
+  /** Where bytes are written while they arrive; left there only by a crash. */
+  readonly tmpDir: string;
 
   constructor(dataDir: string) {
     this.root = join(dataDir, "files");
+    this.tmpDir = join(this.root, ".tmp");
   }
 
   pathOf(id: string): string {
@@ -34,21 +32,14 @@ export class FileStore {
 
   /** Writes the chunks to a temporary file; the caller then `commit`s or `discard`s it. */
   async receive(chunks: AsyncIterable<Buffer>): Promise<Received> {
-    const tmpDir = join(this.root, ".tmp");
-    await mkdir(tmpDir, { recursive: true });
-    const temp = join(tmpDir, randomUUID());
+    await mkdir(this.tmpDir, { recursive: true });
+    const temp = join(this.tmpDir, randomUUID());
     const hash = createHash("sha256");
-    const head: Buffer[] = [];
-    let headSize = 0;
     let size = 0;
     const handle = await open(temp, "wx");
     try {
       for await (const chunk of chunks) {
         hash.update(chunk);
-        if (headSize < HEAD_BYTES) {
-          head.push(chunk.subarray(0, HEAD_BYTES - headSize));
-          headSize += Math.min(chunk.length, HEAD_BYTES - headSize);
-        }
         size += chunk.length;
         await handle.write(chunk);
       }
@@ -59,7 +50,7 @@ export class FileStore {
       throw err;
     }
     await handle.close();
-    return { id: hash.digest("hex"), size, head: Buffer.concat(head), temp };
+    return { id: hash.digest("hex"), size, temp };
   }
 
   /** Moves received bytes into place under their id; if they are already stored, keeps the stored copy. */
@@ -74,12 +65,40 @@ export class FileStore {
     await unlink(received.temp).catch(() => {});
   }
 
+  /** Deletes a stored file's bytes; already gone is fine. */
+  async remove(id: string): Promise<void> {
+    await unlink(this.pathOf(id)).catch(unlessMissing);
+  }
+
+  /**
+   * Deletes temporary files last written before `before`, returning how many: bytes are received and
+   * moved into place within one request, so an old one was left by a crash and belongs to no one.
+   */
+  async sweepTemporary(before: Date): Promise<number> {
+    const names = await readdir(this.tmpDir).catch((err) => unlessMissing(err) ?? []);
+    let removed = 0;
+    for (const name of names) {
+      const path = join(this.tmpDir, name);
+      const info = await stat(path).catch(unlessMissing);
+      if (!info?.isFile() || info.mtimeMs >= before.getTime()) continue;
+      await unlink(path).catch(unlessMissing);
+      removed++;
+    }
+    return removed;
+  }
+
   /** The stored bytes, or null when no file has that id. */
   async open(id: string): Promise<ReadStream | null> {
     const path = this.pathOf(id);
     if (!(await exists(path))) return null;
     return createReadStream(path);
   }
+}
+
+/** For `.catch`: a file that is already gone is no error (another process got there first). */
+function unlessMissing(err: NodeJS.ErrnoException): undefined {
+  if (err.code === "ENOENT") return undefined;
+  throw err;
 }
 
 async function exists(path: string): Promise<boolean> {

@@ -1,8 +1,9 @@
-import multipart, { type MultipartFile } from "@fastify/multipart";
+import multipart, { type Multipart, type MultipartFile } from "@fastify/multipart";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import type { FastifyRequest } from "fastify";
 import { AppError, badRequest } from "../errors.ts";
 import type { App } from "../http/types.ts";
+import { assertStorableText } from "../http/validation.ts";
 import { fileTooLarge, MAX_FILE_BYTES } from "./files.ts";
 
 /** Room for the multipart envelope around the file: part headers, boundaries, a few small fields. */
@@ -24,6 +25,16 @@ export function multipartScope(app: App, routes: (scope: App) => void): void {
   });
 }
 
+/** The text of a form's fields before its file, and the file's name: what a handler may store. */
+function formText(file: MultipartFile): Record<string, unknown> {
+  const text: Record<string, unknown> = { filename: file.filename };
+  for (const [name, parts] of Object.entries(file.fields)) {
+    const list: Multipart[] = Array.isArray(parts) ? parts : parts ? [parts] : [];
+    text[`field ${name}`] = list.map((p) => (p.type === "field" ? p.value : null));
+  }
+  return text;
+}
+
 /**
  * Hands the request's one file part to `read`; an over-long file (the parser stops at the limit
  * and drains the rest) is given to `discard` and answered 413. Parser failures are 4xx.
@@ -40,6 +51,7 @@ export async function receiveFilePart<T>(
   try {
     const part = await req.file();
     if (!part) throw badRequest("NO_FILE", "The form has no file part");
+    assertStorableText(formText(part), "form");
     const result = await read(part);
     if (part.file.truncated) {
       await discard(result);
@@ -50,8 +62,8 @@ export async function receiveFilePart<T>(
     if (err instanceof AppError) throw err;
     const e = err as { code?: string; statusCode?: number; message?: string };
     if (e.code === "FST_REQ_FILE_TOO_LARGE") throw fileTooLarge();
-    if (e.statusCode === 413)
-      throw new AppError("PAYLOAD_TOO_LARGE", 413, e.message ?? "Too many form parts");
+    // The parser's other limits: parts, files, fields.
+    if (e.statusCode === 413) throw new AppError("TOO_MANY_PARTS", 413, e.message ?? "Too many form parts");
     // The parser's own complaints (no boundary, truncated body, …) are the client's mistake.
     if (e.code === undefined || (e.statusCode !== undefined && e.statusCode < 500))
       throw badRequest("MALFORMED_MULTIPART", e.message ?? "The multipart body is not valid");

@@ -18,6 +18,7 @@ const expectError = (
 ) => {
   expect(res.statusCode).toBe(status);
   expect(res.json().error).toMatchObject({ code, message: expect.any(String) });
+  expect(res.json().error).toHaveProperty("details");
   expect(res.body).not.toMatch(/\n\s+at /);
 };
 
@@ -39,9 +40,10 @@ describe("errors follow CONTRACT.md", () => {
     const [head = "", body = ""] = raw.split("\r\n\r\n");
     expect(head).toMatch(/^HTTP\/1.1 400/);
     expect(head).toMatch(/content-type: application\/json/i);
-    expect(JSON.parse(body).error).toMatchObject({
+    expect(JSON.parse(body).error).toEqual({
       code: "MALFORMED_REQUEST",
       message: expect.stringContaining("编码"),
+      details: null,
     });
   });
 
@@ -81,7 +83,7 @@ describe("errors follow CONTRACT.md", () => {
     expectError(await t.app.inject({ method: "PUT", url: "/api/v1/auth/me" }), 404, "ROUTE_NOT_FOUND");
   });
 
-  it("wrong content type → 415, oversized body → 413, NUL characters → 400", async () => {
+  it("wrong content type → 415, oversized body → 413, NUL characters → 400 INVALID_INPUT", async () => {
     const text = await t.app.inject({
       method: "POST",
       url: "/api/v1/auth/login",
@@ -102,7 +104,63 @@ describe("errors follow CONTRACT.md", () => {
       headers: auth,
       payload: { name: "a\u0000b" },
     });
-    expectError(nul, 400, "MALFORMED_JSON");
+    expectError(nul, 400, "INVALID_INPUT");
+  });
+
+  it("text PostgreSQL cannot store → 400 INVALID_INPUT, in a query, a path, a JSON or a multipart body", async () => {
+    const query = await t.app.inject({ url: "/api/v1/people/residents?q=%00", headers: auth });
+    expectError(query, 400, "INVALID_INPUT");
+    expect(query.json().error.details).toEqual({ in: "querystring", path: "/q" });
+    expect(query.json().error.message).toMatch(/空字符/);
+    const path = await t.app.inject({ url: "/api/v1/public/grids/XG%00/card" });
+    expectError(path, 400, "INVALID_INPUT");
+    expect(path.json().error.details).toEqual({ in: "params", path: "/code" });
+    // A lone half of a surrogate pair; a whole pair (an emoji) is fine.
+    const half = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/auth/tokens",
+      headers: { ...auth, "content-type": "application/json" },
+      payload: '{"name":"token \\ud800"}',
+    });
+    expectError(half, 400, "INVALID_INPUT");
+    expect(half.json().error.details).toEqual({ in: "body", path: "/name" });
+    const pair = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/auth/tokens",
+      headers: { ...auth, "content-type": "application/json" },
+      payload: '{"name":"token \\ud83d\\ude00"}',
+    });
+    expect(pair.statusCode).toBe(201);
+    const form = new FormData();
+    form.append("kind", "resi\u0000dents");
+    form.append("file", new Blob(["姓名,身份证号\n"], { type: "text/csv" }), "a.csv");
+    const field = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/imports",
+      headers: auth,
+      payload: form,
+    });
+    expectError(field, 400, "INVALID_INPUT");
+    expect(field.json().error.details).toEqual({ in: "form", path: "/field kind/0" });
+  });
+
+  it("URLs the router cannot take → the contract's shape, not Fastify's", async () => {
+    const bad = await t.app.inject({ url: "/api/v1/cases/%FF", headers: { "accept-language": "en" } });
+    expectError(bad, 400, "MALFORMED_URL");
+    expect(bad.json().error).toEqual({
+      code: "MALFORMED_URL",
+      message: "The URL contains characters that cannot be decoded",
+      details: null,
+    });
+    expectError(await t.app.inject({ url: `/api/v1/cases/${"9".repeat(201)}` }), 414, "PARAM_TOO_LONG");
+  });
+
+  it("a form with too many parts → 413 TOO_MANY_PARTS", async () => {
+    const form = new FormData();
+    for (let i = 0; i < 13; i++) form.append(`f${i}`, "x");
+    form.append("file", new Blob(["x"]), "x.png");
+    const res = await t.app.inject({ method: "POST", url: "/api/v1/files", headers: auth, payload: form });
+    expectError(res, 413, "TOO_MANY_PARTS");
   });
 
   it("a malformed id in the path → 400, a well-formed unknown id → 404", async () => {

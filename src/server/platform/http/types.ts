@@ -25,9 +25,9 @@ export const Enum = <T extends string>(values: readonly T[]) =>
   Type.Union(values.map((v) => Type.Literal(v)));
 export const IdParams = Type.Object({ id: Uuid }, { additionalProperties: false });
 
-/** CONTRACT.md's error body, for the OpenAPI document. */
+/** CONTRACT.md's error body, for the OpenAPI document; `details` is null when there are none. */
 export const ErrorBody = Type.Object({
-  error: Type.Object({ code: Type.String(), message: Type.String(), details: Type.Optional(Type.Unknown()) }),
+  error: Type.Object({ code: Type.String(), message: Type.String(), details: Type.Unknown() }),
 });
 
 /** Response map with the usual error statuses attached. */

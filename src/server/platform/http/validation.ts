@@ -23,7 +23,47 @@ function makeAjv(coerce: boolean) {
   return ajv;
 }
 
+/** A NUL character, or half of a UTF-16 surrogate pair (JSON's `"\ud800"`). */
+const UNSTORABLE = /[\0\p{Cs}]/u;
+
+/** Where in a parsed value (keys included) the first unstorable string is, or null. */
+function unstorableAt(value: unknown): string | null {
+  // A loop, not recursion: a 1 MB body may nest arrays a hundred thousand deep.
+  const pending: Array<[unknown, string]> = [[value, ""]];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const [v, path] = next;
+    if (typeof v === "string") {
+      if (UNSTORABLE.test(v)) return path || "/";
+    } else if (v !== null && typeof v === "object") {
+      for (const [key, inner] of Object.entries(v)) {
+        if (UNSTORABLE.test(key)) return `${path}/${key}`;
+        pending.push([inner, `${path}/${key}`]);
+      }
+    }
+  }
+  return null;
+}
+
+/**
+ * Refuses (400 INVALID_INPUT) text that PostgreSQL cannot store as sent: a NUL character fails the
+ * statement (a 500 after the work was done), a lone surrogate is silently stored as U+FFFD. Every
+ * query string, path, JSON and form body passes through here before a handler sees it.
+ */
+export function assertStorableText(value: unknown, where: string): void {
+  const path = unstorableAt(value);
+  if (path !== null)
+    throw new AppError("INVALID_INPUT", 400, "Text must not contain NUL characters or unpaired surrogates", {
+      in: where,
+      path,
+    });
+}
+
 export function installValidation(app: FastifyInstance): void {
+  // First of the hooks: before the guard reads the query (a token's scopes) or anything else does.
+  app.addHook("onRequest", async (request) => {
+    assertStorableText(request.params, "params");
+    assertStorableText(request.query, "querystring");
+  });
   const strict = makeAjv(false);
   const coercing = makeAjv(true);
   app.setValidatorCompiler(({ schema, httpPart, contentType }) => {
@@ -36,24 +76,25 @@ export function installValidation(app: FastifyInstance): void {
   });
 }
 
-/**
- * JSON bodies: prototype-poisoning keys refused (secure-json-parse), and NUL characters refused
- * up front, because PostgreSQL cannot store them in text and would fail later with a 500.
- */
+/** JSON bodies: prototype-poisoning keys refused (secure-json-parse), then text PostgreSQL cannot store. */
 export function installJsonParser(app: FastifyInstance): void {
   // JSON only: any other body type is 415, never guessed at.
   app.removeAllContentTypeParsers();
   app.addContentTypeParser("application/json", { parseAs: "string" }, (_req, body, done) => {
     const text = body as string;
     if (text.trim() === "") return done(null, undefined);
-    if (text.includes("\\u0000") || text.includes("\u0000")) {
-      return done(new AppError("MALFORMED_JSON", 400, "NUL characters are not allowed in text"), undefined);
+    let parsed: unknown;
+    try {
+      parsed = sjson.parse(text, undefined, { protoAction: "error", constructorAction: "error" });
+    } catch (err) {
+      return done(new AppError("MALFORMED_JSON", 400, (err as Error).message), undefined);
     }
     try {
-      done(null, sjson.parse(text, undefined, { protoAction: "error", constructorAction: "error" }));
+      assertStorableText(parsed, "body");
     } catch (err) {
-      done(new AppError("MALFORMED_JSON", 400, (err as Error).message), undefined);
+      return done(err as AppError, undefined);
     }
+    done(null, parsed);
   });
 }
 
@@ -71,15 +112,13 @@ export function parseForm(text: string): FormBody {
   for (const [key, value] of new URLSearchParams(text)) {
     if (POISON_KEYS.has(key))
       throw new AppError("MALFORMED_FORM", 400, `The form key "${key}" is not allowed`);
-    if (key.includes("\u0000") || value.includes("\u0000")) {
-      throw new AppError("MALFORMED_FORM", 400, "NUL characters are not allowed in text");
-    }
     // Own keys only: `toString` in a form is a field, not Object.prototype's method.
     const seen = Object.hasOwn(out, key) ? out[key] : undefined;
     if (seen === undefined) out[key] = value;
     else if (Array.isArray(seen)) seen.push(value);
     else out[key] = [seen, value];
   }
+  assertStorableText(out, "body");
   return out;
 }
 

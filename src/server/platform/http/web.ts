@@ -1,34 +1,47 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import fastifyStatic from "@fastify/static";
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { setPageHeaders } from "./headers.ts";
 
 export const WEB_DIR = resolve(import.meta.dirname, "../../../../dist/web");
 
+export interface WebOptions {
+  /** The built pages; the tests may give their own. */
+  webDir?: string;
+  /** MAP_TILE_URL, which the pages' Content-Security-Policy lets images come from. */
+  mapTileUrl?: string;
+}
+
+/** The contact card (民情联系卡), public and meant to be shown anywhere: the one page that may be framed. */
+const FRAMABLE = /^\/mobile\/card\//;
+
 /**
  * The built pages: /admin/ (staff), /mobile/ (phones), /screen (the command centre's big screen);
- * their client-side routes all get index.html.
+ * their client-side routes all get index.html. Hashed assets are cached for a year and served
+ * brotli- or gzip-compressed from the `.br`/`.gz` files the build writes beside them.
  */
-export async function installWeb(app: FastifyInstance): Promise<void> {
-  if (!existsSync(WEB_DIR)) {
-    app.log.warn(`No built pages in ${WEB_DIR}: run \`npm run build\``);
+export async function installWeb(app: FastifyInstance, { webDir = WEB_DIR, mapTileUrl }: WebOptions = {}) {
+  if (!existsSync(webDir)) {
+    app.log.warn(`No built pages in ${webDir}: run \`npm run build\``);
     return;
   }
-  await app.register(fastifyStatic, { root: WEB_DIR, prefix: "/assets/", serve: false });
+  // For the pages' index.html: their own Cache-Control (setPageHeaders), not `send`'s default.
+  await app.register(fastifyStatic, { root: webDir, prefix: "/assets/", serve: false, cacheControl: false });
   await app.register(fastifyStatic, {
-    root: resolve(WEB_DIR, "assets"),
+    root: resolve(webDir, "assets"),
     prefix: "/assets/",
     decorateReply: false,
     immutable: true,
     maxAge: "365d",
+    preCompressed: true,
+    // Shared caches must keep the brotli, gzip and plain answers apart.
+    setHeaders: (res) => res.setHeader("vary", "Accept-Encoding"),
   });
   for (const shell of ["admin", "mobile", "screen"]) {
-    const page = (
-      _: unknown,
-      reply: { sendFile: (f: string, r: string) => unknown; header: (k: string, v: string) => unknown },
-    ) => {
-      reply.header("cache-control", "no-cache");
-      return reply.sendFile("index.html", resolve(WEB_DIR, shell));
+    const page = (request: FastifyRequest, reply: FastifyReply) => {
+      setPageHeaders(reply, mapTileUrl, FRAMABLE.test(request.url));
+      return reply.sendFile("index.html", resolve(webDir, shell));
     };
     // ignoreTrailingSlash: this also answers `/${shell}/`.
     app.get(`/${shell}`, page);

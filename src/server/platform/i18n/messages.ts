@@ -9,17 +9,35 @@ const MESSAGES: Record<string, { "zh-CN": string; en: string }> = {
     en: "Malformed HTTP request (characters in the URL must be percent-encoded)",
   },
   HEADERS_TOO_LARGE: { "zh-CN": "请求头过大", en: "The request headers are too large" },
+  BAD_REQUEST: { "zh-CN": "请求不正确", en: "Bad request" },
+  MALFORMED_URL: {
+    "zh-CN": "网址中含有无法解码的字符",
+    en: "The URL contains characters that cannot be decoded",
+  },
+  PARAM_TOO_LONG: { "zh-CN": "网址中的参数过长", en: "A parameter in the URL is too long" },
+  URI_TOO_LONG: { "zh-CN": "网址过长", en: "The URL is too long" },
+  RANGE_NOT_SATISFIABLE: { "zh-CN": "请求的内容范围无效", en: "The requested range cannot be served" },
+  PRECONDITION_FAILED: { "zh-CN": "请求的前提条件不成立", en: "A precondition of the request failed" },
+  INVALID_INPUT: {
+    "zh-CN": "内容含有不允许的字符（空字符或不成对的代理字符）",
+    en: "The text contains characters that are not allowed (NUL or an unpaired surrogate)",
+  },
   MALFORMED_JSON: { "zh-CN": "请求体不是合法的 JSON", en: "The request body is not valid JSON" },
   UNSUPPORTED_MEDIA_TYPE: { "zh-CN": "不支持的内容类型", en: "Unsupported content type" },
   PAYLOAD_TOO_LARGE: { "zh-CN": "请求内容过大", en: "The request body is too large" },
   MALFORMED_FORM: { "zh-CN": "表单内容不合法", en: "The form body is not valid" },
   MALFORMED_MULTIPART: { "zh-CN": "上传的表单内容不合法", en: "The multipart form is not valid" },
   NO_FILE: { "zh-CN": "请选择要上传的文件", en: "The form has no file" },
+  TOO_MANY_PARTS: { "zh-CN": "表单中的字段或文件过多", en: "The form has too many fields or files" },
   UNSUPPORTED_FILE_TYPE: {
-    "zh-CN": "不支持的文件类型，仅支持 JPEG、PNG、WebP、GIF、HEIC/HEIF 图片",
-    en: "Unsupported file type: only JPEG, PNG, WebP, GIF and HEIC/HEIF photos are accepted",
+    "zh-CN": "不支持的文件类型，仅支持 JPEG、PNG、WebP、GIF 图片",
+    en: "Unsupported file type: only JPEG, PNG, WebP and GIF photos are accepted",
   },
   FILE_TOO_LARGE: { "zh-CN": "文件不能超过 10 MB", en: "The file must not be larger than 10 MB" },
+  UNZIPPED_TOO_LARGE: {
+    "zh-CN": "文件解压后过大，请检查文件内容，或拆分成几个文件后上传",
+    en: "The file is too large once unpacked: check its content, or split it into several files",
+  },
   UNSUPPORTED_IMAGE_TYPE: {
     "zh-CN": "不支持的文件类型，仅支持 JPEG、PNG 照片",
     en: "Unsupported file type: only JPEG and PNG photos are accepted",
@@ -39,6 +57,10 @@ const MESSAGES: Record<string, { "zh-CN": string; en: string }> = {
   },
   INVALID_CREDENTIALS: { "zh-CN": "手机号或密码错误", en: "Wrong phone number or password" },
   TOO_MANY_ATTEMPTS: { "zh-CN": "尝试次数过多，请稍后再试", en: "Too many attempts, please try again later" },
+  TOKEN_OUTLIVES_PARENT: {
+    "zh-CN": "用令牌创建的令牌，有效期不能晚于该令牌",
+    en: "A token made with a token cannot expire later than it",
+  },
   // Cases: the details carry the specifics (fields, current status, allowed actions).
   OUTSIDE_DISTRICT: {
     "zh-CN": "该位置不在本区范围内，请重新选点",

@@ -1,11 +1,26 @@
 import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, utimesSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Session, startWithSessions, type TestApp } from "../../testing/harness.ts";
-import { checked, confirmed, idNumber, settle, uploadImport, workbook } from "../../testing/imports.ts";
+import {
+  checked,
+  confirmed,
+  filesShowing,
+  idNumber,
+  jobFiles,
+  onDisk,
+  settle,
+  uploadImport,
+  workbook,
+} from "../../testing/imports.ts";
 import { openSheet } from "../xlsx/index.ts";
+import { sweepImports } from "./jobs.ts";
 import { importerOf } from "./registry.ts";
 import { sheetSpecOf } from "./source.ts";
+import { importJobs } from "./tables.ts";
 
 let t: TestApp;
 let s: Record<string, Session>;
@@ -89,9 +104,11 @@ describe("what may be imported", () => {
       ["姓名", "身份证号", "所属网格", "楼栋", "门牌号"],
       ["不外泄", idOf(4242), grid, "1", "1"],
     ]);
-    await checked(t, s.communityStaff, "residents", bytes);
-    const id = createHash("sha256").update(bytes).digest("hex");
-    expect((await get(s.communityStaff, `/api/v1/files/${id}`)).statusCode).toBe(404);
+    const job = await checked(t, s.communityStaff, "residents", bytes);
+    const plainId = createHash("sha256").update(bytes).digest("hex");
+    const { fileId } = await jobFiles(t, job.id);
+    for (const id of [plainId, fileId])
+      expect((await get(s.communityStaff, `/api/v1/files/${id}`)).statusCode).toBe(404);
   });
 
   it("refuses an upload without a kind, of an unknown kind, or of the wrong type", async () => {
@@ -177,8 +194,112 @@ describe("a large file as a job", () => {
     const after = await confirmed(t, s.communityStaff, job.id);
     expect(after).toMatchObject({ status: "failed", rowsWritten: 0 });
     expect(after.message).toContain("检查之后数据已有变化");
+    expect(onDisk(t, (await jobFiles(t, job.id)).fileId)).toBe(false);
     expect(await residentsTotal()).toBe(before + 1);
     const innocent = (await get(s.districtAdmin, `/api/v1/people/residents?q=${idOf(9002)}`)).json();
     expect(innocent.total).toBe(0);
+  });
+});
+
+describe("personal data at rest", () => {
+  const HEADER = ["姓名", "身份证号", "手机号", "所属网格", "楼栋", "门牌号"];
+  /** A CSV, so that an ID number stored in clear would be plain to see in the bytes. */
+  const upload = async (rows: string[][]) => {
+    const csv = Buffer.from(`\uFEFF${[HEADER, ...rows].map((r) => r.join(",")).join("\r\n")}`);
+    const res = await uploadImport(t, s.communityStaff, "residents", csv, "名单.csv", "text/csv");
+    expect(res.statusCode).toBe(202);
+    return settle(t, s.communityStaff, res.json().id);
+  };
+  const DAY_AND_HOUR = 25 * 3600_000;
+  const backdate = (id: string) => {
+    const at = new Date(Date.now() - DAY_AND_HOUR);
+    return t.database.db
+      .update(importJobs)
+      .set({ createdAt: at, updatedAt: at })
+      .where(eq(importJobs.id, id));
+  };
+  const sweep = () => sweepImports({ db: t.database.db, vault: t.pii, dataDir: t.dataDir });
+
+  it("stores the upload sealed, imports it all the same, and deletes it once written", async () => {
+    const id = idOf(7001);
+    const job = await upload([["封存", id, "", grid, "封存楼", "1"]]);
+    expect(job.status).toBe("checked");
+    const { fileId } = await jobFiles(t, job.id);
+    expect(onDisk(t, fileId)).toBe(true);
+    expect(await filesShowing(t, id)).toEqual([]);
+    expect(await confirmed(t, s.communityStaff, job.id)).toMatchObject({
+      status: "done",
+      summary: { created: 1 },
+    });
+    expect((await get(s.districtAdmin, `/api/v1/people/residents?q=${id}`)).json().total).toBe(1);
+    expect(onDisk(t, fileId)).toBe(false);
+  });
+
+  it("drops a rejected upload at once; its sealed report is for the uploader alone, for a day", async () => {
+    const id = idOf(7002);
+    const job = await upload([["报告", id, "12345", grid, "报告楼", "1"]]);
+    expect(job).toMatchObject({ status: "rejected", hasReport: true });
+    const { fileId, reportFileId } = await jobFiles(t, job.id);
+    expect(onDisk(t, fileId)).toBe(false);
+    expect(onDisk(t, reportFileId)).toBe(true);
+    expect(await filesShowing(t, id)).toEqual([]);
+
+    const report = await get(s.communityStaff, `/api/v1/imports/${job.id}/report.xlsx`);
+    expect(report.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(report.rawPayload as unknown as ArrayBuffer);
+    const cells: string[] = [];
+    wb.worksheets[0]?.eachRow((row) => row.eachCell((cell) => cells.push(cell.text)));
+    expect(cells).toContain(id);
+    expect(cells.some((c) => c.includes("手机号码无效"))).toBe(true);
+    // Staff above him see the job, not the numbers he sent.
+    expect((await get(s.streetStaff, `/api/v1/imports/${job.id}`)).statusCode).toBe(200);
+    const theirs = await get(s.streetStaff, `/api/v1/imports/${job.id}/report.xlsx`);
+    expect(theirs.statusCode).toBe(403);
+
+    await backdate(job.id);
+    await sweep();
+    expect(onDisk(t, reportFileId)).toBe(false);
+    expect((await get(s.communityStaff, `/api/v1/imports/${job.id}`)).json()).toMatchObject({
+      status: "rejected",
+      hasReport: false,
+      errorCount: 1,
+    });
+    expect((await get(s.communityStaff, `/api/v1/imports/${job.id}/report.xlsx`)).statusCode).toBe(404);
+  });
+
+  it("expires a file left unconfirmed for a day and clears temporary files a crash left", async () => {
+    const old = await upload([["过期", idOf(7003), "", grid, "过期楼", "1"]]);
+    const fresh = await upload([["新近", idOf(7004), "", grid, "过期楼", "2"]]);
+    expect([old.status, fresh.status]).toEqual(["checked", "checked"]);
+    const [oldFile, freshFile] = [(await jobFiles(t, old.id)).fileId, (await jobFiles(t, fresh.id)).fileId];
+    const tmp = join(t.dataDir, "files", ".tmp");
+    mkdirSync(tmp, { recursive: true });
+    const [crashed, arriving] = [join(tmp, "crashed-upload"), join(tmp, "arriving-upload")];
+    writeFileSync(crashed, `${idOf(7005)}\n`);
+    writeFileSync(arriving, "still arriving");
+    const dayAgo = new Date(Date.now() - DAY_AND_HOUR);
+    utimesSync(crashed, dayAgo, dayAgo);
+    await backdate(old.id);
+
+    await sweep();
+    expect((await get(s.communityStaff, `/api/v1/imports/${old.id}`)).json()).toMatchObject({
+      status: "expired",
+      canConfirm: false,
+      message: expect.stringContaining("24 小时"),
+    });
+    expect(onDisk(t, oldFile)).toBe(false);
+    const late = await t.app.inject({
+      method: "POST",
+      url: `/api/v1/imports/${old.id}/confirm`,
+      headers: s.communityStaff?.headers,
+    });
+    expect(late.statusCode).toBe(409);
+    expect(late.json().error.details.status).toBe("expired");
+    expect([existsSync(crashed), existsSync(arriving)]).toEqual([false, true]);
+    // What is not a day old stays, and imports.
+    expect(onDisk(t, freshFile)).toBe(true);
+    expect((await confirmed(t, s.communityStaff, fresh.id)).status).toBe("done");
+    expect(onDisk(t, freshFile)).toBe(false);
   });
 });

@@ -1,5 +1,14 @@
 export { type Choices, choices } from "./choices.ts";
-export { CHECK_JOB, checkImport, defineImportJobs, type ImportDeps, WRITE_JOB, writeImport } from "./jobs.ts";
+export {
+  CHECK_JOB,
+  checkImport,
+  defineImportJobs,
+  type ImportDeps,
+  SWEEP_JOB,
+  sweepImports,
+  WRITE_JOB,
+  writeImport,
+} from "./jobs.ts";
 export {
   type AnySheetImporter,
   type CheckContext,

@@ -1,7 +1,8 @@
-import { and, count, desc, eq, type SQL, sql } from "drizzle-orm";
+import { and, count, desc, eq, exists, inArray, isNotNull, lt, or, type SQL, sql } from "drizzle-orm";
 import { type Permission, type Principal, ROLES, roleGrants, scopePaths } from "../auth/index.ts";
 import type { Executor } from "../db/index.ts";
 import { conflict, notFound } from "../errors.ts";
+import { files } from "../files/index.ts";
 import { type Paging, pageWindow } from "../http/paging.ts";
 import { allImporters } from "./registry.ts";
 import { type ImportStatus, importJobs, type RowProblem } from "./tables.ts";
@@ -10,16 +11,23 @@ export type ImportJob = typeof importJobs.$inferSelect;
 
 /**
  * The job's state machine, in one table: checked files wait for confirmation, rejected ones (any
- * problem) never go further; writing ends done or failed, and a failure writes nothing.
+ * problem) never go further; writing ends done or failed, and a failure writes nothing. A job that
+ * stays open for a day (never confirmed, or its check or write died) expires and loses its file.
  */
 export const TRANSITIONS: Record<ImportStatus, readonly ImportStatus[]> = {
-  checking: ["checked", "rejected", "failed"],
-  checked: ["writing"],
+  checking: ["checked", "rejected", "failed", "expired"],
+  checked: ["writing", "expired"],
   rejected: [],
-  writing: ["done", "failed"],
+  writing: ["done", "failed", "expired"],
   done: [],
   failed: [],
+  expired: [],
 };
+
+/** The states a job may still leave on its own; a day in one of them and it expires. */
+export const OPEN_STATUSES = (Object.keys(TRANSITIONS) as ImportStatus[]).filter((s) =>
+  TRANSITIONS[s].includes("expired"),
+);
 
 /** What the job keeps of its uploader: enough to check scope later, no credential. */
 export type PrincipalSnapshot = Omit<Principal, "credentialId">;
@@ -99,7 +107,7 @@ export async function moveJob(
   set: Partial<Omit<ImportJob, "id" | "status">> = {},
 ): Promise<ImportJob | undefined> {
   if (!TRANSITIONS[from].includes(to)) throw new Error(`import: no transition ${from} → ${to}`);
-  const finished = to === "done" || to === "failed" || to === "rejected";
+  const finished = TRANSITIONS[to].length === 0;
   const [job] = await executor
     .update(importJobs)
     .set({ ...set, status: to, updatedAt: new Date(), ...(finished ? { finishedAt: new Date() } : {}) })
@@ -114,6 +122,38 @@ export const illegalTransition = (job: ImportJob, action: string) =>
     status: job.status,
     allowed: TRANSITIONS[job.status],
   });
+
+/**
+ * Jobs that last moved before `before` and still hold something to clear: open ones (to expire),
+ * a report, or an upload whose deletion a crash interrupted.
+ */
+export function staleJobs(executor: Executor, before: Date) {
+  const uploadLeft = executor.select({ id: files.id }).from(files).where(eq(files.id, importJobs.fileId));
+  return executor
+    .select({
+      id: importJobs.id,
+      status: importJobs.status,
+      fileId: importJobs.fileId,
+      reportFileId: importJobs.reportFileId,
+    })
+    .from(importJobs)
+    .where(
+      and(
+        lt(importJobs.updatedAt, before),
+        or(inArray(importJobs.status, OPEN_STATUSES), isNotNull(importJobs.reportFileId), exists(uploadLeft)),
+      ),
+    );
+}
+
+/** Unlinks a job from its report (the page then offers none), if it still names that one. */
+export async function forgetReport(executor: Executor, id: string, reportFileId: string): Promise<boolean> {
+  const rows = await executor
+    .update(importJobs)
+    .set({ reportFileId: null })
+    .where(and(eq(importJobs.id, id), eq(importJobs.reportFileId, reportFileId)))
+    .returning({ id: importJobs.id });
+  return rows.length > 0;
+}
 
 /** Progress counters, outside any transaction so the page sees them as they move. */
 export async function recordProgress(

@@ -1,12 +1,21 @@
 import { eq } from "drizzle-orm";
-import { type Actor, audited } from "../audit/index.ts";
+import { type Actor, audited, SYSTEM } from "../audit/index.ts";
 import { type Db, writeParallelism } from "../db/index.ts";
 import { AppError, unprocessable } from "../errors.ts";
-import { files, readStoredFile, storeBytes } from "../files/index.ts";
+import { deleteStoredFiles, readSealed, storeSealed, sweepTemporaryFiles } from "../files/index.ts";
 import type { PiiVault } from "../pii/index.ts";
 import type { Queue } from "../queue/index.ts";
 import { XLSX_TYPE } from "../xlsx/index.ts";
-import { type ImportJob, KEPT_PROBLEMS, moveJob, principalFrom, recordProgress } from "./jobs-table.ts";
+import {
+  forgetReport,
+  type ImportJob,
+  KEPT_PROBLEMS,
+  moveJob,
+  OPEN_STATUSES,
+  principalFrom,
+  recordProgress,
+  staleJobs,
+} from "./jobs-table.ts";
 import { checkedSheets } from "./read-cache.ts";
 import { importerOf, type WriteSummary } from "./registry.ts";
 import { reportWorkbook } from "./report.ts";
@@ -16,6 +25,14 @@ import { importJobs } from "./tables.ts";
 
 export const CHECK_JOB = "imports.check";
 export const WRITE_JOB = "imports.write";
+export const SWEEP_JOB = "imports.sweep";
+
+/**
+ * How long a job keeps its files after it last moved: the upload of an unconfirmed file, the report
+ * of a rejected one. They hold 身份证 numbers, so they go as soon as nobody needs them.
+ */
+const KEEP_FILES_MS = 24 * 3600_000;
+const EXPIRED_MESSAGE = "超过 24 小时未完成导入，上传的文件已删除，请重新上传";
 
 export interface ImportDeps {
   db: Db;
@@ -23,10 +40,17 @@ export interface ImportDeps {
   dataDir: string;
 }
 
-/** The check and the write run as queued jobs: a file of 50,000 rows outlives a request. */
+/**
+ * The check and the write run as queued jobs: a file of 50,000 rows outlives a request. The sweep
+ * runs every hour and once at start, so files left while the server was down go at once.
+ */
 export function defineImportJobs(queue: Queue, deps: ImportDeps): void {
   queue.define<{ id: string }>(CHECK_JOB, ({ id }) => checkImport(deps, id));
   queue.define<{ id: string }>(WRITE_JOB, ({ id }) => writeImport(deps, id));
+  queue.define(SWEEP_JOB, async () => {
+    await sweepImports(deps);
+  });
+  queue.every(SWEEP_JOB, "23 * * * *", { atStart: true });
 }
 
 async function loadJob(db: Db, id: string): Promise<ImportJob | undefined> {
@@ -35,11 +59,14 @@ async function loadJob(db: Db, id: string): Promise<ImportJob | undefined> {
 }
 
 async function loadSource(deps: ImportDeps, job: ImportJob): Promise<Source> {
-  const [file] = await deps.db.select({ mime: files.mime }).from(files).where(eq(files.id, job.fileId));
-  const bytes = await readStoredFile(deps.dataDir, job.fileId);
-  if (!file || !bytes) throw unprocessable("FILE_MISSING", "上传的文件已不存在，请重新上传");
-  return sourceOf(bytes, file.mime);
+  const file = await readSealed(deps.db, deps.dataDir, deps.vault, job.fileId);
+  if (!file) throw unprocessable("FILE_MISSING", "上传的文件已不存在，请重新上传");
+  return sourceOf(file.bytes, file.mime);
 }
+
+/** The job's files, once it no longer needs them. */
+const dropFiles = (deps: ImportDeps, ...ids: Array<string | null>) =>
+  deleteStoredFiles(deps.db, deps.dataDir, ids);
 
 const importerFor = (job: ImportJob) => {
   const importer = importerOf(job.kind);
@@ -65,6 +92,8 @@ export async function checkImport(deps: ImportDeps, id: string): Promise<void> {
   const job = await loadJob(deps.db, id);
   // Run again after a crash, or twice by mistake: only a job still being checked is checked.
   if (job?.status !== "checking") return;
+  // Only a file waiting for confirmation keeps its upload: a rejected one has its report instead.
+  let waiting = false;
   try {
     const importer = importerFor(job);
     const source = await loadSource(deps, job);
@@ -85,19 +114,24 @@ export async function checkImport(deps: ImportDeps, id: string): Promise<void> {
     };
     if (pass.problems.length === 0) {
       if (pass.read) checkedSheets.set(id, pass.read);
-      await moveJob(deps.db, id, "checking", "checked", counts);
+      waiting = (await moveJob(deps.db, id, "checking", "checked", counts)) !== undefined;
       return;
     }
     const report = await reportWorkbook(source, pass.headerRow, pass.problems);
-    await audited(deps.db, actorOf(job), async (tx, audit) => {
-      const file = await storeBytes(tx, audit, deps.dataDir, job.createdBy, {
+    const unclaimed = await audited(deps.db, actorOf(job), async (tx, audit) => {
+      const file = await storeSealed(tx, audit, deps.dataDir, deps.vault, job.createdBy, {
         bytes: report,
         mime: XLSX_TYPE,
       });
-      await moveJob(tx, id, "checking", "rejected", { ...counts, reportFileId: file.id });
+      const moved = await moveJob(tx, id, "checking", "rejected", { ...counts, reportFileId: file.id });
+      return moved ? null : file.id;
     });
+    // The job expired while it was being checked: nobody will read this report.
+    await dropFiles(deps, unclaimed);
   } catch (err) {
     await moveJob(deps.db, id, "checking", "failed", { message: failureMessage(err) });
+  } finally {
+    if (!waiting) await dropFiles(deps, job.fileId);
   }
 }
 
@@ -145,15 +179,54 @@ export async function writeImport(deps: ImportDeps, id: string): Promise<void> {
         entityId: id,
         after: { filename: job.filename, rows: pass.total, ...summary },
       });
-      await moveJob(tx, id, "writing", "done", {
+      const done = await moveJob(tx, id, "writing", "done", {
         summary: { ...summary },
         rowsTotal: pass.total,
         rowsWritten: pass.total,
       });
+      // Expired by the sweep meanwhile: the page says so, so nothing may have been written.
+      if (!done) throw new Error(`import ${id} left "writing" during its write`);
     });
   } catch (err) {
     await moveJob(deps.db, id, "writing", "failed", { message: failureMessage(err) });
   } finally {
     checkedSheets.delete(id);
+    // Done or failed: a failed file is fixed and uploaded again, never written from here.
+    await dropFiles(deps, job.fileId);
   }
+}
+
+/**
+ * Clears what import jobs leave behind 24 hours after they last moved: open jobs expire (one
+ * conditional update each, so a check or write finishing at that moment wins or loses cleanly) and
+ * lose their upload, rejected ones their report; then the temporary files a crash left. Returns
+ * what it did.
+ */
+export async function sweepImports(deps: ImportDeps, now = new Date()) {
+  const before = new Date(now.getTime() - KEEP_FILES_MS);
+  let expired = 0;
+  let cleared = 0;
+  for (const job of await staleJobs(deps.db, before)) {
+    if (OPEN_STATUSES.includes(job.status)) {
+      const moved = await audited(deps.db, SYSTEM, async (tx, audit) => {
+        const after = await moveJob(tx, job.id, job.status, "expired", { message: EXPIRED_MESSAGE });
+        if (after)
+          await audit({
+            action: "imports.expire",
+            entity: "import_job",
+            entityId: job.id,
+            before: { status: job.status },
+            after: { status: after.status },
+          });
+        return after !== undefined;
+      });
+      if (!moved) continue;
+      checkedSheets.delete(job.id);
+      expired++;
+    } else if (job.reportFileId && !(await forgetReport(deps.db, job.id, job.reportFileId))) continue;
+    await dropFiles(deps, job.fileId, job.reportFileId);
+    cleared++;
+  }
+  const temporary = await sweepTemporaryFiles(deps.dataDir, before);
+  return { expired, cleared, temporary };
 }

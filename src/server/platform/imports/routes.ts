@@ -1,8 +1,7 @@
 import { Type } from "@sinclair/typebox";
 import type { FastifyReply } from "fastify";
 import { principalOf } from "../auth/index.ts";
-import { notFound } from "../errors.ts";
-import { multipartScope, openStoredFile, receiveFilePart } from "../files/index.ts";
+import { multipartScope, receiveFilePart } from "../files/index.ts";
 import { Paged, PageQuery } from "../http/paging.ts";
 import { type App, Enum, ErrorBody, IdParams, Nullable, responses, Uuid } from "../http/types.ts";
 import { attachment, XLSX_TYPE } from "../xlsx/index.ts";
@@ -12,6 +11,7 @@ import {
   createImport,
   type ImportService,
   importKinds,
+  importReport,
   importTemplate,
   presentJob,
 } from "./service.ts";
@@ -49,7 +49,9 @@ const Job = Type.Object({
   rowsWritten: Type.Integer(),
   errorCount: Type.Integer(),
   problems: Type.Array(Problem, { description: "the first problems; all of them are in report.xlsx" }),
-  hasReport: Type.Boolean(),
+  hasReport: Type.Boolean({
+    description: "a rejected file's report is there (kept 24 hours, for its uploader)",
+  }),
   summary: Type.Record(Type.String(), Type.Integer(), { description: "done: created, updated, unchanged" }),
   message: Nullable(Type.String({ description: "why a job failed as a whole" })),
   createdByName: Nullable(Type.String()),
@@ -213,17 +215,16 @@ export function importRoutes(app: App, service: ImportService) {
       config: signedIn,
       schema: {
         tags,
-        summary: "A rejected file's report: its rows with an added 错误说明 column (GeoJSON: the problems)",
+        summary:
+          "A rejected file's report, for its uploader, kept 24 hours: its rows with an added 错误说明 column (GeoJSON: the problems)",
         params: IdParams,
         response: Xlsx,
       },
     },
     async (req, reply) => {
-      const job = await getJob(db, principalOf(req), req.params.id);
-      const file = job.reportFileId ? await openStoredFile(db, service.dataDir, job.reportFileId) : null;
-      if (!file) throw notFound("import report", job.id);
+      const { job, bytes } = await importReport(service, principalOf(req), req.params.id);
       const base = job.filename.replace(/\.[^.]*$/, "");
-      return sendWorkbook(reply, file.stream, `导入报告-${base}.xlsx`, `import-report-${job.id}.xlsx`);
+      return sendWorkbook(reply, bytes, `导入报告-${base}.xlsx`, `import-report-${job.id}.xlsx`);
     },
   );
 

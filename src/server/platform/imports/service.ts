@@ -1,7 +1,7 @@
 import { type Actor, audited } from "../audit/index.ts";
 import { can, type Principal } from "../auth/index.ts";
 import { AppError, badRequest, forbidden, notFound } from "../errors.ts";
-import { storeBytes } from "../files/index.ts";
+import { deleteStoredFiles, readSealed, storeSealed } from "../files/index.ts";
 import type { Queue } from "../queue/index.ts";
 import { templateWorkbook } from "../xlsx/index.ts";
 import { CHECK_JOB, type ImportDeps, WRITE_JOB } from "./jobs.ts";
@@ -71,7 +71,8 @@ const queueOf = (service: ImportService): Queue => {
 
 /**
  * Takes an upload: the file is recognised and its header checked at once (so a wrong file is
- * refused here, not by a job), stored, and a job is queued to check every row.
+ * refused here, not by a job), stored sealed (it holds 身份证 numbers), and a job is queued to check
+ * every row.
  */
 export async function createImport(
   service: ImportService,
@@ -88,7 +89,7 @@ export async function createImport(
   const { mime } = await acceptUpload(importer, upload.bytes, upload.filename, upload.mimetype);
   const filename = upload.filename.slice(0, 200) || "upload";
   const job = await audited(service.db, actor, async (tx, audit) => {
-    const file = await storeBytes(tx, audit, service.dataDir, principal.userId, {
+    const file = await storeSealed(tx, audit, service.dataDir, service.vault, principal.userId, {
       bytes: upload.bytes,
       mime,
     });
@@ -130,6 +131,7 @@ async function enqueue(
   } catch (err) {
     console.error("[imports] enqueue", err);
     await moveJob(service.db, job.id, status, "failed", { message: "后台任务未能排队，请重新上传" });
+    await deleteStoredFiles(service.db, service.dataDir, [job.fileId]);
     throw new AppError("QUEUE_UNAVAILABLE", 503, "后台任务未能排队，请稍后重试");
   }
 }
@@ -150,6 +152,20 @@ export async function confirmImport(
   if (!writing) throw illegalTransition(await getJob(service.db, principal, id), "确认导入");
   await enqueue(service, queue, writing, WRITE_JOB, "writing");
   return writing;
+}
+
+/**
+ * A rejected file's report, decrypted, for its uploader only: it holds the 身份证 numbers he sent in
+ * clear, which nobody else reads without a logged reveal. Gone after a day (404).
+ */
+export async function importReport(service: ImportService, principal: Principal, id: string) {
+  const job = await getJob(service.db, principal, id);
+  if (job.createdBy !== principal.userId) throw forbidden("只有上传该文件的人可以下载错误报告");
+  const file = job.reportFileId
+    ? await readSealed(service.db, service.dataDir, service.vault, job.reportFileId)
+    : null;
+  if (!file) throw notFound("import report", job.id);
+  return { job, bytes: file.bytes };
 }
 
 /** A job as the page shows it. */

@@ -1,6 +1,14 @@
 import { index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
-export const IMPORT_STATUSES = ["checking", "checked", "rejected", "writing", "done", "failed"] as const;
+export const IMPORT_STATUSES = [
+  "checking",
+  "checked",
+  "rejected",
+  "writing",
+  "done",
+  "failed",
+  "expired",
+] as const;
 export type ImportStatus = (typeof IMPORT_STATUSES)[number];
 
 /** One row-level problem found while checking a sheet: where it is and why. */
@@ -21,7 +29,7 @@ export const importJobs = pgTable(
     /** Which importer: residents, partyMembers, staff, grids, gridPolygons … */
     kind: text("kind").notNull(),
     status: text("status").$type<ImportStatus>().notNull(),
-    /** The uploaded file (platform/files). */
+    /** The uploaded file (platform/files, sealed), deleted once the job no longer needs it. */
     fileId: text("file_id").notNull(),
     filename: text("filename").notNull(),
     rowsTotal: integer("rows_total").notNull().default(0),
@@ -30,7 +38,7 @@ export const importJobs = pgTable(
     errorCount: integer("error_count").notNull().default(0),
     /** The first problems, for the page; the whole list is in the report file. */
     problems: jsonb("problems").$type<RowProblem[]>().notNull().default([]),
-    /** The sheet back with an error column (.xlsx), when there were problems. */
+    /** The sheet back with an error column (.xlsx, sealed), when there were problems; kept 24 h. */
     reportFileId: text("report_file_id"),
     /** What the write did: created, updated, unchanged counts. */
     summary: jsonb("summary").$type<Record<string, number>>().notNull().default({}),

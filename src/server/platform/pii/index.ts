@@ -1,12 +1,5 @@
-export {
-  logPiiAccess,
-  logPiiAccesses,
-  type PiiAccess,
-  revealPii,
-  revealPiiMany,
-} from "./access-log.ts";
-export { maskAddress, maskIdNumber, maskName, maskPhone } from "./mask.ts";
-export { piiAccessLog } from "./tables.ts";
+// The masks and validators are shared with the pages (src/shared); server code reaches them here.
+export { maskAddress, maskIdNumber, maskName, maskPhone } from "../../../shared/masks.ts";
 export {
   idNumberBirthDate,
   idNumberCheckChar,
@@ -17,5 +10,13 @@ export {
   normalizeIdNumber,
   normalizeMobile,
   upgradeIdNumber,
-} from "./validators.ts";
-export { PiiVault, type PiiVaultOptions } from "./vault.ts";
+} from "../../../shared/validators.ts";
+export {
+  logPiiAccess,
+  logPiiAccesses,
+  type PiiAccess,
+  revealPii,
+  revealPiiMany,
+} from "./access-log.ts";
+export { piiAccessLog } from "./tables.ts";
+export { keyLocationWarning, PiiVault, type PiiVaultOptions } from "./vault.ts";

@@ -1,8 +1,8 @@
-import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { PiiVault } from "./vault.ts";
+import { keyLocationWarning, PiiVault } from "./vault.ts";
 
 const HEX_KEY = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
 
@@ -64,5 +64,54 @@ describe("PiiVault", () => {
     for (const piiKey of ["secret", HEX_KEY.slice(2), Buffer.alloc(16).toString("base64"), `${HEX_KEY}00`]) {
       await expect(PiiVault.load({ piiKey })).rejects.toThrow(/PII_KEY/);
     }
+  });
+
+  it("seals whole files: nothing of them readable, each sealing different, tampering refused", async () => {
+    const vault = await PiiVault.load({ piiKey: HEX_KEY });
+    const plain = Buffer.from("姓名,身份证号\r\n张三,11010519491231002X\r\n");
+    const sealed = vault.encryptBytes(plain);
+    expect(sealed.includes("11010519491231002X")).toBe(false);
+    expect(vault.encryptBytes(plain).equals(sealed)).toBe(false);
+    expect(vault.decryptBytes(sealed).equals(plain)).toBe(true);
+    expect(vault.decryptBytes(vault.encryptBytes(Buffer.alloc(0))).length).toBe(0);
+    const altered = Buffer.from(sealed);
+    altered[altered.length - 1] = (altered[altered.length - 1] ?? 0) ^ 1;
+    expect(() => vault.decryptBytes(altered)).toThrow(/altered/);
+    expect(() => vault.decryptBytes(plain)).toThrow(/Not sealed/);
+    expect(() => new PiiVault(Buffer.alloc(32)).decryptBytes(sealed)).toThrow(/PII_KEY/);
+  });
+
+  it("reads the key from PII_KEY_FILE, and never creates that file", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "pii-vault-"));
+    try {
+      const file = join(dir, "secret.key");
+      await expect(PiiVault.load({ keyFile: file })).rejects.toThrow(/secret\.key/);
+      writeFileSync(file, `${HEX_KEY}\n`);
+      const fromFile = await PiiVault.load({ keyFile: file, dataDir: join(dir, "data") });
+      const fromEnv = await PiiVault.load({ piiKey: HEX_KEY });
+      expect(fromFile.decrypt(fromEnv.encrypt("王五"))).toBe("王五");
+      writeFileSync(file, "not a key");
+      await expect(PiiVault.load({ keyFile: file })).rejects.toThrow(/PII_KEY format/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("warns when a database server's key file lies inside DATA_DIR", () => {
+    const db = "postgres://db.example/gridgov";
+    const dataDir = "/srv/gridgov/data";
+    expect(keyLocationWarning({ databaseUrl: db, dataDir })).toMatch(
+      /\/srv\/gridgov\/data\/pii\.key lies inside DATA_DIR .*PII_KEY/,
+    );
+    expect(keyLocationWarning({ databaseUrl: db, dataDir, keyFile: "/srv/gridgov/data/keys/k" })).toMatch(
+      /inside DATA_DIR/,
+    );
+    // Outside DATA_DIR, from the environment, or on the embedded database (all of it in DATA_DIR anyway).
+    expect(keyLocationWarning({ databaseUrl: db, dataDir, keyFile: "/etc/gridgov/pii.key" })).toBeUndefined();
+    expect(
+      keyLocationWarning({ databaseUrl: db, dataDir, keyFile: "/srv/gridgov/data-keys/k" }),
+    ).toBeUndefined();
+    expect(keyLocationWarning({ databaseUrl: db, dataDir, piiKey: HEX_KEY })).toBeUndefined();
+    expect(keyLocationWarning({ dataDir })).toBeUndefined();
   });
 });

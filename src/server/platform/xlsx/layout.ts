@@ -16,6 +16,8 @@ export interface SheetLayout {
 
 const MERGE = /<(?:\w+:)?mergeCell\s[^>]*ref="([A-Z]+)(\d+):([A-Z]+)(\d+)"/g;
 const ROW = /<(?:\w+:)?row[\s>]/g;
+/** More than any `<row …>` or `<mergeCell …>` tag. */
+const TAG_TAIL = 4096;
 
 export const columnNumber = (letters: string): number =>
   [...letters].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0);
@@ -30,10 +32,12 @@ export async function sheetLayout(bytes: Buffer, sheet: ZipEntry): Promise<Sheet
   let carry = "";
   for await (const chunk of entryChunks(bytes, sheet)) {
     const text = carry + chunk;
-    // Only whole tags are searched; the unfinished one waits for the next chunk.
+    // Only whole tags are searched; the unfinished one waits for the next chunk. A row or merge tag
+    // is short: of text without a ">" only the tail is kept, or a sheet of nothing but spaces
+    // would pile up here.
     const end = text.lastIndexOf(">") + 1;
     const whole = text.slice(0, end);
-    carry = text.slice(end);
+    carry = text.slice(Math.max(end, text.length - TAG_TAIL));
     rows += whole.match(ROW)?.length ?? 0;
     for (const m of whole.matchAll(MERGE)) {
       merges.push({

@@ -44,10 +44,13 @@ export async function* rawRows(bytes: Buffer, format: SheetFormat, opened?: Open
   }
 }
 
+/** A reader's failure as the uploader's problem; a refusal of our own (too large unpacked) as it is. */
 const unreadable = (err: unknown) =>
-  unprocessable("UNREADABLE_SPREADSHEET", "无法读取该 .xlsx 文件，请用 Excel 或 WPS 重新另存后上传", {
-    reason: (err as Error).message,
-  });
+  err instanceof AppError
+    ? err
+    : unprocessable("UNREADABLE_SPREADSHEET", "无法读取该 .xlsx 文件，请用 Excel 或 WPS 重新另存后上传", {
+        reason: (err as Error).message,
+      });
 
 interface Opened {
   workbook: Workbook;

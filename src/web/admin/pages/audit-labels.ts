@@ -16,6 +16,9 @@ export const KNOWN_ACTIONS = [
   "token.revoke",
   "territory.create",
   "territory.update",
+  "people.resident.reveal",
+  "people.resident.export",
+  "cases.reporter.reveal",
   "demo.load",
   "bootstrap.admin",
 ];

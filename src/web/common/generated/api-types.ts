@@ -103,7 +103,7 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
-                                details?: unknown;
+                                details: unknown;
                             };
                         };
                     };
@@ -125,7 +125,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** End the current session */
+        /** End the current session, or revoke the bearer token; tokens made with it end too */
         post: {
             parameters: {
                 query?: never;
@@ -201,7 +201,7 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
-                                details?: unknown;
+                                details: unknown;
                             };
                         };
                     };
@@ -245,6 +245,10 @@ export interface paths {
                                 id: string;
                                 name: string;
                                 prefix: string;
+                                /** @description read: GET; write: other methods; open311: filing Open311 requests; reveal: unmasked personal data */
+                                scopes: ("read" | "write" | "open311" | "reveal")[];
+                                /** Format: uuid */
+                                parentTokenId: string | null;
                                 /** Format: date-time */
                                 createdAt: string;
                                 /** Format: date-time */
@@ -268,7 +272,7 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
-                                details?: unknown;
+                                details: unknown;
                             };
                         };
                     };
@@ -276,7 +280,10 @@ export interface paths {
             };
         };
         put?: never;
-        /** Issue a bearer token for an API client (the token is shown only in this answer) */
+        /**
+         * Issue a bearer token for an API client (the token is shown only in this answer)
+         * @description Scopes default to read and write. Made with a token, a token has at most its scopes and expires no later (by default: the same).
+         */
         post: {
             parameters: {
                 query?: never;
@@ -289,6 +296,8 @@ export interface paths {
                     "application/json": {
                         name: string;
                         expiresInDays?: number;
+                        /** @description read: GET; write: other methods; open311: filing Open311 requests; reveal: unmasked personal data */
+                        scopes?: ("read" | "write" | "open311" | "reveal")[];
                     };
                 };
             };
@@ -304,6 +313,10 @@ export interface paths {
                             id: string;
                             name: string;
                             prefix: string;
+                            /** @description read: GET; write: other methods; open311: filing Open311 requests; reveal: unmasked personal data */
+                            scopes: ("read" | "write" | "open311" | "reveal")[];
+                            /** Format: uuid */
+                            parentTokenId: string | null;
                             /** Format: date-time */
                             createdAt: string;
                             /** Format: date-time */
@@ -326,7 +339,7 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
-                                details?: unknown;
+                                details: unknown;
                             };
                         };
                     };
@@ -349,7 +362,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Revoke a token */
+        /** Revoke a token and the tokens made with it */
         delete: {
             parameters: {
                 query?: never;
@@ -372,6 +385,10 @@ export interface paths {
                             id: string;
                             name: string;
                             prefix: string;
+                            /** @description read: GET; write: other methods; open311: filing Open311 requests; reveal: unmasked personal data */
+                            scopes: ("read" | "write" | "open311" | "reveal")[];
+                            /** Format: uuid */
+                            parentTokenId: string | null;
                             /** Format: date-time */
                             createdAt: string;
                             /** Format: date-time */
@@ -393,7 +410,7 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
-                                details?: unknown;
+                                details: unknown;
                             };
                         };
                     };
@@ -470,7 +487,7 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
-                                details?: unknown;
+                                details: unknown;
                             };
                         };
                     };
@@ -531,7 +548,7 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
-                                details?: unknown;
+                                details: unknown;
                             };
                         };
                     };
@@ -604,7 +621,7 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
-                                details?: unknown;
+                                details: unknown;
                             };
                         };
                     };
@@ -667,7 +684,7 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
-                                details?: unknown;
+                                details: unknown;
                             };
                         };
                     };
@@ -726,7 +743,7 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
-                                details?: unknown;
+                                details: unknown;
                             };
                         };
                     };
@@ -799,7 +816,7 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
-                                details?: unknown;
+                                details: unknown;
                             };
                         };
                     };
@@ -919,7 +936,7 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
-                                details?: unknown;
+                                details: unknown;
                             };
                         };
                     };
@@ -994,7 +1011,7 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
-                                details?: unknown;
+                                details: unknown;
                             };
                         };
                     };
@@ -1069,7 +1086,7 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
-                                details?: unknown;
+                                details: unknown;
                             };
                         };
                     };
@@ -1142,7 +1159,7 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
-                                details?: unknown;
+                                details: unknown;
                             };
                         };
                     };
@@ -1195,9 +1212,9 @@ export interface paths {
                                 householdId: string;
                                 name: string;
                                 gender: "male" | "female";
-                                birthDate: string;
+                                /** @description the age, not the birth date: beside the masked number it would give it back */
                                 age: number;
-                                /** @description masked: 3607**********1234 */
+                                /** @description masked: 36**************34 */
                                 idNumber: string;
                                 /** @description masked: 138****0001 */
                                 phone: string | null;
@@ -1218,7 +1235,7 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
-                                details?: unknown;
+                                details: unknown;
                             };
                         };
                     };
@@ -1242,7 +1259,7 @@ export interface paths {
         };
         /**
          * Residents in scope, sorted by pinyin; q finds a name, a phone or an exact 身份证 number
-         * @description With format=xlsx&reveal=true&purpose=…, people.reveal holders export whole 身份证 numbers and phones; every value is logged.
+         * @description With format=xlsx&reveal=true&purpose=…, people.reveal holders export whole 身份证 numbers, phones and birth dates; every value is logged.
          */
         get: {
             parameters: {
@@ -1285,9 +1302,9 @@ export interface paths {
                                 householdId: string;
                                 name: string;
                                 gender: "male" | "female";
-                                birthDate: string;
+                                /** @description the age, not the birth date: beside the masked number it would give it back */
                                 age: number;
-                                /** @description masked: 3607**********1234 */
+                                /** @description masked: 36**************34 */
                                 idNumber: string;
                                 /** @description masked: 138****0001 */
                                 phone: string | null;
@@ -1310,7 +1327,7 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
-                                details?: unknown;
+                                details: unknown;
                             };
                         };
                     };
@@ -1353,9 +1370,9 @@ export interface paths {
                             householdId: string;
                             name: string;
                             gender: "male" | "female";
-                            birthDate: string;
+                            /** @description the age, not the birth date: beside the masked number it would give it back */
                             age: number;
-                            /** @description masked: 3607**********1234 */
+                            /** @description masked: 36**************34 */
                             idNumber: string;
                             /** @description masked: 138****0001 */
                             phone: string | null;
@@ -1375,7 +1392,7 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
-                                details?: unknown;
+                                details: unknown;
                             };
                         };
                     };
@@ -1420,9 +1437,9 @@ export interface paths {
                             householdId: string;
                             name: string;
                             gender: "male" | "female";
-                            birthDate: string;
+                            /** @description the age, not the birth date: beside the masked number it would give it back */
                             age: number;
-                            /** @description masked: 3607**********1234 */
+                            /** @description masked: 36**************34 */
                             idNumber: string;
                             /** @description masked: 138****0001 */
                             phone: string | null;
@@ -1442,7 +1459,7 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
-                                details?: unknown;
+                                details: unknown;
                             };
                         };
                     };
@@ -1506,7 +1523,7 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
-                                details?: unknown;
+                                details: unknown;
                             };
                         };
                     };
@@ -1587,7 +1604,7 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
-                                details?: unknown;
+                                details: unknown;
                             };
                         };
                     };
@@ -1670,7 +1687,170 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
-                                details?: unknown;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/pii-access": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who read residents' whole ID numbers and phones (reveals, exports), newest first
+         * @description The residents of the caller's scope only. q finds the person as the residents list does (name, phone, whole ID number).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    residentId?: string;
+                    q?: string;
+                    actorId?: string;
+                    from?: string;
+                    to?: string;
+                    underId?: string;
+                    /** @description 1-based page number */
+                    page?: number;
+                    pageSize?: number;
+                    /** @description json (default): this page; xlsx: every page with the same filters as one .xlsx file */
+                    format?: "json" | "xlsx";
+                    /** @description the file's language (headers, labels); default from Accept-Language, else zh-CN */
+                    lang?: "zh-CN" | "en";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The page as JSON; with format=xlsx, the whole list as a spreadsheet (a download) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                /** Format: date-time */
+                                at: string;
+                                /** Format: uuid */
+                                actorId: string | null;
+                                actorName: string | null;
+                                actorRoles: {
+                                    role: "districtAdmin" | "streetStaff" | "communityStaff" | "gridWorker" | "departmentStaff" | "partyMember" | "resident" | "propertyStaff" | "merchant";
+                                    nodeName: string;
+                                }[];
+                                /** Format: uuid */
+                                residentId: string;
+                                /** @description masked: 张* */
+                                residentName: string;
+                                /** @description what was read: idNumber or phone */
+                                field: string;
+                                purpose: string | null;
+                                ip: string | null;
+                            }[];
+                            total: number;
+                        };
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/pii-access": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who read my whole ID number or phone, when and why (the records with my mobile number) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 1-based page number */
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                /** Format: date-time */
+                                at: string;
+                                /** @description what was read: idNumber or phone */
+                                field: string;
+                                purpose: string | null;
+                                reader: {
+                                    name: string;
+                                    roles: {
+                                        role: "districtAdmin" | "streetStaff" | "communityStaff" | "gridWorker" | "departmentStaff" | "partyMember" | "resident" | "propertyStaff" | "merchant";
+                                        nodeName: string;
+                                    }[];
+                                } | null;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
                             };
                         };
                     };
@@ -1758,7 +1938,7 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
-                                details?: unknown;
+                                details: unknown;
                             };
                         };
                     };
@@ -1813,7 +1993,7 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
-                                details?: unknown;
+                                details: unknown;
                             };
                         };
                     };
@@ -1867,7 +2047,7 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
-                                details?: unknown;
+                                details: unknown;
                             };
                         };
                     };
@@ -1936,7 +2116,7 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
-                                details?: unknown;
+                                details: unknown;
                             };
                         };
                     };
@@ -2004,7 +2184,7 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
-                                details?: unknown;
+                                details: unknown;
                             };
                         };
                     };
@@ -2061,7 +2241,7 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
-                                details?: unknown;
+                                details: unknown;
                             };
                         };
                     };
@@ -2178,7 +2358,7 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
-                                details?: unknown;
+                                details: unknown;
                             };
                         };
                     };
@@ -2246,7 +2426,7 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
-                                details?: unknown;
+                                details: unknown;
                             };
                         };
                     };
@@ -2348,7 +2528,7 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
-                                details?: unknown;
+                                details: unknown;
                             };
                         };
                     };
@@ -2541,7 +2721,7 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
-                                details?: unknown;
+                                details: unknown;
                             };
                         };
                     };
@@ -2618,7 +2798,7 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
-                                details?: unknown;
+                                details: unknown;
                             };
                         };
                     };
@@ -2680,7 +2860,7 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
-                                details?: unknown;
+                                details: unknown;
                             };
                         };
                     };
@@ -2761,7 +2941,7 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
-                                details?: unknown;
+                                details: unknown;
                             };
                         };
                     };
@@ -2826,7 +3006,7 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
-                                details?: unknown;
+                                details: unknown;
                             };
                         };
                     };
@@ -2893,7 +3073,7 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
-                                details?: unknown;
+                                details: unknown;
                             };
                         };
                     };
@@ -2958,7 +3138,7 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
-                                details?: unknown;
+                                details: unknown;
                             };
                         };
                     };
@@ -3024,7 +3204,7 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
-                                details?: unknown;
+                                details: unknown;
                             };
                         };
                     };
@@ -3113,7 +3293,7 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
-                                details?: unknown;
+                                details: unknown;
                             };
                         };
                     };
@@ -3162,7 +3342,7 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
-                                details?: unknown;
+                                details: unknown;
                             };
                         };
                     };
@@ -3235,7 +3415,7 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
-                                details?: unknown;
+                                details: unknown;
                             };
                         };
                     };
@@ -3287,7 +3467,7 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
-                                details?: unknown;
+                                details: unknown;
                             };
                         };
                     };
@@ -3369,7 +3549,7 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
-                                details?: unknown;
+                                details: unknown;
                             };
                         };
                     };
@@ -3438,7 +3618,7 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
-                                details?: unknown;
+                                details: unknown;
                             };
                         };
                     };
@@ -3608,7 +3788,7 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
-                                details?: unknown;
+                                details: unknown;
                             };
                         };
                     };
@@ -3707,7 +3887,7 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
-                                details?: unknown;
+                                details: unknown;
                             };
                         };
                     };
@@ -3798,7 +3978,7 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
-                                details?: unknown;
+                                details: unknown;
                             };
                         };
                     };
@@ -3886,7 +4066,7 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
-                                details?: unknown;
+                                details: unknown;
                             };
                         };
                     };
@@ -3974,7 +4154,7 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
-                                details?: unknown;
+                                details: unknown;
                             };
                         };
                     };
@@ -4059,7 +4239,7 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
-                                details?: unknown;
+                                details: unknown;
                             };
                         };
                     };
@@ -4132,7 +4312,7 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
-                                details?: unknown;
+                                details: unknown;
                             };
                         };
                     };
@@ -4184,7 +4364,7 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
-                                details?: unknown;
+                                details: unknown;
                             };
                         };
                     };
@@ -4241,7 +4421,7 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
-                                details?: unknown;
+                                details: unknown;
                             };
                         };
                     };
@@ -4305,8 +4485,11 @@ export interface paths {
                                 categoryNameEn: string;
                                 title: string;
                                 description: string;
+                                /** @description masked but for the taker, the requester and the staff of its area */
                                 address: string | null;
+                                /** @description to about 100 m for those it is only offered to */
                                 lat: number | null;
+                                /** @description to about 100 m for those it is only offered to */
                                 lng: number | null;
                                 /** Format: uuid */
                                 nodeId: string;
@@ -4321,7 +4504,7 @@ export interface paths {
                                 caseId: string | null;
                                 /** @description masked */
                                 requesterName: string | null;
-                                /** @description masked */
+                                /** @description masked but for the taker, the requester and, in the detail, the staff */
                                 requesterPhone: string | null;
                                 takerName: string | null;
                                 /** Format: date-time */
@@ -4353,7 +4536,7 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
-                                details?: unknown;
+                                details: unknown;
                             };
                         };
                     };
@@ -4422,7 +4605,7 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
-                                details?: unknown;
+                                details: unknown;
                             };
                         };
                     };
@@ -4473,8 +4656,11 @@ export interface paths {
                                 categoryNameEn: string;
                                 title: string;
                                 description: string;
+                                /** @description masked but for the taker, the requester and the staff of its area */
                                 address: string | null;
+                                /** @description to about 100 m for those it is only offered to */
                                 lat: number | null;
+                                /** @description to about 100 m for those it is only offered to */
                                 lng: number | null;
                                 /** Format: uuid */
                                 nodeId: string;
@@ -4489,7 +4675,7 @@ export interface paths {
                                 caseId: string | null;
                                 /** @description masked */
                                 requesterName: string | null;
-                                /** @description masked */
+                                /** @description masked but for the taker, the requester and, in the detail, the staff */
                                 requesterPhone: string | null;
                                 takerName: string | null;
                                 /** Format: date-time */
@@ -4519,8 +4705,11 @@ export interface paths {
                                 categoryNameEn: string;
                                 title: string;
                                 description: string;
+                                /** @description masked but for the taker, the requester and the staff of its area */
                                 address: string | null;
+                                /** @description to about 100 m for those it is only offered to */
                                 lat: number | null;
+                                /** @description to about 100 m for those it is only offered to */
                                 lng: number | null;
                                 /** Format: uuid */
                                 nodeId: string;
@@ -4535,7 +4724,7 @@ export interface paths {
                                 caseId: string | null;
                                 /** @description masked */
                                 requesterName: string | null;
-                                /** @description masked */
+                                /** @description masked but for the taker, the requester and, in the detail, the staff */
                                 requesterPhone: string | null;
                                 takerName: string | null;
                                 /** Format: date-time */
@@ -4567,7 +4756,7 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
-                                details?: unknown;
+                                details: unknown;
                             };
                         };
                     };
@@ -4622,8 +4811,11 @@ export interface paths {
                                 categoryNameEn: string;
                                 title: string;
                                 description: string;
+                                /** @description masked but for the taker, the requester and the staff of its area */
                                 address: string | null;
+                                /** @description to about 100 m for those it is only offered to */
                                 lat: number | null;
+                                /** @description to about 100 m for those it is only offered to */
                                 lng: number | null;
                                 /** Format: uuid */
                                 nodeId: string;
@@ -4638,7 +4830,7 @@ export interface paths {
                                 caseId: string | null;
                                 /** @description masked */
                                 requesterName: string | null;
-                                /** @description masked */
+                                /** @description masked but for the taker, the requester and, in the detail, the staff */
                                 requesterPhone: string | null;
                                 takerName: string | null;
                                 /** Format: date-time */
@@ -4669,7 +4861,7 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
-                                details?: unknown;
+                                details: unknown;
                             };
                         };
                     };
@@ -4740,7 +4932,7 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
-                                details?: unknown;
+                                details: unknown;
                             };
                         };
                     };
@@ -4791,8 +4983,11 @@ export interface paths {
                             categoryNameEn: string;
                             title: string;
                             description: string;
+                            /** @description masked but for the taker, the requester and the staff of its area */
                             address: string | null;
+                            /** @description to about 100 m for those it is only offered to */
                             lat: number | null;
+                            /** @description to about 100 m for those it is only offered to */
                             lng: number | null;
                             /** Format: uuid */
                             nodeId: string;
@@ -4807,7 +5002,7 @@ export interface paths {
                             caseId: string | null;
                             /** @description masked */
                             requesterName: string | null;
-                            /** @description masked */
+                            /** @description masked but for the taker, the requester and, in the detail, the staff */
                             requesterPhone: string | null;
                             takerName: string | null;
                             /** Format: date-time */
@@ -4864,7 +5059,7 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
-                                details?: unknown;
+                                details: unknown;
                             };
                         };
                     };
@@ -4932,7 +5127,7 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
-                                details?: unknown;
+                                details: unknown;
                             };
                         };
                     };
@@ -4996,7 +5191,7 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
-                                details?: unknown;
+                                details: unknown;
                             };
                         };
                     };
@@ -5061,7 +5256,7 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
-                                details?: unknown;
+                                details: unknown;
                             };
                         };
                     };
@@ -5127,7 +5322,7 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
-                                details?: unknown;
+                                details: unknown;
                             };
                         };
                     };
@@ -5192,7 +5387,7 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
-                                details?: unknown;
+                                details: unknown;
                             };
                         };
                     };
@@ -5256,7 +5451,7 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
-                                details?: unknown;
+                                details: unknown;
                             };
                         };
                     };
@@ -5309,7 +5504,7 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
-                                details?: unknown;
+                                details: unknown;
                             };
                         };
                     };
@@ -5419,7 +5614,7 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
-                                details?: unknown;
+                                details: unknown;
                             };
                         };
                     };
@@ -5465,7 +5660,7 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
-                                details?: unknown;
+                                details: unknown;
                             };
                         };
                     };
@@ -5513,7 +5708,7 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
-                                details?: unknown;
+                                details: unknown;
                             };
                         };
                     };
@@ -5598,7 +5793,7 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
-                                details?: unknown;
+                                details: unknown;
                             };
                         };
                     };
@@ -5706,7 +5901,7 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
-                                details?: unknown;
+                                details: unknown;
                             };
                         };
                     };
@@ -5792,7 +5987,7 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
-                                details?: unknown;
+                                details: unknown;
                             };
                         };
                     };
@@ -5844,7 +6039,7 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
-                                details?: unknown;
+                                details: unknown;
                             };
                         };
                     };
@@ -5921,7 +6116,7 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
-                                details?: unknown;
+                                details: unknown;
                             };
                         };
                     };
@@ -5988,7 +6183,7 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
-                                details?: unknown;
+                                details: unknown;
                             };
                         };
                     };
@@ -6048,7 +6243,7 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
-                                details?: unknown;
+                                details: unknown;
                             };
                         };
                     };
@@ -6104,7 +6299,7 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
-                                details?: unknown;
+                                details: unknown;
                             };
                         };
                     };
@@ -6161,7 +6356,7 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
-                                details?: unknown;
+                                details: unknown;
                             };
                         };
                     };
@@ -6230,7 +6425,7 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
-                                details?: unknown;
+                                details: unknown;
                             };
                         };
                     };
@@ -6356,7 +6551,7 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
-                                details?: unknown;
+                                details: unknown;
                             };
                         };
                     };
@@ -6418,7 +6613,7 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
-                                details?: unknown;
+                                details: unknown;
                             };
                         };
                     };
@@ -6535,7 +6730,7 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
-                                details?: unknown;
+                                details: unknown;
                             };
                         };
                     };
@@ -6600,7 +6795,7 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
-                                details?: unknown;
+                                details: unknown;
                             };
                         };
                     };
@@ -6667,7 +6862,7 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
-                                details?: unknown;
+                                details: unknown;
                             };
                         };
                     };
@@ -6727,7 +6922,7 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
-                                details?: unknown;
+                                details: unknown;
                             };
                         };
                     };
@@ -6816,7 +7011,7 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
-                                details?: unknown;
+                                details: unknown;
                             };
                         };
                     };
@@ -6891,7 +7086,7 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
-                                details?: unknown;
+                                details: unknown;
                             };
                         };
                     };
@@ -6994,7 +7189,7 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
-                                details?: unknown;
+                                details: unknown;
                             };
                         };
                     };
@@ -7052,7 +7247,7 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
-                                details?: unknown;
+                                details: unknown;
                             };
                         };
                     };
@@ -7154,7 +7349,7 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
-                                details?: unknown;
+                                details: unknown;
                             };
                         };
                     };
@@ -7237,7 +7432,7 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
-                                details?: unknown;
+                                details: unknown;
                             };
                         };
                     };
@@ -7294,7 +7489,7 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
-                                details?: unknown;
+                                details: unknown;
                             };
                         };
                     };
@@ -7415,7 +7610,7 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
-                                details?: unknown;
+                                details: unknown;
                             };
                         };
                     };
@@ -7481,7 +7676,7 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
-                                details?: unknown;
+                                details: unknown;
                             };
                         };
                     };
@@ -7545,7 +7740,7 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
-                                details?: unknown;
+                                details: unknown;
                             };
                         };
                     };
@@ -7610,7 +7805,7 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
-                                details?: unknown;
+                                details: unknown;
                             };
                         };
                     };
@@ -7673,7 +7868,7 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
-                                details?: unknown;
+                                details: unknown;
                             };
                         };
                     };
@@ -7736,7 +7931,7 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
-                                details?: unknown;
+                                details: unknown;
                             };
                         };
                     };
@@ -7799,7 +7994,7 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
-                                details?: unknown;
+                                details: unknown;
                             };
                         };
                     };
@@ -7895,7 +8090,7 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
-                                details?: unknown;
+                                details: unknown;
                             };
                         };
                     };
@@ -7952,7 +8147,7 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
-                                details?: unknown;
+                                details: unknown;
                             };
                         };
                     };
@@ -8006,7 +8201,7 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
-                                details?: unknown;
+                                details: unknown;
                             };
                         };
                     };
@@ -8081,7 +8276,7 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
-                                details?: unknown;
+                                details: unknown;
                             };
                         };
                     };
@@ -8141,7 +8336,7 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
-                                details?: unknown;
+                                details: unknown;
                             };
                         };
                     };
@@ -8194,7 +8389,7 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
-                                details?: unknown;
+                                details: unknown;
                             };
                         };
                     };
@@ -8274,7 +8469,7 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
-                                details?: unknown;
+                                details: unknown;
                             };
                         };
                     };
@@ -8340,7 +8535,7 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
-                                details?: unknown;
+                                details: unknown;
                             };
                         };
                     };
@@ -8393,7 +8588,7 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
-                                details?: unknown;
+                                details: unknown;
                             };
                         };
                     };
@@ -8441,7 +8636,7 @@ export interface paths {
                                 /** Format: uuid */
                                 id: string;
                                 kind: string;
-                                status: "checking" | "checked" | "rejected" | "writing" | "done" | "failed";
+                                status: "checking" | "checked" | "rejected" | "writing" | "done" | "failed" | "expired";
                                 filename: string;
                                 rowsTotal: number;
                                 rowsChecked: number;
@@ -8455,6 +8650,7 @@ export interface paths {
                                     column?: string;
                                     reason: string;
                                 }[];
+                                /** @description a rejected file's report is there (kept 24 hours, for its uploader) */
                                 hasReport: boolean;
                                 /** @description done: created, updated, unchanged */
                                 summary: {
@@ -8486,7 +8682,7 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
-                                details?: unknown;
+                                details: unknown;
                             };
                         };
                     };
@@ -8525,7 +8721,7 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             kind: string;
-                            status: "checking" | "checked" | "rejected" | "writing" | "done" | "failed";
+                            status: "checking" | "checked" | "rejected" | "writing" | "done" | "failed" | "expired";
                             filename: string;
                             rowsTotal: number;
                             rowsChecked: number;
@@ -8539,6 +8735,7 @@ export interface paths {
                                 column?: string;
                                 reason: string;
                             }[];
+                            /** @description a rejected file's report is there (kept 24 hours, for its uploader) */
                             hasReport: boolean;
                             /** @description done: created, updated, unchanged */
                             summary: {
@@ -8568,7 +8765,7 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
-                                details?: unknown;
+                                details: unknown;
                             };
                         };
                     };
@@ -8610,7 +8807,7 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             kind: string;
-                            status: "checking" | "checked" | "rejected" | "writing" | "done" | "failed";
+                            status: "checking" | "checked" | "rejected" | "writing" | "done" | "failed" | "expired";
                             filename: string;
                             rowsTotal: number;
                             rowsChecked: number;
@@ -8624,6 +8821,7 @@ export interface paths {
                                 column?: string;
                                 reason: string;
                             }[];
+                            /** @description a rejected file's report is there (kept 24 hours, for its uploader) */
                             hasReport: boolean;
                             /** @description done: created, updated, unchanged */
                             summary: {
@@ -8653,7 +8851,7 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
-                                details?: unknown;
+                                details: unknown;
                             };
                         };
                     };
@@ -8675,7 +8873,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A rejected file's report: its rows with an added 错误说明 column (GeoJSON: the problems) */
+        /** A rejected file's report, for its uploader, kept 24 hours: its rows with an added 错误说明 column (GeoJSON: the problems) */
         get: {
             parameters: {
                 query?: never;
@@ -8706,7 +8904,7 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
-                                details?: unknown;
+                                details: unknown;
                             };
                         };
                     };
@@ -8752,7 +8950,7 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             kind: string;
-                            status: "checking" | "checked" | "rejected" | "writing" | "done" | "failed";
+                            status: "checking" | "checked" | "rejected" | "writing" | "done" | "failed" | "expired";
                             filename: string;
                             rowsTotal: number;
                             rowsChecked: number;
@@ -8766,6 +8964,7 @@ export interface paths {
                                 column?: string;
                                 reason: string;
                             }[];
+                            /** @description a rejected file's report is there (kept 24 hours, for its uploader) */
                             hasReport: boolean;
                             /** @description done: created, updated, unchanged */
                             summary: {
@@ -8795,7 +8994,7 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
-                                details?: unknown;
+                                details: unknown;
                             };
                         };
                     };
@@ -8865,7 +9064,7 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
-                                details?: unknown;
+                                details: unknown;
                             };
                         };
                     };
@@ -8946,7 +9145,7 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
-                                details?: unknown;
+                                details: unknown;
                             };
                         };
                     };
@@ -8968,7 +9167,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Upload a photo (JPEG, PNG, WebP, GIF, HEIC/HEIF; at most 10 MB); the same bytes get the same id */
+        /** Upload a photo (JPEG, PNG, WebP or GIF; at most 10 MB), stored re-encoded without its metadata (EXIF, GPS, XMP); the same stored bytes get the same id */
         post: {
             parameters: {
                 query?: never;
@@ -9013,7 +9212,7 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
-                                details?: unknown;
+                                details: unknown;
                             };
                         };
                     };
@@ -9064,7 +9263,7 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
-                                details?: unknown;
+                                details: unknown;
                             };
                         };
                     };

@@ -7,6 +7,7 @@ import { exportEn } from "./export.en.ts";
 import { importsEn } from "./imports.en.ts";
 import { ordersEn } from "./orders.en.ts";
 import { peopleEn } from "./people.en.ts";
+import { piiAccessEn } from "./pii-access.en.ts";
 import { reportsEn } from "./reports.en.ts";
 import type { Same } from "./same.ts";
 import { screenEn } from "./screen.en.ts";
@@ -25,6 +26,7 @@ export const en: Same<typeof zhCN> = {
   export: exportEn,
   imports: importsEn,
   orders: ordersEn,
+  piiAccess: piiAccessEn,
   reports: reportsEn,
   screen: screenEn,
   wishes: wishesEn,
@@ -101,6 +103,7 @@ export const en: Same<typeof zhCN> = {
     people: "People",
     org: "Party organisations",
     audit: "Audit log",
+    piiAccess: "Personal data reads",
     myGrid: "My grid",
     myFamily: "My household",
     cases: "Cases",
@@ -139,6 +142,7 @@ export const en: Same<typeof zhCN> = {
       people: "Residents, party members and grid staff",
       org: "Party organisations and partner units",
       audit: "Log-ins and data changes",
+      piiAccess: "Who read residents' whole ID and mobile numbers, when and why",
       imports: "Residents, party members, grid staff and grids from spreadsheets",
       orders: "Service requests published as orders, grabbed by members and volunteers, rated and counted",
       wishes: "Micro-wishes: review, claims, fulfilment and figures",
@@ -186,6 +190,9 @@ export const en: Same<typeof zhCN> = {
       territory_geometry: "Edit area boundary",
       people_resident_create: "Register resident",
       people_resident_update: "Update resident",
+      people_resident_reveal: "View resident's whole data",
+      people_resident_export: "Export residents",
+      cases_reporter_reveal: "View reporter's contact",
       people_member_update: "Update party member",
       people_staff_update: "Update grid staff",
       imports_upload: "Upload an import file",

@@ -27,6 +27,7 @@ export const exportEn: Same<typeof exportZhCN> = {
     whistles: "Whistles",
     devices: "One-key call devices",
     audit: "Audit log",
+    piiAccess: "Personal data reads",
     wishes: "Micro-wishes",
     orders: "Service orders",
   },

@@ -25,6 +25,7 @@ export const exportZhCN = {
     whistles: "吹哨记录",
     devices: "一键通设备",
     audit: "审计日志",
+    piiAccess: "个人信息查看记录",
     wishes: "微心愿列表",
     orders: "抢单订单",
   },

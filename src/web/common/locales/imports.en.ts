@@ -30,11 +30,16 @@ export const importsEn: Same<typeof importsZhCN> = {
     confirm: "Confirm the import",
     confirmNotMine: "Only the uploader can confirm",
     rejected: "{{count}} problems found; nothing was imported",
-    rejectedHint: "Download the report (the sheet with an error column), fix it and upload it again.",
+    rejectedHint:
+      "Download the report (the sheet with an error column, kept for 24 hours), fix it and upload it again.",
     report: "Download the report",
+    reportNotMine: "The report holds ID numbers: only the uploader can download it",
+    reportExpired:
+      "The report was deleted after 24 hours; fix the original file by the table below and upload it again.",
     again: "Upload again",
     done: "Import finished",
     failed: "The import failed; nothing was written",
+    expired: "Expired; nothing was written",
     summary: {
       created: "Created",
       updated: "Updated",
@@ -51,6 +56,7 @@ export const importsEn: Same<typeof importsZhCN> = {
     writing: "Writing",
     done: "Done",
     failed: "Failed",
+    expired: "Expired",
   },
   list: {
     title: "Import history",

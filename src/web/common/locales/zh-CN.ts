@@ -7,6 +7,7 @@ import { exportZhCN } from "./export.zh-CN.ts";
 import { importsZhCN } from "./imports.zh-CN.ts";
 import { ordersZhCN } from "./orders.zh-CN.ts";
 import { peopleZhCN } from "./people.zh-CN.ts";
+import { piiAccessZhCN } from "./pii-access.zh-CN.ts";
 import { reportsZhCN } from "./reports.zh-CN.ts";
 import { screenZhCN } from "./screen.zh-CN.ts";
 import { volunteeringZhCN } from "./volunteering.zh-CN.ts";
@@ -23,6 +24,7 @@ export const zhCN = {
   export: exportZhCN,
   imports: importsZhCN,
   orders: ordersZhCN,
+  piiAccess: piiAccessZhCN,
   reports: reportsZhCN,
   screen: screenZhCN,
   wishes: wishesZhCN,
@@ -99,6 +101,7 @@ export const zhCN = {
     people: "人口信息",
     org: "党组织",
     audit: "审计日志",
+    piiAccess: "个人信息查看记录",
     myGrid: "我的网格",
     myFamily: "我的家庭",
     cases: "诉求办理",
@@ -137,6 +140,7 @@ export const zhCN = {
       people: "居民、党员和网格力量",
       org: "党组织体系与共建单位",
       audit: "登录与数据变更记录",
+      piiAccess: "谁在何时因何查看了居民的完整身份证号和手机号",
       imports: "从表格批量导入居民、党员、网格力量和网格",
       orders: "服务需求发布为订单，党员志愿者抢单上门，回访评价与统计",
       wishes: "微心愿的审核上墙、认领实现与统计",
@@ -184,6 +188,9 @@ export const zhCN = {
       territory_geometry: "修改区域边界",
       people_resident_create: "登记居民",
       people_resident_update: "修改居民",
+      people_resident_reveal: "查看居民完整信息",
+      people_resident_export: "导出居民名单",
+      cases_reporter_reveal: "查看反映人联系方式",
       people_member_update: "修改党员",
       people_staff_update: "修改网格力量",
       imports_upload: "上传导入文件",

@@ -1,5 +1,6 @@
 import { Button, Dialog, List } from "antd-mobile";
 import { useTranslation } from "react-i18next";
+import { useNavigate } from "react-router-dom";
 import { useAuth } from "../../common/auth.tsx";
 import { maskPhone } from "../../common/identifiers.ts";
 import { describeRole } from "../../common/roles.ts";
@@ -8,6 +9,7 @@ import { LanguageSwitch } from "../language-switch.tsx";
 export function MePage() {
   const { t } = useTranslation();
   const { user, logout } = useAuth();
+  const navigate = useNavigate();
   if (!user) return null;
 
   const confirmLogout = async () => {
@@ -52,6 +54,10 @@ export function MePage() {
           {t("mobile.roles")}
         </List.Item>
         <List.Item extra={<LanguageSwitch />}>{t("language.label")}</List.Item>
+        {/* GB/T 35273: a person may learn who read his personal data, and why. */}
+        <List.Item arrow onClick={() => navigate("/me/pii-access")}>
+          {t("piiAccess.mine.entry")}
+        </List.Item>
       </List>
       <div style={{ padding: "32px 16px" }}>
         <Button

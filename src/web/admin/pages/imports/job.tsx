@@ -30,6 +30,7 @@ const STEP: Record<ImportJob["status"], number> = {
   writing: 3,
   done: 3,
   failed: 3,
+  expired: 3,
 };
 
 const percent = (part: number, whole: number) =>
@@ -69,7 +70,7 @@ export function ImportJobPage() {
       <Steps
         current={STEP[j.status]}
         status={
-          j.status === "rejected" || j.status === "failed"
+          j.status === "rejected" || j.status === "failed" || j.status === "expired"
             ? "error"
             : j.status === "done"
               ? "finish"
@@ -121,10 +122,11 @@ function JobBody({ job }: { job: ImportJob }) {
         />
       );
     case "failed":
+    case "expired":
       return (
         <Result
-          status="error"
-          title={t("imports.job.failed")}
+          status={job.status === "failed" ? "error" : "warning"}
+          title={t(`imports.job.${job.status}`)}
           subTitle={job.message}
           extra={<Link to={`/imports?kind=${job.kind}`}>{t("imports.job.again")}</Link>}
         />
@@ -193,10 +195,14 @@ function Rejected({ job }: { job: ImportJob }) {
         description={t("imports.job.rejectedHint")}
       />
       <Space>
-        {job.hasReport && (
+        {!job.hasReport ? (
+          <Typography.Text type="secondary">{t("imports.job.reportExpired")}</Typography.Text>
+        ) : job.mine ? (
           <Button type="primary" icon={<DownloadOutlined />} href={reportUrl(job.id)} download>
             {t("imports.job.report")}
           </Button>
+        ) : (
+          <Typography.Text type="secondary">{t("imports.job.reportNotMine")}</Typography.Text>
         )}
         <Link to={`/imports?kind=${job.kind}`}>{t("imports.job.again")}</Link>
       </Space>

@@ -17,6 +17,7 @@ const COLOURS: Record<ImportStatus, string> = {
   writing: "processing",
   done: "success",
   failed: "error",
+  expired: "default",
 };
 
 export function StatusTag({ status }: { status: ImportStatus }) {

@@ -1,0 +1,30 @@
+/** Who read personal data: the staff's access log, and a resident's own list on his phone. */
+export const piiAccessZhCN = {
+  time: "查看时间",
+  reader: "查看人",
+  person: "被查看人",
+  field: "查看内容",
+  purpose: "用途",
+  ip: "IP 地址",
+  system: "系统",
+  total: "共 {{count}} 条",
+  empty: "没有查看记录",
+  searchPerson: "被查看人：姓名、手机号或完整身份证号",
+  readerOnly: "只看此人",
+  hint: "查看完整身份证号、手机号以及含完整证件号的导出，每一次都记录在这里。",
+  fields: {
+    idNumber: "身份证号码",
+    phone: "手机号码",
+    reporterPhone: "反映人电话",
+    wisherPhone: "心愿人电话",
+  },
+  mine: {
+    title: "谁查看了我的信息",
+    entry: "谁查看了我的信息",
+    intro: "工作人员因工作需要查看您的完整身份证号或手机号时，会留下记录并说明用途。",
+    empty: "还没有人查看过您的完整信息",
+    viewed: "查看了您的{{field}}",
+    noPurpose: "未填写用途",
+    purpose: "用途：{{purpose}}",
+  },
+};
