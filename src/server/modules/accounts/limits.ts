@@ -60,6 +60,7 @@ function tryReserve(db: Db, phone: string, ip: string) {
         ipPending: counted(and(ofIp, live)),
         ipOldest: oldest(and(ofIp, not(live))),
         phone: counted(and(ofPhone, not(live))),
+        phonePending: counted(and(ofPhone, live)),
       })
       .from(loginFailures)
       .where(and(or(ofIp, ofPhone), gt(loginFailures.at, new Date(now - WINDOW_MS))));
@@ -77,7 +78,8 @@ function tryReserve(db: Db, phone: string, ip: string) {
       .values({ phone, ip, pending: true })
       .returning({ id: loginFailures.id });
     if (!row) throw new Error("insert returned nothing");
-    return { id: row.id, delayMs: loginDelayMs(n.phone) };
+    // Attempts still being checked count too, so a burst spread over many addresses is slowed at once.
+    return { id: row.id, delayMs: loginDelayMs(n.phone + n.phonePending) };
   });
 }
 

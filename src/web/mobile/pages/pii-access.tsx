@@ -1,9 +1,10 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
-import { Button, ErrorBlock } from "antd-mobile";
+import { ErrorBlock } from "antd-mobile";
 import { useTranslation } from "react-i18next";
 import { api, type ResponseOf } from "../../common/api.ts";
 import { piiFieldLabel } from "../../common/labels.ts";
 import { roleLabel } from "../../common/roles.ts";
+import { MoreButton } from "../more-button.tsx";
 import { PageBar } from "../page-bar.tsx";
 import { Loading } from "./status.tsx";
 
@@ -48,18 +49,7 @@ export function MyPiiAccessPage() {
           ))}
         </ul>
       )}
-      {list.hasNextPage && (
-        <div style={{ padding: 16 }}>
-          <Button
-            block
-            size="large"
-            loading={list.isFetchingNextPage}
-            onClick={() => void list.fetchNextPage()}
-          >
-            {t("mobile.more")}
-          </Button>
-        </div>
-      )}
+      <MoreButton list={list} />
     </>
   );
 }

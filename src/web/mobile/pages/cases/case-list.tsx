@@ -1,7 +1,8 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
-import { Button, ErrorBlock, List } from "antd-mobile";
+import { ErrorBlock, List } from "antd-mobile";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router-dom";
+import { MoreButton } from "../../more-button.tsx";
 import { Section } from "../../page-bar.tsx";
 import { Loading } from "../status.tsx";
 import { CASES_KEY, type CaseItem, useCategoryName } from "./case-data.ts";
@@ -104,18 +105,7 @@ export function PagedCases({
       ) : (
         <CaseCards items={items} show={show} />
       )}
-      {cases.hasNextPage && (
-        <div style={{ padding: 16 }}>
-          <Button
-            block
-            size="large"
-            loading={cases.isFetchingNextPage}
-            onClick={() => void cases.fetchNextPage()}
-          >
-            {t("mobile.more")}
-          </Button>
-        </div>
-      )}
+      <MoreButton list={cases} />
     </>
   );
   return title ? (

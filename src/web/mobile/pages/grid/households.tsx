@@ -1,10 +1,11 @@
 import { keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
-import { Button, ErrorBlock, List, SearchBar } from "antd-mobile";
+import { ErrorBlock, List, SearchBar } from "antd-mobile";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router-dom";
 import { shortAddress } from "../../../common/address.ts";
 import { api } from "../../../common/api.ts";
+import { MoreButton } from "../../more-button.tsx";
 import { Section } from "../../page-bar.tsx";
 
 const PAGE_SIZE = 20;
@@ -60,18 +61,7 @@ export function HouseholdList({ gridId, area }: { gridId: string; area?: string 
           ))}
         </List>
       )}
-      {households.hasNextPage && (
-        <div style={{ padding: 16 }}>
-          <Button
-            block
-            size="large"
-            loading={households.isFetchingNextPage}
-            onClick={() => void households.fetchNextPage()}
-          >
-            {t("mobile.more")}
-          </Button>
-        </div>
-      )}
+      <MoreButton list={households} />
     </Section>
   );
 }

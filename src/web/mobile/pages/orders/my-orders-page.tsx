@@ -1,9 +1,10 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
-import { Button, ErrorBlock, List, Tabs } from "antd-mobile";
+import { ErrorBlock, List, Tabs } from "antd-mobile";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../../common/api.ts";
 import { useAuth } from "../../../common/auth.tsx";
+import { MoreButton } from "../../more-button.tsx";
 import { PageBar } from "../../page-bar.tsx";
 import { Loading } from "../status.tsx";
 import { OrderCard } from "./order-card.tsx";
@@ -59,18 +60,7 @@ function Orders({ as }: { as: As }) {
           <OrderCard key={o.id} o={o} />
         ))}
       </List>
-      {orders.hasNextPage && (
-        <div style={{ padding: 16 }}>
-          <Button
-            block
-            size="large"
-            loading={orders.isFetchingNextPage}
-            onClick={() => void orders.fetchNextPage()}
-          >
-            {t("mobile.more")}
-          </Button>
-        </div>
-      )}
+      <MoreButton list={orders} />
     </>
   );
 }

@@ -3,6 +3,7 @@ import { Button, ErrorBlock, List } from "antd-mobile";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router-dom";
 import { api } from "../../../common/api.ts";
+import { MoreButton } from "../../more-button.tsx";
 import { PageBar } from "../../page-bar.tsx";
 import { Loading } from "../status.tsx";
 import {
@@ -118,18 +119,7 @@ export function ActivitiesPage() {
       ) : (
         <ActivityCards items={items} />
       )}
-      {list.hasNextPage && (
-        <div style={{ padding: 16 }}>
-          <Button
-            block
-            size="large"
-            loading={list.isFetchingNextPage}
-            onClick={() => void list.fetchNextPage()}
-          >
-            {t("mobile.more")}
-          </Button>
-        </div>
-      )}
+      <MoreButton list={list} />
     </>
   );
 }

@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { useNavigate, useSearchParams } from "react-router-dom";
 import { api } from "../../../common/api.ts";
 import { useAuth } from "../../../common/auth.tsx";
+import { MoreButton } from "../../more-button.tsx";
 import { PageBar } from "../../page-bar.tsx";
 import { BottomSheet, NoteSheet, TEXT_BOX } from "../cases/note-sheet.tsx";
 import { Loading } from "../status.tsx";
@@ -78,18 +79,7 @@ export function MyWishesPage() {
           </WishCard>
         ))
       )}
-      {list.hasNextPage && (
-        <div style={{ padding: 16 }}>
-          <Button
-            block
-            size="large"
-            loading={list.isFetchingNextPage}
-            onClick={() => void list.fetchNextPage()}
-          >
-            {t("mobile.more")}
-          </Button>
-        </div>
-      )}
+      <MoreButton list={list} />
       <div style={{ padding: 16 }}>
         <Button block size="large" color="primary" fill="outline" onClick={() => navigate("/wishes/new")}>
           {t("wishes.wall.post")}

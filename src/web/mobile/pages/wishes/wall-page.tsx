@@ -7,6 +7,7 @@ import { Link, useNavigate, useSearchParams } from "react-router-dom";
 import { api } from "../../../common/api.ts";
 import { useAuth } from "../../../common/auth.tsx";
 import { LanguageSwitch } from "../../language-switch.tsx";
+import { MoreButton } from "../../more-button.tsx";
 import { Loading } from "../status.tsx";
 import { ClaimSheet } from "./claim-sheet.tsx";
 import { WishCard } from "./wish-card.tsx";
@@ -190,18 +191,7 @@ export function WishWallPage() {
               )}
             </WishCard>
           ))}
-          {wall.hasNextPage && (
-            <div style={{ padding: 16 }}>
-              <Button
-                block
-                size="large"
-                loading={wall.isFetchingNextPage}
-                onClick={() => void wall.fetchNextPage()}
-              >
-                {t("mobile.more")}
-              </Button>
-            </div>
-          )}
+          <MoreButton list={wall} />
         </>
       )}
       <ClaimSheet wish={claiming} onClose={() => setClaiming(null)} />
