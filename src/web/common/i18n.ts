@@ -1,7 +1,7 @@
 import i18next from "i18next";
 import { initReactI18next } from "react-i18next";
-import { en } from "./locales/en.ts";
-import { zhCN } from "./locales/zh-CN.ts";
+import { en } from "../../shared/locales/en.ts";
+import { zhCN } from "../../shared/locales/zh-CN.ts";
 
 export const LANGUAGES = ["zh-CN", "en"] as const;
 export type Language = (typeof LANGUAGES)[number];

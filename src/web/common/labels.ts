@@ -1,5 +1,5 @@
 import type { TFunction } from "i18next";
-import { zhCN } from "./locales/zh-CN.ts";
+import { zhCN } from "../../shared/locales/zh-CN.ts";
 
 // The names of the people and org modules' codes, in the reader's language. Codes the web does
 // not know yet (the server may grow new ones) show as themselves rather than as a missing key.

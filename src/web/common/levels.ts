@@ -1,5 +1,5 @@
 import type { TFunction } from "i18next";
-import { zhCN } from "./locales/zh-CN.ts";
+import { zhCN } from "../../shared/locales/zh-CN.ts";
 
 type Level = keyof typeof zhCN.levels;
 

@@ -1,8 +1,8 @@
 import { type EChartsCoreOption, format } from "echarts/core";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
+import { casesZhCN } from "../../shared/locales/cases.zh-CN.ts";
 import { EChart } from "../common/echart.tsx";
-import { casesZhCN } from "../common/locales/cases.zh-CN.ts";
 import type { Overview } from "./data.ts";
 import { Fill, Panel } from "./panel.tsx";
 import { FONT, MUTED, SERIES, TEXT, TOOLTIP } from "./theme.ts";

@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { casesZhCN } from "../../../web/common/locales/cases.zh-CN.ts";
+import { casesZhCN } from "../../../shared/locales/cases.zh-CN.ts";
 import { loginAs, PHONES, type Session, startTestApp, type TestApp } from "../../testing/harness.ts";
 
 /**

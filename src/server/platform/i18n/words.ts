@@ -1,5 +1,5 @@
-import { en } from "../../../web/common/locales/en.ts";
-import { zhCN } from "../../../web/common/locales/zh-CN.ts";
+import { en } from "../../../shared/locales/en.ts";
+import { zhCN } from "../../../shared/locales/zh-CN.ts";
 import type { Locale } from "./messages.ts";
 
 /**

@@ -1,5 +1,5 @@
 import type { TFunction } from "i18next";
-import { zhCN } from "../../common/locales/zh-CN.ts";
+import { zhCN } from "../../../shared/locales/zh-CN.ts";
 
 type ActionKey = keyof typeof zhCN.audit.actions;
 type EntityKey = keyof typeof zhCN.audit.entities;

@@ -2,8 +2,8 @@ import { EnvironmentOutlined, FundProjectionScreenOutlined } from "@ant-design/i
 import { Button, Card, Col, Empty, Row, Space, Tag, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
+import { zhCN } from "../../../shared/locales/zh-CN.ts";
 import { type User, useAuth } from "../../common/auth.tsx";
-import { zhCN } from "../../common/locales/zh-CN.ts";
 import { canSee, roleLabel } from "../../common/roles.ts";
 import { NAV } from "../nav.tsx";
 import { hasDashboard, hasSubAreas, isDepartmentStaff } from "./dashboard/access.ts";

@@ -3,7 +3,7 @@ import { Alert, App, Button, DatePicker, Form, Input, Modal, Rate, Select, Space
 import dayjs, { type Dayjs } from "dayjs";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { transitionFor } from "../../../../server/modules/cases/flow.ts";
+import { transitionFor } from "../../../../shared/flows/cases.ts";
 import { ApiError, api, type BodyOf } from "../../../common/api.ts";
 import {
   actionLabel,

@@ -1,9 +1,9 @@
 import { Tag } from "antd";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
-import { OPEN_STATUSES } from "../../../../server/modules/cases/flow.ts";
+import { OPEN_STATUSES } from "../../../../shared/flows/cases.ts";
+import { casesZhCN } from "../../../../shared/locales/cases.zh-CN.ts";
 import type { ResponseOf } from "../../../common/api.ts";
-import { casesZhCN } from "../../../common/locales/cases.zh-CN.ts";
 
 export type CaseItem = ResponseOf<"/api/v1/cases", "get">["items"][number];
 export type CaseDetail = ResponseOf<"/api/v1/cases/{idOrCode}", "get">;

@@ -1,7 +1,7 @@
 import type { TFunction } from "i18next";
 import { describe, expect, it } from "vitest";
+import { zhCN } from "../../../../shared/locales/zh-CN.ts";
 import { todayInChina } from "../../../common/china-day.ts";
-import { zhCN } from "../../../common/locales/zh-CN.ts";
 import { clockText, minutesText, percentText } from "./format.ts";
 import { presetRange } from "./period.ts";
 

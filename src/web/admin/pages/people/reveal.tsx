@@ -14,8 +14,8 @@ import {
 } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { zhCN } from "../../../../shared/locales/zh-CN.ts";
 import { api } from "../../../common/api.ts";
-import { zhCN } from "../../../common/locales/zh-CN.ts";
 import { SubmitError } from "../../components/form-modal.tsx";
 
 type PurposeKey = keyof typeof zhCN.reveal.purposes;

@@ -1,7 +1,7 @@
 import type { TFunction } from "i18next";
 import { describe, expect, it } from "vitest";
-import { en } from "../../../common/locales/en.ts";
-import { zhCN } from "../../../common/locales/zh-CN.ts";
+import { en } from "../../../../shared/locales/en.ts";
+import { zhCN } from "../../../../shared/locales/zh-CN.ts";
 import {
   lastDayOf,
   lastFinished,

@@ -1,8 +1,8 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { App, Tag } from "antd";
 import { useTranslation } from "react-i18next";
+import { wishesZhCN } from "../../../../shared/locales/wishes.zh-CN.ts";
 import { api, type QueryOf, type ResponseOf } from "../../../common/api.ts";
-import { wishesZhCN } from "../../../common/locales/wishes.zh-CN.ts";
 
 export type WishItem = ResponseOf<"/api/v1/wishes", "get">["items"][number];
 export type WishDetail = ResponseOf<"/api/v1/wishes/{idOrCode}", "get">;

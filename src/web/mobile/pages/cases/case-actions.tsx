@@ -2,7 +2,7 @@ import { Button, Dialog, Toast } from "antd-mobile";
 import type { TFunction } from "i18next";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { transitionFor } from "../../../../server/modules/cases/flow.ts";
+import { transitionFor } from "../../../../shared/flows/cases.ts";
 import { Section } from "../../page-bar.tsx";
 import { type CaseAction, type CaseDetail, type TransitionBody, useTransition } from "./case-data.ts";
 import { actionLabel } from "./case-labels.tsx";

@@ -1,7 +1,7 @@
 import { Tag } from "antd-mobile";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
-import { casesZhCN } from "../../../common/locales/cases.zh-CN.ts";
+import { casesZhCN } from "../../../../shared/locales/cases.zh-CN.ts";
 import type { CaseStatus } from "./case-data.ts";
 
 // How a case's codes read on the phone: shared labels (locales/cases.*), colours, times.

@@ -1,7 +1,7 @@
 import { Button, Rate, TextArea, Toast } from "antd-mobile";
 import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { LOW_RATING } from "../../../../server/modules/cases/flow.ts";
+import { LOW_RATING } from "../../../../shared/flows/cases.ts";
 import { Section } from "../../page-bar.tsx";
 import { type CaseDetail, useTransition } from "./case-data.ts";
 import { TEXT_BOX } from "./note-sheet.tsx";

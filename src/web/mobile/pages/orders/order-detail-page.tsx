@@ -2,7 +2,7 @@ import { ErrorBlock, Rate, Steps } from "antd-mobile";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router-dom";
-import type { ordersZhCN } from "../../../common/locales/orders.zh-CN.ts";
+import type { ordersZhCN } from "../../../../shared/locales/orders.zh-CN.ts";
 import { PageBar, Section } from "../../page-bar.tsx";
 import { useFormatTime } from "../cases/case-labels.tsx";
 import { PhotoStrip } from "../cases/photos.tsx";
