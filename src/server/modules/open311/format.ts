@@ -107,7 +107,10 @@ function statusFor(status: number): number {
 /** The platform's message for an error code in both languages; without one, the thrown message. */
 function toSaid(err: FastifyError | AppError): Said {
   if (!(err instanceof AppError)) return { zh: err.message, en: err.message };
-  return { zh: errorMessage(err.code, "zh-CN", err.message), en: errorMessage(err.code, "en", err.message) };
+  return {
+    zh: errorMessage(err.code, "zh-CN", err.message, err.details),
+    en: errorMessage(err.code, "en", err.message, err.details),
+  };
 }
 
 /**

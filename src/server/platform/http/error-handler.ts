@@ -79,7 +79,7 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, body: Er
   // `details` is always there: null when the code and message say it all.
   const error = {
     code: body.code,
-    message: errorMessage(body.code, locale, body.message),
+    message: errorMessage(body.code, locale, body.message, body.details),
     details: body.details ?? null,
   };
   return reply.status(body.status).type("application/json; charset=utf-8").send({ error });

@@ -1,6 +1,6 @@
 /**
- * Error messages people read, by error code: zh-CN first, English second. A code without an
- * entry keeps the message it was thrown with.
+ * Error messages people read, by error code: zh-CN first, English second; every code thrown has
+ * both (messages.test.ts). `{name}` or `{a.0.b}` is filled from the error's details.
  */
 const MESSAGES: Record<string, { "zh-CN": string; en: string }> = {
   VALIDATION_FAILED: { "zh-CN": "请求内容不符合要求", en: "The request is not valid" },
@@ -226,6 +226,71 @@ const MESSAGES: Record<string, { "zh-CN": string; en: string }> = {
     "zh-CN": "完整证件号只能随 Excel 导出提供",
     en: "Full ID numbers come only with the spreadsheet export",
   },
+  CODE_TAKEN: { "zh-CN": "编码 {code} 已被使用", en: "The code {code} is already used" },
+  DUPLICATE_ID_NUMBER: { "zh-CN": "该身份证号码已登记", en: "This ID number is already registered" },
+  INVALID_ID_NUMBER: {
+    "zh-CN": "身份证号码无效：请核对位数、出生日期和最后一位校验码",
+    en: "The ID number is not valid: check its length, the birth date and the last (check) character",
+  },
+  LEVEL_NOT_ALLOWED: {
+    "zh-CN": "所选上级之下不能设这一级",
+    en: "This level cannot sit under the chosen parent",
+  },
+  NO_POLYGON_FOR_LEVEL: {
+    "zh-CN": "这一级的位置是一个点，不能设置范围图形",
+    en: "This level is placed by a point, not a polygon",
+  },
+  INVALID_GEOMETRY: {
+    "zh-CN": "图形不合格：{problems.0.message}",
+    en: "The shape is not valid: {problems.0.message}",
+  },
+  INVALID_GEOJSON: {
+    "zh-CN": "GeoJSON 文件有误：须为合法的 JSON，且为 FeatureCollection（含 features 数组）",
+    en: "The GeoJSON file is not valid: it must be JSON, a FeatureCollection with a features array",
+  },
+  UNSUPPORTED_GEOJSON: {
+    "zh-CN": "请上传 GeoJSON 文件（.geojson 或 .json）",
+    en: "Upload a GeoJSON file (.geojson or .json)",
+  },
+  UNSUPPORTED_SPREADSHEET: {
+    "zh-CN": "请上传 .xlsx 或 .csv 格式的表格（旧版 .xls 请另存为 .xlsx）",
+    en: "Upload a spreadsheet in .xlsx or .csv format (save an old .xls as .xlsx)",
+  },
+  UNREADABLE_SPREADSHEET: {
+    "zh-CN": "无法读取该 .xlsx 文件，请用 Excel 或 WPS 重新另存后上传",
+    en: "The .xlsx file cannot be read: save it again in Excel or WPS and upload it",
+  },
+  MALFORMED_CSV: {
+    "zh-CN": "CSV 文件格式有误，请用 Excel 或 WPS 另存为 CSV（UTF-8）后上传",
+    en: "The CSV file is malformed: save it again as CSV (UTF-8) in Excel or WPS",
+  },
+  HEADER_NOT_FOUND: {
+    "zh-CN": "找不到表头行：前几行中没有“{first}”等列名",
+    en: "No header row found: none of the first rows has the columns {first}",
+  },
+  MISSING_COLUMNS: { "zh-CN": "缺少必需的列：{missing}", en: "Required columns are missing: {missing}" },
+  TOO_MANY_ROWS: {
+    "zh-CN": "一次最多导入 {max} 行，请拆分文件",
+    en: "At most {max} rows can be imported at once: split the file",
+  },
+  WRONG_FILE_KIND: { "zh-CN": "该文件不能用于导入{label}", en: "This file cannot be used to import {label}" },
+  IMPORT_KIND_REQUIRED: {
+    "zh-CN": "请选择导入类型（表单字段 kind）",
+    en: "Choose what to import (the form field kind)",
+  },
+  UNKNOWN_IMPORT_KIND: { "zh-CN": "没有“{kind}”这种导入", en: "There is no import of the kind “{kind}”" },
+  FILE_MISSING: {
+    "zh-CN": "上传的文件已不存在，请重新上传",
+    en: "The uploaded file no longer exists: upload it again",
+  },
+  CHANGED_SINCE_CHECK: {
+    "zh-CN": "检查之后数据已有变化，发现 {count} 个问题，请重新上传",
+    en: "The data changed since the file was checked: {count} problems found, upload it again",
+  },
+  QUEUE_UNAVAILABLE: {
+    "zh-CN": "后台任务暂时不能排队，请稍后重试",
+    en: "Background jobs cannot be queued right now: try again later",
+  },
   INTERNAL: { "zh-CN": "服务器内部错误，请稍后再试", en: "Internal error, please try again later" },
 };
 
@@ -237,6 +302,29 @@ export function pickLocale(acceptLanguage: string | undefined): Locale {
   return first.startsWith("en") ? "en" : "zh-CN";
 }
 
-export function errorMessage(code: string, locale: Locale, fallback: string): string {
-  return MESSAGES[code]?.[locale] ?? fallback;
+/** Whether the catalogue has both texts of a code. */
+export const hasMessage = (code: string): boolean => Boolean(MESSAGES[code]?.["zh-CN"] && MESSAGES[code]?.en);
+
+/** The value at `path` in details; one given per language (`{"zh-CN","en"}`) in this language. */
+function detail(details: unknown, path: string, locale: Locale): string | undefined {
+  let v: unknown = details;
+  for (const key of path.split("."))
+    v = v && typeof v === "object" ? (v as Record<string, unknown>)[key] : undefined;
+  if (v && typeof v === "object" && !Array.isArray(v) && locale in v)
+    v = (v as Record<string, unknown>)[locale];
+  if (Array.isArray(v)) return v.join(locale === "zh-CN" ? "、" : ", ");
+  return v === undefined || v === null || typeof v === "object" ? undefined : String(v);
+}
+
+/** The catalogue's text, filled from details; the thrown message when either is missing. */
+export function errorMessage(code: string, locale: Locale, fallback: string, details?: unknown): string {
+  const text = MESSAGES[code]?.[locale];
+  if (!text) return fallback;
+  let complete = true;
+  const filled = text.replace(/\{([\w.]+)\}/g, (_, path: string) => {
+    const v = detail(details, path, locale);
+    if (v === undefined) complete = false;
+    return v ?? "";
+  });
+  return complete ? filled : fallback;
 }

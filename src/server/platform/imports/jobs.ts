@@ -70,7 +70,7 @@ const dropFiles = (deps: ImportDeps, ...ids: Array<string | null>) =>
 
 const importerFor = (job: ImportJob) => {
   const importer = importerOf(job.kind);
-  if (!importer) throw unprocessable("UNKNOWN_IMPORT_KIND", `没有“${job.kind}”这种导入`);
+  if (!importer) throw unprocessable("UNKNOWN_IMPORT_KIND", `没有“${job.kind}”这种导入`, { kind: job.kind });
   return importer;
 };
 
@@ -168,6 +168,7 @@ export async function writeImport(deps: ImportDeps, id: string): Promise<void> {
         throw unprocessable(
           "CHANGED_SINCE_CHECK",
           `检查之后数据已有变化，发现 ${pass.problems.length} 个问题（如第 ${first.row} 行${first.column ? `“${first.column}”` : ""}：${first.reason}），未写入任何数据，请重新上传`,
+          { count: pass.problems.length, first },
         );
       const summary: WriteSummary = await importer.write(
         { tx, principal, vault: deps.vault, actor, audit, progress },

@@ -64,7 +64,10 @@ export async function runPass(importer: Importer, source: Source, ctx: PassConte
     await sheetPass(importer, source, ctx, opts, pass);
   else if (importer.source === "geojson" && source.kind === "geojson")
     await featurePass(importer, source, ctx, opts, pass);
-  else throw unprocessable("WRONG_FILE_KIND", `该文件不能用于导入 ${importer.label["zh-CN"]}`);
+  else
+    throw unprocessable("WRONG_FILE_KIND", `该文件不能用于导入 ${importer.label["zh-CN"]}`, {
+      label: importer.label,
+    });
   pass.problems.sort((a, b) => a.row - b.row);
   return pass;
 }

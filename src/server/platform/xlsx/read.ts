@@ -194,7 +194,7 @@ export async function openSheet<F extends string>(
     throw unprocessable(
       "HEADER_NOT_FOUND",
       `找不到表头行：前 ${HEADER_SEARCH_ROWS} 行中没有“${expected.slice(0, 3).join("、")}”等列名`,
-      { expected },
+      { expected, first: expected.slice(0, 3) },
     );
   }
   const columns = new Map<number, F>();
