@@ -64,6 +64,15 @@ describe("start-up refusals", () => {
     expect(keyed.output).not.toContain("inside DATA_DIR");
   });
 
+  it("stops the server when `npm start` is sent SIGTERM (a service manager stopping it)", async () => {
+    const npm = await spawnServer({ DATA_DIR: tempDir(), ...ADMIN }, { viaNpm: true });
+    npm.proc.kill("SIGTERM");
+    await npm.exited;
+    // Before, npm and its shell went and the server stayed, holding the port and DATA_DIR.
+    await expect(fetch(`${npm.url}/healthz`)).rejects.toThrow();
+    expect(npm.output()).toContain("Stopped.");
+  });
+
   it("refuses DEMO=0 without a first administrator, naming the variables to set", async () => {
     const refused = await expectRefusal({ DATA_DIR: tempDir(), DEMO: "0" });
     expect(refused.code).toBe(1);

@@ -16,13 +16,19 @@ export interface Running {
   exited: Promise<number | null>;
 }
 
-/** Starts `src/server/main.ts` as `npm start` does, on a free port; resolves once it is ready. */
-export function spawnServer(env: Record<string, string>): Promise<Running> {
+/**
+ * Starts `src/server/main.ts` as `npm start` does (or through `npm start` itself, `viaNpm`), on a
+ * free port; resolves once it is ready.
+ */
+export function spawnServer(env: Record<string, string>, { viaNpm = false } = {}): Promise<Running> {
   return new Promise((ok, fail) => {
-    const proc = spawn(process.execPath, ["--import", "tsx", MAIN], {
+    const options = {
       env: { ...process.env, PORT: "0", HOST: "127.0.0.1", ...env },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+      stdio: ["ignore", "pipe", "pipe"] as ["ignore", "pipe", "pipe"],
+    };
+    const proc = viaNpm
+      ? spawn("npm", ["start", "--silent"], { ...options, cwd: resolve(MAIN, "../../..") })
+      : spawn(process.execPath, ["--import", "tsx", MAIN], options);
     children.add(proc);
     proc.on("exit", () => children.delete(proc));
     let out = "";
