@@ -40,7 +40,8 @@ export default defineConfig({
   },
   webServer: {
     // Build first: the server serves dist/web, and testing yesterday's pages would prove nothing.
-    command: "npx vite build --logLevel warn && node --import tsx src/server/main.ts",
+    // `npm test` builds (or finds a build newer than every source) and says so with E2E_PREBUILT.
+    command: `${process.env.E2E_PREBUILT === "1" ? "" : "npx vite build --logLevel warn && "}node --import tsx src/server/main.ts`,
     url: `${baseURL}/healthz`,
     reuseExistingServer: false,
     timeout: 240_000,

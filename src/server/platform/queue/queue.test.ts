@@ -48,11 +48,13 @@ const runs = async (server: Server, key: string) =>
     .where(and(eq(auditLog.action, "probe.ran"), eq(auditLog.entityId, key)));
 
 describe(`durable jobs (${onPostgres ? "PostgreSQL" : "PGlite"})`, () => {
-  it("runs a job scheduled 10 s ahead exactly once, though the process stopped and started in between", async () => {
+  it("runs a job scheduled 4 s ahead exactly once, though the process stopped and started in between", async () => {
     const key = `k-${Date.now()}`;
     const first = await start();
     const scheduledAt = Date.now();
-    await first.queue.send("test.probe", { key }, { startAfter: 10 });
+    // Long enough to outlast the restart on a quiet machine; if a busy one restarts slower, the job
+    // is simply due when the second process starts, which still proves it survived.
+    await first.queue.send("test.probe", { key }, { startAfter: 4 });
     await first.close();
 
     const second = await start();
@@ -64,7 +66,7 @@ describe(`durable jobs (${onPostgres ? "PostgreSQL" : "PGlite"})`, () => {
       }
       expect(rows).toHaveLength(1);
       const ranAt = Date.parse((rows[0]?.after as { at?: string } | undefined)?.at ?? "");
-      expect(ranAt - scheduledAt).toBeGreaterThanOrEqual(9_500);
+      expect(ranAt - scheduledAt).toBeGreaterThanOrEqual(3_500);
       // Further polling must not run it again.
       await new Promise((r) => setTimeout(r, 2_000));
       expect(await runs(second, key)).toHaveLength(1);
