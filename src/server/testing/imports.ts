@@ -126,10 +126,14 @@ export async function filesShowing(t: TestApp, text: string): Promise<string[]> 
   return found;
 }
 
-async function cellsOf(bytes: Buffer): Promise<string> {
+/** Every cell's text in every sheet of an .xlsx. */
+export async function xlsxCellSet(bytes: Buffer): Promise<Set<string>> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  const texts: string[] = [];
-  for (const sheet of wb.worksheets) sheet.eachRow((row) => row.eachCell((cell) => texts.push(cell.text)));
-  return texts.join("\n");
+  const cells = new Set<string>();
+  for (const sheet of wb.worksheets)
+    sheet.eachRow((row) => row.eachCell((cell) => void cells.add(cell.text)));
+  return cells;
 }
+
+const cellsOf = async (bytes: Buffer) => [...(await xlsxCellSet(bytes))].join("\n");

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { domainEvents } from "../../platform/events/index.ts";
 import { ownGridCentre, type Session, startWithSessions, type TestApp } from "../../testing/harness.ts";
 import { userWithToken } from "../../testing/users.ts";
+import { orderCalls } from "./fixtures.ts";
 
 /** A 1×1 PNG: the smallest photo the server accepts. */
 const PNG = Buffer.from(
@@ -27,23 +28,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-type Who = string | Record<string, string>;
-const headersOf = (who: Who) => (typeof who === "string" ? s[who]?.headers : who);
-const get = (who: Who, url: string) => t.app.inject({ url, headers: headersOf(who) });
-const post = (who: Who, url: string, payload: unknown = {}) =>
-  t.app.inject({ method: "POST", url, payload: payload as object, headers: headersOf(who) });
-const publish = (body: Record<string, unknown> = {}) =>
-  post("communityStaff", "/api/v1/orders", {
-    categoryCode: "errand",
-    title: "帮独居老人代购降压药",
-    description: "老人腿脚不便，需要去药店代购降压药",
-    location: point,
-    requesterName: "王秀兰",
-    requesterPhone: "13912340000",
-    ...body,
-  });
-const act = (who: Who, code: string, action: string, body: Record<string, unknown> = {}) =>
-  post(who, `/api/v1/orders/${code}/${action}`, body);
+const { get, post, publish, act } = orderCalls(() => ({ t, s, point }));
 const away = (km: number) => ({ lat: point.lat + km / 111, lng: point.lng });
 /** A party member living in another community, or in this one, with a token. */
 const member = (phone: string, nodeId: string) =>
@@ -267,46 +252,6 @@ describe("who may grab", () => {
       address: "锦绣花园3栋",
       audienceNodeName: "红旗社区",
     });
-  });
-});
-
-describe("who may read an order", () => {
-  it("shows an open order to those it is published to with the requester masked, whole to the one who answers for it, and to no one else", async () => {
-    const address = "红旗社区锦绣花园3栋2单元501室";
-    const { id, code } = (await publish({ address })).json();
-    // A resident of another community, registered there as a volunteer: not published to him.
-    const [home] = (
-      await get("districtAdmin", `/api/v1/people/households?underId=${otherCommunityId}&pageSize=1`)
-    ).json().items;
-    const stranger = await userWithToken(t.database.db, {
-      phone: "13955550005",
-      name: "外社区居民",
-      roles: [{ role: "resident", nodeId: home.nodeId }],
-    });
-    expect((await post(stranger.headers, "/api/v1/volunteering/me", { skills: ["陪护"] })).statusCode).toBe(
-      201,
-    );
-    for (const ref of [id, code, code.toLowerCase()]) {
-      const read = await get(stranger.headers, `/api/v1/orders/${ref}`);
-      expect(read.statusCode).toBe(404);
-      expect(read.json().error.code).toBe("NOT_FOUND");
-    }
-
-    const offered = await get("partyMember", `/api/v1/orders/${code}`);
-    expect(offered.statusCode).toBe(200);
-    expect(offered.json()).toMatchObject({ allowedActions: ["grab"], requesterPhone: "139****0000" });
-    expect(offered.json().address).not.toContain("501");
-    expect(offered.json().lat).toBe(Math.round(point.lat * 1000) / 1000);
-    const hall = (await get("partyMember", "/api/v1/orders/hall")).json();
-    expect(hall.open.find((o: { code: string }) => o.code === code).address).not.toContain("501");
-
-    const staff = (await get("communityStaff", `/api/v1/orders/${code}`)).json();
-    expect(staff).toMatchObject({ address, requesterPhone: "13912340000", lat: point.lat });
-    await act("partyMember", code, "grab");
-    const taken = (await get("partyMember", `/api/v1/orders/${code}`)).json();
-    expect(taken).toMatchObject({ address, requesterPhone: "13912340000", lat: point.lat });
-    const held = (await get("partyMember", "/api/v1/orders/hall")).json().taken;
-    expect(held.find((o: { code: string }) => o.code === code)).toMatchObject({ address });
   });
 });
 

@@ -1,4 +1,3 @@
-import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   addObjectsTheDemoLacks,
@@ -12,6 +11,7 @@ import {
   viewerOf,
 } from "../../testing/foreign.ts";
 import { loginAs, PHONES, type Session, startTestApp, type TestApp } from "../../testing/harness.ts";
+import { xlsxCellSet } from "../../testing/imports.ts";
 import {
   fillPath,
   inParallel,
@@ -24,6 +24,7 @@ import {
   routesOf,
   sampleOf,
 } from "../../testing/openapi.ts";
+import { FIELD, GIVEN, isObjectParam, PATH, type Target, targetOf } from "../../testing/scope-targets.ts";
 
 /**
  * Every route of /openapi.json, as every demo role, with objects outside that role's scope (another
@@ -33,87 +34,6 @@ import {
  * no list (JSON, GeoJSON or .xlsx) shows a foreign object. Routes added later are walked as they
  * come: a parameter that names an object of a kind this table does not know fails the test.
  */
-const NODE = ["street", "community", "grid", "householdNode"];
-type Target = string[] | { public: string } | { skip: string };
-
-/** Path parameters, by the segment before them and their name. */
-const PATH: Record<string, Target> = {
-  "tokens/{id}": ["token"],
-  "nodes/{id}": NODE,
-  "orgs/{id}": ["org"],
-  "households/{id}": ["household"],
-  "residents/{id}": ["resident"],
-  "staff/{id}": ["staff"],
-  "grids/{code}": { public: "a grid's contact card (三亮) is public by design" },
-  "photos/{photoId}": ["file"],
-  "cases/{idOrCode}": ["case"],
-  "whistles/{id}": ["whistle"],
-  "devices/{deviceId}": ["device"],
-  "reports/{id}": ["report"],
-  "orders/{idOrCode}": ["order"],
-  "volunteers/{id}": ["volunteer"],
-  "teams/{id}": ["team"],
-  "members/{volunteerId}": ["volunteer"],
-  "activities/{id}": ["activity"],
-  "wishes/{idOrCode}": ["wish"],
-  "wishes/{id}": ["wish"],
-  "notifications/{id}": ["notification"],
-  "imports/{id}": ["import"],
-  "files/{id}": { public: "a photo's id is the hash of its bytes: whoever was shown it may load it" },
-};
-/** Query parameters and JSON body fields, by name (`path?name` where one route means another kind). */
-const FIELD: Record<string, Target> = {
-  parentId: NODE,
-  "/api/v1/org/orgs?parentId": ["org"],
-  underId: NODE,
-  node: NODE,
-  nodeId: NODE,
-  audienceNodeId: NODE,
-  householdId: ["household"],
-  orgId: ["org"],
-  teamId: ["team"],
-  activityId: ["activity"],
-  caseId: ["case"],
-  masterId: ["case"],
-  departmentId: ["department"],
-  departmentIds: ["department"],
-  subjectId: ["community", "department"],
-  volunteerId: ["volunteer"],
-  leaderVolunteerId: ["volunteer"],
-  unitId: ["unit"],
-  actorId: ["user"],
-  "/api/v1/audit/pii-access?actorId": {
-    skip: "whoever read residents of the caller's scope, wherever he sits (a district admin): the rows stay scoped by resident",
-  },
-  entityId: { skip: "the audit log's entity id names any kind; only the district's admin reads it" },
-  residentId: ["resident"],
-  "/api/v1/territory/nodes?code": { skip: "a new node's own code, not a reference" },
-  "/api/v1/activities/{id}/attendance?code": {
-    skip: "the volunteer's check-in code, checked against the activity",
-  },
-  deviceId: { skip: "a new device's own id, not a reference" },
-  callId: { skip: "the device's own id for a call" },
-};
-
-const OBJECT_NAME = /^(id|idOrCode|code|node)$|Ids?$/;
-/** Values the schemas cannot guess; the rest comes from sampleOf. */
-const DAY = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
-const GIVEN: Record<string, unknown> = {
-  startsAt: `${DAY}T02:00:00.000Z`,
-  endsAt: `${DAY}T03:00:00.000Z`,
-  deviceId: "SCOPE-NEW",
-  title: "范围测试",
-  phone: "13900001111",
-  requesterPhone: "13900001111",
-  wisherPhone: "13900001111",
-  reporterPhone: "13900001111",
-  idNumber: "11010519491231002X",
-  categoryCode: "errand",
-  period: "2026-01",
-  purpose: "核实身份",
-  code: "SCOPE-1",
-};
-
 type Role = keyof typeof PHONES;
 /**
  * Whose unfiltered exports are not downloaded: a street's or the district's run to tens of
@@ -182,16 +102,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const isObjectParam = (name: string, format?: string) => OBJECT_NAME.test(name) || format === "uuid";
-const segmentKey = (path: string, name: string) => {
-  const parts = path.split("/");
-  const at = parts.indexOf(`{${name}}`);
-  return `${parts[at - 1]}/{${name}}`;
-};
-const targetOf = (path: string, name: string, inPath: boolean): Target | undefined =>
-  inPath ? PATH[segmentKey(path, name)] : (FIELD[`${path}?${name}`] ?? FIELD[name]);
-
-/** Every id-like parameter or body field of the document that the tables above do not know. */
+/** Every id-like parameter or body field of the document that the tables of scope-targets.ts do not know. */
 function unmapped(): string[] {
   const out: string[] = [];
   for (const r of routes) {
@@ -321,14 +232,6 @@ function verdict(p: Probe, status: number): string | null {
   return (ALLOWED[p.expect] as readonly number[]).includes(status) ? null : `${status}`;
 }
 
-async function cellsOf(bytes: Buffer): Promise<Set<string>> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  const cells = new Set<string>();
-  wb.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell((c) => void cells.add(c.text))));
-  return cells;
-}
-
 /** A list route (GET, no path parameter) that answers JSON, at least among other types. */
 const isList = (r: Route) => {
   const types = Object.keys(r.op.responses?.["200"]?.content ?? { "application/json": {} });
@@ -364,7 +267,7 @@ async function listed(
     const res = await send(role, { method: "GET", url });
     if (res.statusCode !== 200) continue;
     if (variant[0] === "format=xlsx") {
-      const cells = await cellsOf(res.rawPayload);
+      const cells = await xlsxCellSet(res.rawPayload);
       for (const o of markers)
         if (cells.has(o.marker as string)) found.push(`${role} GET ${url} shows ${o.kind} ${o.marker}`);
     } else if (res.headers["content-type"]?.toString().includes("json"))

@@ -1,0 +1,95 @@
+/**
+ * What each parameter of /openapi.json names, for the scope test (platform/http/scope.test.ts):
+ * object kinds (testing/foreign.ts picks one outside each role's scope), or why a route is public
+ * or left out. A new route with an id-like parameter these tables do not know fails that test:
+ * add one line here.
+ */
+const NODE = ["street", "community", "grid", "householdNode"];
+export type Target = string[] | { public: string } | { skip: string };
+
+/** Path parameters, by the segment before them and their name. */
+export const PATH: Record<string, Target> = {
+  "tokens/{id}": ["token"],
+  "nodes/{id}": NODE,
+  "orgs/{id}": ["org"],
+  "households/{id}": ["household"],
+  "residents/{id}": ["resident"],
+  "staff/{id}": ["staff"],
+  "grids/{code}": { public: "a grid's contact card (三亮) is public by design" },
+  "photos/{photoId}": ["file"],
+  "cases/{idOrCode}": ["case"],
+  "whistles/{id}": ["whistle"],
+  "devices/{deviceId}": ["device"],
+  "reports/{id}": ["report"],
+  "orders/{idOrCode}": ["order"],
+  "volunteers/{id}": ["volunteer"],
+  "teams/{id}": ["team"],
+  "members/{volunteerId}": ["volunteer"],
+  "activities/{id}": ["activity"],
+  "wishes/{idOrCode}": ["wish"],
+  "wishes/{id}": ["wish"],
+  "notifications/{id}": ["notification"],
+  "imports/{id}": ["import"],
+  "files/{id}": { public: "a photo's id is the hash of its bytes: whoever was shown it may load it" },
+};
+/** Query parameters and JSON body fields, by name (`path?name` where one route means another kind). */
+export const FIELD: Record<string, Target> = {
+  parentId: NODE,
+  "/api/v1/org/orgs?parentId": ["org"],
+  underId: NODE,
+  node: NODE,
+  nodeId: NODE,
+  audienceNodeId: NODE,
+  householdId: ["household"],
+  orgId: ["org"],
+  teamId: ["team"],
+  activityId: ["activity"],
+  caseId: ["case"],
+  masterId: ["case"],
+  departmentId: ["department"],
+  departmentIds: ["department"],
+  subjectId: ["community", "department"],
+  volunteerId: ["volunteer"],
+  leaderVolunteerId: ["volunteer"],
+  unitId: ["unit"],
+  actorId: ["user"],
+  "/api/v1/audit/pii-access?actorId": {
+    skip: "whoever read residents of the caller's scope, wherever he sits (a district admin): the rows stay scoped by resident",
+  },
+  entityId: { skip: "the audit log's entity id names any kind; only the district's admin reads it" },
+  residentId: ["resident"],
+  "/api/v1/territory/nodes?code": { skip: "a new node's own code, not a reference" },
+  "/api/v1/activities/{id}/attendance?code": {
+    skip: "the volunteer's check-in code, checked against the activity",
+  },
+  deviceId: { skip: "a new device's own id, not a reference" },
+  callId: { skip: "the device's own id for a call" },
+};
+
+const OBJECT_NAME = /^(id|idOrCode|code|node)$|Ids?$/;
+/** Values the schemas cannot guess; the rest comes from sampleOf. */
+const DAY = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
+export const GIVEN: Record<string, unknown> = {
+  startsAt: `${DAY}T02:00:00.000Z`,
+  endsAt: `${DAY}T03:00:00.000Z`,
+  deviceId: "SCOPE-NEW",
+  title: "范围测试",
+  phone: "13900001111",
+  requesterPhone: "13900001111",
+  wisherPhone: "13900001111",
+  reporterPhone: "13900001111",
+  idNumber: "11010519491231002X",
+  categoryCode: "errand",
+  period: "2026-01",
+  purpose: "核实身份",
+  code: "SCOPE-1",
+};
+
+export const isObjectParam = (name: string, format?: string) => OBJECT_NAME.test(name) || format === "uuid";
+const segmentKey = (path: string, name: string) => {
+  const parts = path.split("/");
+  const at = parts.indexOf(`{${name}}`);
+  return `${parts[at - 1]}/{${name}}`;
+};
+export const targetOf = (path: string, name: string, inPath: boolean): Target | undefined =>
+  inPath ? PATH[segmentKey(path, name)] : (FIELD[`${path}?${name}`] ?? FIELD[name]);
