@@ -25,9 +25,11 @@ export interface LoadResult {
  */
 export async function load(
   url: string,
-  opts: { connections: number; seconds: number; headers?: Record<string, string> },
+  opts: { connections: number; seconds: number; headers?: Record<string, string>; rate?: number },
 ): Promise<LoadResult> {
   const args = ["-j", "-c", String(opts.connections), "-d", String(opts.seconds)];
+  // A fixed rate (requests per second, all connections together) measures latency without saturating.
+  if (opts.rate) args.push("-R", String(opts.rate));
   for (const [k, v] of Object.entries(opts.headers ?? {})) args.push("-H", `${k}=${v}`);
   const bin = resolve(import.meta.dirname, "../node_modules/.bin/autocannon");
   const { stdout } = await run(bin, [...args, url], { maxBuffer: 16 * 1024 * 1024 });

@@ -4,7 +4,10 @@ import { benchDashboard } from "./dashboard.bench.ts";
 import { benchDemo } from "./demo.bench.ts";
 import { benchLocate } from "./locate.bench.ts";
 import { benchOrdersGrab } from "./orders-grab.bench.ts";
+import { benchPages } from "./pages.bench.ts";
 import { benchPeopleImport } from "./people-import.bench.ts";
+import { benchRenderLatency } from "./render-latency.bench.ts";
+import { benchStartup } from "./startup.bench.ts";
 
 // `npm run bench`: every benchmark in turn; each prints its figures and writes bench/results/<name>.json.
 // With DATABASE_URL set they run on that PostgreSQL server (in a throwaway database) instead of PGlite.
@@ -17,6 +20,9 @@ const benchmarks: Array<[string, () => Promise<void>]> = [
   ["orders-grab", benchOrdersGrab],
   ["people-import", benchPeopleImport],
   ["dashboard", benchDashboard],
+  ["pages", benchPages],
+  ["render-latency", benchRenderLatency],
+  ["startup", benchStartup],
 ];
 const only = process.argv.slice(2);
 

@@ -3,16 +3,8 @@ import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
 import Fastify, { type FastifyServerOptions } from "fastify";
 import type { Config } from "./config.ts";
-import { accountsRoutes, resolvePrincipal } from "./modules/accounts/index.ts";
-import { casesRoutes, deviceRoutes, figureRoutes, hotlineRoutes } from "./modules/cases/index.ts";
-import { dashboardRoutes, reportRoutes } from "./modules/dashboard/index.ts";
-import { open311Routes } from "./modules/open311/index.ts";
-import { ordersRoutes, publishFromCall } from "./modules/orders/index.ts";
-import { orgRoutes } from "./modules/org/index.ts";
-import { accessLogRoutes, contactCardRoutes, peopleRoutes } from "./modules/people/index.ts";
-import { territoryRoutes } from "./modules/territory/index.ts";
-import { activityRoutes, volunteeringRoutes } from "./modules/volunteering/index.ts";
-import { wishesRoutes, wishWallRoutes } from "./modules/wishes/index.ts";
+import { resolvePrincipal } from "./modules/accounts/index.ts";
+import { MODULES } from "./modules/index.ts";
 import { auditRoutes } from "./platform/audit/index.ts";
 import { installAuth } from "./platform/auth/index.ts";
 import type { Database } from "./platform/db/index.ts";
@@ -30,6 +22,7 @@ import type { App } from "./platform/http/types.ts";
 import { installJsonParser, installValidation } from "./platform/http/validation.ts";
 import { installWeb } from "./platform/http/web.ts";
 import { importRoutes } from "./platform/imports/index.ts";
+import { importersOf, type Module, moduleContext } from "./platform/module/index.ts";
 import { notifyRoutes } from "./platform/notify/index.ts";
 import type { PiiVault } from "./platform/pii/index.ts";
 import type { Queue } from "./platform/queue/index.ts";
@@ -43,9 +36,11 @@ export interface AppDeps {
   queue?: Queue;
   /** The built pages, when not dist/web (tests). */
   webDir?: string;
+  /** The domain modules (modules/index.ts; tests may add one). */
+  modules?: readonly Module[];
 }
 
-/** The HTTP app: platform plugins, every module's routes under /api/v1, and Open311. Tests build it too. */
+/** The HTTP app: platform plugins and routes, then every module's routes. Tests build it too. */
 export async function buildApp({
   database,
   config,
@@ -53,6 +48,7 @@ export async function buildApp({
   logger = false,
   queue,
   webDir,
+  modules = MODULES,
 }: AppDeps): Promise<App> {
   const app = Fastify({
     logger,
@@ -86,37 +82,29 @@ export async function buildApp({
     },
   );
 
+  const context = moduleContext(modules, { db, config, pii, queue });
+  // Platform routes, then each module's, in its own scope (Open311 has its own path and error format).
   await app.register(
     async (api) => {
       const v1 = api.withTypeProvider<TypeBoxTypeProvider>();
       clientConfigRoutes(v1, config);
-      accountsRoutes(v1, db, config);
-      territoryRoutes(v1, db);
-      orgRoutes(v1, db);
-      peopleRoutes(v1, db, pii);
-      accessLogRoutes(v1, db, pii);
-      contactCardRoutes(v1, db, config.dataDir);
-      casesRoutes(v1, db);
-      hotlineRoutes(v1, db);
-      deviceRoutes(v1, db, (caseId, category, actor) => publishFromCall(db, actor, caseId, category));
-      figureRoutes(v1, db);
-      dashboardRoutes(v1, db);
-      reportRoutes(v1, db, config.dataDir, queue);
-      ordersRoutes(v1, db, queue);
-      volunteeringRoutes(v1, db);
-      activityRoutes(v1, db);
-      wishesRoutes(v1, db);
-      wishWallRoutes(v1, db, config.dataDir);
       notifyRoutes(v1, db);
       auditRoutes(v1, db);
       filesRoutes(v1, db, config.dataDir);
-      importRoutes(v1, { db, vault: pii, dataDir: config.dataDir, queue });
+      importRoutes(v1, { db, vault: pii, dataDir: config.dataDir, queue, importers: importersOf(modules) });
     },
     { prefix: "/api/v1" },
   );
-
-  // Open311 GeoReport v2: its own scope, with the specification's error format and form bodies.
-  await app.register((scope) => open311Routes(scope, db), { prefix: "/open311/v2" });
+  for (const m of modules) {
+    if (!m.routes) continue;
+    const sets = m.routes;
+    await app.register(
+      async (scope) => {
+        for (const routes of sets) await routes(scope.withTypeProvider<TypeBoxTypeProvider>(), context);
+      },
+      { prefix: m.prefix ?? "/api/v1" },
+    );
+  }
 
   await installWeb(app, { webDir, mapTileUrl: config.mapTileUrl });
   return app;

@@ -2,27 +2,27 @@ import type { Config } from "./config.ts";
 import { ConfigError } from "./config.ts";
 import { loadDemo, type Progress } from "./demo/index.ts";
 import { countUsers, ensureUser } from "./modules/accounts/index.ts";
-import { ensureCaseDefaults } from "./modules/cases/index.ts";
-import { ensureOrderDefaults } from "./modules/orders/index.ts";
+import { MODULES } from "./modules/index.ts";
 import { insertNode, nodeByCode } from "./modules/territory/index.ts";
 import { audited, SYSTEM } from "./platform/audit/index.ts";
 import type { Db } from "./platform/db/index.ts";
+import type { Module } from "./platform/module/index.ts";
 import { isValidMobile, type PiiVault } from "./platform/pii/index.ts";
 
 /**
- * What an empty database gets at start: the demo district (DEMO=1), or for DEMO=0 one district
- * and its first administrator from ADMIN_PHONE / ADMIN_PASSWORD. Returns lines to print.
+ * What a database gets at start: every module's first data; then, when empty, the demo district
+ * (DEMO=1), or for DEMO=0 one district and its first administrator from ADMIN_PHONE /
+ * ADMIN_PASSWORD. Returns lines to print.
  */
 export async function bootstrap(
   db: Db,
   config: Config,
   pii: PiiVault,
-  progress?: Progress,
+  { modules = MODULES, progress }: { modules?: readonly Module[]; progress?: Progress } = {},
 ): Promise<string[]> {
-  await ensureCaseDefaults(db);
-  await ensureOrderDefaults(db);
+  for (const m of modules) await m.firstData?.(db);
   if (config.demo) {
-    const demo = await loadDemo(db, pii, progress);
+    const demo = await loadDemo(db, pii, progress, config.demoSize);
     if (!demo.created) return [];
     return [
       `演示数据已载入 · Demo district loaded. Accounts (password ${demo.password}):`,

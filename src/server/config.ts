@@ -7,6 +7,8 @@ export interface Config {
   databaseUrl: string | undefined;
   dataDir: string;
   demo: boolean;
+  /** How big the demo district is: CONTRACT.md's, or a small one of the same shape (tests). */
+  demoSize: "full" | "small";
   adminPhone: string | undefined;
   adminPassword: string | undefined;
   piiKey: string | undefined;
@@ -35,6 +37,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError("DATABASE_URL must start with postgres:// or postgresql://");
   }
   const demo = (env.DEMO ?? "1") !== "0";
+  const demoSize = env.DEMO_SIZE || "full";
+  if (demoSize !== "full" && demoSize !== "small")
+    throw new ConfigError(`DEMO_SIZE must be full or small, not "${env.DEMO_SIZE}"`);
   const mapTileUrl = env.MAP_TILE_URL || undefined;
   if (mapTileUrl && !/^(https?:\/\/|\/).*\{z\}.*\{x\}.*\{y\}/.test(mapTileUrl)) {
     throw new ConfigError("MAP_TILE_URL must be an http(s) or site-relative URL with {z}, {x} and {y}");
@@ -51,6 +56,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl,
     dataDir: resolve(env.DATA_DIR || "./data"),
     demo,
+    demoSize,
     adminPhone: env.ADMIN_PHONE || undefined,
     adminPassword: env.ADMIN_PASSWORD || undefined,
     piiKey: env.PII_KEY || undefined,

@@ -3,6 +3,9 @@ import { DataDirLockedError } from "./platform/db/index.ts";
 import { keyLocationWarning } from "./platform/pii/index.ts";
 import { createServer } from "./server.ts";
 
+// Imports run before this line: the time since the process began is node's own start, tsx and loading the code.
+const codeLoadedMs = performance.now();
+
 async function main() {
   const config = loadConfig();
   const mode = config.databaseUrl ? "PostgreSQL server" : `embedded PostgreSQL (PGlite) in ${config.dataDir}`;
@@ -32,7 +35,17 @@ async function main() {
   process.on("SIGTERM", () => void stop("SIGTERM"));
   process.on("SIGINT", () => void stop("SIGINT"));
 
+  const listening = performance.now();
   await server.app.listen({ port: config.port, host: config.host });
+  const steps = [
+    { step: "loading code", ms: codeLoadedMs },
+    ...server.startup,
+    { step: "listen", ms: performance.now() - listening },
+  ];
+  const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+  console.log(
+    `Started in ${seconds(performance.now())}: ${steps.map((s) => `${s.step} ${seconds(s.ms)}`).join(", ")}`,
+  );
   // The bound port, not the configured one: PORT=0 picks a free port (tests).
   const bound = server.app.server.address();
   const port = typeof bound === "object" && bound ? bound.port : config.port;

@@ -1,14 +1,12 @@
 import { buildApp } from "./app.ts";
 import { bootstrap } from "./bootstrap.ts";
 import type { Config } from "./config.ts";
-import { defineAccountJobs } from "./modules/accounts/index.ts";
-import { defineCaseJobs } from "./modules/cases/index.ts";
-import { defineDashboardJobs } from "./modules/dashboard/index.ts";
-import { defineOrderJobs } from "./modules/orders/index.ts";
-import { defineVolunteeringJobs } from "./modules/volunteering/index.ts";
+import { MODULES } from "./modules/index.ts";
 import { type Database, lockDataDir, openDatabase, runMigrations } from "./platform/db/index.ts";
+import { defineEventDelivery } from "./platform/events/index.ts";
 import type { App } from "./platform/http/types.ts";
 import { defineImportJobs } from "./platform/imports/index.ts";
+import { importersOf, type Module, moduleContext } from "./platform/module/index.ts";
 import { defineNotifyJobs, WebhookSmsSender } from "./platform/notify/index.ts";
 import { PiiVault } from "./platform/pii/index.ts";
 import { Queue, type QueueOptions } from "./platform/queue/index.ts";
@@ -20,6 +18,8 @@ export interface Server {
   pii: PiiVault;
   /** Lines for the console at start (demo accounts on first run). */
   greeting: string[];
+  /** How long each start-up step took, in order (printed at start; the startup bench reads them). */
+  startup: StartupStep[];
   /** Stops taking requests, lets in-flight ones and running jobs finish, then closes the database. */
   close(): Promise<void>;
 }
@@ -31,33 +31,51 @@ export interface ServerOptions {
   logger?: boolean;
   /** Where demo-loading progress goes (the console at start). */
   progress?: (message: string) => void;
+  /** The domain modules (modules/index.ts; tests may add one). */
+  modules?: readonly Module[];
 }
 
 /** start-up: config → lock → database → migrations → first data → queue → HTTP app (not yet listening). */
 export async function createServer(config: Config, options: ServerOptions = {}): Promise<Server> {
+  const modules = options.modules ?? MODULES;
+  const clock = stepClock();
   const unlock = config.databaseUrl ? () => {} : lockDataDir(config.dataDir);
+  clock.done("lock");
   let database: Database | undefined;
   try {
     database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+    clock.done("database");
     await runMigrations(database);
+    clock.done("migrations");
     const pii = await PiiVault.load({
       piiKey: config.piiKey,
       keyFile: config.piiKeyFile,
       dataDir: config.dataDir,
     });
-    const greeting = await bootstrap(database.db, config, pii, options.progress);
+    clock.done("personal-data key");
+    const greeting = await bootstrap(database.db, config, pii, { modules, progress: options.progress });
+    clock.done("first data");
     const queue = new Queue(database, options.queue);
-    defineAccountJobs(queue, database.db);
-    defineCaseJobs(queue, database.db);
-    defineOrderJobs(queue, database.db);
-    defineDashboardJobs(queue, database.db, config.dataDir);
-    defineVolunteeringJobs(queue, database.db);
+    const context = moduleContext(modules, { db: database.db, config, pii, queue });
+    for (const m of modules) m.jobs?.(queue, context);
+    defineEventDelivery(
+      queue,
+      database.db,
+      modules.flatMap((m) => m.consumers ?? []),
+    );
     const sms = config.smsWebhookUrl ? new WebhookSmsSender(config.smsWebhookUrl) : undefined;
     defineNotifyJobs(queue, database.db, sms);
-    defineImportJobs(queue, { db: database.db, vault: pii, dataDir: config.dataDir });
+    defineImportJobs(queue, {
+      db: database.db,
+      vault: pii,
+      dataDir: config.dataDir,
+      importers: importersOf(modules),
+    });
     options.defineJobs?.(queue, database);
     await queue.start();
-    const app = await buildApp({ database, config, pii, logger: options.logger ?? false, queue });
+    clock.done("job queue");
+    const app = await buildApp({ database, config, pii, logger: options.logger ?? false, queue, modules });
+    clock.done("HTTP app");
     const db = database;
     let closing: Promise<void> | undefined;
     const close = () => {
@@ -69,10 +87,29 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       })();
       return closing;
     };
-    return { app, database, queue, pii, greeting, close };
+    return { app, database, queue, pii, greeting, startup: clock.steps, close };
   } catch (err) {
     await database?.close().catch(() => {});
     unlock();
     throw err;
   }
+}
+
+export interface StartupStep {
+  step: string;
+  ms: number;
+}
+
+/** Times consecutive steps: `done(step)` closes the step that ran since the previous call. */
+function stepClock() {
+  const steps: StartupStep[] = [];
+  let since = performance.now();
+  return {
+    steps,
+    done(step: string) {
+      const now = performance.now();
+      steps.push({ step, ms: Math.round(now - since) });
+      since = now;
+    },
+  };
 }

@@ -1,10 +1,5 @@
 import { countUsers, ensureUser } from "../modules/accounts/index.ts";
-import {
-  addDepartmentStaff,
-  type BulkCase,
-  bulkInsertCases,
-  ensureCaseDefaults,
-} from "../modules/cases/index.ts";
+import { addDepartmentStaff, type BulkCase, bulkInsertCases } from "../modules/cases/index.ts";
 import { bulkInsertOrders } from "../modules/orders/index.ts";
 import { bulkInsertOrgs, bulkInsertPartTimeMembers, bulkInsertUnits } from "../modules/org/index.ts";
 import {
@@ -21,7 +16,7 @@ import { hashPassword } from "../platform/auth/index.ts";
 import type { Db, Tx } from "../platform/db/index.ts";
 import type { PiiVault } from "../platform/pii/index.ts";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./accounts.ts";
-import { generateDemo } from "./generate/index.ts";
+import { DEMO_SIZES, type DemoSizeName, generateDemo } from "./generate/index.ts";
 import { buildOrders } from "./generate/orders.ts";
 import type { DemoActor, DemoCase, DemoDistrict } from "./generate/types.ts";
 import { buildWishes } from "./generate/wishes.ts";
@@ -37,19 +32,23 @@ export interface DemoResult {
 
 export type Progress = (message: string) => void;
 
-/** Loads the demo district (CONTRACT.md) into an empty database; does nothing when users exist. */
-export async function loadDemo(db: Db, vault: PiiVault, progress: Progress = () => {}): Promise<DemoResult> {
+/** Loads the demo district (CONTRACT.md) into an empty database holding the modules' first data (bootstrap); does nothing when users exist. */
+export async function loadDemo(
+  db: Db,
+  vault: PiiVault,
+  progress: Progress = () => {},
+  size: DemoSizeName = "full",
+): Promise<DemoResult> {
   const result = { accounts: DEMO_ACCOUNTS, password: DEMO_PASSWORD };
   if ((await countUsers(db)) > 0) return { created: false, ...result };
   const started = Date.now();
   const step = (what: string) => progress(`  [${((Date.now() - started) / 1000).toFixed(1)} s] ${what}`);
   step("generating the demo district…");
-  const demo = generateDemo();
+  const demo = generateDemo(undefined, undefined, DEMO_SIZES[size]);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await audited(db, SYSTEM, async (tx, audit) => {
     const { nodes, households, units } = await writeDistrict(tx, vault, demo, step);
     step("demo accounts…");
-    await ensureCaseDefaults(tx);
     const users = new Map<string, string>();
     for (const a of DEMO_ACCOUNTS) {
       const nodeId = nodes.get(demo.accountNodes[a.node as keyof DemoDistrict["accountNodes"]])?.id;

@@ -21,7 +21,11 @@ declare module "vitest" {
 
 async function loadDemoInto(database: Database, piiKey: string) {
   await runMigrations(database);
-  await bootstrap(database.db, loadConfig({ DEMO: "1" }), await PiiVault.load({ piiKey }));
+  await bootstrap(
+    database.db,
+    loadConfig({ DEMO: "1", DEMO_SIZE: "small" }),
+    await PiiVault.load({ piiKey }),
+  );
 }
 
 /**

@@ -4,16 +4,22 @@ import { join } from "node:path";
 import { inject } from "vitest";
 import { buildApp } from "../app.ts";
 import { loadConfig } from "../config.ts";
+import { MODULES } from "../modules/index.ts";
 import { TOKEN_SCOPES, type TokenScope } from "../platform/auth/index.ts";
 import { type Database, openDatabase, runMigrations } from "../platform/db/index.ts";
 import { centroidOf } from "../platform/geo/index.ts";
 import type { App } from "../platform/http/types.ts";
 import { defineImportJobs } from "../platform/imports/index.ts";
+import { importersOf } from "../platform/module/index.ts";
 import { PiiVault } from "../platform/pii/index.ts";
 import { Queue } from "../platform/queue/index.ts";
+import { type Caller, callerOf, headersOf, type RoleName, type Who } from "./calls.ts";
 import { freshDatabaseUrl, type TestDatabaseUrl } from "./database.ts";
 
+export type { Caller, RoleName, Who } from "./calls.ts";
 export const DEMO_PASSWORD = "demo12345";
+/** The modules' importers, as the app offers them. */
+export const IMPORTERS = importersOf(MODULES);
 export const ORIGIN = "http://localhost";
 
 export interface TestApp {
@@ -22,6 +28,8 @@ export interface TestApp {
   pii: PiiVault;
   /** This app's own DATA_DIR (uploaded files land in it), removed by close() unless the caller chose it. */
   dataDir: string;
+  /** Calls as a signed-in demo role (startWithSessions), a caller's headers, or nobody. */
+  as(who: Who): Caller;
   close(): Promise<void>;
 }
 
@@ -37,6 +45,8 @@ export interface TestAppOptions {
   queue?: boolean;
   /** Serve these built pages instead of dist/web. */
   webDir?: string;
+  /** The demo roles' headers `as(role)` uses; startWithSessions fills it in. */
+  signedIn?: Partial<Record<RoleName, Record<string, string>>>;
 }
 
 /** The real app on a real database holding the demo district, with a temporary DATA_DIR of its own. */
@@ -45,6 +55,7 @@ export async function startTestApp(
   options: TestAppOptions = {},
 ): Promise<TestApp> {
   const target = await demoCopy();
+  const signedIn: Partial<Record<RoleName, Record<string, string>>> = options.signedIn ?? {};
   const database = await openDatabase({ url: target.url, loadDataDir: target.dump });
   await runMigrations(database);
   const ownDataDir = env.DATA_DIR ? undefined : mkdtempSync(join(tmpdir(), "gridgov-test-"));
@@ -53,7 +64,7 @@ export async function startTestApp(
   let queue: Queue | undefined;
   if (options.queue) {
     queue = new Queue(database, { pollingIntervalSeconds: 0.5 });
-    defineImportJobs(queue, { db: database.db, vault: pii, dataDir: config.dataDir });
+    defineImportJobs(queue, { db: database.db, vault: pii, dataDir: config.dataDir, importers: IMPORTERS });
     await queue.start();
   }
   const app = await buildApp({ database, config, pii, queue, webDir: options.webDir });
@@ -63,6 +74,7 @@ export async function startTestApp(
     database,
     pii,
     dataDir: config.dataDir,
+    as: (who) => callerOf(app, headersOf(who, signedIn)),
     close: async () => {
       await app.close();
       await queue?.stop();
@@ -117,7 +129,7 @@ export async function ownGridCentre(app: App, session: Session): Promise<{ lat: 
   return { lat: lat as number, lng: lng as number };
 }
 
-export const PHONES = {
+export const PHONES: Record<RoleName, string> = {
   districtAdmin: "13800000001",
   streetStaff: "13800000002",
   communityStaff: "13800000003",
@@ -127,16 +139,18 @@ export const PHONES = {
   resident: "13800000007",
   propertyStaff: "13800000008",
   merchant: "13800000009",
-} as const;
+};
 
-/** The test app with a logged-in session for each of the nine demo roles. */
+/** The test app with a logged-in session for each of the nine demo roles, and `t.as(role)` for them. */
 export async function startWithSessions(options: TestAppOptions = {}): Promise<{
   t: TestApp;
-  sessions: Record<keyof typeof PHONES, Session>;
+  sessions: Record<RoleName, Session>;
 }> {
-  const t = await startTestApp({}, options);
+  const signedIn: Partial<Record<RoleName, Record<string, string>>> = {};
+  const t = await startTestApp({}, { ...options, signedIn });
   const entries = await Promise.all(
     Object.entries(PHONES).map(async ([role, phone]) => [role, await loginAs(t.app, phone)] as const),
   );
-  return { t, sessions: Object.fromEntries(entries) as Record<keyof typeof PHONES, Session> };
+  for (const [role, session] of entries) signedIn[role as RoleName] = session.headers;
+  return { t, sessions: Object.fromEntries(entries) as Record<RoleName, Session> };
 }

@@ -1,17 +1,23 @@
 import { App as AntApp, ConfigProvider } from "antd";
 import enUS from "antd/locale/en_US";
 import zhCN from "antd/locale/zh_CN";
+import { Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { BrowserRouter, Route, Routes } from "react-router-dom";
 import { useAuth } from "../common/auth.tsx";
+import { lazyPage } from "../common/lazy-page.ts";
 import { AppProviders } from "../common/providers.tsx";
 import { LeaveLogin, RequireAuth } from "../common/require-auth.tsx";
 import { canSee } from "../common/roles.ts";
 import { Shell } from "./layout/shell.tsx";
 import { NAV } from "./nav.tsx";
-import { LoginPage } from "./pages/login.tsx";
 import { Failed, Forbidden, Loading, NotFound } from "./pages/status.tsx";
 import { theme } from "./theme.ts";
+
+const LoginPage = lazyPage(
+  () => import("./pages/login.tsx"),
+  (m) => m.LoginPage,
+);
 
 export function App() {
   return (
@@ -27,7 +33,9 @@ function Themed() {
     <ConfigProvider locale={current.language === "en" ? enUS : zhCN} theme={theme}>
       <AntApp>
         <BrowserRouter basename="/admin">
-          <AdminRoutes />
+          <Suspense fallback={<Loading />}>
+            <AdminRoutes />
+          </Suspense>
         </BrowserRouter>
       </AntApp>
     </ConfigProvider>

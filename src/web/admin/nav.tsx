@@ -14,25 +14,82 @@ import {
   ThunderboltOutlined,
 } from "@ant-design/icons";
 import type { ReactNode } from "react";
+import { lazyPage } from "../common/lazy-page.ts";
 import type { NavKey } from "../common/roles.ts";
-import { AuditPage } from "./pages/audit.tsx";
-import { CaseDetailPage } from "./pages/cases/detail.tsx";
-import { CasesPage } from "./pages/cases/index.tsx";
-import { WhistlesPage } from "./pages/cases/whistles-page.tsx";
-import { HomePage } from "./pages/home.tsx";
-import { ImportsPage } from "./pages/imports/index.tsx";
-import { ImportJobPage } from "./pages/imports/job.tsx";
-import { OrderDetailPage } from "./pages/orders/detail.tsx";
-import { OrdersPage } from "./pages/orders/index.tsx";
-import { OrgPage } from "./pages/org/index.tsx";
-import { PeoplePage } from "./pages/people/index.tsx";
-import { PiiAccessPage } from "./pages/pii-access.tsx";
-import { ReportsPage } from "./pages/reports/index.tsx";
-import { TerritoryPage } from "./pages/territory/index.tsx";
-import { TerritoryNodePage } from "./pages/territory/node-page.tsx";
-import { VolunteeringPage } from "./pages/volunteering/index.tsx";
-import { WishDetailPage } from "./pages/wishes/detail.tsx";
-import { WishesPage } from "./pages/wishes/index.tsx";
+
+// Each page is its own download, fetched when first opened (see lazyPage).
+const AuditPage = lazyPage(
+  () => import("./pages/audit.tsx"),
+  (m) => m.AuditPage,
+);
+const CaseDetailPage = lazyPage(
+  () => import("./pages/cases/detail.tsx"),
+  (m) => m.CaseDetailPage,
+);
+const CasesPage = lazyPage(
+  () => import("./pages/cases/index.tsx"),
+  (m) => m.CasesPage,
+);
+const WhistlesPage = lazyPage(
+  () => import("./pages/cases/whistles-page.tsx"),
+  (m) => m.WhistlesPage,
+);
+const HomePage = lazyPage(
+  () => import("./pages/home.tsx"),
+  (m) => m.HomePage,
+);
+const ImportsPage = lazyPage(
+  () => import("./pages/imports/index.tsx"),
+  (m) => m.ImportsPage,
+);
+const ImportJobPage = lazyPage(
+  () => import("./pages/imports/job.tsx"),
+  (m) => m.ImportJobPage,
+);
+const OrderDetailPage = lazyPage(
+  () => import("./pages/orders/detail.tsx"),
+  (m) => m.OrderDetailPage,
+);
+const OrdersPage = lazyPage(
+  () => import("./pages/orders/index.tsx"),
+  (m) => m.OrdersPage,
+);
+const OrgPage = lazyPage(
+  () => import("./pages/org/index.tsx"),
+  (m) => m.OrgPage,
+);
+const PeoplePage = lazyPage(
+  () => import("./pages/people/index.tsx"),
+  (m) => m.PeoplePage,
+);
+const PiiAccessPage = lazyPage(
+  () => import("./pages/pii-access.tsx"),
+  (m) => m.PiiAccessPage,
+);
+const ReportsPage = lazyPage(
+  () => import("./pages/reports/index.tsx"),
+  (m) => m.ReportsPage,
+);
+const TerritoryPage = lazyPage(
+  () => import("./pages/territory/index.tsx"),
+  (m) => m.TerritoryPage,
+);
+const TerritoryNodePage = lazyPage(
+  () => import("./pages/territory/node-page.tsx"),
+  (m) => m.TerritoryNodePage,
+);
+const VolunteeringPage = lazyPage(
+  () => import("./pages/volunteering/index.tsx"),
+  (m) => m.VolunteeringPage,
+);
+const WishDetailPage = lazyPage(
+  () => import("./pages/wishes/detail.tsx"),
+  (m) => m.WishDetailPage,
+);
+const WishesPage = lazyPage(
+  () => import("./pages/wishes/index.tsx"),
+  (m) => m.WishesPage,
+);
 
 export interface NavItem {
   key: NavKey;

@@ -1,6 +1,5 @@
 import i18next from "i18next";
 import { initReactI18next } from "react-i18next";
-import { en } from "../../shared/locales/en.ts";
 import { zhCN } from "../../shared/locales/zh-CN.ts";
 
 export const LANGUAGES = ["zh-CN", "en"] as const;
@@ -20,14 +19,27 @@ function storedLanguage(): Language {
 
 export const i18n = i18next.createInstance();
 
-// Synchronous init: resources are bundled, so the first render already has its strings.
+// Synchronous init: the Chinese texts come with the app, so the first render already has its strings.
 void i18n.use(initReactI18next).init({
-  resources: { "zh-CN": { translation: zhCN }, en: { translation: en } },
-  lng: storedLanguage(),
+  resources: { "zh-CN": { translation: zhCN } },
+  lng: "zh-CN",
   fallbackLng: "zh-CN",
   interpolation: { escapeValue: false },
   initAsync: false,
 });
+
+/** The English texts are fetched only by those who read them. */
+async function load(language: Language): Promise<void> {
+  if (i18n.hasResourceBundle(language, "translation")) return;
+  const { en } = await import("../../shared/locales/en.ts");
+  i18n.addResourceBundle("en", "translation", en);
+}
+
+// An English reader's pages wait for the English texts (the page's placeholder shows meanwhile).
+if (storedLanguage() === "en") {
+  await load("en");
+  await i18n.changeLanguage("en");
+}
 
 function reflect(language: string) {
   document.documentElement.lang = language;
@@ -42,5 +54,5 @@ export function currentLanguage(): Language {
 
 export function setLanguage(language: Language): void {
   localStorage.setItem(STORAGE_KEY, language);
-  void i18n.changeLanguage(language);
+  void load(language).then(() => i18n.changeLanguage(language));
 }

@@ -1,38 +1,122 @@
 import { ConfigProvider } from "antd-mobile";
 import enUS from "antd-mobile/es/locales/en-US";
 import zhCN from "antd-mobile/es/locales/zh-CN";
+import { Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { BrowserRouter, Navigate, Route, Routes } from "react-router-dom";
 import { useAuth } from "../common/auth.tsx";
+import { lazyPage } from "../common/lazy-page.ts";
 import { AppProviders } from "../common/providers.tsx";
 import { LeaveLogin, RequireAuth } from "../common/require-auth.tsx";
-import { ContactCardPage } from "./pages/card/contact-card-page.tsx";
-import { CaseDetailPage } from "./pages/cases/case-detail-page.tsx";
-import { DepartmentInboxPage } from "./pages/cases/department-inbox-page.tsx";
-import { GridInboxPage, MyCasesPage } from "./pages/cases/list-pages.tsx";
-import { PatrolPage, SubmitCasePage } from "./pages/cases/report-pages.tsx";
-import { SubmittedPage } from "./pages/cases/submitted-page.tsx";
-import { HouseholdPage } from "./pages/grid/household.tsx";
-import { MyGridPage } from "./pages/grid/my-grid.tsx";
 import { HomePage } from "./pages/home.tsx";
-import { LoginPage } from "./pages/login.tsx";
-import { MePage } from "./pages/me.tsx";
-import { MyFamilyPage } from "./pages/my-family.tsx";
-import { OrderHallPage } from "./pages/orders/hall-page.tsx";
-import { MyOrdersPage } from "./pages/orders/my-orders-page.tsx";
-import { OrderDetailPage } from "./pages/orders/order-detail-page.tsx";
-import { MyPiiAccessPage } from "./pages/pii-access.tsx";
 import { Failed, Loading } from "./pages/status.tsx";
-import { ActivitiesPage } from "./pages/volunteering/activities-page.tsx";
-import { ActivityPage } from "./pages/volunteering/activity-page.tsx";
-import { CheckinPage } from "./pages/volunteering/checkin-page.tsx";
-import { RecordPage } from "./pages/volunteering/record-page.tsx";
-import { RegisterPage } from "./pages/volunteering/register-page.tsx";
-import { TeamsPage } from "./pages/volunteering/teams-page.tsx";
-import { MyWishesPage } from "./pages/wishes/my-wishes-page.tsx";
-import { NewWishPage } from "./pages/wishes/new-wish-page.tsx";
-import { WishWallPage } from "./pages/wishes/wall-page.tsx";
 import { Shell } from "./shell.tsx";
+
+// The home page comes with the app; every other page is its own download, fetched when first opened.
+const ContactCardPage = lazyPage(
+  () => import("./pages/card/contact-card-page.tsx"),
+  (m) => m.ContactCardPage,
+);
+const CaseDetailPage = lazyPage(
+  () => import("./pages/cases/case-detail-page.tsx"),
+  (m) => m.CaseDetailPage,
+);
+const DepartmentInboxPage = lazyPage(
+  () => import("./pages/cases/department-inbox-page.tsx"),
+  (m) => m.DepartmentInboxPage,
+);
+const GridInboxPage = lazyPage(
+  () => import("./pages/cases/list-pages.tsx"),
+  (m) => m.GridInboxPage,
+);
+const MyCasesPage = lazyPage(
+  () => import("./pages/cases/list-pages.tsx"),
+  (m) => m.MyCasesPage,
+);
+const PatrolPage = lazyPage(
+  () => import("./pages/cases/report-pages.tsx"),
+  (m) => m.PatrolPage,
+);
+const SubmitCasePage = lazyPage(
+  () => import("./pages/cases/report-pages.tsx"),
+  (m) => m.SubmitCasePage,
+);
+const SubmittedPage = lazyPage(
+  () => import("./pages/cases/submitted-page.tsx"),
+  (m) => m.SubmittedPage,
+);
+const HouseholdPage = lazyPage(
+  () => import("./pages/grid/household.tsx"),
+  (m) => m.HouseholdPage,
+);
+const MyGridPage = lazyPage(
+  () => import("./pages/grid/my-grid.tsx"),
+  (m) => m.MyGridPage,
+);
+const LoginPage = lazyPage(
+  () => import("./pages/login.tsx"),
+  (m) => m.LoginPage,
+);
+const MePage = lazyPage(
+  () => import("./pages/me.tsx"),
+  (m) => m.MePage,
+);
+const MyFamilyPage = lazyPage(
+  () => import("./pages/my-family.tsx"),
+  (m) => m.MyFamilyPage,
+);
+const OrderHallPage = lazyPage(
+  () => import("./pages/orders/hall-page.tsx"),
+  (m) => m.OrderHallPage,
+);
+const MyOrdersPage = lazyPage(
+  () => import("./pages/orders/my-orders-page.tsx"),
+  (m) => m.MyOrdersPage,
+);
+const OrderDetailPage = lazyPage(
+  () => import("./pages/orders/order-detail-page.tsx"),
+  (m) => m.OrderDetailPage,
+);
+const MyPiiAccessPage = lazyPage(
+  () => import("./pages/pii-access.tsx"),
+  (m) => m.MyPiiAccessPage,
+);
+const ActivitiesPage = lazyPage(
+  () => import("./pages/volunteering/activities-page.tsx"),
+  (m) => m.ActivitiesPage,
+);
+const ActivityPage = lazyPage(
+  () => import("./pages/volunteering/activity-page.tsx"),
+  (m) => m.ActivityPage,
+);
+const CheckinPage = lazyPage(
+  () => import("./pages/volunteering/checkin-page.tsx"),
+  (m) => m.CheckinPage,
+);
+const RecordPage = lazyPage(
+  () => import("./pages/volunteering/record-page.tsx"),
+  (m) => m.RecordPage,
+);
+const RegisterPage = lazyPage(
+  () => import("./pages/volunteering/register-page.tsx"),
+  (m) => m.RegisterPage,
+);
+const TeamsPage = lazyPage(
+  () => import("./pages/volunteering/teams-page.tsx"),
+  (m) => m.TeamsPage,
+);
+const MyWishesPage = lazyPage(
+  () => import("./pages/wishes/my-wishes-page.tsx"),
+  (m) => m.MyWishesPage,
+);
+const NewWishPage = lazyPage(
+  () => import("./pages/wishes/new-wish-page.tsx"),
+  (m) => m.NewWishPage,
+);
+const WishWallPage = lazyPage(
+  () => import("./pages/wishes/wall-page.tsx"),
+  (m) => m.WishWallPage,
+);
 
 export function App() {
   return (
@@ -47,7 +131,9 @@ function Localized() {
   return (
     <ConfigProvider locale={current.language === "en" ? enUS : zhCN}>
       <BrowserRouter basename="/mobile">
-        <MobileRoutes />
+        <Suspense fallback={<Loading />}>
+          <MobileRoutes />
+        </Suspense>
       </BrowserRouter>
     </ConfigProvider>
   );

@@ -1,7 +1,9 @@
 import { HomeOutlined, UserOutlined } from "@ant-design/icons";
 import { TabBar } from "antd-mobile";
+import { Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { Outlet, useLocation, useNavigate } from "react-router-dom";
+import { Loading } from "./pages/status.tsx";
 
 const TABS = [
   { key: "/", icon: <HomeOutlined />, title: "mobile.tabs.home" },
@@ -16,7 +18,10 @@ export function Shell() {
   return (
     <div style={{ minHeight: "100vh", display: "flex", flexDirection: "column" }}>
       <main style={{ flex: 1, paddingBottom: 80 }}>
-        <Outlet />
+        {/* The tab bar stays while a page not opened before is fetched. */}
+        <Suspense fallback={<Loading />}>
+          <Outlet />
+        </Suspense>
       </main>
       <nav
         style={{

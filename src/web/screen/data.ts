@@ -1,4 +1,11 @@
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import {
+  keepPreviousData,
+  queryOptions,
+  type UseQueryResult,
+  useQuery,
+  useQueryClient,
+} from "@tanstack/react-query";
+import { useEffect } from "react";
 import { api, type QueryOf, type ResponseOf } from "../common/api.ts";
 
 // The four dashboard calls of the screen: figures, areas and trend every minute, the live list
@@ -18,22 +25,24 @@ const LIVE_EVERY = 10_000;
 /** Enough rows for the ticker to scroll through. */
 const LIVE_LIMIT = 12;
 
-export function useOverview(query: ViewQuery) {
-  return useQuery({
+const overviewQuery = (query: ViewQuery) =>
+  queryOptions({
     queryKey: ["dashboard", "overview", query],
     queryFn: ({ signal }) => api.get("/api/v1/dashboard/overview", { query, signal }),
-    placeholderData: keepPreviousData,
-    refetchInterval: MINUTE,
   });
+
+const areasQuery = (query: ViewQuery) =>
+  queryOptions({
+    queryKey: ["dashboard", "areas", query],
+    queryFn: ({ signal }) => api.get("/api/v1/dashboard/areas", { query, signal }),
+  });
+
+export function useOverview(query: ViewQuery) {
+  return useQuery({ ...overviewQuery(query), placeholderData: keepPreviousData, refetchInterval: MINUTE });
 }
 
 export function useAreas(query: ViewQuery) {
-  return useQuery({
-    queryKey: ["dashboard", "areas", query],
-    queryFn: ({ signal }) => api.get("/api/v1/dashboard/areas", { query, signal }),
-    placeholderData: keepPreviousData,
-    refetchInterval: MINUTE,
-  });
+  return useQuery({ ...areasQuery(query), placeholderData: keepPreviousData, refetchInterval: MINUTE });
 }
 
 export function useTrend(query: ViewQuery) {
@@ -53,4 +62,33 @@ export function useLive(node: string | undefined) {
     placeholderData: keepPreviousData,
     refetchInterval: LIVE_EVERY,
   });
+}
+
+/**
+ * The figures and map of each area on the map, fetched ahead so that a click draws the area at once
+ * instead of waiting for the server: once the screen's own calls are done (`busy` false), one area
+ * at a time, so that they never hold up what the reader is waiting for; again at each refresh of
+ * the map, so that they stay at hand on a screen left on.
+ */
+export function usePrefetchAreas(areas: UseQueryResult<Areas>, query: ViewQuery, busy: boolean) {
+  const client = useQueryClient();
+  const shown = busy || areas.isPlaceholderData ? undefined : areas.data;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: each refresh (dataUpdatedAt) fetches again.
+  useEffect(() => {
+    let stopped = false;
+    const below = shown?.items.filter((a) => a.id !== shown.node.id) ?? [];
+    void (async () => {
+      for (const area of below) {
+        if (stopped) return;
+        const next = { ...query, node: area.id };
+        await Promise.all([
+          client.prefetchQuery(overviewQuery(next)),
+          client.prefetchQuery(areasQuery(next)),
+        ]);
+      }
+    })();
+    return () => {
+      stopped = true;
+    };
+  }, [shown, query, client, areas.dataUpdatedAt]);
 }

@@ -6,7 +6,7 @@ import { loginUrl } from "../common/return-path.ts";
 import { CategoryBars } from "./category-bars.tsx";
 import { ChannelPie } from "./channel-pie.tsx";
 import { Coverage } from "./coverage.tsx";
-import { useAreas, useLive, useOverview, useTrend } from "./data.ts";
+import { useAreas, useLive, useOverview, usePrefetchAreas, useTrend } from "./data.ts";
 import { Figures } from "./figures.tsx";
 import { Header } from "./header.tsx";
 import { LiveTicker } from "./live-ticker.tsx";
@@ -59,6 +59,11 @@ export function Screen() {
   const areas = useAreas(view.query);
   const trend = useTrend(view.query);
   const live = useLive(view.query.node);
+  usePrefetchAreas(
+    areas,
+    view.query,
+    [overview, areas, trend, live].some((q) => q.isFetching),
+  );
   const data = overview.data;
 
   let body: ReactNode;

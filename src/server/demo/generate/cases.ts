@@ -11,6 +11,7 @@ import { pointIn } from "./geometry.ts";
 import { personName } from "./names.ts";
 import type { Person } from "./people.ts";
 import type { Rng } from "./random.ts";
+import { scaled } from "./size.ts";
 import type { Community, Grid, Household, Street, Territory } from "./territory.ts";
 import type { DemoActor, DemoCase, DemoStaff, GridType } from "./types.ts";
 
@@ -211,7 +212,7 @@ export function buildCases(
     };
   };
 
-  for (let i = 0; i < NATURAL_CASES; i++) {
+  for (let i = 0; i < scaled(territory.size, NATURAL_CASES, 300); i++) {
     const createdAt = pastMoment(rng, now);
     const grid = rng.weighted(gridWeights);
     const weights = { ...CATEGORIES };

@@ -1,10 +1,11 @@
 import { pointIn, type Rect, rectOf, splitRect } from "./geometry.ts";
 import type { Rng } from "./random.ts";
+import { scaled } from "./size.ts";
 import type { Building, Compound, Entrance, Grid, Household, Territory } from "./territory.ts";
 import type { DemoNode, GridType } from "./types.ts";
 import { COMPOUND_PREFIXES, COMPOUND_SUFFIXES, COURTYARDS } from "./vocabulary.ts";
 
-const TARGET_HOUSEHOLDS = 20_000;
+const FULL_HOUSEHOLDS = 20_000;
 /** How many households a grid of each type holds, relative to the others. */
 const GRID_WEIGHT: Record<GridType, number> = { compound: 1.2, courtyard: 0.8, area: 0.9, unit: 0.5 };
 
@@ -26,11 +27,12 @@ const pad2 = (n: number) => String(n).padStart(2, "0");
 
 /** Compounds, buildings, entrances and households for every grid, about 20,000 households in all. */
 export function buildDwellings(rng: Rng, territory: Territory): void {
+  const households = scaled(territory.size, FULL_HOUSEHOLDS);
   const weights = territory.grids.map((g) => GRID_WEIGHT[g.gridType] * (0.75 + 0.5 * rng.next()));
   const total = weights.reduce((a, b) => a + b, 0);
   const names = compoundNames(rng);
   territory.grids.forEach((grid, i) => {
-    const budget = (TARGET_HOUSEHOLDS * (weights[i] ?? 0)) / total;
+    const budget = (households * (weights[i] ?? 0)) / total;
     if (grid.gridType === "compound") {
       // 1–3 estates side by side, each on its own strip of the grid.
       const count = rng.weightedNumber({ 1: 45, 2: 35, 3: 20 });

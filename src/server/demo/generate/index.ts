@@ -8,10 +8,12 @@ import { populate } from "./people.ts";
 import { buildPlaces } from "./places.ts";
 import { Rng } from "./random.ts";
 import { buildStaff } from "./staff.ts";
+import { DEMO_SIZES, type DemoSize } from "./size.ts";
 import { buildTerritory } from "./territory.ts";
 import type { DemoDistrict } from "./types.ts";
 import { DISTRICT } from "./vocabulary.ts";
 
+export { DEMO_SIZES, type DemoSize, type DemoSizeName } from "./size.ts";
 export type * from "./types.ts";
 
 export const DEFAULT_DEMO_SEED = 20261125;
@@ -21,10 +23,14 @@ export const DEFAULT_DEMO_SEED = 20261125;
  * output, since every random choice comes from one seeded generator and every date from a fixed day;
  * only the cases are placed relative to `now`, so that the recent ones are recent when loaded.
  */
-export function generateDemo(seed = DEFAULT_DEMO_SEED, now = Date.now()): DemoDistrict {
+export function generateDemo(
+  seed = DEFAULT_DEMO_SEED,
+  now = Date.now(),
+  size: DemoSize = DEMO_SIZES.full,
+): DemoDistrict {
   const rng = new Rng(seed);
   const ids = new Identifiers(rng, DISTRICT.code);
-  const territory = buildTerritory(rng);
+  const territory = buildTerritory(rng, size);
   buildDwellings(rng, territory);
 
   // The demo accounts sit in the first street, its first community (红旗社区), its first grid …
@@ -41,7 +47,7 @@ export function generateDemo(seed = DEFAULT_DEMO_SEED, now = Date.now()): DemoDi
   const party = buildParty(rng, territory, units);
   // The demo resident account stays a plain resident: no party membership, no volunteer role.
   const others = people.filter((p) => p.household !== household);
-  const partyMembers = enrolMembers(rng, others, party, units);
+  const partyMembers = enrolMembers(rng, others, party, units, size);
   const partTimeMembers = buildPartTimeMembers(rng, ids, territory, units, party);
   const staff = buildStaff(rng, ids, territory, others, partyMembers, {
     name: "刘志强",

@@ -2,6 +2,7 @@ import { dateAtAge } from "./dates.ts";
 import { homeOrg, type PartyTree } from "./party.ts";
 import type { Person } from "./people.ts";
 import type { Rng } from "./random.ts";
+import { type DemoSize, scaled } from "./size.ts";
 import type { DemoPartyMember, DemoUnit, PartyMemberCategory } from "./types.ts";
 
 const notFloating = (p: Person) => p.resident.residenceType !== "floating";
@@ -24,11 +25,13 @@ export function enrolMembers(
   people: readonly Person[],
   party: PartyTree,
   units: readonly DemoUnit[],
+  size: DemoSize,
 ): DemoPartyMember[] {
   const order = rng.shuffle(people.slice());
   const chosen = new Map<Person, (typeof QUOTAS)[number]>();
   for (const quota of QUOTAS) {
-    const [category, count, eligible] = quota;
+    const [category, full, eligible] = quota;
+    const count = scaled(size, full);
     let n = 0;
     for (const p of order) {
       if (n === count) break;

@@ -2,6 +2,7 @@ import type { Identifiers } from "./identifiers.ts";
 import { personName } from "./names.ts";
 import type { PartyTree } from "./party.ts";
 import type { Rng } from "./random.ts";
+import { scaled } from "./size.ts";
 import type { Community, Territory } from "./territory.ts";
 import type { DemoPartTimeMember, DemoUnit, UnitKind } from "./types.ts";
 import { PROPERTY_COMPANIES, UNITS } from "./vocabulary.ts";
@@ -49,7 +50,7 @@ export function buildUnits(rng: Rng, ids: Identifiers, territory: Territory): De
   let committees = 0;
   for (const grid of territory.grids) {
     for (const compound of grid.compounds) {
-      if (compound.households.length < OWNERS_COMMITTEE_HOUSEHOLDS) continue;
+      if (compound.households.length < scaled(territory.size, OWNERS_COMMITTEE_HOUSEHOLDS)) continue;
       committees += 1;
       const name = `${compound.node.name}业主委员会`;
       add({ key: `O${pad(committees, 3)}`, kind: "ownersCommittee", name, nodeKey: compound.node.key });

@@ -1,4 +1,5 @@
 import type { Rng } from "./random.ts";
+import { scaled } from "./size.ts";
 import type { Household, Territory } from "./territory.ts";
 import type { DemoNode, DemoOrg, DemoUnit, OrgKind } from "./types.ts";
 import { UNITS } from "./vocabulary.ts";
@@ -49,7 +50,7 @@ export function buildParty(rng: Rng, territory: Territory, units: readonly DemoU
         const gridOrg = add("gridBranch", grid.node, `${grid.node.name}党支部`, communityOrg);
         tree.local.set(grid.node.key, gridOrg);
         for (const compound of grid.compounds) {
-          if (compound.households.length < COMPOUND_BRANCH_HOUSEHOLDS) continue;
+          if (compound.households.length < scaled(territory.size, COMPOUND_BRANCH_HOUSEHOLDS)) continue;
           const name = compoundBranchName(compound.node.name);
           const compoundOrg = add("compoundBranch", compound.node, name, gridOrg);
           tree.local.set(compound.node.key, compoundOrg);

@@ -1,6 +1,7 @@
 import { pointIn } from "./geometry.ts";
 import type { Identifiers } from "./identifiers.ts";
 import type { Rng } from "./random.ts";
+import { scaled } from "./size.ts";
 import type { Community, Grid, Territory } from "./territory.ts";
 import type { DemoMerchant, DemoNode, DemoVenue, GridType } from "./types.ts";
 import { SHOP_PREFIXES, SHOPS, words } from "./vocabulary.ts";
@@ -94,7 +95,7 @@ function buildVenues(rng: Rng, territory: Territory, address: (grid: Grid) => st
   });
 }
 
-/** 200 shops of the 15-minute circle, each a registered business with its own phone. */
+/** 200 shops of the 15-minute circle (fewer in a small district), each a registered business with its own phone. */
 function buildMerchants(
   rng: Rng,
   ids: Identifiers,
@@ -105,7 +106,8 @@ function buildMerchants(
   const shops = SHOPS.map((s) => [s, s[3]] as const);
   const names = new Set<string>();
   const merchants: DemoMerchant[] = [];
-  while (merchants.length < 200) {
+  const count = scaled(territory.size, 200, 20);
+  while (merchants.length < count) {
     const [category, endings, type] = rng.weighted(shops);
     const name = rng.pick(SHOP_PREFIXES) + rng.pick(endings);
     if (names.has(name)) continue;

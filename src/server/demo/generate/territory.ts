@@ -1,6 +1,7 @@
 import type { Polygon } from "geojson";
 import { type Rect, rectOf, rectPolygon, splitRect } from "./geometry.ts";
 import type { Rng } from "./random.ts";
+import type { DemoSize } from "./size.ts";
 import type { DemoNode, DemoResident, GridType } from "./types.ts";
 import { DISTRICT, ROADS, STREETS } from "./vocabulary.ts";
 
@@ -57,6 +58,7 @@ export interface Household {
 }
 
 export interface Territory {
+  size: DemoSize;
   nodes: DemoNode[];
   district: DemoNode;
   streets: Street[];
@@ -78,7 +80,7 @@ function nth<T>(items: readonly T[], i: number): T {
 }
 
 /** District, streets, communities and grids: rectangles that tile their parent exactly. */
-export function buildTerritory(rng: Rng): Territory {
+export function buildTerritory(rng: Rng, size: DemoSize): Territory {
   const district: DemoNode = {
     key: DISTRICT.code,
     level: "district",
@@ -86,7 +88,14 @@ export function buildTerritory(rng: Rng): Territory {
     name: DISTRICT.name,
     geometry: rectPolygon(DISTRICT_RECT),
   };
-  const territory: Territory = { nodes: [district], district, streets: [], communities: [], grids: [] };
+  const territory: Territory = {
+    size,
+    nodes: [district],
+    district,
+    streets: [],
+    communities: [],
+    grids: [],
+  };
   const streetShapes = splitRect(DISTRICT_RECT, STREETS.length, 1);
   STREETS.forEach((spec, si) => {
     const code = DISTRICT.code + pad(si + 1, 3);
@@ -127,10 +136,15 @@ function addCommunity(territory: Territory, street: Street, name: string, index:
   return community;
 }
 
-/** 8 or 9 grids, laid out 4 × 2 or 3 × 3 over the community, numbered on within the street. */
+/** 8 or 9 grids laid out 4 × 2 or 3 × 3 over the community (a small district: 2 × 2), numbered on within the street. */
 function addGrids(rng: Rng, territory: Territory, community: Community, initials: string) {
-  const count = rng.int(8, 9);
-  const shapes = count === 9 ? splitRect(community.rect, 3, 3) : splitRect(community.rect, 4, 2);
+  const count = rng.int(...territory.size.grids);
+  const shapes =
+    count === 9
+      ? splitRect(community.rect, 3, 3)
+      : count === 8
+        ? splitRect(community.rect, 4, 2)
+        : splitRect(community.rect, 2, 2);
   const roads = rng.sample(ROADS, count);
   const inStreet = community.street.communities.reduce((n, c) => n + c.grids.length, 0);
   shapes.forEach((geometry, i) => {

@@ -1,5 +1,6 @@
 import { lt } from "drizzle-orm";
 import type { Db } from "../../platform/db/index.ts";
+import type { ModuleContext } from "../../platform/module/index.ts";
 import type { Queue } from "../../platform/queue/index.ts";
 import { LOGIN_WINDOW_MINUTES } from "./limits.ts";
 import { loginFailures, sessions } from "./tables.ts";
@@ -20,7 +21,7 @@ export async function purgeExpired(db: Db): Promise<{ sessions: number; failures
   return { sessions: gone.length, failures: old.length };
 }
 
-export function defineAccountJobs(queue: Queue, db: Db): void {
+export function defineAccountJobs(queue: Queue, { db }: ModuleContext): void {
   queue.define(PURGE_JOB, async () => {
     await purgeExpired(db);
   });

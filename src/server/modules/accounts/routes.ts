@@ -1,9 +1,8 @@
 import { Type } from "@sinclair/typebox";
-import type { Config } from "../../config.ts";
 import { principalOf, ROLES, SESSION_COOKIE, TOKEN_SCOPES } from "../../platform/auth/index.ts";
-import type { Db } from "../../platform/db/index.ts";
 import { Paged } from "../../platform/http/paging.ts";
 import { type App, Enum, IdParams, Nullable, responses, Uuid } from "../../platform/http/types.ts";
+import type { ModuleContext } from "../../platform/module/index.ts";
 import * as accounts from "./service.ts";
 import * as tokens from "./tokens.ts";
 
@@ -40,7 +39,7 @@ const Token = Type.Object({
 });
 const tags = ["auth"];
 
-export function accountsRoutes(app: App, db: Db, config: Config) {
+export function accountsRoutes(app: App, { db, config }: ModuleContext) {
   app.post(
     "/auth/login",
     {

@@ -1,17 +1,10 @@
 import { Type } from "@sinclair/typebox";
 import { principalOf } from "../../platform/auth/index.ts";
-import type { Db } from "../../platform/db/index.ts";
 import { exportable, listOrExport } from "../../platform/http/export.ts";
 import { Paged, PageQuery } from "../../platform/http/paging.ts";
 import { type App, Enum, Nullable, responses, Uuid } from "../../platform/http/types.ts";
-import {
-  CALL_KINDS,
-  deviceCall,
-  deviceSecretOf,
-  listDevices,
-  type PublishCall,
-  registerDevice,
-} from "./devices.ts";
+import type { ModuleContext } from "../../platform/module/index.ts";
+import { CALL_KINDS, deviceCall, deviceSecretOf, listDevices, registerDevice } from "./devices.ts";
 import { CASE_STATUSES } from "./flow.ts";
 import { deviceSheet } from "./sheets.ts";
 
@@ -28,9 +21,9 @@ const Called = Type.Object({
 
 /**
  * 一键通 devices: staff register them to a household; the device itself calls in with its secret.
- * `publishOrder` publishes a call's case as an order (the orders module's, handed in by app.ts).
+ * A call's case is published as an order through the `publishCall` hook (the orders module's).
  */
-export function deviceRoutes(app: App, db: Db, publishOrder: PublishCall) {
+export function deviceRoutes(app: App, { db, hooks }: ModuleContext) {
   app.post(
     "/devices",
     {
@@ -129,7 +122,7 @@ export function deviceRoutes(app: App, db: Db, publishOrder: PublishCall) {
     },
     async (req, reply) => {
       const secret = deviceSecretOf(req.headers);
-      const done = await deviceCall(db, req.params.deviceId, secret, req.body, req.ip, publishOrder);
+      const done = await deviceCall(db, req.params.deviceId, secret, req.body, req.ip, hooks.publishCall);
       return reply
         .status(done.replay ? 200 : 201)
         .send({ code: done.code, status: done.status, orderCode: done.orderCode });

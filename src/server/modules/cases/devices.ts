@@ -16,14 +16,20 @@ const KIND_LABEL: Record<CallKind, string> = { help: "紧急求助", medical: "�
 
 /**
  * 西湖五单 "一个按键发单": a call may ask for its case to be published at once as an order of a
- * service category (the orders module does it; app.ts hands its publisher in, so cases need not
- * know orders).
+ * service category. The orders module does it and provides this hook, so cases need not know orders.
  */
 export type PublishCall = (
+  db: Db,
+  actor: Actor,
   caseId: string,
   orderCategory: string,
-  actor: Actor,
 ) => Promise<{ code: string; caseStatus: CaseStatus | null }>;
+
+declare module "../../platform/module/index.ts" {
+  interface Hooks {
+    publishCall: PublishCall;
+  }
+}
 
 /** Serials are printed in capitals and typed in either case: one form for both ends. */
 const serial = (deviceId: string) => deviceId.trim().toUpperCase();
@@ -130,9 +136,11 @@ export async function deviceCall(
   secret: string | undefined,
   call: { kind?: CallKind; callId?: string; orderCategory?: string },
   ip: string,
-  publish: PublishCall,
+  publish: PublishCall | undefined,
 ) {
   const device = await authenticate(db, deviceId, secret);
+  if (call.orderCategory && !publish)
+    throw new AppError("ORDERS_UNAVAILABLE", 422, "本系统未启用服务订单，不能按键发单");
   const kind = call.kind ?? "help";
   const actor: Actor = { userId: null, name: `一键通 ${device.id}`, ip };
   const submitted = await submitCase(db, actor, {
@@ -148,7 +156,7 @@ export async function deviceCall(
     extra: { deviceId: device.id, kind, callId: call.callId ?? null },
   });
   await db.update(devices).set({ lastCallAt: new Date() }).where(eq(devices.id, device.id));
-  const order = call.orderCategory ? await publish(submitted.id, call.orderCategory, actor) : null;
+  const order = call.orderCategory ? await publish?.(db, actor, submitted.id, call.orderCategory) : null;
   // Published, the case has been taken in: the answer says where it stands now.
   return { ...submitted, status: order?.caseStatus ?? submitted.status, orderCode: order?.code };
 }

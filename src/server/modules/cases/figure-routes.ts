@@ -1,14 +1,14 @@
 import { Type } from "@sinclair/typebox";
 import { principalOf } from "../../platform/auth/index.ts";
-import type { Db } from "../../platform/db/index.ts";
 import { type App, Enum, Nullable, responses, Uuid } from "../../platform/http/types.ts";
+import type { ModuleContext } from "../../platform/module/index.ts";
 import { SATISFACTION_UNITS, satisfaction } from "./satisfaction.ts";
 
 const tags = ["cases"];
 const DateTime = Type.String({ format: "date-time", maxLength: 40 });
 
 /** Figures over cases (R7 satisfaction); scoped like the case list. */
-export function figureRoutes(app: App, db: Db) {
+export function figureRoutes(app: App, { db }: ModuleContext) {
   app.get(
     "/cases/satisfaction",
     {

@@ -1,9 +1,9 @@
 import { Type } from "@sinclair/typebox";
 import type { FastifyRequest } from "fastify";
 import { principalOf } from "../../platform/auth/index.ts";
-import type { Db } from "../../platform/db/index.ts";
 import { multipartScope, receiveFilePart } from "../../platform/files/index.ts";
 import { type App, Enum, ErrorBody, Nullable, responses, Uuid } from "../../platform/http/types.ts";
+import type { ModuleContext } from "../../platform/module/index.ts";
 import { XLSX_TYPE as XLSX_MIME } from "../../platform/xlsx/index.ts";
 import { listCategories } from "./catalog.ts";
 import { importHotline } from "./hotline.ts";
@@ -62,7 +62,7 @@ const receiveSheet = (req: FastifyRequest) =>
   }));
 
 /** 12345 work orders in: a JSON batch, or a spreadsheet as the hotline centre exports it. */
-export function hotlineRoutes(app: App, db: Db) {
+export function hotlineRoutes(app: App, { db }: ModuleContext) {
   app.post(
     "/cases/import",
     {

@@ -1,3 +1,12 @@
+import type { Module } from "../../platform/module/index.ts";
+import { ensureCaseDefaults } from "./defaults.ts";
+import { deviceRoutes } from "./device-routes.ts";
+import { figureRoutes } from "./figure-routes.ts";
+import { hotlineRoutes } from "./hotline-routes.ts";
+import { defineCaseJobs } from "./jobs.ts";
+import { casesRoutes } from "./routes.ts";
+import { caseSheet, deviceSheet, whistleSheet } from "./sheets.ts";
+
 export { type BulkCase, bulkInsertCases } from "./bulk.ts";
 export {
   addDepartmentStaff,
@@ -7,9 +16,6 @@ export {
   listCategories,
   listDepartments,
 } from "./catalog.ts";
-export { ensureCaseDefaults } from "./defaults.ts";
-export { deviceRoutes } from "./device-routes.ts";
-export { figureRoutes } from "./figure-routes.ts";
 export {
   type DayRange,
   dayDetails,
@@ -29,9 +35,7 @@ export { MINUTE_BUCKETS, quantile } from "./figures-buckets.ts";
 export { naiveFigures } from "./figures-naive.ts";
 export { chinaDate, dayStart, firstOfNextMonth, nextDay, refreshCaseFigures } from "./figures-refresh.ts";
 export { CASE_STATUSES, type CaseStatus, FINISHED_STATUSES, OPEN_STATUSES } from "./flow.ts";
-export { hotlineRoutes } from "./hotline-routes.ts";
 export { type Intake, type Submitted, submitCase } from "./intake.ts";
-export { DEADLINES_JOB, defineCaseJobs, FIGURES_JOB, sweepDeadlines } from "./jobs.ts";
 export {
   type CaseForOrder,
   caseForOrder,
@@ -40,7 +44,14 @@ export {
   resolveCaseForOrder,
 } from "./orders-link.ts";
 export { caseRowByCode, findCaseRows, type PublicCaseFilter } from "./public.ts";
-export { casesRoutes } from "./routes.ts";
 export { SATISFIED_RATING } from "./satisfaction.ts";
 export { getCase, listCases } from "./service.ts";
 export type { CaseRow, FigureDetail, WhistleFigures } from "./tables.ts";
+
+export const casesModule: Module = {
+  name: "cases",
+  routes: [casesRoutes, hotlineRoutes, deviceRoutes, figureRoutes],
+  jobs: defineCaseJobs,
+  firstData: ensureCaseDefaults,
+  exporters: [caseSheet, whistleSheet, deviceSheet],
+};

@@ -1,6 +1,15 @@
+import { createHash } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { type Actor, auditRows } from "../../platform/audit/index.ts";
-import { type Db, type InsertPart, insertPart, insertTogether, rowsOf } from "../../platform/db/index.ts";
+import {
+  type Db,
+  type InsertPart,
+  insertPart,
+  insertTogether,
+  rowsOf,
+  type Tx,
+} from "../../platform/db/index.ts";
+import { metresBetween } from "../../platform/geo/index.ts";
 import { gridCodePrefix } from "../territory/index.ts";
 import type { Category } from "./catalog.ts";
 import type { CaseStatus } from "./flow.ts";
@@ -34,30 +43,26 @@ const MAX_BATCH = 64;
 const MAX_IN_FLIGHT = 2;
 interface Writer {
   queue: Pending[];
-  inFlight: Set<InFlight>;
+  inFlight: number;
   scheduled: boolean;
 }
-/** A batch being written: its cases, and (once written) the ids of those that failed. */
-interface InFlight {
-  cases: PreparedCase[];
-  failed: Promise<Set<string>>;
-}
 const writers = new WeakMap<Db, Writer>();
+// Two-key advisory locks (findDuplicates), a key space apart from the one-key ones.
+const DUPLICATE_LOCK_CLASS = 7_301_946;
 
 /**
  * Group commit: intakes that arrive while batches are being written wait for the next one and go
  * in together — one counter update, one duplicate query, one statement inserting the cases, their
  * events and audit rows. Alone, an intake is written at once. If a batch fails, each of its cases
  * is tried on its own, so one bad case (a replayed hotline record) fails nothing else.
- * A few batches are written at once, in one process: each batch's duplicate check counts the cases
- * of the batches still being written as earlier ones, so it sees every case taken in before it
- * (two processes checking independently would race, as two transactions do), and a case named as
- * a possible master is known to be written before the case naming it is.
+ * The duplicate check and the insert run in one transaction holding locks on the places checked,
+ * so of two batches reporting one thing, in this process or another, the second waits for the
+ * first to commit and sees its cases.
  */
 export function writeCase(db: Db, prepared: PreparedCase): Promise<Written> {
   let writer = writers.get(db);
   if (!writer) {
-    writer = { queue: [], inFlight: new Set(), scheduled: false };
+    writer = { queue: [], inFlight: 0, scheduled: false };
     writers.set(db, writer);
   }
   const w = writer;
@@ -76,13 +81,10 @@ function schedule(db: Db, writer: Writer): void {
   writer.scheduled = true;
   setImmediate(() => {
     writer.scheduled = false;
-    while (writer.queue.length > 0 && writer.inFlight.size < MAX_IN_FLIGHT) {
-      const batch = writer.queue.splice(0, MAX_BATCH);
-      const cases = batch.map((p) => p.prepared);
-      const flight: InFlight = { cases, failed: writeBatch(db, batch, [...writer.inFlight]) };
-      writer.inFlight.add(flight);
-      void flight.failed.finally(() => {
-        writer.inFlight.delete(flight);
+    while (writer.queue.length > 0 && writer.inFlight < MAX_IN_FLIGHT) {
+      writer.inFlight++;
+      void writeBatch(db, writer.queue.splice(0, MAX_BATCH)).finally(() => {
+        writer.inFlight--;
         schedule(db, writer);
       });
     }
@@ -90,76 +92,56 @@ function schedule(db: Db, writer: Writer): void {
 }
 
 type Row = PreparedCase["row"] & { code: string; suggestedMasterId: string | null };
-interface Numbered {
-  codes: string[];
-  /** Per case, the open cases it may repeat, nearest first. */
-  candidates: string[][];
-}
-
-async function numberBatch(db: Db, cases: PreparedCase[], beingWritten: PreparedCase[]): Promise<Numbered> {
-  const [codes, candidates] = await Promise.all([
-    nextCodes(
-      db,
-      cases.map((p) => p.row.createdAt),
-    ),
-    findDuplicates(db, cases, beingWritten),
-  ]);
-  return { codes, candidates };
-}
 
 /**
- * Numbers and duplicate check, then the cases with their events and audit rows in one statement;
- * if that fails, each case alone, so only the bad ones fail. A case names as its possible master
- * only one that is written: it waits for the batches holding its candidates. Resolves to the ids
- * that failed. A case that fails leaves a gap in the day's numbers, never a duplicate.
+ * Numbers the batch, then writes it together; if that fails, each case alone in turn with the
+ * number it was given, so only the bad ones fail (and a case checked after a failed one cannot
+ * name it, as it is not there). A case that fails leaves a gap in the day's numbers, never a duplicate.
  */
-async function writeBatch(db: Db, batch: Pending[], earlier: InFlight[]): Promise<Set<string>> {
+async function writeBatch(db: Db, batch: Pending[]): Promise<void> {
   const cases = batch.map((p) => p.prepared);
-  let numbered: Numbered;
+  let codes: string[];
   try {
-    numbered = await numberBatch(
+    codes = await nextCodes(
       db,
-      cases,
-      earlier.flatMap((f) => f.cases),
+      cases.map((p) => p.row.createdAt),
     );
   } catch (err) {
     for (const p of batch) p.reject(err);
-    return new Set(cases.map((c) => c.row.id));
+    return;
   }
-  const named = new Set(numbered.candidates.flat());
-  const failed = new Set<string>();
-  for (const f of earlier)
-    if (f.cases.some((c) => named.has(c.row.id))) for (const id of await f.failed) failed.add(id);
-  const rowAt = (i: number): Row => {
-    const p = cases[i] as PreparedCase;
-    const master = numbered.candidates[i]?.find((id) => !failed.has(id));
-    return { ...p.row, code: numbered.codes[i] as string, suggestedMasterId: master ?? null };
-  };
-  const write = (rows: Array<[number, Row]>) =>
-    insertTogether(db, tablesOf(rows.map(([i, row]) => [cases[i] as PreparedCase, row])));
-  const done = (i: number, r: Row) =>
-    batch[i]?.resolve({ id: r.id, code: r.code, status: r.status, suggestedMasterId: r.suggestedMasterId });
-  const all = batch.map((_, i) => [i, rowAt(i)] as [number, Row]);
+  const answer = (p: Pending | undefined, r: Row) =>
+    p?.resolve({ id: r.id, code: r.code, status: r.status, suggestedMasterId: r.suggestedMasterId });
   try {
-    await write(all);
-    for (const [i, r] of all) done(i, r);
+    const rows = await writeTogether(db, cases, codes);
+    for (const [i, r] of rows.entries()) answer(batch[i], r);
   } catch (err) {
-    if (batch.length === 1) {
-      batch[0]?.reject(err);
-      return new Set(all.map(([, r]) => r.id));
-    }
+    if (batch.length === 1) return batch[0]?.reject(err);
     for (const [i, p] of batch.entries()) {
-      const row = rowAt(i);
-      await write([[i, row]]).then(
-        () => done(i, row),
-        (e: unknown) => {
-          failed.add(row.id);
-          p.reject(e);
-        },
+      await writeTogether(db, [p.prepared], [codes[i] as string]).then(
+        ([r]) => answer(p, r as Row),
+        (e: unknown) => p.reject(e),
       );
     }
   }
-  return new Set(all.flatMap(([, r]) => (failed.has(r.id) ? [r.id] : [])));
+}
+
+/**
+ * In one transaction: the duplicate check (which first locks the places it looks at, so what it
+ * finds stays true until the commit), then the cases with their events and audit rows in one
+ * statement. The answers go out once committed.
+ */
+function writeTogether(db: Db, cases: PreparedCase[], codes: string[]): Promise<Row[]> {
+  return db.transaction(async (tx) => {
+    const candidates = await findDuplicates(tx, cases);
+    const rows = cases.map((p, i) => ({
+      ...p.row,
+      code: codes[i] as string,
+      suggestedMasterId: candidates[i]?.[0] ?? null,
+    }));
+    await insertTogether(tx, tablesOf(cases.map((p, i) => [p, rows[i] as Row])));
+    return rows;
+  });
 }
 
 /** The case, its first event and its audit row, for each. */
@@ -241,14 +223,14 @@ interface Probe {
 
 /**
  * For each case, the open cases of the same category within the category's distance and time
- * window, nearest first: those already written (one query for the batch), those still being
- * written, and those earlier in the batch itself, as if they had come one after another.
+ * window, nearest first: those already written (one query for the batch) and those earlier in the
+ * batch itself, as if they had come one after another.
+ * First it takes the locks of its search boxes (locksOf), in key order so that two batches never
+ * wait for each other both ways. Two reports of one thing both lock the cell of either one's place,
+ * so whichever checks second waits for the first to commit and finds it, whatever process wrote
+ * it, and whatever distance each process's cached category holds.
  */
-async function findDuplicates(
-  db: Db,
-  batch: PreparedCase[],
-  beingWritten: PreparedCase[],
-): Promise<string[][]> {
+async function findDuplicates(tx: Tx, batch: PreparedCase[]): Promise<string[][]> {
   const probes: Probe[] = [];
   batch.forEach(({ category, row }, i) => {
     if (category.duplicateMeters <= 0 || category.duplicateHours <= 0 || row.lat === null || row.lng === null)
@@ -266,35 +248,72 @@ async function findDuplicates(
       since: since.toISOString(),
     });
   });
+  if (probes.length === 0) return batch.map(() => []);
+  await tx.execute(sql`
+    select case when x.ex then pg_advisory_xact_lock(${DUPLICATE_LOCK_CLASS}, x.k)
+      else pg_advisory_xact_lock_shared(${DUPLICATE_LOCK_CLASS}, x.k) end
+    from json_to_recordset(${JSON.stringify(locksOf(probes))}::json) as x(k int, ex bool)`);
+  const found = await tx.execute(sql`
+    select q.i, c.id, c.lat, c.lng
+    from json_to_recordset(${JSON.stringify(probes)}::json)
+      as q(i int, cat text, lat0 float8, lat1 float8, lng0 float8, lng1 float8, since timestamptz)
+    cross join lateral (
+      select id, lat, lng from ${cases}
+      where category_code = q.cat and created_at > q.since and master_id is null
+        and status not in ('merged', 'withdrawn', 'closed')
+        and lat between q.lat0 and q.lat1 and lng between q.lng0 and q.lng1
+      limit 20
+    ) c`);
   const candidates = new Map<number, Spot[]>();
-  if (probes.length > 0) {
-    const found = await db.execute(sql`
-      select q.i, c.id, c.lat, c.lng
-      from json_to_recordset(${JSON.stringify(probes)}::json)
-        as q(i int, cat text, lat0 float8, lat1 float8, lng0 float8, lng1 float8, since timestamptz)
-      cross join lateral (
-        select id, lat, lng from ${cases}
-        where category_code = q.cat and created_at > q.since and master_id is null
-          and status not in ('merged', 'withdrawn', 'closed')
-          and lat between q.lat0 and q.lat1 and lng between q.lng0 and q.lng1
-        limit 20
-      ) c`);
-    for (const r of rowsOf<{ i: number } & Spot>(found))
-      candidates.set(r.i, [...(candidates.get(r.i) ?? []), r]);
-  }
+  for (const r of rowsOf<{ i: number } & Spot>(found))
+    candidates.set(r.i, [...(candidates.get(r.i) ?? []), r]);
   const probed = new Set(probes.map((p) => p.i));
-  const earlier = [...beingWritten, ...batch];
   return batch.map(({ category, row }, i) => {
     if (!probed.has(i) || row.lat === null || row.lng === null) return [];
-    const before = earlier.slice(0, beingWritten.length + i).flatMap((b) => spotOf(b, category.code));
-    // A case written meanwhile can be both found and still counted as being written.
-    const near = new Map<string, number>();
+    const here = { lat: row.lat, lng: row.lng };
+    const before = batch.slice(0, i).flatMap((b) => spotOf(b, category.code));
+    const near: Array<[string, number]> = [];
     for (const c of [...(candidates.get(i) ?? []), ...before]) {
-      const d = metresBetween(row.lat, row.lng, c.lat, c.lng);
-      if (d <= category.duplicateMeters) near.set(c.id, d);
+      const d = metresBetween(here, c);
+      if (d <= category.duplicateMeters) near.push([c.id, d]);
     }
-    return [...near].sort((a, b) => a[1] - b[1]).map(([id]) => id);
+    return near.sort((a, b) => a[1] - b[1]).map(([id]) => id);
   });
+}
+
+/**
+ * The lock cells: about 220 m, so a search box (twice a category's distance, 60 to 300 m by
+ * default) touches a few, and batches writing elsewhere in the district rarely wait for each other.
+ */
+const CELL_DEGREES = 0.002;
+/** A box touching more cells than this (a distance of some 800 m) locks its whole category instead. */
+const MAX_CELLS = 64;
+const keyOf = (text: string) => createHash("sha256").update(text).digest().readInt32BE(0);
+
+/**
+ * The locks a batch takes, in key order: per category, each cell its boxes touch, exclusively, and
+ * the category itself shared — or exclusively, for a box too large for cells, which so waits for
+ * every other check of its category (and they for it).
+ */
+function locksOf(probes: Probe[]): Array<{ k: number; ex: boolean }> {
+  const locks = new Map<number, boolean>();
+  for (const p of probes) {
+    const whole = keyOf(p.cat);
+    const [x0, x1, y0, y1] = [p.lng0, p.lng1, p.lat0, p.lat1].map((d) => Math.floor(d / CELL_DEGREES)) as [
+      number,
+      number,
+      number,
+      number,
+    ];
+    if ((x1 - x0 + 1) * (y1 - y0 + 1) > MAX_CELLS) {
+      locks.set(whole, true);
+      continue;
+    }
+    if (!locks.has(whole)) locks.set(whole, false);
+    for (let x = x0; x <= x1; x++)
+      for (let y = y0; y <= y1; y++) locks.set(keyOf(`${p.cat}:${x}:${y}`), true);
+  }
+  return [...locks].sort((a, b) => a[0] - b[0]).map(([k, ex]) => ({ k, ex }));
 }
 
 interface Spot {
@@ -306,11 +325,3 @@ const spotOf = ({ category, row }: PreparedCase, code: string): Spot[] =>
   category.code === code && row.lat !== null && row.lng !== null
     ? [{ id: row.id, lat: row.lat, lng: row.lng }]
     : [];
-
-function metresBetween(lat1: number, lng1: number, lat2: number, lng2: number): number {
-  const rad = Math.PI / 180;
-  const a =
-    Math.sin(((lat2 - lat1) * rad) / 2) ** 2 +
-    Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(((lng2 - lng1) * rad) / 2) ** 2;
-  return 2 * 6_371_000 * Math.asin(Math.sqrt(a));
-}

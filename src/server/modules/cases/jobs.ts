@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { recordAudit, SYSTEM } from "../../platform/audit/index.ts";
 import type { Role } from "../../platform/auth/index.ts";
 import { type Db, type Executor, rowsOf } from "../../platform/db/index.ts";
+import type { ModuleContext } from "../../platform/module/index.ts";
 import { type Notice, notify } from "../../platform/notify/index.ts";
 import type { Queue } from "../../platform/queue/index.ts";
 import { usersHolding } from "../accounts/index.ts";
@@ -62,7 +63,7 @@ interface Hit {
   due: Date | string;
 }
 
-export function defineCaseJobs(queue: Queue, db: Db): void {
+export function defineCaseJobs(queue: Queue, { db }: ModuleContext): void {
   queue.define(DEADLINES_JOB, async () => {
     await sweepDeadlines(db);
   });

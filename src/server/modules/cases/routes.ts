@@ -1,10 +1,10 @@
 import { Type } from "@sinclair/typebox";
 import { principalOf } from "../../platform/auth/index.ts";
-import type { Db } from "../../platform/db/index.ts";
 import { PhotoIds } from "../../platform/files/index.ts";
 import { exportable, listOrExport } from "../../platform/http/export.ts";
 import { Paged, PageQuery } from "../../platform/http/paging.ts";
 import { type App, Enum, IdParams, Nullable, responses, Uuid } from "../../platform/http/types.ts";
+import type { ModuleContext } from "../../platform/module/index.ts";
 import { listCategories, listDepartments } from "./catalog.ts";
 import { intakeFromForm } from "./channels.ts";
 import { CASE_ACTIONS, CASE_STATUSES } from "./flow.ts";
@@ -28,7 +28,7 @@ const IdOrCode = Type.Object(
   { additionalProperties: false },
 );
 
-export function casesRoutes(app: App, db: Db) {
+export function casesRoutes(app: App, { db }: ModuleContext) {
   app.get(
     "/cases/categories",
     {

@@ -9,8 +9,9 @@ import {
   type TrendInterval,
 } from "../cases/index.ts";
 import { areasBelow, nodesByIds, type TerritoryLevel } from "../territory/index.ts";
+import { daysBetween, lastDay } from "./days.ts";
 import { ratio } from "./measures.ts";
-import { lastDay, type ViewQuery, viewOf } from "./view.ts";
+import { type ViewQuery, viewOf } from "./view.ts";
 
 /**
  * What a map of a node shows: a district or a street its communities, a community its grids, a
@@ -62,7 +63,7 @@ export async function areaFigures(db: Db, principal: Principal, q: ViewQuery) {
 /** Received, finished and rated per day or month; by day up to a quarter, by month beyond. */
 export async function trend(db: Db, principal: Principal, q: ViewQuery & { interval?: TrendInterval }) {
   const { node, range } = await viewOf(db, principal, q);
-  const days = (Date.parse(range.to) - Date.parse(range.from)) / 86_400_000;
+  const days = daysBetween(range.from, range.to);
   const interval = q.interval ?? (days <= 92 ? "day" : "month");
   const points = await figureTrend(db, node.id, range, interval);
   return {

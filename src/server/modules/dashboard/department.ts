@@ -3,8 +3,9 @@ import type { Db } from "../../platform/db/index.ts";
 import { forbidden } from "../../platform/errors.ts";
 import { departmentsByIds, departmentsOfUser, nodeFigures, whistlesNow } from "../cases/index.ts";
 import { districtOf } from "../territory/index.ts";
+import { lastDay } from "./days.ts";
 import { departmentWhistles } from "./measures.ts";
-import { lastDay, rangeOf, type ViewQuery } from "./view.ts";
+import { rangeOf, type ViewQuery } from "./view.ts";
 
 /**
  * A department's own figures (吹哨报到): the whistles it received in the period, reported back,

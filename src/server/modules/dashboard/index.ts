@@ -1,3 +1,10 @@
-export { DUE_REPORTS_JOB, defineDashboardJobs, REPORT_JOB } from "./jobs.ts";
-export { reportRoutes } from "./report-routes.ts";
-export { dashboardRoutes } from "./routes.ts";
+import type { Module } from "../../platform/module/index.ts";
+import { defineDashboardJobs } from "./reports/jobs.ts";
+import { reportRoutes } from "./reports/routes.ts";
+import { dashboardRoutes } from "./routes.ts";
+
+export const dashboardModule: Module = {
+  name: "dashboard",
+  routes: [dashboardRoutes, reportRoutes],
+  jobs: defineDashboardJobs,
+};

@@ -12,8 +12,9 @@ import {
 import { orderTotals } from "../orders/index.ts";
 import { householdCoverage } from "../people/index.ts";
 import { volunteeringTotals } from "../volunteering/index.ts";
+import { lastDay } from "./days.ts";
 import { departmentWhistles, mean, ratio } from "./measures.ts";
-import { lastDay, type ViewQuery, viewOf } from "./view.ts";
+import { type ViewQuery, viewOf } from "./view.ts";
 
 // Names for people reading the raw answer; the pages name keys in their own language.
 const zh = WORDS["zh-CN"];

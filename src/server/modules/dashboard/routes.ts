@@ -1,7 +1,7 @@
 import { Type } from "@sinclair/typebox";
 import { principalOf } from "../../platform/auth/index.ts";
-import type { Db } from "../../platform/db/index.ts";
 import { type App, responses } from "../../platform/http/types.ts";
+import type { ModuleContext } from "../../platform/module/index.ts";
 import { areaFigures, live, trend } from "./areas.ts";
 import { departmentFigures } from "./department.ts";
 import { overview } from "./overview.ts";
@@ -19,7 +19,7 @@ const tags = ["dashboard"];
 const read = { access: { permission: "dashboard.read" as const } };
 
 /** D1: the command centre's figures, for the big screen and the admin home page. */
-export function dashboardRoutes(app: App, db: Db) {
+export function dashboardRoutes(app: App, { db }: ModuleContext) {
   app.get(
     "/dashboard/overview",
     {

@@ -3,6 +3,7 @@ import type { Db } from "../../platform/db/index.ts";
 import { badRequest, forbidden } from "../../platform/errors.ts";
 import { chinaDate, type DayRange, nextDay } from "../cases/index.ts";
 import { getNode, nodesByIds, type TerritoryNode } from "../territory/index.ts";
+import { DAY_MS, daysBetween } from "./days.ts";
 
 /** What every figure of the command centre is about: a node in the caller's scope and a period. */
 export interface View {
@@ -23,8 +24,6 @@ export interface ViewQuery {
 const DEFAULT_DAYS = 30;
 /** Ten years: far beyond any report, short of a runaway loop over days. */
 const MAX_DAYS = 3700;
-const DAY_MS = 86_400_000;
-const daysBetween = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / DAY_MS;
 
 /** The period: the last 30 days up to today unless given; 400 for a reversed or endless one. */
 export function rangeOf(q: Pick<ViewQuery, "from" | "to">, today = chinaDate(new Date())): DayRange {
@@ -54,7 +53,3 @@ export async function viewOf(db: Db, principal: Principal, q: ViewQuery): Promis
   });
   return { node, range, trail };
 }
-
-/** The last day of a range, inclusive, as the API answers it. */
-export const lastDay = (range: DayRange) =>
-  new Date(Date.parse(range.to) - DAY_MS).toISOString().slice(0, 10);

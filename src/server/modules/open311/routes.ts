@@ -1,7 +1,8 @@
-import type { FastifyInstance, FastifyRequest } from "fastify";
-import type { Db } from "../../platform/db/index.ts";
+import type { FastifyRequest } from "fastify";
+import type { App } from "../../platform/http/types.ts";
 import { installFormParser } from "../../platform/http/validation.ts";
 import { pickLocale } from "../../platform/i18n/messages.ts";
+import type { ModuleContext } from "../../platform/module/index.ts";
 import { formatOf, installOpen311Errors, listXml, send } from "./format.ts";
 import {
   findRequests,
@@ -26,7 +27,7 @@ const params = (request: FastifyRequest) => request.params as Record<string, str
  * Open311 GeoReport v2 (https://wiki.open311.org/GeoReport_v2), to be registered with the prefix
  * /open311/v2: services.{fmt}, services/{code}.{fmt}, requests.{fmt} GET and POST, requests/{id}.{fmt}.
  */
-export async function open311Routes(scope: FastifyInstance, db: Db): Promise<void> {
+export async function open311Routes(scope: App, { db }: ModuleContext): Promise<void> {
   installOpen311Errors(scope);
   // The specification's clients post forms (`attribute[code]=…`), not JSON.
   installFormParser(scope);

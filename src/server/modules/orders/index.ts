@@ -1,8 +1,20 @@
+import type { Module } from "../../platform/module/index.ts";
+import { ensureOrderDefaults } from "./categories.ts";
+import { defineOrderJobs } from "./jobs.ts";
+import { publishFromCall } from "./publish.ts";
+import { ordersRoutes } from "./routes.ts";
+import { orderSheet } from "./sheets.ts";
+
 export { type BulkOrder, bulkInsertOrders } from "./bulk.ts";
-export { ensureOrderDefaults } from "./categories.ts";
 export type { OrderAction } from "./flow.ts";
-export { defineOrderJobs } from "./jobs.ts";
-export { publishFromCall } from "./publish.ts";
-export { ordersRoutes } from "./routes.ts";
 export { orderTotals } from "./stats.ts";
 export type { Audience, OrderStatus } from "./tables.ts";
+
+export const ordersModule: Module = {
+  name: "orders",
+  routes: [ordersRoutes],
+  jobs: defineOrderJobs,
+  firstData: ensureOrderDefaults,
+  exporters: [orderSheet],
+  hooks: { publishCall: publishFromCall },
+};

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { recordAudits, SYSTEM } from "../../platform/audit/index.ts";
 import { bulkInsert, type Db, type Executor, rowsOf } from "../../platform/db/index.ts";
+import type { ModuleContext } from "../../platform/module/index.ts";
 import { type Notice, notify } from "../../platform/notify/index.ts";
 import type { Queue } from "../../platform/queue/index.ts";
 import { orderEvents, orderMisses, orders } from "./tables.ts";
@@ -23,7 +24,7 @@ export interface MissJob {
   grabbedAt: string;
 }
 
-export function defineOrderJobs(queue: Queue, db: Db): void {
+export function defineOrderJobs(queue: Queue, { db }: ModuleContext): void {
   queue.define<MissJob>(MISS_JOB, async (grab) => {
     await sweepMisses(db, grab);
   });

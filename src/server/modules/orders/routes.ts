@@ -1,11 +1,10 @@
 import { type TObject, Type } from "@sinclair/typebox";
 import { type Access, principalOf } from "../../platform/auth/index.ts";
-import type { Db } from "../../platform/db/index.ts";
 import { FileId } from "../../platform/files/index.ts";
 import { exportable, listOrExport } from "../../platform/http/export.ts";
 import { Paged, PageQuery } from "../../platform/http/paging.ts";
 import { type App, Enum, responses, Uuid } from "../../platform/http/types.ts";
-import type { Queue } from "../../platform/queue/index.ts";
+import type { ModuleContext } from "../../platform/module/index.ts";
 import { listOrderCategories } from "./categories.ts";
 import { grab } from "./grab.ts";
 import { publishOrder } from "./publish.ts";
@@ -37,7 +36,7 @@ const emptyBody = async (req: { body: unknown }) => {
   req.body ??= {};
 };
 
-export function ordersRoutes(app: App, db: Db, queue?: Queue) {
+export function ordersRoutes(app: App, { db, queue }: ModuleContext) {
   app.get(
     "/orders/categories",
     {

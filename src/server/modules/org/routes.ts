@@ -1,9 +1,9 @@
 import { Type } from "@sinclair/typebox";
 import { principalOf } from "../../platform/auth/index.ts";
-import type { Db } from "../../platform/db/index.ts";
 import { exportable, listOrExport } from "../../platform/http/export.ts";
 import { Paged, PageQuery } from "../../platform/http/paging.ts";
 import { type App, Enum, IdParams, Nullable, responses, Uuid } from "../../platform/http/types.ts";
+import type { ModuleContext } from "../../platform/module/index.ts";
 import { getOrg, listOrgs, listUnits } from "./service.ts";
 import { orgSheet, unitSheet } from "./sheets.ts";
 import { ORG_KINDS, UNIT_KINDS } from "./tables.ts";
@@ -29,7 +29,7 @@ const Unit = Type.Object({
   contactPhone: Nullable(Type.String()),
 });
 
-export function orgRoutes(app: App, db: Db) {
+export function orgRoutes(app: App, { db }: ModuleContext) {
   app.get(
     "/org/orgs",
     {

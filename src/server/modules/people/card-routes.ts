@@ -3,7 +3,6 @@ import { Type } from "@sinclair/typebox";
 import type { FastifyRequest } from "fastify";
 import { LRUCache } from "lru-cache";
 import { principalOf } from "../../platform/auth/index.ts";
-import type { Db } from "../../platform/db/index.ts";
 import { notFound } from "../../platform/errors.ts";
 import {
   FileId,
@@ -14,6 +13,7 @@ import {
   sendStoredFile,
 } from "../../platform/files/index.ts";
 import { type App, Enum, ErrorBody, IdParams, Nullable, responses, Uuid } from "../../platform/http/types.ts";
+import type { ModuleContext } from "../../platform/module/index.ts";
 import { attachment } from "../../platform/xlsx/index.ts";
 import { type ContactCard, contactCard, isCardPhoto } from "./card.ts";
 import { POSTER_SIZES, posterPdf } from "./poster.ts";
@@ -83,7 +83,7 @@ const posters = new LRUCache<string, Buffer>({ maxSize: 32 * 1024 * 1024, sizeCa
  * The public contact card (民情联系卡) of a grid, its printable poster and its photos; and the
  * staff-side writes that fill it: a photo and a sentence of duties per person.
  */
-export function contactCardRoutes(app: App, db: Db, dataDir: string) {
+export function contactCardRoutes(app: App, { db, config: { dataDir } }: ModuleContext) {
   app.get(
     "/public/grids/:code/card",
     {

@@ -1,9 +1,20 @@
-import { registerImporter } from "../../platform/imports/index.ts";
-import { partyMembersImporter } from "./import-members.ts";
-import { residentsImporter } from "./import-residents.ts";
-import { staffImporter } from "./import-staff.ts";
+import { anyImporter } from "../../platform/imports/index.ts";
+import type { Module } from "../../platform/module/index.ts";
+import { accessLogRoutes } from "./access-log/routes.ts";
+import { contactCardRoutes } from "./card-routes.ts";
+import { partyMembersImporter } from "./imports/members.ts";
+import { residentsImporter } from "./imports/residents.ts";
+import { staffImporter } from "./imports/staff.ts";
+import { peopleRoutes } from "./routes.ts";
+import {
+  householdSheet,
+  partyMemberSheet,
+  piiAccessSheet,
+  residentSheet,
+  revealedResidentSheet,
+  staffSheet,
+} from "./sheets.ts";
 
-export { accessLogRoutes } from "./access-log-routes.ts";
 export {
   type BulkResident,
   type BulkStaff,
@@ -12,15 +23,22 @@ export {
   bulkInsertResidents,
   bulkInsertStaff,
 } from "./bulk.ts";
-export { contactCardRoutes } from "./card-routes.ts";
 export { type Coverage, householdCoverage } from "./coverage.ts";
 export { householdPlace, listHouseholds } from "./directory.ts";
-export { peopleRoutes } from "./routes.ts";
 export { householdInScope } from "./scope.ts";
 export { MEMBER_CATEGORIES, type MemberCategory, STAFF_ROLES, type StaffRole } from "./tables.ts";
 export { memberWorkUnitId } from "./work-unit.ts";
 
-// Spreadsheet imports (platform/imports): registered here, reached by kind through the import routes.
-registerImporter(residentsImporter);
-registerImporter(partyMembersImporter);
-registerImporter(staffImporter);
+export const peopleModule: Module = {
+  name: "people",
+  routes: [peopleRoutes, accessLogRoutes, contactCardRoutes],
+  importers: [anyImporter(residentsImporter), anyImporter(partyMembersImporter), anyImporter(staffImporter)],
+  exporters: [
+    householdSheet,
+    residentSheet,
+    revealedResidentSheet,
+    partyMemberSheet,
+    staffSheet,
+    piiAccessSheet,
+  ],
+};

@@ -1,11 +1,10 @@
 import { type TSchema, Type } from "@sinclair/typebox";
 import { principalOf } from "../../platform/auth/index.ts";
-import type { Db } from "../../platform/db/index.ts";
 import { badRequest } from "../../platform/errors.ts";
 import { exportable, listOrExport, sendXlsx, wantsXlsx } from "../../platform/http/export.ts";
 import { Paged, PageQuery, type Paging } from "../../platform/http/paging.ts";
 import { type App, Enum, IdParams, Nullable, responses, Uuid } from "../../platform/http/types.ts";
-import type { PiiVault } from "../../platform/pii/index.ts";
+import type { ModuleContext } from "../../platform/module/index.ts";
 import { getHousehold, listHouseholds, listPartyMembers, listStaff } from "./directory.ts";
 import { getResident, listResidents } from "./residents.ts";
 import {
@@ -75,7 +74,7 @@ const Staff = Type.Object({
   duties: Nullable(Type.String({ description: "the contact card's sentence of duties (亮职责)" })),
 });
 
-export function peopleRoutes(app: App, db: Db, vault: PiiVault) {
+export function peopleRoutes(app: App, { db, pii: vault }: ModuleContext) {
   app.get(
     "/people/households",
     {

@@ -1,7 +1,7 @@
 import type { ItemOf, ListSheet } from "../../platform/http/export.ts";
 import { type Words, wordFor } from "../../platform/i18n/words.ts";
 import type { Column } from "../../platform/xlsx/index.ts";
-import type { listPiiAccess } from "./access-log.ts";
+import type { listPiiAccess } from "./access-log/service.ts";
 import type { listHouseholds, listPartyMembers, listStaff } from "./directory.ts";
 import type { listResidents } from "./residents.ts";
 

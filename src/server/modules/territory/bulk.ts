@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { MultiPolygon, Polygon } from "geojson";
 import { bulkInsert, type Executor } from "../../platform/db/index.ts";
 import { pinyinSortKey } from "../../platform/i18n/pinyin.ts";
-import { bumpGeoVersion } from "./geo.ts";
+import { bumpGeoVersion } from "./service.ts";
 import { type GridType, type TerritoryLevel, territoryNodes } from "./tables.ts";
 
 export interface BulkNode {

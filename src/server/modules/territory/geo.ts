@@ -7,19 +7,8 @@ import { AppError, notFound, unprocessable } from "../../platform/errors.ts";
 import { type Area, assertValidArea, SpatialIndex } from "../../platform/geo/index.ts";
 import { type Paging, selectPage } from "../../platform/http/paging.ts";
 import { lineageOf } from "./lineage.ts";
-import { getNode, presentNode } from "./service.ts";
+import { bumpGeoVersion, getNode, presentNode } from "./service.ts";
 import { type TerritoryLevel, territoryNodes, territoryState } from "./tables.ts";
-
-/** Marks every process's spatial index as stale (polygons changed). */
-export async function bumpGeoVersion(executor: Executor): Promise<void> {
-  await executor
-    .insert(territoryState)
-    .values({ id: 1, geoVersion: 1 })
-    .onConflictDoUpdate({
-      target: territoryState.id,
-      set: { geoVersion: sql`${territoryState.geoVersion} + 1` },
-    });
-}
 
 interface Ref {
   id: string;
@@ -39,7 +28,8 @@ interface Locator {
 
 // One index per database (tests open several in one process); rebuilt when the version moves.
 const locators = new WeakMap<Db, Locator>();
-const VERSION_CHECK_MS = 250;
+/** How often a process asks whether the territory changed: its spatial index lags the database at most this long. */
+export const VERSION_CHECK_MS = 250;
 
 async function currentVersion(db: Db): Promise<number> {
   const [row] = await db

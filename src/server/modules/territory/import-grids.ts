@@ -4,9 +4,9 @@ import { pinyinSortKey } from "../../platform/i18n/pinyin.ts";
 import { WORDS } from "../../platform/i18n/words.ts";
 import { choices, type ImportColumn, type SheetImporter } from "../../platform/imports/index.ts";
 import { bulkInsertNodes } from "./bulk.ts";
-import { bumpGeoVersion } from "./geo.ts";
 import { districtOf, nodesByCodes, nodesByRefs, nodesByUnitCodes } from "./lookup.ts";
 import type { TerritoryNode } from "./service.ts";
+import { bumpGeoVersion } from "./service.ts";
 import { type GridType, territoryNodes } from "./tables.ts";
 
 type Field = "code" | "unitCode" | "name" | "gridType" | "community";

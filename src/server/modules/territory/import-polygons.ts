@@ -3,9 +3,9 @@ import { type AuditEntry, recordAudits } from "../../platform/audit/index.ts";
 import { bulkUpdate } from "../../platform/db/index.ts";
 import { type Area, checkShape, type PolygonProblem, validateArea } from "../../platform/geo/index.ts";
 import type { GeoJsonImporter } from "../../platform/imports/index.ts";
-import { bumpGeoVersion, type PendingPolygon, polygonContext } from "./geo.ts";
+import { type PendingPolygon, polygonContext } from "./geo.ts";
 import { nodesByRefs } from "./lookup.ts";
-import type { TerritoryNode } from "./service.ts";
+import { bumpGeoVersion, type TerritoryNode } from "./service.ts";
 import { territoryNodes } from "./tables.ts";
 
 /** The rule a polygon broke, as the person fixing the GIS file reads it. */

@@ -1,12 +1,14 @@
-import { registerImporter } from "../../platform/imports/index.ts";
+import { anyImporter } from "../../platform/imports/index.ts";
+import type { Module } from "../../platform/module/index.ts";
 import { gridsImporter } from "./import-grids.ts";
 import { gridPolygonsImporter } from "./import-polygons.ts";
+import { territoryRoutes } from "./routes.ts";
+import { gridSheet, nodeSheet } from "./sheets.ts";
 
 export { type BulkNode, bulkInsertNodes, type InsertedNode } from "./bulk.ts";
 export { locate } from "./geo.ts";
 export { gridCodePrefix, type Lineage, lineageOf, type NodeRef } from "./lineage.ts";
 export { areasBelow, districtOf, type NodeOutline, nodesBelow, nodesByCodes, nodesByRefs } from "./lookup.ts";
-export { territoryRoutes } from "./routes.ts";
 export { scopedTo } from "./scope.ts";
 export {
   getNode,
@@ -20,6 +22,9 @@ export {
 } from "./service.ts";
 export { GRID_TYPES, type GridType, TERRITORY_LEVELS, type TerritoryLevel } from "./tables.ts";
 
-// Spreadsheet and GeoJSON imports (platform/imports): registered here, reached by kind.
-registerImporter(gridsImporter);
-registerImporter(gridPolygonsImporter);
+export const territoryModule: Module = {
+  name: "territory",
+  routes: [territoryRoutes],
+  importers: [anyImporter(gridsImporter), anyImporter(gridPolygonsImporter)],
+  exporters: [nodeSheet, gridSheet],
+};

@@ -17,8 +17,9 @@ export interface Lineage {
   street: NodeRef | null;
 }
 
-// Paths never change once a node exists, so what lies above one can be kept.
-const cache = new LRUCache<string, Lineage>({ max: 50_000 });
+// Paths never change once a node exists, so which nodes lie above one can be kept; their names can
+// change (a rename), so a lineage is kept for five seconds (the README's list of per-process caches).
+const cache = new LRUCache<string, Lineage>({ max: 50_000, ttl: 5_000 });
 
 /** The grid, community and street on a materialised path (a household's, a building's, a grid's own). */
 export async function lineageOf(executor: Executor, path: string): Promise<Lineage> {

@@ -1,9 +1,9 @@
 import { Type } from "@sinclair/typebox";
 import { principalOf } from "../../platform/auth/index.ts";
-import type { Db } from "../../platform/db/index.ts";
 import { ExportQuery, exportable, listOrExport, sendXlsx } from "../../platform/http/export.ts";
 import { Paged, PageQuery } from "../../platform/http/paging.ts";
 import { type App, Enum, IdParams, Nullable, responses, Uuid } from "../../platform/http/types.ts";
+import type { ModuleContext } from "../../platform/module/index.ts";
 import { gridsGeoJson, listGrids, locate, setGeometry } from "./geo.ts";
 import * as territory from "./service.ts";
 import { gridSheet, nodeSheet } from "./sheets.ts";
@@ -40,7 +40,7 @@ const Code = Type.String({ minLength: 1, maxLength: 40, pattern: "^[A-Za-z0-9][A
 const Name = Type.String({ minLength: 1, maxLength: 100 });
 const tags = ["territory"];
 
-export function territoryRoutes(app: App, db: Db) {
+export function territoryRoutes(app: App, { db }: ModuleContext) {
   app.get(
     "/territory/nodes",
     {

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { and, asc, count, eq, ilike, inArray, isNull, or, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, ilike, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
 import type { Actor } from "../../platform/audit/audit.ts";
 import { audited } from "../../platform/audit/audit.ts";
 import { inScope, type Permission, type Principal, scopePaths } from "../../platform/auth/index.ts";
@@ -8,7 +8,13 @@ import { likePattern } from "../../platform/db/index.ts";
 import { conflict, notFound, unprocessable } from "../../platform/errors.ts";
 import { type Paging, pageWindow } from "../../platform/http/paging.ts";
 import { pinyinSortKey } from "../../platform/i18n/pinyin.ts";
-import { type GridType, type TerritoryLevel, type TerritoryNodeRow, territoryNodes } from "./tables.ts";
+import {
+  type GridType,
+  type TerritoryLevel,
+  type TerritoryNodeRow,
+  territoryNodes,
+  territoryState,
+} from "./tables.ts";
 
 /** Which levels may sit directly under which: the shape of the tree. */
 const CHILD_LEVELS: Record<TerritoryLevel, readonly TerritoryLevel[]> = {
@@ -204,6 +210,23 @@ export function createNode(db: Db, principal: Principal, actor: Actor, node: New
   });
 }
 
+/** The levels whose names `locate` answers with, from every process's spatial index (geo.ts). */
+const LOCATED_LEVELS: readonly TerritoryLevel[] = ["street", "community", "grid"];
+
+/**
+ * Marks every process's spatial index as stale: polygons, or the grid, community and street codes
+ * and names it answers with, changed. Each process reads the version every VERSION_CHECK_MS (geo.ts).
+ */
+export async function bumpGeoVersion(executor: Executor): Promise<void> {
+  await executor
+    .insert(territoryState)
+    .values({ id: 1, geoVersion: 1 })
+    .onConflictDoUpdate({
+      target: territoryState.id,
+      set: { geoVersion: sql`${territoryState.geoVersion} + 1` },
+    });
+}
+
 export function renameNode(
   db: Db,
   principal: Principal,
@@ -220,6 +243,7 @@ export function renameNode(
       .where(eq(territoryNodes.id, id))
       .returning();
     if (!row) throw notFound("territory node", id);
+    if (LOCATED_LEVELS.includes(row.level)) await bumpGeoVersion(tx);
     const after = presentNode(row);
     await audit({ action: "territory.update", entity: "territory_node", entityId: id, before, after });
     return after;

@@ -1,9 +1,9 @@
 import { Type } from "@sinclair/typebox";
 import { principalOf } from "../../platform/auth/index.ts";
-import type { Db } from "../../platform/db/index.ts";
 import { exportable, listOrExport } from "../../platform/http/export.ts";
 import { Paged, PageQuery } from "../../platform/http/paging.ts";
 import { type App, Enum, IdParams, responses, Uuid } from "../../platform/http/types.ts";
+import type { ModuleContext } from "../../platform/module/index.ts";
 import { cancelActivity, createActivity } from "./activities.ts";
 import { getActivity, listActivities } from "./activity-views.ts";
 import { ATTENDANCE_ACTIONS, recordAttendance } from "./attendance.ts";
@@ -20,7 +20,7 @@ const join = { access: { permission: "volunteering.join" as const } };
 const Moment = Type.String({ format: "date-time", maxLength: 40 });
 
 /** Activities (志愿活动): publishing, the list, sign-up with waiting list, and QR attendance. */
-export function activityRoutes(app: App, db: Db) {
+export function activityRoutes(app: App, { db }: ModuleContext) {
   app.get(
     "/activities",
     {

@@ -1,6 +1,7 @@
 import { and, eq, lte } from "drizzle-orm";
 import { recordAudits, SYSTEM } from "../../platform/audit/index.ts";
 import type { Db } from "../../platform/db/index.ts";
+import type { ModuleContext } from "../../platform/module/index.ts";
 import type { Queue } from "../../platform/queue/index.ts";
 import { activities } from "./tables.ts";
 
@@ -10,7 +11,7 @@ import { activities } from "./tables.ts";
  */
 export const FINISH_JOB = "volunteering.finish";
 
-export function defineVolunteeringJobs(queue: Queue, db: Db): void {
+export function defineVolunteeringJobs(queue: Queue, { db }: ModuleContext): void {
   queue.define(FINISH_JOB, async () => {
     await finishEnded(db);
   });

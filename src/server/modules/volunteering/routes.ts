@@ -1,9 +1,9 @@
 import { Type } from "@sinclair/typebox";
 import { principalOf } from "../../platform/auth/index.ts";
-import type { Db } from "../../platform/db/index.ts";
 import { exportable, listOrExport } from "../../platform/http/export.ts";
 import { Paged, PageQuery } from "../../platform/http/paging.ts";
 import { type App, Enum, IdParams, responses, Uuid } from "../../platform/http/types.ts";
+import type { ModuleContext } from "../../platform/module/index.ts";
 import {
   MyVolunteering,
   SkillCode,
@@ -37,7 +37,7 @@ const Done = Type.Object({ teamId: Uuid, volunteerId: Uuid });
 const SkillsBody = Type.Object({ skills: Skills }, { additionalProperties: false });
 
 /** Volunteers (志愿者), teams (服务队) and the figures; activities are in activity-routes.ts. */
-export function volunteeringRoutes(app: App, db: Db) {
+export function volunteeringRoutes(app: App, { db }: ModuleContext) {
   app.get(
     "/volunteering/skills",
     {

@@ -87,7 +87,7 @@ describe("the staff's volunteer list", () => {
     expect(repairers.items.every((v: { skills: string[] }) => v.skills.includes("跑腿"))).toBe(true);
     expect(repairers.items.map((v: { name: string }) => v.name)).toContain("志愿者1");
     const all = (await get(as("communityStaff"), "/api/v1/volunteering/volunteers?pageSize=200")).json();
-    expect(all.total).toBeGreaterThan(100);
+    expect(all.total).toBeGreaterThan(10);
     const hours = all.items.map((v: { hours: number }) => v.hours);
     expect(hours).toEqual([...hours].sort((a, b) => b - a));
     expect(hours[0]).toBeGreaterThan(0);

@@ -1,6 +1,10 @@
+import type { Module } from "../../platform/module/index.ts";
+import { wishesRoutes } from "./routes.ts";
+import { wishSheet } from "./sheets.ts";
+import { wishWallRoutes } from "./wall-routes.ts";
+
 export { type BulkWish, type BulkWishEvent, bulkInsertWishes } from "./bulk.ts";
 export { PUBLIC_STATUSES, WISH_ACTIONS, type WishAction } from "./flow.ts";
-export { wishesRoutes } from "./routes.ts";
 export {
   CLAIMER_KINDS,
   type ClaimerKind,
@@ -11,4 +15,9 @@ export {
   type WisherKind,
   type WishStatus,
 } from "./tables.ts";
-export { wishWallRoutes } from "./wall-routes.ts";
+
+export const wishesModule: Module = {
+  name: "wishes",
+  routes: [wishesRoutes, wishWallRoutes],
+  exporters: [wishSheet],
+};

@@ -1,10 +1,10 @@
 import { Type } from "@sinclair/typebox";
 import { principalOf } from "../../platform/auth/index.ts";
-import type { Db } from "../../platform/db/index.ts";
 import { FileId, PhotoIds } from "../../platform/files/index.ts";
 import { exportable, listOrExport } from "../../platform/http/export.ts";
 import { Paged, PageQuery } from "../../platform/http/paging.ts";
 import { type App, Enum, IdParams, responses, Uuid } from "../../platform/http/types.ts";
+import type { ModuleContext } from "../../platform/module/index.ts";
 import { claimUnits, claimWish } from "./claim.ts";
 import { postWish } from "./post.ts";
 import { Moved, MyWish, Posted, Stats, WishDetail, WishItem } from "./schemas.ts";
@@ -27,7 +27,7 @@ const IdOrCode = Type.Object(
 const Time = Type.String({ format: "date-time", maxLength: 40 });
 
 /** 微心愿 for signed-in people: posting, the staff list and figures, one's own wishes, and the steps. */
-export function wishesRoutes(app: App, db: Db) {
+export function wishesRoutes(app: App, { db }: ModuleContext) {
   app.post(
     "/wishes",
     {

@@ -1,9 +1,9 @@
 import { Type } from "@sinclair/typebox";
-import type { Db } from "../../platform/db/index.ts";
 import { notFound } from "../../platform/errors.ts";
 import { FileId, openStoredFile, sendStoredFile } from "../../platform/files/index.ts";
 import { Paged, PageQuery } from "../../platform/http/paging.ts";
 import { type App, Enum, ErrorBody, responses, Uuid } from "../../platform/http/types.ts";
+import type { ModuleContext } from "../../platform/module/index.ts";
 import { PUBLIC_STATUSES } from "./flow.ts";
 import { isWallPhoto, wall, wallCommunities } from "./public.ts";
 import { PublicWish, WallCommunity } from "./schemas.ts";
@@ -13,7 +13,7 @@ const tags = ["wishes"];
 const open = { access: "public" as const };
 
 /** 心愿墙: the public wall (no login), its communities, and the photos of the wishes on it. */
-export function wishWallRoutes(app: App, db: Db, dataDir: string) {
+export function wishWallRoutes(app: App, { db, config: { dataDir } }: ModuleContext) {
   app.get(
     "/public/wishes",
     {

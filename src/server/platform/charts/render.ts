@@ -1,4 +1,4 @@
-import { renderAsync } from "@resvg/resvg-js";
+import { Resvg } from "@resvg/resvg-js";
 import * as echarts from "echarts";
 import { FONT_FAMILY, fontPaths } from "../pdf/index.ts";
 
@@ -17,9 +17,11 @@ const ZOOM = 2;
  * An ECharts option as a PNG, for reports (PDF, .xlsx) where no browser draws it: ECharts lays it
  * out as SVG on the server, resvg paints that with the same Chinese font the PDFs embed (no system
  * fonts, so the picture is the same on every machine). Animation is off, or the SVG would hold the
- * first frame of it.
+ * first frame of it. Tens of milliseconds of CPU a chart: call it in a worker thread
+ * (platform/workers). It paints on that thread, not on libuv's pool, which the event loop needs
+ * for files and passwords.
  */
-export async function renderChartPng(option: ChartOption, size: ChartSize): Promise<Buffer> {
+export function renderChartPng(option: ChartOption, size: ChartSize): Buffer {
   const chart = echarts.init(null, null, { renderer: "svg", ssr: true, ...size });
   let svg: string;
   try {
@@ -30,7 +32,7 @@ export async function renderChartPng(option: ChartOption, size: ChartSize): Prom
     chart.dispose();
   }
   const fonts = fontPaths();
-  const image = await renderAsync(svg, {
+  const resvg = new Resvg(svg, {
     font: {
       loadSystemFonts: false,
       fontFiles: [fonts.regular, fonts.bold],
@@ -40,5 +42,5 @@ export async function renderChartPng(option: ChartOption, size: ChartSize): Prom
     fitTo: { mode: "zoom", value: ZOOM },
     background: "#ffffff",
   });
-  return image.asPng();
+  return resvg.render().asPng();
 }

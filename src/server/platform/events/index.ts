@@ -1,3 +1,4 @@
+export { DELIVERY_JOB, defineEventDelivery, deliverEvents } from "./delivery.ts";
 export {
   consumeEvents,
   type DomainEvent,

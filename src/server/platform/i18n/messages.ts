@@ -291,6 +291,10 @@ const MESSAGES: Record<string, { "zh-CN": string; en: string }> = {
     "zh-CN": "后台任务暂时不能排队，请稍后重试",
     en: "Background jobs cannot be queued right now: try again later",
   },
+  ORDERS_UNAVAILABLE: {
+    "zh-CN": "本系统未启用服务订单，不能按键发单",
+    en: "Service orders are not enabled here: a call cannot publish an order",
+  },
   INTERNAL: { "zh-CN": "服务器内部错误，请稍后再试", en: "Internal error, please try again later" },
 };
 

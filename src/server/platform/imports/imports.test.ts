@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Session, startWithSessions, type TestApp } from "../../testing/harness.ts";
+import { IMPORTERS, type Session, startWithSessions, type TestApp } from "../../testing/harness.ts";
 import {
   checked,
   confirmed,
@@ -64,7 +64,7 @@ describe("what may be imported", () => {
       const res = await get(s.communityStaff, `/api/v1/imports/templates/${kind}.xlsx`);
       expect(res.statusCode).toBe(200);
       expect(res.headers["content-type"]).toContain("spreadsheetml.sheet");
-      const importer = importerOf(kind);
+      const importer = importerOf(IMPORTERS, kind);
       if (importer?.source !== "sheet") throw new Error(`${kind} is not a sheet importer`);
       const bytes = res.rawPayload;
       const wb = new ExcelJS.Workbook();
@@ -218,7 +218,8 @@ describe("personal data at rest", () => {
       .set({ createdAt: at, updatedAt: at })
       .where(eq(importJobs.id, id));
   };
-  const sweep = () => sweepImports({ db: t.database.db, vault: t.pii, dataDir: t.dataDir });
+  const sweep = () =>
+    sweepImports({ db: t.database.db, vault: t.pii, dataDir: t.dataDir, importers: IMPORTERS });
 
   it("stores the upload sealed, imports it all the same, and deletes it once written", async () => {
     const id = idOf(7001);

@@ -11,6 +11,7 @@ export {
 } from "./jobs.ts";
 export {
   type AnySheetImporter,
+  anyImporter,
   type CheckContext,
   type Checker,
   type FeatureField,
@@ -19,7 +20,6 @@ export {
   type ImportColumn,
   type Importer,
   importerOf,
-  registerImporter,
   type SheetImporter,
   type SheetRecord,
   type WriteContext,

@@ -4,7 +4,7 @@ import type { Executor } from "../db/index.ts";
 import { conflict, notFound } from "../errors.ts";
 import { files } from "../files/index.ts";
 import { type Paging, pageWindow } from "../http/paging.ts";
-import { allImporters } from "./registry.ts";
+import type { Importer } from "./registry.ts";
 import { type ImportStatus, importJobs, type RowProblem } from "./tables.ts";
 
 export type ImportJob = typeof importJobs.$inferSelect;
@@ -45,10 +45,10 @@ export const KEPT_PROBLEMS = 500;
  * Who may see a job: its uploader, and staff whose scope (for the kind's permission) covers a node
  * the uploader imported for. The uploader's roles are read from the job's principal snapshot.
  */
-export function visibleTo(viewer: Principal): SQL {
+export function visibleTo(viewer: Principal, importers: readonly Importer[]): SQL {
   const clauses: SQL[] = [eq(importJobs.createdBy, viewer.userId)];
   const byPermission = new Map<Permission, string[]>();
-  for (const importer of allImporters())
+  for (const importer of importers)
     byPermission.set(importer.permission, [...(byPermission.get(importer.permission) ?? []), importer.kind]);
   for (const [permission, kinds] of byPermission) {
     const paths = scopePaths(viewer, permission);
@@ -70,17 +70,30 @@ export function visibleTo(viewer: Principal): SQL {
   return sql`(${sql.join(clauses, sql` or `)})`;
 }
 
-export async function getJob(executor: Executor, viewer: Principal, id: string): Promise<ImportJob> {
+export async function getJob(
+  executor: Executor,
+  viewer: Principal,
+  importers: readonly Importer[],
+  id: string,
+): Promise<ImportJob> {
   const [job] = await executor
     .select()
     .from(importJobs)
-    .where(and(eq(importJobs.id, id), visibleTo(viewer)));
+    .where(and(eq(importJobs.id, id), visibleTo(viewer, importers)));
   if (!job) throw notFound("import", id);
   return job;
 }
 
-export async function listJobs(executor: Executor, viewer: Principal, f: Paging & { mine?: boolean }) {
-  const where = and(visibleTo(viewer), f.mine ? eq(importJobs.createdBy, viewer.userId) : undefined);
+export async function listJobs(
+  executor: Executor,
+  viewer: Principal,
+  importers: readonly Importer[],
+  f: Paging & { mine?: boolean },
+) {
+  const where = and(
+    visibleTo(viewer, importers),
+    f.mine ? eq(importJobs.createdBy, viewer.userId) : undefined,
+  );
   const { limit, offset } = pageWindow(f);
   const [rows, [total]] = await Promise.all([
     executor

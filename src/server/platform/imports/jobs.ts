@@ -17,7 +17,7 @@ import {
   staleJobs,
 } from "./jobs-table.ts";
 import { checkedSheets } from "./read-cache.ts";
-import { importerOf, type WriteSummary } from "./registry.ts";
+import { type Importer, importerOf, type WriteSummary } from "./registry.ts";
 import { reportWorkbook } from "./report.ts";
 import { runPass } from "./run.ts";
 import { type Source, sourceOf } from "./source.ts";
@@ -38,6 +38,8 @@ export interface ImportDeps {
   db: Db;
   vault: PiiVault;
   dataDir: string;
+  /** Every module's importers (modules/index.ts). */
+  importers: readonly Importer[];
 }
 
 /**
@@ -68,8 +70,8 @@ async function loadSource(deps: ImportDeps, job: ImportJob): Promise<Source> {
 const dropFiles = (deps: ImportDeps, ...ids: Array<string | null>) =>
   deleteStoredFiles(deps.db, deps.dataDir, ids);
 
-const importerFor = (job: ImportJob) => {
-  const importer = importerOf(job.kind);
+const importerFor = (deps: ImportDeps, job: ImportJob) => {
+  const importer = importerOf(deps.importers, job.kind);
   if (!importer) throw unprocessable("UNKNOWN_IMPORT_KIND", `没有“${job.kind}”这种导入`, { kind: job.kind });
   return importer;
 };
@@ -95,7 +97,7 @@ export async function checkImport(deps: ImportDeps, id: string): Promise<void> {
   // Only a file waiting for confirmation keeps its upload: a rejected one has its report instead.
   let waiting = false;
   try {
-    const importer = importerFor(job);
+    const importer = importerFor(deps, job);
     const source = await loadSource(deps, job);
     const ctx = { executor: deps.db, principal: principalFrom(job.principal), vault: deps.vault };
     const pass = await runPass(importer, source, ctx, {
@@ -152,7 +154,7 @@ export async function writeImport(deps: ImportDeps, id: string): Promise<void> {
     if (visible) await recordProgress(deps.db, id, { rowsWritten: rows });
   };
   try {
-    const importer = importerFor(job);
+    const importer = importerFor(deps, job);
     const source = await loadSource(deps, job);
     const principal = principalFrom(job.principal);
     const actor = actorOf(job);

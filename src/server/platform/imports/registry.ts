@@ -110,16 +110,10 @@ export type AnySheetImporter = SheetImporter<string, unknown>;
 export type AnyGeoJsonImporter = GeoJsonImporter<unknown>;
 export type Importer = AnySheetImporter | AnyGeoJsonImporter;
 
-const importers = new Map<string, Importer>();
+/** The importer of a kind among the modules' importers (modules/index.ts lists them). */
+export const importerOf = (importers: readonly Importer[], kind: string): Importer | undefined =>
+  importers.find((i) => i.kind === kind);
 
-/** Modules register their importers from their index.ts; a kind is registered once per process. */
-export function registerImporter<F extends string, Row>(
-  importer: SheetImporter<F, Row> | GeoJsonImporter<Row>,
-): void {
-  const known = importers.get(importer.kind);
-  if (known && known !== (importer as unknown)) throw new Error(`importer ${importer.kind} registered twice`);
-  importers.set(importer.kind, importer as unknown as Importer);
-}
-
-export const importerOf = (kind: string): Importer | undefined => importers.get(kind);
-export const allImporters = (): Importer[] => [...importers.values()];
+/** A module's importer, stored without its row type (the runner hands it only its own rows back). */
+export const anyImporter = <F extends string, Row>(importer: SheetImporter<F, Row> | GeoJsonImporter<Row>) =>
+  importer as unknown as Importer;

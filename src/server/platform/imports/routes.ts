@@ -95,7 +95,7 @@ export function importRoutes(app: App, service: ImportService) {
         response: responses({ 200: Type.Array(Kind) }),
       },
     },
-    (req) => importKinds(principalOf(req)),
+    (req) => importKinds(service, principalOf(req)),
   );
 
   app.get(
@@ -115,7 +115,7 @@ export function importRoutes(app: App, service: ImportService) {
     },
     async (req, reply) => {
       const kind = req.params.kind.replace(/\.xlsx$/, "");
-      const bytes = await importTemplate(principalOf(req), kind);
+      const bytes = await importTemplate(service, principalOf(req), kind);
       return sendWorkbook(reply, bytes, `导入模板-${kind}.xlsx`, `${kind}-template.xlsx`);
     },
   );
@@ -187,7 +187,7 @@ export function importRoutes(app: App, service: ImportService) {
     },
     async (req) => {
       const principal = principalOf(req);
-      const { items, total } = await listJobs(db, principal, req.query);
+      const { items, total } = await listJobs(db, principal, service.importers, req.query);
       return { items: items.map((j) => presentJob(j, principal, false)), total };
     },
   );
@@ -205,7 +205,7 @@ export function importRoutes(app: App, service: ImportService) {
     },
     async (req) => {
       const principal = principalOf(req);
-      return presentJob(await getJob(db, principal, req.params.id), principal);
+      return presentJob(await getJob(db, principal, service.importers, req.params.id), principal);
     },
   );
 

@@ -6,7 +6,7 @@ import type { Queue } from "../queue/index.ts";
 import { templateWorkbook } from "../xlsx/index.ts";
 import { CHECK_JOB, type ImportDeps, WRITE_JOB } from "./jobs.ts";
 import { getJob, type ImportJob, illegalTransition, moveJob, snapshotOf } from "./jobs-table.ts";
-import { allImporters, type Importer, importerOf } from "./registry.ts";
+import { type Importer, importerOf } from "./registry.ts";
 import { acceptUpload } from "./source.ts";
 import { importJobs } from "./tables.ts";
 
@@ -16,8 +16,8 @@ export interface ImportService extends ImportDeps {
 }
 
 /** The kinds the caller may import, with their columns (for the wizard's first step). */
-export function importKinds(principal: Principal) {
-  return allImporters()
+export function importKinds(service: ImportService, principal: Principal) {
+  return service.importers
     .filter((i) => can(principal, i.permission))
     .sort((a, b) => a.rank - b.rank)
     .map((i) => ({
@@ -38,15 +38,15 @@ export function importKinds(principal: Principal) {
 }
 
 /** An importer the caller holds the permission for: unknown kinds are 404, others' 403. */
-function importerFor(principal: Principal, kind: string): Importer {
-  const importer = importerOf(kind);
+function importerFor(service: ImportService, principal: Principal, kind: string): Importer {
+  const importer = importerOf(service.importers, kind);
   if (!importer) throw notFound("import kind", kind);
   if (!can(principal, importer.permission)) throw forbidden();
   return importer;
 }
 
-export async function importTemplate(principal: Principal, kind: string): Promise<Buffer> {
-  const importer = importerFor(principal, kind);
+export async function importTemplate(service: ImportService, principal: Principal, kind: string) {
+  const importer = importerFor(service, principal, kind);
   if (importer.source !== "sheet") throw notFound("template", kind);
   return templateWorkbook({
     sheet: importer.sheet,
@@ -82,9 +82,9 @@ export async function createImport(
 ): Promise<ImportJob> {
   if (!upload.kind)
     throw badRequest("IMPORT_KIND_REQUIRED", "请选择导入类型（表单字段 kind）", {
-      kinds: allImporters().map((i) => i.kind),
+      kinds: service.importers.map((i) => i.kind),
     });
-  const importer = importerFor(principal, upload.kind);
+  const importer = importerFor(service, principal, upload.kind);
   const queue = queueOf(service);
   const { mime } = await acceptUpload(importer, upload.bytes, upload.filename, upload.mimetype);
   const filename = upload.filename.slice(0, 200) || "upload";
@@ -145,11 +145,12 @@ export async function confirmImport(
   principal: Principal,
   id: string,
 ): Promise<ImportJob> {
-  const job = await getJob(service.db, principal, id);
+  const job = await getJob(service.db, principal, service.importers, id);
   if (job.createdBy !== principal.userId) throw forbidden("只有上传该文件的人可以确认导入");
   const queue = queueOf(service);
   const writing = await moveJob(service.db, id, "checked", "writing", { rowsWritten: 0 });
-  if (!writing) throw illegalTransition(await getJob(service.db, principal, id), "确认导入");
+  if (!writing)
+    throw illegalTransition(await getJob(service.db, principal, service.importers, id), "确认导入");
   await enqueue(service, queue, writing, WRITE_JOB, "writing");
   return writing;
 }
@@ -159,7 +160,7 @@ export async function confirmImport(
  * clear, which nobody else reads without a logged reveal. Gone after a day (404).
  */
 export async function importReport(service: ImportService, principal: Principal, id: string) {
-  const job = await getJob(service.db, principal, id);
+  const job = await getJob(service.db, principal, service.importers, id);
   if (job.createdBy !== principal.userId) throw forbidden("只有上传该文件的人可以下载错误报告");
   const file = job.reportFileId
     ? await readSealed(service.db, service.dataDir, service.vault, job.reportFileId)

@@ -1,12 +1,18 @@
 import PgBoss from "pg-boss";
 import type { Database } from "../db/index.ts";
 
+const TIME_ZONE = "Asia/Shanghai";
+
 export type JobHandler<T> = (data: T, job: { id: string; name: string }) => Promise<void>;
 
 export interface SendOptions {
   /** Run no earlier than this many seconds from now, or at this time. */
   startAfter?: number | Date;
-  /** At most one waiting job per key (e.g. one reminder per case). */
+  /**
+   * At most one waiting job per key (e.g. one reminder per case): a send while one waits adds
+   * none and answers null. Checked before the insert, so two processes sending the same key at
+   * the same instant may both add one.
+   */
   singletonKey?: string;
   retryLimit?: number;
   /** Taken before waiting jobs of lower priority (default 0): work someone asked for now. */
@@ -31,9 +37,11 @@ export class Queue {
   /** This process's worker of each queue, to wake when it sends that queue a job itself. */
   private readonly workers = new Map<string, string>();
   private started = false;
+  private workersDue?: NodeJS.Timeout;
+  private workersStarting?: Promise<void>;
 
   constructor(
-    database: Database,
+    private readonly database: Database,
     private readonly options: QueueOptions = {},
   ) {
     this.boss =
@@ -60,12 +68,39 @@ export class Queue {
     if (options.atStart) this.atStart.set(name, options.atStartDelaySeconds ?? 0);
   }
 
+  /**
+   * Makes the queues, schedules and start jobs; the workers take jobs from one polling interval
+   * later, as between any two polls, so that jobs left waiting by the previous process (a month's
+   * reports, say) run after start-up rather than slowing it down.
+   */
   async start(): Promise<void> {
     await this.boss.start();
     this.started = true;
+    // What exists already, in one query each, rather than one query per queue and schedule at every start.
+    for (const q of await this.boss.getQueues()) this.known.add(q.name);
+    for (const name of this.handlers.keys()) await this.ensureQueue(name);
+    const scheduled = new Map(
+      (await this.boss.getSchedules()).map((s) => [s.name, `${s.cron} ${s.options?.tz}`]),
+    );
+    for (const [name, cron] of this.schedules)
+      if (scheduled.get(name) !== `${cron} ${TIME_ZONE}`)
+        await this.boss.schedule(name, cron, {}, { tz: TIME_ZONE });
+    for (const [name, delay] of this.atStart) {
+      // A delayed start job still waiting from a process stopped within its delay is not added again.
+      if (delay > 0 && (await this.boss.getQueueSize(name)) > 0) continue;
+      await this.boss.send(name, {}, delay > 0 ? { startAfter: delay } : {});
+    }
     const pollingIntervalSeconds = this.options.pollingIntervalSeconds ?? 2;
+    this.workersDue = setTimeout(() => {
+      this.workersStarting = this.startWorkers(pollingIntervalSeconds).catch((err: Error) =>
+        console.error("[queue]", err.message),
+      );
+    }, pollingIntervalSeconds * 1000);
+  }
+
+  private async startWorkers(pollingIntervalSeconds: number): Promise<void> {
     for (const [name, handler] of this.handlers) {
-      await this.ensureQueue(name);
+      if (!this.started) return;
       const worker = await this.boss.work<object>(
         name,
         { pollingIntervalSeconds, batchSize: 1 },
@@ -75,15 +110,12 @@ export class Queue {
       );
       this.workers.set(name, worker);
     }
-    for (const [name, cron] of this.schedules)
-      await this.boss.schedule(name, cron, {}, { tz: "Asia/Shanghai" });
-    for (const [name, delay] of this.atStart)
-      await this.boss.send(name, {}, delay > 0 ? { startAfter: delay } : {});
   }
 
   async send<T extends object>(name: string, data: T, options: SendOptions = {}): Promise<string | null> {
     if (!this.started) throw new Error("The queue is not started");
     await this.ensureQueue(name);
+    if (options.singletonKey && (await this.waiting(name, options.singletonKey))) return null;
     const { startAfter, ...rest } = options;
     return this.boss.send(name, data, { ...rest, ...(startAfter !== undefined ? { startAfter } : {}) });
   }
@@ -104,13 +136,33 @@ export class Queue {
   async stop(timeoutMs = 10_000): Promise<void> {
     if (!this.started) return;
     this.started = false;
+    clearTimeout(this.workersDue);
+    await this.workersStarting;
     await this.boss.stop({ graceful: true, wait: true, timeout: timeoutMs, close: true });
+  }
+
+  /** Whether a job of that queue with that key waits (pg-boss keeps keys unique only per queue policy). */
+  private async waiting(name: string, singletonKey: string): Promise<boolean> {
+    const { rows } = await this.database.executeSql(
+      "select 1 from pgboss.job where name = $1 and singleton_key = $2 and state < 'active' limit 1",
+      [name, singletonKey],
+    );
+    return rows.length > 0;
   }
 
   private readonly known = new Set<string>();
   private async ensureQueue(name: string): Promise<void> {
     if (this.known.has(name)) return;
-    if (!(await this.boss.getQueue(name))) await this.boss.createQueue(name);
+    // Processes starting together on a new database create the same queues at once, and pg-boss's
+    // create_queue (a row and a partition) can deadlock there: PostgreSQL aborts one, which tries again.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        if (!(await this.boss.getQueue(name))) await this.boss.createQueue(name);
+        break;
+      } catch (err) {
+        if ((err as { code?: string }).code !== "40P01" || attempt >= 5) throw err;
+      }
+    }
     this.known.add(name);
   }
 }

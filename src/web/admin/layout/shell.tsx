@@ -1,10 +1,11 @@
 import { Layout, Menu, Space } from "antd";
-import { useState } from "react";
+import { Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Outlet, useLocation, useNavigate } from "react-router-dom";
 import { useAuth } from "../../common/auth.tsx";
 import { canSee } from "../../common/roles.ts";
 import { NAV } from "../nav.tsx";
+import { Loading } from "../pages/status.tsx";
 import { Brand } from "./brand.tsx";
 import { LanguageSwitch } from "./language-switch.tsx";
 import { UserMenu } from "./user-menu.tsx";
@@ -65,7 +66,10 @@ export function Shell() {
           />
         </Layout.Sider>
         <Layout.Content style={{ padding: 24, minWidth: 0 }}>
-          <Outlet />
+          {/* The frame stays while a page not opened before is fetched. */}
+          <Suspense fallback={<Loading />}>
+            <Outlet />
+          </Suspense>
         </Layout.Content>
       </Layout>
     </Layout>

@@ -1,0 +1,1 @@
+export { asBuffer, closeWorkers, inWorker, transfer } from "./pool.ts";
