@@ -10,6 +10,7 @@ import { importersOf, type Module, moduleContext } from "./platform/module/index
 import { defineNotifyJobs, WebhookSmsSender } from "./platform/notify/index.ts";
 import { PiiVault } from "./platform/pii/index.ts";
 import { Queue, type QueueOptions } from "./platform/queue/index.ts";
+import { closeWorkers } from "./platform/workers/index.ts";
 
 export interface Server {
   app: App;
@@ -82,6 +83,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       closing ??= (async () => {
         await app.close();
         await queue.stop();
+        await closeWorkers();
         await db.close();
         unlock();
       })();
