@@ -23,7 +23,8 @@ afterAll(() => {
 });
 
 type Point = { lat: number; lng: number };
-type Ring = number[][];
+type Ring = Array<[number, number]>;
+type Geometry = { type: "Polygon"; coordinates: Ring[] } | { type: "MultiPolygon"; coordinates: Ring[][] };
 
 /** A call to one server; `auth` is a bearer token or a session cookie (sent with the site's Origin). */
 async function call(
@@ -65,14 +66,14 @@ async function within(limitMs: number, seen: () => Promise<boolean>, everyMs = 2
   return Math.round(performance.now() - started);
 }
 
-/** Every vertex of the outer ring pulled halfway to the centre: inside the old polygon, not overlapping. */
-function shrunk(geometry: { type: string; coordinates: unknown }, centre: Point) {
-  const ring = (
-    geometry.type === "Polygon" ? geometry.coordinates : (geometry.coordinates as Ring[][])[0]
-  ) as Ring[];
-  const outer = (ring[0] ?? []).map(([lng = 0, lat = 0]) => [(lng + centre.lng) / 2, (lat + centre.lat) / 2]);
-  return { type: "Polygon", coordinates: [outer] };
-}
+/** The outer ring of a polygon (of a multipolygon's first part). */
+const outerRing = (g: Geometry): Ring =>
+  (g.type === "Polygon" ? g.coordinates[0] : g.coordinates[0]?.[0]) ?? [];
+/** A vertex moved `share` of the way to the centre: a grid's polygon shrunk so stays inside it. */
+const towards = ([lng, lat]: [number, number], centre: Point, share: number): [number, number] => [
+  lng + (centre.lng - lng) * share,
+  lat + (centre.lat - lat) * share,
+];
 
 if (onPostgres) {
   describe("two servers on one PostgreSQL database", () => {
@@ -82,11 +83,14 @@ if (onPostgres) {
     let sql: pg.Client;
     beforeAll(async () => {
       target = await freshDatabaseUrl(inject("pgTemplate"));
-      const env = { DATABASE_URL: target.url ?? "", PII_KEY: inject("piiKey"), DEMO: "1" };
-      [a, b] = await Promise.all([
-        spawnServer({ ...env, DATA_DIR: tempDir() }),
-        spawnServer({ ...env, DATA_DIR: tempDir() }),
-      ]);
+      // As the README asks of several processes: one database, one DATA_DIR, one key.
+      const env = {
+        DATABASE_URL: target.url ?? "",
+        DATA_DIR: tempDir(),
+        PII_KEY: inject("piiKey"),
+        DEMO: "1",
+      };
+      [a, b] = await Promise.all([spawnServer(env), spawnServer(env)]);
       sql = new pg.Client({ connectionString: target.url });
       await sql.connect();
     });
@@ -112,19 +116,18 @@ if (onPostgres) {
       const admin = await sessionOn(a, PHONES.districtAdmin);
       const grids = await call(a, "/territory/grids?format=geojson", admin);
       const grid = grids.json.features[0];
-      const [lng = 0, lat = 0] = centroidOf(grid.geometry);
+      const geometry = grid.geometry as Geometry;
+      const [lng = 0, lat = 0] = centroidOf(geometry);
       const centre = { lat, lng };
-      const corner = (
-        grid.geometry.type === "Polygon" ? grid.geometry.coordinates : grid.geometry.coordinates[0]
-      )[0][0];
       // Near a corner: inside the grid now, outside it once its polygon is shrunk halfway to the centre.
-      const edge = { lng: lng + (corner[0] - lng) * 0.8, lat: lat + (corner[1] - lat) * 0.8 };
+      const [edgeLng, edgeLat] = towards(outerRing(geometry)[0] ?? [lng, lat], centre, 0.2);
+      const edge = { lat: edgeLat, lng: edgeLng };
       const locate = (p: Point) => call(b, `/territory/locate?lat=${p.lat}&lng=${p.lng}`, admin);
       expect((await locate(edge)).json.grid.id).toBe(grid.properties.id);
 
       const put = await call(a, `/territory/nodes/${grid.properties.id}/geometry`, admin, {
         method: "PUT",
-        body: shrunk(grid.geometry, centre),
+        body: { type: "Polygon", coordinates: [outerRing(geometry).map((p) => towards(p, centre, 0.5))] },
       });
       expect(put.status).toBe(200);
       const limit = VERSION_CHECK_MS + 1_000; // the check interval, and time for a loaded machine to rebuild
@@ -172,16 +175,19 @@ if (onPostgres) {
     });
 
     it("runs each minute job once a minute across both (and once at each one's start)", {
-      timeout: 90_000,
+      timeout: 120_000,
     }, async () => {
       const { rows: schedules } = await sql.query<{ name: string }>(
         "select name from pgboss.schedule where cron = '* * * * *' order by name",
       );
-      expect(schedules.map((s) => s.name)).toEqual(["cases.deadlines", "cases.figures", "orders.misses"]);
+      expect(schedules.map((s) => s.name)).toEqual(
+        expect.arrayContaining(["cases.deadlines", "cases.figures", "orders.misses"]),
+      );
       // Each process's pg-boss looks for due ticks every 30 s (first at start, before the schedules
       // exist); a timestamp in the database lets one process in per 30 s, and a singleton key makes
       // one `send-it` row per job and minute, which whichever process takes it turns into the job.
-      // The first tick comes 30-35 s after start; the jobs also run once at each process's start.
+      // The first tick comes 30 or 60 s after start (the check at start used up the first 30 s); the
+      // jobs also run once at each process's start.
       const counts = async () =>
         (
           await sql.query<{ name: string; ticks: number; pending: number; jobs: number; done: number }>(
@@ -197,7 +203,7 @@ if (onPostgres) {
         ).rows;
       let rows = await counts();
       const waited = await within(
-        60_000,
+        100_000,
         async () => {
           rows = await counts();
           return rows.every((r) => r.ticks > 0 && r.pending === 0 && r.done === r.jobs);

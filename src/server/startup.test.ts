@@ -40,21 +40,6 @@ async function districtId(url: string, auth: Record<string, string>): Promise<st
 }
 
 describe("start-up refusals", () => {
-  it("refuses a second server on the same data directory, with a clear message", async () => {
-    const dir = tempDir();
-    const first = await spawnServer({ DATA_DIR: dir, ...ADMIN });
-    try {
-      const second = await expectRefusal({ DATA_DIR: dir, ...ADMIN });
-      expect(second.code).toBe(1);
-      expect(second.output).toMatch(/in use by another server \(pid \d+\)/);
-      // The first one is untouched and still answers.
-      expect((await fetch(`${first.url}/healthz`)).status).toBe(200);
-    } finally {
-      first.proc.kill("SIGTERM");
-      await first.exited;
-    }
-  });
-
   it("warns at start when a database server's key file lies inside DATA_DIR", async () => {
     // No server answers on port 1: the start fails right after the warning, so none is needed.
     const unreachable = { DATA_DIR: tempDir(), DATABASE_URL: "postgres://127.0.0.1:1/none", PII_KEY: "" };

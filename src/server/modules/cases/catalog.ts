@@ -8,7 +8,8 @@ import { caseCategories, departmentStaff, departments } from "./tables.ts";
 export type Category = typeof caseCategories.$inferSelect;
 export type Department = typeof departments.$inferSelect;
 
-// Categories change rarely and every intake reads one: a few seconds of staleness is harmless.
+// Categories change rarely (as data) and every intake reads one: each process keeps one for five
+// seconds, so a change reaches every process within that (README: what each process keeps).
 const categoryCache = new LRUCache<string, Category>({ max: 500, ttl: 5_000 });
 
 /** An active category, or 422 UNKNOWN_CATEGORY naming the ones that exist. */

@@ -288,6 +288,7 @@ async function findDuplicates(tx: Tx, batch: PreparedCase[]): Promise<string[][]
 const CELL_DEGREES = 0.002;
 /** A box touching more cells than this (a distance of some 800 m) locks its whole category instead. */
 const MAX_CELLS = 64;
+const cell = (degrees: number) => Math.floor(degrees / CELL_DEGREES);
 const keyOf = (text: string) => createHash("sha256").update(text).digest().readInt32BE(0);
 
 /**
@@ -299,12 +300,8 @@ function locksOf(probes: Probe[]): Array<{ k: number; ex: boolean }> {
   const locks = new Map<number, boolean>();
   for (const p of probes) {
     const whole = keyOf(p.cat);
-    const [x0, x1, y0, y1] = [p.lng0, p.lng1, p.lat0, p.lat1].map((d) => Math.floor(d / CELL_DEGREES)) as [
-      number,
-      number,
-      number,
-      number,
-    ];
+    const [x0, x1] = [cell(p.lng0), cell(p.lng1)];
+    const [y0, y1] = [cell(p.lat0), cell(p.lat1)];
     if ((x1 - x0 + 1) * (y1 - y0 + 1) > MAX_CELLS) {
       locks.set(whole, true);
       continue;

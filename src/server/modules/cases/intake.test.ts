@@ -78,7 +78,7 @@ describe("intakes arriving together", () => {
     expect(answers.map((a) => a.statusCode)).toEqual(Array(100).fill(201));
     const written = answers.map((a) => a.json() as { id: string; suggestedMasterId: string | null });
     const ids = new Set(written.map((w) => w.id));
-    // More than one batch holds: the second is checked while the first is still being written.
+    // More than one batch holds them: the second waits for the first's locks and sees its cases.
     expect(written.filter((w) => w.suggestedMasterId === null)).toHaveLength(1);
     expect(written.every((w) => w.suggestedMasterId === null || ids.has(w.suggestedMasterId))).toBe(true);
   });

@@ -40,8 +40,8 @@ export interface Submitted {
 }
 
 const MINUTE = 60_000;
-// Grid paths never change once a node exists (lineage.ts); departments rarely, and like categories
-// (catalog.ts) a few seconds of staleness is harmless: neither needs a query per intake.
+// Grid paths never change once a node exists, so they are kept; departments change rarely, and
+// like categories (catalog.ts) are kept five seconds: neither needs a query per intake.
 const gridPaths = new LRUCache<string, string>({ max: 50_000 });
 const departmentIds = new LRUCache<string, { id: string | null }>({ max: 500, ttl: 5_000 });
 

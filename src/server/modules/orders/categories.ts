@@ -27,7 +27,8 @@ export async function ensureOrderDefaults(executor: Executor): Promise<void> {
 
 export type OrderCategory = typeof orderCategories.$inferSelect;
 
-// Six rows that change rarely, read by every grab and every list: a few seconds of staleness is harmless.
+// Six rows that change rarely (as data), read by every grab and every list: each process keeps them
+// five seconds, so a change reaches every process within that (README: what each process keeps).
 const cache = new LRUCache<"all", OrderCategory[]>({ max: 1, ttl: 5_000 });
 
 export async function listOrderCategories(executor: Executor): Promise<OrderCategory[]> {

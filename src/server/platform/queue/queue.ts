@@ -22,6 +22,12 @@ export interface SendOptions {
 export interface QueueOptions {
   /** How often idle workers look for due jobs; tests shorten it. */
   pollingIntervalSeconds?: number;
+  /**
+   * The workers take jobs once this settles (main: the HTTP server listening), so that jobs left
+   * waiting by the previous process (a month's reports, say) run after start-up rather than
+   * slowing it down. Default: as soon as the queue has started.
+   */
+  workersFrom?: Promise<unknown>;
 }
 
 /**
@@ -37,7 +43,6 @@ export class Queue {
   /** This process's worker of each queue, to wake when it sends that queue a job itself. */
   private readonly workers = new Map<string, string>();
   private started = false;
-  private workersDue?: NodeJS.Timeout;
   private workersStarting?: Promise<void>;
 
   constructor(
@@ -68,11 +73,7 @@ export class Queue {
     if (options.atStart) this.atStart.set(name, options.atStartDelaySeconds ?? 0);
   }
 
-  /**
-   * Makes the queues, schedules and start jobs; the workers take jobs from one polling interval
-   * later, as between any two polls, so that jobs left waiting by the previous process (a month's
-   * reports, say) run after start-up rather than slowing it down.
-   */
+  /** Makes the queues, schedules and start jobs, then starts the workers (see `workersFrom`). */
   async start(): Promise<void> {
     await this.boss.start();
     this.started = true;
@@ -90,15 +91,16 @@ export class Queue {
       if (delay > 0 && (await this.boss.getQueueSize(name)) > 0) continue;
       await this.boss.send(name, {}, delay > 0 ? { startAfter: delay } : {});
     }
-    const pollingIntervalSeconds = this.options.pollingIntervalSeconds ?? 2;
-    this.workersDue = setTimeout(() => {
-      this.workersStarting = this.startWorkers(pollingIntervalSeconds).catch((err: Error) =>
-        console.error("[queue]", err.message),
-      );
-    }, pollingIntervalSeconds * 1000);
+    const begin = () => {
+      if (!this.started) return;
+      this.workersStarting = this.startWorkers().catch((err: Error) => console.error("[queue]", err.message));
+    };
+    if (this.options.workersFrom) void this.options.workersFrom.then(begin, begin);
+    else begin();
   }
 
-  private async startWorkers(pollingIntervalSeconds: number): Promise<void> {
+  private async startWorkers(): Promise<void> {
+    const pollingIntervalSeconds = this.options.pollingIntervalSeconds ?? 2;
     for (const [name, handler] of this.handlers) {
       if (!this.started) return;
       const worker = await this.boss.work<object>(
@@ -136,7 +138,6 @@ export class Queue {
   async stop(timeoutMs = 10_000): Promise<void> {
     if (!this.started) return;
     this.started = false;
-    clearTimeout(this.workersDue);
     await this.workersStarting;
     await this.boss.stop({ graceful: true, wait: true, timeout: timeoutMs, close: true });
   }
