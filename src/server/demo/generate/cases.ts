@@ -197,7 +197,7 @@ export function buildCases(
         gridKey: grid.node.key,
         householdKey: channel === "selfService" || channel === "device" ? household.node.key : undefined,
         reporter,
-        // As hotline.ts and devices.ts keep them; the hotline's record id is added with the code.
+        // As cases/hotline and cases/devices keep them; the hotline's record id is added with the code.
         extra:
           channel === "hotline"
             ? {

@@ -1,8 +1,8 @@
 import type { Module } from "../../platform/module/index.ts";
 import { ensureCaseDefaults } from "./defaults.ts";
-import { deviceRoutes } from "./device-routes.ts";
-import { figureRoutes } from "./figure-routes.ts";
-import { hotlineRoutes } from "./hotline-routes.ts";
+import { deviceRoutes } from "./devices/routes.ts";
+import { figureRoutes } from "./figures/routes.ts";
+import { hotlineRoutes } from "./hotline/routes.ts";
 import { defineCaseJobs } from "./jobs.ts";
 import { casesRoutes } from "./routes.ts";
 import { caseSheet, deviceSheet, whistleSheet } from "./sheets.ts";
@@ -16,6 +16,9 @@ export {
   listCategories,
   listDepartments,
 } from "./catalog.ts";
+export { MINUTE_BUCKETS, quantile } from "./figures/buckets.ts";
+export { naiveFigures } from "./figures/naive.ts";
+export { chinaDate, dayStart, firstOfNextMonth, nextDay, refreshCaseFigures } from "./figures/refresh.ts";
 export {
   type DayRange,
   dayDetails,
@@ -30,12 +33,9 @@ export {
   TREND_INTERVALS,
   type TrendInterval,
   whistlesNow,
-} from "./figures.ts";
-export { MINUTE_BUCKETS, quantile } from "./figures-buckets.ts";
-export { naiveFigures } from "./figures-naive.ts";
-export { chinaDate, dayStart, firstOfNextMonth, nextDay, refreshCaseFigures } from "./figures-refresh.ts";
+} from "./figures/service.ts";
 export { CASE_STATUSES, type CaseStatus, FINISHED_STATUSES, OPEN_STATUSES } from "./flow.ts";
-export { type Intake, type Submitted, submitCase } from "./intake.ts";
+export { type Intake, type Submitted, submitCase } from "./intake/service.ts";
 export {
   type CaseForOrder,
   caseForOrder,

@@ -7,7 +7,7 @@ import { type Notice, notify } from "../../platform/notify/index.ts";
 import type { Queue } from "../../platform/queue/index.ts";
 import { usersHolding } from "../accounts/index.ts";
 import { departmentUserIds } from "./catalog.ts";
-import { refreshCaseFigures } from "./figures-refresh.ts";
+import { refreshCaseFigures } from "./figures/refresh.ts";
 import { type CaseStatus, type HandlerLevel, LEVEL_ABOVE, LEVEL_OF, OPEN_STATUSES } from "./flow.ts";
 import { caseCategories, caseEvents, cases, whistles } from "./tables.ts";
 

@@ -1,6 +1,6 @@
 import type { ItemOf, ListSheet } from "../../platform/http/export.ts";
 import { type Words, wordFor } from "../../platform/i18n/words.ts";
-import type { listDevices } from "./devices.ts";
+import type { listDevices } from "./devices/service.ts";
 import type { listCases } from "./service.ts";
 import type { listWhistles } from "./whistles.ts";
 

@@ -259,7 +259,7 @@ export type FigureGrain = "day" | "month";
 /**
  * D1 figures of the cases created in one China day or month under one territory node (every
  * ancestor of a case's grid has its own row), kept by figures-refresh.ts. The plain columns rank and
- * colour many nodes at once; `detail` holds the breakdowns of one node (figures.ts adds them up).
+ * colour many nodes at once; `detail` holds the breakdowns of one node (figures/service.ts adds them up).
  */
 export const caseFigures = pgTable(
   "case_figures",

@@ -1,13 +1,13 @@
 import { Type } from "@sinclair/typebox";
 import type { FastifyRequest } from "fastify";
-import { principalOf } from "../../platform/auth/index.ts";
-import { multipartScope, receiveFilePart } from "../../platform/files/index.ts";
-import { type App, Enum, ErrorBody, Nullable, responses, Uuid } from "../../platform/http/types.ts";
-import type { ModuleContext } from "../../platform/module/index.ts";
-import { XLSX_TYPE as XLSX_MIME } from "../../platform/xlsx/index.ts";
-import { listCategories } from "./catalog.ts";
-import { importHotline } from "./hotline.ts";
-import { MAX_IMPORT_ROWS, notASpreadsheet, readSheet, sheetKind, templateWorkbook } from "./hotline-sheet.ts";
+import { principalOf } from "../../../platform/auth/index.ts";
+import { multipartScope, receiveFilePart } from "../../../platform/files/index.ts";
+import { type App, Enum, ErrorBody, Nullable, responses, Uuid } from "../../../platform/http/types.ts";
+import type { ModuleContext } from "../../../platform/module/index.ts";
+import { XLSX_TYPE as XLSX_MIME } from "../../../platform/xlsx/index.ts";
+import { listCategories } from "../catalog.ts";
+import { importHotline } from "./service.ts";
+import { MAX_IMPORT_ROWS, notASpreadsheet, readSheet, sheetKind, templateWorkbook } from "./sheets.ts";
 
 const tags = ["cases"];
 const importer = { access: { permission: "cases.import" as const } };

@@ -1,11 +1,11 @@
 import { sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
-import { type Db, rowsOf } from "../../platform/db/index.ts";
-import type { DayRange } from "./figures.ts";
-import { dayStart } from "./figures-refresh.ts";
-import { OPEN_STATUSES } from "./flow.ts";
-import { SATISFIED_RATING } from "./satisfaction.ts";
-import { cases, whistles } from "./tables.ts";
+import { type Db, rowsOf } from "../../../platform/db/index.ts";
+import { OPEN_STATUSES } from "../flow.ts";
+import { SATISFIED_RATING } from "../satisfaction.ts";
+import { cases, whistles } from "../tables.ts";
+import { dayStart } from "./refresh.ts";
+import type { DayRange } from "./service.ts";
 
 /**
  * The same figures straight from the cases with GROUP BY, as a dashboard without aggregates would

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Session, startWithSessions, type TestApp } from "../../testing/harness.ts";
+import { type Session, startWithSessions, type TestApp } from "../../../testing/harness.ts";
 
 let t: TestApp;
 let s: Record<string, Session>;

@@ -1,8 +1,8 @@
 import { and, count, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditLog } from "../../platform/audit/tables.ts";
-import { ownGridCentre, type Session, startWithSessions, type TestApp } from "../../testing/harness.ts";
-import { caseEvents, cases } from "./tables.ts";
+import { auditLog } from "../../../platform/audit/tables.ts";
+import { ownGridCentre, type Session, startWithSessions, type TestApp } from "../../../testing/harness.ts";
+import { caseEvents, cases } from "../tables.ts";
 
 // Intakes arriving at once are written together (intake-batch.ts): these fire them together.
 let t: TestApp;

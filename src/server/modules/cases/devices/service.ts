@@ -1,14 +1,14 @@
 import { timingSafeEqual } from "node:crypto";
 import { and, asc, count, eq, type SQL } from "drizzle-orm";
-import { type Actor, audited } from "../../platform/audit/index.ts";
-import { inScope, newSecret, type Principal, sha256 } from "../../platform/auth/index.ts";
-import type { Db } from "../../platform/db/index.ts";
-import { AppError, conflict } from "../../platform/errors.ts";
-import { type Paging, pageWindow } from "../../platform/http/paging.ts";
-import { householdInScope } from "../people/index.ts";
-import type { CaseStatus } from "./flow.ts";
-import { submitCase } from "./intake.ts";
-import { devices } from "./tables.ts";
+import { type Actor, audited } from "../../../platform/audit/index.ts";
+import { inScope, newSecret, type Principal, sha256 } from "../../../platform/auth/index.ts";
+import type { Db } from "../../../platform/db/index.ts";
+import { AppError, conflict } from "../../../platform/errors.ts";
+import { type Paging, pageWindow } from "../../../platform/http/paging.ts";
+import { householdInScope } from "../../people/index.ts";
+import type { CaseStatus } from "../flow.ts";
+import { submitCase } from "../intake/service.ts";
+import { devices } from "../tables.ts";
 
 export const CALL_KINDS = ["help", "medical", "service"] as const;
 export type CallKind = (typeof CALL_KINDS)[number];
@@ -25,7 +25,7 @@ export type PublishCall = (
   orderCategory: string,
 ) => Promise<{ code: string; caseStatus: CaseStatus | null }>;
 
-declare module "../../platform/module/index.ts" {
+declare module "../../../platform/module/index.ts" {
   interface Hooks {
     publishCall: PublishCall;
   }

@@ -1,10 +1,10 @@
 import { and, asc, desc, eq, gte, inArray, lt, or, type SQL, sql } from "drizzle-orm";
-import { type Db, rowsOf } from "../../platform/db/index.ts";
-import { quantile } from "./figures-buckets.ts";
-import { addFigures, emptyFigures, firstOfNextMonth, nextDay } from "./figures-refresh.ts";
-import { OPEN_STATUSES } from "./flow.ts";
-import { overdueSql } from "./service.ts";
-import { caseFigures, caseFiguresState, cases, whistles } from "./tables.ts";
+import { type Db, rowsOf } from "../../../platform/db/index.ts";
+import { OPEN_STATUSES } from "../flow.ts";
+import { overdueSql } from "../service.ts";
+import { caseFigures, caseFiguresState, cases, whistles } from "../tables.ts";
+import { quantile } from "./buckets.ts";
+import { addFigures, emptyFigures, firstOfNextMonth, nextDay } from "./refresh.ts";
 
 /** China days, `to` exclusive: `{from: "2026-11-01", to: "2026-12-01"}` is November. */
 export interface DayRange {

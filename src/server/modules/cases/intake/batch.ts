@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { sql } from "drizzle-orm";
-import { type Actor, auditRows } from "../../platform/audit/index.ts";
+import { type Actor, auditRows } from "../../../platform/audit/index.ts";
 import {
   type Db,
   type InsertPart,
@@ -8,12 +8,12 @@ import {
   insertTogether,
   rowsOf,
   type Tx,
-} from "../../platform/db/index.ts";
-import { metresBetween } from "../../platform/geo/index.ts";
-import { gridCodePrefix } from "../territory/index.ts";
-import type { Category } from "./catalog.ts";
-import type { CaseStatus } from "./flow.ts";
-import { caseCounters, caseEvents, cases } from "./tables.ts";
+} from "../../../platform/db/index.ts";
+import { metresBetween } from "../../../platform/geo/index.ts";
+import { gridCodePrefix } from "../../territory/index.ts";
+import type { Category } from "../catalog.ts";
+import type { CaseStatus } from "../flow.ts";
+import { caseCounters, caseEvents, cases } from "../tables.ts";
 
 type CaseInsert = typeof cases.$inferInsert;
 

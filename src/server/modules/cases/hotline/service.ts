@@ -1,15 +1,15 @@
 import { and, eq, inArray } from "drizzle-orm";
-import { type Actor, recordAudit } from "../../platform/audit/index.ts";
-import { type Principal, scopePaths } from "../../platform/auth/index.ts";
-import type { Db } from "../../platform/db/index.ts";
-import { AppError, unprocessable } from "../../platform/errors.ts";
-import { normalizeMobile } from "../../platform/pii/index.ts";
+import { type Actor, recordAudit } from "../../../platform/audit/index.ts";
+import { type Principal, scopePaths } from "../../../platform/auth/index.ts";
+import type { Db } from "../../../platform/db/index.ts";
+import { AppError, unprocessable } from "../../../platform/errors.ts";
+import { normalizeMobile } from "../../../platform/pii/index.ts";
 // Neither is exported by its module's index.ts yet; both are scoped service reads, not table access.
-import { householdPlace, listHouseholds } from "../people/index.ts";
-import { listNodes, type TerritoryNode } from "../territory/index.ts";
-import { listCategories } from "./catalog.ts";
-import { type Intake, submitCase } from "./intake.ts";
-import { cases, type RequestType, type Urgency } from "./tables.ts";
+import { householdPlace, listHouseholds } from "../../people/index.ts";
+import { listNodes, type TerritoryNode } from "../../territory/index.ts";
+import { listCategories } from "../catalog.ts";
+import { type Intake, submitCase } from "../intake/service.ts";
+import { cases, type RequestType, type Urgency } from "../tables.ts";
 
 /** A 12345 work order as the centre hands it over: every value text, as written. */
 export interface HotlineRecord {

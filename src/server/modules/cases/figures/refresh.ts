@@ -1,9 +1,9 @@
 import { and, eq, gte, inArray, lt, sql } from "drizzle-orm";
-import { bulkInsert, type Db, type Executor, rowsOf } from "../../platform/db/index.ts";
-import { addDetail, bucketOf, emptyDetail, whistleFiguresOf } from "./figures-buckets.ts";
-import { OPEN_STATUSES } from "./flow.ts";
-import { SATISFIED_RATING } from "./satisfaction.ts";
-import { caseFigures, caseFiguresState, cases, whistles } from "./tables.ts";
+import { bulkInsert, type Db, type Executor, rowsOf } from "../../../platform/db/index.ts";
+import { OPEN_STATUSES } from "../flow.ts";
+import { SATISFIED_RATING } from "../satisfaction.ts";
+import { caseFigures, caseFiguresState, cases, whistles } from "../tables.ts";
+import { addDetail, bucketOf, emptyDetail, whistleFiguresOf } from "./buckets.ts";
 
 /**
  * The figures are rebuilt per China day from the cases created that day, for the days whose cases

@@ -1,4 +1,4 @@
-import type { FigureDetail, WhistleFigures } from "./tables.ts";
+import type { FigureDetail, WhistleFigures } from "../tables.ts";
 
 /**
  * Upper bounds, in minutes, of the histogram buckets that response and resolution times fall in

@@ -1,16 +1,16 @@
 import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { LRUCache } from "lru-cache";
-import type { Actor } from "../../platform/audit/index.ts";
-import type { Db, Executor } from "../../platform/db/index.ts";
-import { AppError, unprocessable } from "../../platform/errors.ts";
-import { assertFilesExist } from "../../platform/files/index.ts";
-import { householdPlace } from "../people/index.ts";
-import { lineageOf, locate, nodesByIds } from "../territory/index.ts";
-import { categoryByCode, departmentByCode, routeTo } from "./catalog.ts";
-import type { CaseStatus } from "./flow.ts";
-import { writeCase } from "./intake-batch.ts";
-import { type Channel, cases, type RequestType, type Urgency } from "./tables.ts";
+import type { Actor } from "../../../platform/audit/index.ts";
+import type { Db, Executor } from "../../../platform/db/index.ts";
+import { AppError, unprocessable } from "../../../platform/errors.ts";
+import { assertFilesExist } from "../../../platform/files/index.ts";
+import { householdPlace } from "../../people/index.ts";
+import { lineageOf, locate, nodesByIds } from "../../territory/index.ts";
+import { categoryByCode, departmentByCode, routeTo } from "../catalog.ts";
+import type { CaseStatus } from "../flow.ts";
+import { type Channel, cases, type RequestType, type Urgency } from "../tables.ts";
+import { writeCase } from "./batch.ts";
 
 export interface Intake {
   channel: Channel;

@@ -1,10 +1,10 @@
-import { can, type Principal, scopePaths } from "../../platform/auth/index.ts";
-import type { Db } from "../../platform/db/index.ts";
-import { forbidden, unprocessable } from "../../platform/errors.ts";
-import { normalizeMobile } from "../../platform/pii/index.ts";
-import { householdPlace } from "../people/index.ts";
-import type { Intake } from "./intake.ts";
-import type { RequestType, Urgency } from "./tables.ts";
+import { can, type Principal, scopePaths } from "../../../platform/auth/index.ts";
+import type { Db } from "../../../platform/db/index.ts";
+import { forbidden, unprocessable } from "../../../platform/errors.ts";
+import { normalizeMobile } from "../../../platform/pii/index.ts";
+import { householdPlace } from "../../people/index.ts";
+import type { RequestType, Urgency } from "../tables.ts";
+import type { Intake } from "./service.ts";
 
 /** What the pages send to POST /cases. */
 export interface CaseForm {

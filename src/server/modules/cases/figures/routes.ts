@@ -1,8 +1,8 @@
 import { Type } from "@sinclair/typebox";
-import { principalOf } from "../../platform/auth/index.ts";
-import { type App, Enum, Nullable, responses, Uuid } from "../../platform/http/types.ts";
-import type { ModuleContext } from "../../platform/module/index.ts";
-import { SATISFACTION_UNITS, satisfaction } from "./satisfaction.ts";
+import { principalOf } from "../../../platform/auth/index.ts";
+import { type App, Enum, Nullable, responses, Uuid } from "../../../platform/http/types.ts";
+import type { ModuleContext } from "../../../platform/module/index.ts";
+import { SATISFACTION_UNITS, satisfaction } from "../satisfaction.ts";
 
 const tags = ["cases"];
 const DateTime = Type.String({ format: "date-time", maxLength: 40 });

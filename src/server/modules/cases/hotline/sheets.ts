@@ -1,4 +1,4 @@
-import { unprocessable } from "../../platform/errors.ts";
+import { unprocessable } from "../../../platform/errors.ts";
 import {
   type FieldSpec,
   notASpreadsheet as genericNotASpreadsheet,
@@ -7,8 +7,8 @@ import {
   type SheetSpec,
   sheetFormat,
   templateWorkbook as workbook,
-} from "../../platform/xlsx/index.ts";
-import type { HotlineField, NumberedRecord } from "./hotline.ts";
+} from "../../../platform/xlsx/index.ts";
+import type { HotlineField, NumberedRecord } from "./service.ts";
 
 /** One import is one request: beyond this a file is split (each row is its own transaction). */
 export const MAX_IMPORT_ROWS = 1000;
@@ -39,7 +39,7 @@ const HEADERS: Record<HotlineField, string[]> = {
   followUp: ["是否回访", "需要回访", "回访"],
 };
 const FIELDS = Object.keys(HEADERS) as HotlineField[];
-/** Times stay text (hotline.ts reads them as China time); Excel date cells become that text. */
+/** Times stay text (hotline/service.ts reads them as China time); Excel date cells become that text. */
 const SPEC: SheetSpec<HotlineField> = {
   fields: {} as Record<HotlineField, FieldSpec>,
   required: ["recordId", "content"],

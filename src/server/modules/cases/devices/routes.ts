@@ -1,12 +1,12 @@
 import { Type } from "@sinclair/typebox";
-import { principalOf } from "../../platform/auth/index.ts";
-import { exportable, listOrExport } from "../../platform/http/export.ts";
-import { Paged, PageQuery } from "../../platform/http/paging.ts";
-import { type App, Enum, Nullable, responses, Uuid } from "../../platform/http/types.ts";
-import type { ModuleContext } from "../../platform/module/index.ts";
-import { CALL_KINDS, deviceCall, deviceSecretOf, listDevices, registerDevice } from "./devices.ts";
-import { CASE_STATUSES } from "./flow.ts";
-import { deviceSheet } from "./sheets.ts";
+import { principalOf } from "../../../platform/auth/index.ts";
+import { exportable, listOrExport } from "../../../platform/http/export.ts";
+import { Paged, PageQuery } from "../../../platform/http/paging.ts";
+import { type App, Enum, Nullable, responses, Uuid } from "../../../platform/http/types.ts";
+import type { ModuleContext } from "../../../platform/module/index.ts";
+import { CASE_STATUSES } from "../flow.ts";
+import { deviceSheet } from "../sheets.ts";
+import { CALL_KINDS, deviceCall, deviceSecretOf, listDevices, registerDevice } from "./service.ts";
 
 const tags = ["devices"];
 const manager = { access: { permission: "devices.manage" as const } };
