@@ -31,7 +31,7 @@ export const loginDelayMs = (failures: number): number =>
   failures < SLOW_DOWN_AFTER ? 0 : Math.min(MAX_DELAY_MS, FIRST_DELAY_MS * 2 ** (failures - SLOW_DOWN_AFTER));
 
 const tooMany = (retryAt: number) =>
-  new AppError("TOO_MANY_ATTEMPTS", 429, "Too many failed logins; try again later", {
+  new AppError("TOO_MANY_ATTEMPTS", 429, {
     retryAfterSeconds: Math.max(1, Math.ceil((retryAt - Date.now()) / 1000)),
   });
 

@@ -50,7 +50,7 @@ export async function login(
   const ok = await verifyPassword(input.password, user?.passwordHash ?? (await decoy));
   if (!user?.passwordHash || !ok || user.disabled) {
     await recordLoginFailure(db, attempt, input.phone, input.ip, user?.id ?? null);
-    throw new AppError("INVALID_CREDENTIALS", 401, "Wrong phone number or password");
+    throw new AppError("INVALID_CREDENTIALS", 401);
   }
   const secret = newSecret();
   const expiresAt = new Date(Date.now() + SESSION_DAYS * 86_400_000);
@@ -67,7 +67,7 @@ export async function login(
     await audit({ action: "auth.login", entity: "user", entityId: user.id });
     return principalOf(tx, user.id, "session", sha256(secret));
   });
-  if (!principal) throw new AppError("INVALID_CREDENTIALS", 401, "Wrong phone number or password");
+  if (!principal) throw new AppError("INVALID_CREDENTIALS", 401);
   return { secret, user: presentUser(principal), expiresAt };
 }
 

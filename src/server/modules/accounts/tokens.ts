@@ -9,7 +9,7 @@ import {
   type TokenScope,
 } from "../../platform/auth/index.ts";
 import type { Db, Tx } from "../../platform/db/index.ts";
-import { notFound, unauthorized, unprocessable } from "../../platform/errors.ts";
+import { AppError, notFound, unauthorized, unprocessable } from "../../platform/errors.ts";
 import { forgetCredentials, tokenKey } from "./principals.ts";
 import { apiTokens, sessions } from "./tables.ts";
 
@@ -71,7 +71,7 @@ async function parentOf(tx: Tx, principal: Principal) {
     .from(apiTokens)
     .where(and(eq(apiTokens.id, principal.credentialId), isNull(apiTokens.revokedAt)))
     .for("share");
-  if (!token) throw unauthorized("The token is invalid, expired or revoked");
+  if (!token) throw new AppError("TOKEN_INVALID", 401);
   return { parentTokenId: token.id, expiresAt: token.expiresAt };
 }
 
@@ -91,7 +91,7 @@ export function createToken(
     assertScopes(principal, wanted);
     const expiresAt = input.expiresInDays ? new Date(Date.now() + input.expiresInDays * DAY_MS) : latest;
     if (latest && expiresAt && expiresAt > latest)
-      throw unprocessable("TOKEN_OUTLIVES_PARENT", "A token made with a token expires no later than it", {
+      throw unprocessable("TOKEN_OUTLIVES_PARENT", {
         latestExpiresAt: latest.toISOString(),
       });
     return insertToken(tx, audit, {

@@ -19,8 +19,9 @@ export async function categoryByCode(db: Db, code: string): Promise<Category> {
   const [row] = await db.select().from(caseCategories).where(eq(caseCategories.code, code));
   if (!row?.active) {
     const known = await listCategories(db);
-    throw unprocessable("UNKNOWN_CATEGORY", `未知的诉求分类：${code}`, {
+    throw unprocessable("UNKNOWN_CATEGORY", {
       field: "categoryCode",
+      category: code,
       known: known.map((c) => c.code),
     });
   }
@@ -71,7 +72,7 @@ export async function departmentUserIds(executor: Executor, departmentIds: strin
 
 export async function addDepartmentStaff(executor: Executor, departmentCode: string, userId: string) {
   const department = await departmentByCode(executor, departmentCode);
-  if (!department) throw unprocessable("UNKNOWN_DEPARTMENT", `未知的部门：${departmentCode}`);
+  if (!department) throw unprocessable("UNKNOWN_DEPARTMENT", { department: departmentCode });
   await executor
     .insert(departmentStaff)
     .values({ departmentId: department.id, userId })

@@ -42,7 +42,7 @@ export async function caseForOrder(
 ): Promise<CaseForOrder> {
   const row = publisher ? (await loadCase(executor, publisher, caseId)).row : await caseRow(executor, caseId);
   if (!HANDED_OUT_FROM.includes(row.status))
-    throw conflict("CASE_NOT_OPEN", "该诉求已不在网格或社区办理，不能发布为抢单", {
+    throw conflict("CASE_NOT_OPEN", {
       status: row.status,
       caseCode: row.code,
     });

@@ -2,8 +2,9 @@ import { eq } from "drizzle-orm";
 import { type Actor as AuditActor, recordAudit } from "../../platform/audit/index.ts";
 import type { Principal } from "../../platform/auth/index.ts";
 import type { Db, Tx } from "../../platform/db/index.ts";
-import { AppError, conflict, unprocessable } from "../../platform/errors.ts";
+import { AppError, conflict, notFound, unprocessable } from "../../platform/errors.ts";
 import { assertFilesExist } from "../../platform/files/index.ts";
+import { inWords, type Words } from "../../platform/i18n/words.ts";
 import { type Notice, notify } from "../../platform/notify/index.ts";
 import { actsAs, allowedActions, standingOf } from "./access.ts";
 import { departmentsByIds, departmentUserIds } from "./catalog.ts";
@@ -44,6 +45,14 @@ const FIELD_OF: Record<Requirement, string> = {
   score: "score",
   masterId: "masterId",
 };
+/** The same fields as the case page names them, for the message. */
+const LABELS_OF: Record<Requirement, Array<(w: Words) => string>> = {
+  note: [(w) => w.casesAdmin.action.note],
+  departmentId: [(w) => w.casesAdmin.action.department],
+  departments: [(w) => w.casesAdmin.action.departments, (w) => w.casesAdmin.action.deadline],
+  score: [(w) => w.casesAdmin.action.score],
+  masterId: [(w) => w.casesAdmin.action.masterCode],
+};
 
 /**
  * POST /cases/{id}/transitions. The row is locked, so two people pressing buttons at once take
@@ -60,18 +69,18 @@ export async function transition(
   return db.transaction(async (tx) => {
     const { row: seen, departmentIds } = await loadCase(tx, principal, idOrCode);
     const [row] = await tx.select().from(cases).where(eq(cases.id, seen.id)).for("update");
-    if (!row) throw new AppError("NOT_FOUND", 404, "case not found");
+    if (!row) throw notFound("case", seen.id);
     const standing = await standingOf(tx, principal, departmentIds, row);
     const rule = transitionFor(input.action, row.status);
     if (!rule) {
-      throw conflict("ILLEGAL_TRANSITION", `当前状态不能执行该操作（${row.status} → ${input.action}）`, {
+      throw conflict("ILLEGAL_TRANSITION", {
         status: row.status,
         action: input.action,
         allowedActions: allowedActions(standing, row.status),
       });
     }
     if (!rule.by.some((a) => actsAs(standing, a))) {
-      throw new AppError("NOT_YOUR_STEP", 403, "这一步不由您办理", {
+      throw new AppError("NOT_YOUR_STEP", 403, {
         status: row.status,
         action: input.action,
         by: rule.by,
@@ -95,8 +104,12 @@ export async function applyTransition(
   input: TransitionInput,
   by: { principal: Principal | null; reporter: boolean },
 ): Promise<{ id: string; status: CaseStatus }> {
-  const missing = (rule.needs ?? []).filter((r) => !REQUIRED[r](input)).map((r) => FIELD_OF[r]);
-  if (missing.length > 0) throw unprocessable("MISSING_FIELDS", `请填写：${missing.join("、")}`, { missing });
+  const needed = (rule.needs ?? []).filter((r) => !REQUIRED[r](input));
+  if (needed.length > 0)
+    throw unprocessable("MISSING_FIELDS", {
+      missing: needed.map((r) => FIELD_OF[r]),
+      labels: inWords(...needed.flatMap((r) => LABELS_OF[r])),
+    });
   const now = new Date();
   let to: CaseStatus = rule.to;
   const set: Partial<CaseRow> = { updatedAt: now };
@@ -116,7 +129,7 @@ export async function applyTransition(
   switch (input.action) {
     case "assign": {
       const [department] = await departmentsByIds(tx, [input.departmentId as string]);
-      if (!department) throw unprocessable("UNKNOWN_DEPARTMENT", "找不到该部门", { field: "departmentId" });
+      if (!department) throw unprocessable("UNKNOWN_DEPARTMENT", { field: "departmentId" });
       set.departmentId = department.id;
       data.departmentId = department.id;
       notices.push(
@@ -136,11 +149,9 @@ export async function applyTransition(
     case "whistle": {
       const ids = [...new Set(input.departmentIds)];
       const found = await departmentsByIds(tx, ids);
-      if (found.length !== ids.length)
-        throw unprocessable("UNKNOWN_DEPARTMENT", "找不到部门", { field: "departmentIds" });
+      if (found.length !== ids.length) throw unprocessable("UNKNOWN_DEPARTMENT", { field: "departmentIds" });
       const deadline = new Date(input.deadline as string);
-      if (!(deadline > now))
-        throw unprocessable("DEADLINE_IN_PAST", "报到时限须晚于现在", { field: "deadline" });
+      if (!(deadline > now)) throw unprocessable("DEADLINE_IN_PAST", { field: "deadline" });
       await tx
         .insert(whistles)
         .values(
@@ -276,17 +287,17 @@ async function followers(tx: Tx, master: CaseRow, title: string, body: string): 
 }
 
 async function mergeTarget(tx: Tx, principal: Principal, row: CaseRow, masterId: string) {
-  if (masterId === row.id) throw unprocessable("MERGE_INTO_SELF", "不能合并到本身", { field: "masterId" });
+  if (masterId === row.id) throw unprocessable("MERGE_INTO_SELF", { field: "masterId" });
   const { row: master } = await loadCase(tx, principal, masterId).catch(() => {
-    throw unprocessable("UNKNOWN_MASTER", "找不到要合并到的诉求", { field: "masterId" });
+    throw unprocessable("UNKNOWN_MASTER", { field: "masterId" });
   });
   if (master.masterId || master.status === "merged" || master.status === "withdrawn")
-    throw unprocessable("MASTER_NOT_OPEN", "目标诉求已被合并或撤回", {
+    throw unprocessable("MASTER_NOT_OPEN", {
       field: "masterId",
       status: master.status,
     });
   if (master.categoryCode !== row.categoryCode)
-    throw unprocessable("MERGE_OTHER_CATEGORY", "只能合并同一分类的诉求", { field: "masterId" });
+    throw unprocessable("MERGE_OTHER_CATEGORY", { field: "masterId" });
   // Cases merged into this one now follow the new master too.
   await tx.update(cases).set({ masterId: master.id }).where(eq(cases.masterId, row.id));
   return master;

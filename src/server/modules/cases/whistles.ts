@@ -2,7 +2,7 @@ import { and, asc, avg, count, desc, eq, inArray, type SQL, sql } from "drizzle-
 import { type Actor, recordAudit } from "../../platform/audit/index.ts";
 import { inScope, type Principal } from "../../platform/auth/index.ts";
 import type { Db } from "../../platform/db/index.ts";
-import { conflict, forbidden, notFound } from "../../platform/errors.ts";
+import { AppError, conflict, notFound } from "../../platform/errors.ts";
 import { assertFilesExist } from "../../platform/files/index.ts";
 import { type Paging, pageWindow } from "../../platform/http/paging.ts";
 import { notify } from "../../platform/notify/index.ts";
@@ -41,9 +41,10 @@ export async function whistleStep(
       w && principal.roles.some((r) => r.role === "communityStaff" && w.territoryPath.startsWith(r.nodePath));
     if (!w || (!mine && !community)) throw notFound("whistle", id);
     // Departments report to the community; the community rates them.
-    if (step === "rate" ? !community : !mine) throw forbidden("这一步不由您办理");
+    if (step === "rate" ? !community : !mine)
+      throw new AppError("NOT_YOUR_STEP", 403, { status: w.status, action: step });
     if (w.status !== STEP_FROM[step])
-      throw conflict("ILLEGAL_TRANSITION", "当前状态不能执行该操作", { status: w.status, action: step });
+      throw conflict("ILLEGAL_TRANSITION", { status: w.status, action: step });
     const now = new Date();
     const set =
       step === "accept"

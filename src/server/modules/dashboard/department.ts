@@ -15,7 +15,7 @@ export async function departmentFigures(db: Db, principal: Principal, q: Pick<Vi
   const range = rangeOf(q);
   const ids = await departmentsOfUser(db, principal.userId);
   const districtPath = principal.roles.find((r) => r.role === "departmentStaff")?.nodePath;
-  if (ids.length === 0 || !districtPath) throw forbidden("These figures are for a department's staff");
+  if (ids.length === 0 || !districtPath) throw forbidden();
   const [departments, figures, now] = await Promise.all([
     departmentsByIds(db, ids),
     nodeFigures(db, districtOf(districtPath), range),

@@ -30,10 +30,8 @@ export function rangeOf(q: Pick<ViewQuery, "from" | "to">, today = chinaDate(new
   const last = q.to ?? today;
   const from = q.from ?? new Date(Date.parse(last) - (DEFAULT_DAYS - 1) * DAY_MS).toISOString().slice(0, 10);
   const to = nextDay(last);
-  if (from >= to)
-    throw badRequest("INVALID_RANGE", "The period must start on or before its last day", { from, to: last });
-  if (daysBetween(from, to) > MAX_DAYS)
-    throw badRequest("INVALID_RANGE", `The period may span at most ${MAX_DAYS} days`, { from, to: last });
+  if (from >= to) throw badRequest("INVALID_RANGE", { from, to: last });
+  if (daysBetween(from, to) > MAX_DAYS) throw badRequest("INVALID_RANGE", { from, to: last });
   return { from, to };
 }
 
@@ -42,7 +40,7 @@ export async function viewOf(db: Db, principal: Principal, q: ViewQuery): Promis
   const range = rangeOf(q);
   const scope = scopePaths(principal, "dashboard.read");
   const home = [...scope].sort((a, b) => a.length - b.length)[0];
-  if (!home) throw forbidden("The command centre shows a territory's figures to its staff");
+  if (!home) throw forbidden();
   const nodeId = q.node ?? home.split("/").filter(Boolean).pop() ?? "";
   const node = await getNode(db, principal, nodeId, "dashboard.read");
   const ancestors = node.path.split("/").filter(Boolean).slice(0, -1);

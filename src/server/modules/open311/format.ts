@@ -104,12 +104,12 @@ function statusFor(status: number): number {
   return status;
 }
 
-/** The platform's message for an error code in both languages; without one, the thrown message. */
+/** The platform's message for an error code in both languages. */
 function toSaid(err: FastifyError | AppError): Said {
   if (!(err instanceof AppError)) return { zh: err.message, en: err.message };
   return {
-    zh: errorMessage(err.code, "zh-CN", err.message, err.details),
-    en: errorMessage(err.code, "en", err.message, err.details),
+    zh: errorMessage(err.code, "zh-CN", err.details),
+    en: errorMessage(err.code, "en", err.details),
   };
 }
 

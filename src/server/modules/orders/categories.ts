@@ -47,8 +47,9 @@ export async function orderCategoryOf(executor: Executor, code: string): Promise
   const all = await listOrderCategories(executor);
   const found = all.find((c) => c.code === code);
   if (!found)
-    throw unprocessable("UNKNOWN_ORDER_CATEGORY", `未知的服务类别：${code}`, {
+    throw unprocessable("UNKNOWN_ORDER_CATEGORY", {
       field: "categoryCode",
+      category: code,
       known: all.map((c) => c.code),
     });
   return found;

@@ -2,6 +2,7 @@ import type { Principal } from "../../platform/auth/index.ts";
 import type { Executor } from "../../platform/db/index.ts";
 import { AppError, unprocessable } from "../../platform/errors.ts";
 import { metresBetween } from "../../platform/geo/index.ts";
+import { inWords } from "../../platform/i18n/words.ts";
 import { type VolunteerProfile, volunteerOf } from "../volunteering/index.ts";
 import type { Audience } from "./tables.ts";
 
@@ -76,40 +77,33 @@ export async function refusalOf(
     const addressed =
       (order.audience !== "volunteers" && member) || (order.audience !== "members" && !!volunteer);
     return addressed
-      ? new AppError("OUTSIDE_AUDIENCE", 403, "此订单不面向您所在的社区或网格", { audience: order.audience })
-      : new AppError("NOT_IN_AUDIENCE", 403, AUDIENCE_TEXT[order.audience], { audience: order.audience });
+      ? new AppError("OUTSIDE_AUDIENCE", 403, { audience: order.audience })
+      : new AppError("NOT_IN_AUDIENCE", 403, {
+          audience: order.audience,
+          audienceName: inWords((w) => w.orders.audience[order.audience]),
+        });
   }
 
   if (order.teamId && !volunteer?.teamIds.includes(order.teamId))
-    return new AppError("NOT_IN_TEAM", 403, "此订单只由指定的志愿服务队接单", { teamId: order.teamId });
+    return new AppError("NOT_IN_TEAM", 403, { teamId: order.teamId });
 
   // Members may take any kind of service; a volunteer needs the category's skill.
   if (order.skill && !memberHere && !volunteer?.skills.includes(order.skill))
-    return new AppError("SKILL_REQUIRED", 403, `此订单需要具备“${order.skill}”技能的志愿者`, {
+    return new AppError("SKILL_REQUIRED", 403, {
       skill: order.skill,
     });
 
   if (judgeDistance && order.maxDistanceMeters !== null && order.lat !== null && order.lng !== null) {
     if (!at)
-      return unprocessable("GRABBER_LOCATION_REQUIRED", "此订单限距离接单，请允许手机定位后再抢", {
+      return unprocessable("GRABBER_LOCATION_REQUIRED", {
         maxDistanceMeters: order.maxDistanceMeters,
       });
     const distanceMeters = metresBetween(at, { lat: order.lat, lng: order.lng });
     if (distanceMeters > order.maxDistanceMeters)
-      return unprocessable(
-        "TOO_FAR",
-        `您距服务地点约 ${distanceMeters} 米，超出本单 ${order.maxDistanceMeters} 米的接单范围`,
-        { distanceMeters, maxDistanceMeters: order.maxDistanceMeters },
-      );
+      return unprocessable("TOO_FAR", { distanceMeters, maxDistanceMeters: order.maxDistanceMeters });
   }
   return null;
 }
-
-const AUDIENCE_TEXT: Record<Audience, string> = {
-  members: "此订单只面向党员",
-  volunteers: "此订单只面向注册志愿者，请先登记为志愿者",
-  both: "此订单面向党员和注册志愿者，请先登记为志愿者",
-};
 
 /** The paths under which an order may reach him at all (the hall's first, cheap filter). */
 export async function homePaths(g: Grabber): Promise<string[]> {

@@ -91,9 +91,8 @@ export async function grab(
 /** The answer to a grab of an order no longer in the pool: taken (by another, or already by you), or cancelled. */
 function notOpen(row: { status: OrderStatus; takerUserId: string | null }, userId: string): AppError {
   if (TAKEN_STATUSES.includes(row.status) || row.status === "completed" || row.status === "rated") {
-    if (row.takerUserId === userId)
-      return conflict("ALREADY_GRABBED", "这个订单您已经抢到了", { status: row.status });
-    return conflict("ORDER_TAKEN", "手慢了，这个订单已被他人抢走", { status: row.status });
+    if (row.takerUserId === userId) return conflict("ALREADY_GRABBED", { status: row.status });
+    return conflict("ORDER_TAKEN", { status: row.status });
   }
-  return conflict("ILLEGAL_TRANSITION", "订单已取消，不能再抢", { status: row.status, action: "grab" });
+  return conflict("ILLEGAL_TRANSITION", { status: row.status, action: "grab" });
 }

@@ -4,6 +4,7 @@ import { type Principal, scopePaths } from "../../platform/auth/index.ts";
 import { nextDailyCode } from "../../platform/codes/index.ts";
 import type { Db, Executor, Tx } from "../../platform/db/index.ts";
 import { AppError, conflict, notFound, unprocessable } from "../../platform/errors.ts";
+import { inWords } from "../../platform/i18n/words.ts";
 import { normalizeMobile } from "../../platform/pii/index.ts";
 import { type CaseForOrder, type CaseStatus, caseForOrder, receiveCaseForOrder } from "../cases/index.ts";
 import { householdPlace } from "../people/index.ts";
@@ -64,8 +65,7 @@ export async function publishOrder(
 ): Promise<Published> {
   const category = await orderCategoryOf(db, input.categoryCode ?? "errand");
   const phone = input.requesterPhone ? normalizeMobile(input.requesterPhone) : null;
-  if (input.requesterPhone && !phone)
-    throw unprocessable("INVALID_PHONE", "请填写有效的手机号码", { field: "requesterPhone" });
+  if (input.requesterPhone && !phone) throw unprocessable("INVALID_PHONE", { field: "requesterPhone" });
   // The map lookup reads the grid index outside the transaction; a case's place is read inside it.
   const given = input.caseId ? null : await placeOf(db, input);
   return db.transaction(async (tx) => {
@@ -73,14 +73,18 @@ export async function publishOrder(
     if (fromCase) await assertNoOrder(tx, fromCase);
     const place = given ?? (await placeOfCase(tx, fromCase as CaseForOrder));
     if (!publishable(principal, place.path))
-      throw new AppError("OUTSIDE_YOUR_AREA", 403, "该地点不在您的管辖范围内", { nodeId: place.nodeId });
+      throw new AppError("OUTSIDE_YOUR_AREA", 403, { nodeId: place.nodeId });
     const title = input.title?.trim() || (fromCase ? titleOf(fromCase.description) : "");
-    if (!title) throw unprocessable("MISSING_FIELDS", "请填写订单标题", { missing: ["title"] });
+    if (!title)
+      throw unprocessable("MISSING_FIELDS", {
+        missing: ["title"],
+        labels: inWords((w) => w.orders.fields.title),
+      });
     const audiencePath = input.audienceNodeId
       ? await audiencePathOf(tx, principal, place, input.audienceNodeId)
       : place.communityPath;
     if (input.maxDistanceMeters !== undefined && (place.lat === null || place.lng === null))
-      throw unprocessable("PLACE_NEEDS_LOCATION", "限定接单距离时，请在地图上标出服务地点", {
+      throw unprocessable("PLACE_NEEDS_LOCATION", {
         field: "maxDistanceMeters",
       });
     return writeOrder(tx, actor, principal.userId, {
@@ -198,7 +202,7 @@ async function assertNoOrder(tx: Executor, c: CaseForOrder) {
     .from(orders)
     .where(and(eq(orders.caseId, c.id), ne(orders.status, "cancelled")));
   if (existing)
-    throw conflict("CASE_HAS_ORDER", `该诉求已发布为抢单 ${existing.code}`, {
+    throw conflict("CASE_HAS_ORDER", {
       orderCode: existing.code,
       status: existing.status,
     });
@@ -213,7 +217,7 @@ async function placeOf(db: Db, input: PublishInput): Promise<Place> {
     const { lat, lng } = input.location;
     const found = await locate(db, lat, lng).catch((err: unknown) => {
       if (err instanceof AppError && err.code === "OUTSIDE_DISTRICT")
-        throw unprocessable("OUTSIDE_DISTRICT", "该位置不在本区范围内，请重新选点", { lat, lng });
+        throw unprocessable("OUTSIDE_DISTRICT", { lat, lng });
       throw err;
     });
     const [grid] = await nodesByIds(db, [found.grid.id]);
@@ -221,16 +225,16 @@ async function placeOf(db: Db, input: PublishInput): Promise<Place> {
   }
   if (input.householdId) {
     const household = await householdPlace(db, input.householdId);
-    if (!household) throw unprocessable("UNKNOWN_HOUSEHOLD", "找不到该住户", { field: "householdId" });
+    if (!household) throw unprocessable("UNKNOWN_HOUSEHOLD", { field: "householdId" });
     const [node] = await nodesByIds(db, [household.nodeId]);
     return onPath(db, household.territoryPath, node?.lat ?? null, node?.lng ?? null, household.address);
   }
   if (input.nodeId) {
     const [node] = await nodesByIds(db, [input.nodeId]);
-    if (!node) throw unprocessable("UNKNOWN_NODE", "找不到该网格或社区", { field: "nodeId" });
+    if (!node) throw unprocessable("UNKNOWN_NODE", { field: "nodeId" });
     return onPath(db, node.path, node.lat, node.lng, node.address);
   }
-  throw unprocessable("PLACE_REQUIRED", "请说明服务地点：地图选点、住户或所在网格", {
+  throw unprocessable("PLACE_REQUIRED", {
     fields: ["location", "householdId", "nodeId"],
   });
 }
@@ -249,7 +253,7 @@ async function onPath(
 ): Promise<Place> {
   const { grid, community } = await lineageOf(tx, path);
   const home = grid ?? community;
-  if (!home) throw unprocessable("OUTSIDE_COMMUNITY", "该地点不属于任何社区或网格", { path });
+  if (!home) throw unprocessable("OUTSIDE_COMMUNITY", { path });
   return {
     nodeId: home.id,
     path: home.path,

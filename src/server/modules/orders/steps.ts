@@ -44,13 +44,13 @@ export async function takeStep(
     const rule = orderTransitionFor(action, row.status);
     const allowed = allowedActions(standing, row);
     if (!rule)
-      throw conflict("ILLEGAL_TRANSITION", `当前状态不能执行该操作（${row.status} → ${action}）`, {
+      throw conflict("ILLEGAL_TRANSITION", {
         status: row.status,
         action,
         allowedActions: allowed,
       });
     if (!rule.by.some((a) => standing.actors.has(a)))
-      throw new AppError("NOT_YOUR_STEP", 403, "这一步不由您办理", {
+      throw new AppError("NOT_YOUR_STEP", 403, {
         status: row.status,
         action,
         allowedActions: allowed,
@@ -163,7 +163,7 @@ export async function takeStep(
     takerUserId: late.takerUserId ?? "",
     grabbedAt: late.grabbedAt?.toISOString() ?? "",
   });
-  throw conflict("ON_SITE_OVERDUE", "已超过到场时限，订单已退回抢单大厅", {
+  throw conflict("ON_SITE_OVERDUE", {
     status: "open",
     onSiteDueAt: late.onSiteDueAt?.toISOString() ?? null,
   });

@@ -142,7 +142,7 @@ export function peopleRoutes(app: App, { db, pii: vault }: ModuleContext) {
       const list = (paging: Required<Paging>) =>
         listResidents(db, vault, principal, { ...req.query, ...paging });
       if (!req.query.reveal) return listOrExport(req, reply, residentSheet, list);
-      if (!wantsXlsx(req)) throw badRequest("REVEAL_EXPORT_ONLY", "reveal=true goes with format=xlsx");
+      if (!wantsXlsx(req)) throw badRequest("REVEAL_EXPORT_ONLY");
       const reveal = await revealForExport(db, vault, principal, req.actor, req.query, req.query.purpose);
       return sendXlsx(req, reply, revealedResidentSheet, async (paging) => {
         const page = await list(paging);

@@ -39,12 +39,12 @@ export async function createResident(
 ) {
   const idNumber = normalizeIdNumber(input.idNumber);
   if (!isValidIdNumber(idNumber)) {
-    throw unprocessable("INVALID_ID_NUMBER", "身份证号码无效：请核对位数、出生日期和最后一位校验码", {
+    throw unprocessable("INVALID_ID_NUMBER", {
       field: "idNumber",
     });
   }
   const phone = input.phone ? normalizeMobile(input.phone) : null;
-  if (input.phone && !phone) throw unprocessable("INVALID_PHONE", "手机号码无效", { field: "phone" });
+  if (input.phone && !phone) throw unprocessable("INVALID_PHONE", { field: "phone" });
   const id = await audited(db, actor, async (tx, audit) => {
     const [household] = await tx
       .select()
@@ -58,7 +58,7 @@ export async function createResident(
     if (!household) throw notFound("household", input.householdId);
     const idIndex = vault.blindIndex(idNumber);
     const [dup] = await tx.select({ id: residents.id }).from(residents).where(eq(residents.idIndex, idIndex));
-    if (dup) throw conflict("DUPLICATE_ID_NUMBER", "该身份证号码已登记", { residentId: dup.id });
+    if (dup) throw conflict("DUPLICATE_ID_NUMBER", { residentId: dup.id });
     const row = {
       id: randomUUID(),
       householdId: household.id,
@@ -128,7 +128,7 @@ export async function revealForExport(
   purpose: string | undefined,
 ) {
   if (!can(principal, "people.reveal")) throw forbidden();
-  if (!purpose) throw badRequest("PURPOSE_REQUIRED", "State the purpose of revealing (2–200 characters)");
+  if (!purpose) throw badRequest("PURPOSE_REQUIRED");
   // The search text may itself be an ID number or a phone: the audit row says only that there was one.
   const { q, underId, householdId, gender, residenceType } = filters;
   const exported = {

@@ -84,8 +84,7 @@ async function buildLocator(db: Db, version: number): Promise<Locator> {
 /** The grid, community and street of a point, through the in-memory spatial index. */
 export async function locate(db: Db, lat: number, lng: number): Promise<Located> {
   const found = (await locatorOf(db)).index.locate(lng, lat);
-  if (!found)
-    throw new AppError("OUTSIDE_DISTRICT", 404, "The point lies in no grid of this district", { lat, lng });
+  if (!found) throw new AppError("OUTSIDE_DISTRICT", 404, { lat, lng });
   return found;
 }
 
@@ -271,7 +270,7 @@ export async function setGeometry(db: Db, principal: Principal, actor: Actor, id
   const result = await audited(db, actor, async (tx, audit) => {
     const node = await getNode(tx, principal, id, "territory.write");
     if (!AREA_LEVELS.includes(node.level)) {
-      throw unprocessable("NO_POLYGON_FOR_LEVEL", `A ${node.level} has a point, not a polygon`, {
+      throw unprocessable("NO_POLYGON_FOR_LEVEL", {
         level: node.level,
       });
     }

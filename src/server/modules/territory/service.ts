@@ -164,7 +164,7 @@ export async function insertNode(executor: Executor, node: NewNode): Promise<Ter
     const [parent] = await executor.select().from(territoryNodes).where(eq(territoryNodes.id, node.parentId));
     if (!parent) throw notFound("territory node", node.parentId);
     if (!CHILD_LEVELS[parent.level].includes(node.level)) {
-      throw unprocessable("LEVEL_NOT_ALLOWED", `A ${node.level} cannot sit under a ${parent.level}`, {
+      throw unprocessable("LEVEL_NOT_ALLOWED", {
         parentLevel: parent.level,
         allowed: CHILD_LEVELS[parent.level],
       });
@@ -172,13 +172,13 @@ export async function insertNode(executor: Executor, node: NewNode): Promise<Ter
     path = `${parent.path}${id}/`;
     districtId = parent.districtId;
   } else if (node.level !== "district") {
-    throw unprocessable("LEVEL_NOT_ALLOWED", "Only a district stands without a parent");
+    throw unprocessable("LEVEL_NOT_ALLOWED");
   }
   const [taken] = await executor
     .select({ id: territoryNodes.id })
     .from(territoryNodes)
     .where(eq(territoryNodes.code, node.code));
-  if (taken) throw conflict("CODE_TAKEN", `The code ${node.code} is already used`, { code: node.code });
+  if (taken) throw conflict("CODE_TAKEN", { code: node.code });
   const [row] = await executor
     .insert(territoryNodes)
     .values({

@@ -96,7 +96,7 @@ export async function createActivity(
   return audited(db, actor, async (tx, audit) => {
     const node = await getNode(tx, principal, input.nodeId, "volunteering.manage");
     if (input.teamId && !(await teamInScope(tx, principal, input.teamId)))
-      throw unprocessable("UNKNOWN_TEAM", "找不到该服务队，或不在您的管辖范围内", { field: "teamId" });
+      throw unprocessable("UNKNOWN_TEAM", { field: "teamId" });
     const [row] = await tx
       .insert(activities)
       .values({

@@ -13,8 +13,7 @@ import { activitySignups, volunteers } from "./tables.ts";
 export const ATTENDANCE_ACTIONS = ["checkIn", "checkOut"] as const;
 export type AttendanceAction = (typeof ATTENDANCE_ACTIONS)[number];
 
-const invalidCode = () =>
-  unprocessable("CHECKIN_CODE_INVALID", "签到码无效：不是本活动的报名二维码，或输入有误", { field: "code" });
+const invalidCode = () => unprocessable("CHECKIN_CODE_INVALID", { field: "code" });
 
 /** The sign-up a scanned or typed code stands for, locked; a code of another activity or a forged one is refused. */
 async function signupOfCode(tx: Executor, activityId: string, secret: string, raw: string) {
@@ -68,11 +67,11 @@ export async function recordAttendance(
       if (a.status === "cancelled") assertActivityOpen(a, now);
       const opensAt = new Date(slot.startsAt.getTime() - CHECKIN_OPENS_BEFORE);
       if (now < opensAt)
-        throw unprocessable("CHECKIN_NOT_OPEN", "还没到签到时间：开始前 30 分钟起可以签到", {
+        throw unprocessable("CHECKIN_NOT_OPEN", {
           opensAt: opensAt.toISOString(),
         });
       if (now >= slot.endsAt)
-        throw unprocessable("CHECKIN_CLOSED", "活动（时段）已结束，不能再签到", {
+        throw unprocessable("CHECKIN_CLOSED", {
           endsAt: slot.endsAt.toISOString(),
         });
       change = { checkedInAt: now };

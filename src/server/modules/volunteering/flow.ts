@@ -1,4 +1,5 @@
 import { conflict } from "../../platform/errors.ts";
+import type { MessageCode } from "../../platform/i18n/messages.ts";
 import type { ActivityStatus, SignupStatus } from "./tables.ts";
 
 /**
@@ -37,14 +38,14 @@ export function stageOf(s: {
   return s.checkedInAt ? "checkedIn" : "confirmed";
 }
 
-/** Why an action is refused in a stage, in the volunteer's and organiser's words. */
-const REFUSALS: Array<[SignupAction, From[], string, string]> = [
-  ["signUp", ["confirmed", "waiting", "checkedIn", "checkedOut"], "ALREADY_SIGNED_UP", "您已报名该活动"],
-  ["checkIn", ["checkedIn", "checkedOut"], "ALREADY_CHECKED_IN", "该志愿者已签到，无需重复签到"],
-  ["checkIn", ["waiting"], "NOT_CONFIRMED", "候补人员尚未获得名额，不能签到"],
-  ["checkOut", ["checkedOut"], "ALREADY_CHECKED_OUT", "该志愿者已签退，无需重复签退"],
-  ["checkOut", ["confirmed", "waiting"], "NOT_CHECKED_IN", "该志愿者尚未签到，不能签退"],
-  ["cancel", ["checkedIn", "checkedOut"], "ALREADY_CHECKED_IN", "已签到的报名不能取消"],
+/** Why an action is refused in a stage: the code whose text says it to the volunteer and organiser. */
+const REFUSALS: Array<[SignupAction, From[], MessageCode]> = [
+  ["signUp", ["confirmed", "waiting", "checkedIn", "checkedOut"], "ALREADY_SIGNED_UP"],
+  ["checkIn", ["checkedIn", "checkedOut"], "ALREADY_CHECKED_IN"],
+  ["checkIn", ["waiting"], "NOT_CONFIRMED"],
+  ["checkOut", ["checkedOut"], "ALREADY_CHECKED_OUT"],
+  ["checkOut", ["confirmed", "waiting"], "NOT_CHECKED_IN"],
+  ["cancel", ["checkedIn", "checkedOut"], "ALREADY_CHECKED_IN"],
 ];
 
 /** Throws 409 with the current stage when the action is not allowed from it. */
@@ -52,12 +53,8 @@ export function assertSignupStep(action: SignupAction, stage: From): void {
   const t = SIGNUP_TRANSITIONS.find((x) => x.action === action);
   if (t?.from.includes(stage)) return;
   const refusal = REFUSALS.find(([a, from]) => a === action && from.includes(stage));
-  const [code, message] = refusal
-    ? [refusal[2], refusal[3]]
-    : stage === "cancelled"
-      ? ["SIGNUP_CANCELLED", "该报名已取消"]
-      : ["ILLEGAL_TRANSITION", "当前状态不能执行该操作"];
-  throw conflict(code, message, { status: stage, action });
+  const code = refusal ? refusal[2] : stage === "cancelled" ? "SIGNUP_CANCELLED" : "ILLEGAL_TRANSITION";
+  throw conflict(code, { status: stage, action });
 }
 
 /** Activities: published open; cancelled by staff; finished once over (the job writes it). */
@@ -79,15 +76,11 @@ export function statusAt(a: { status: ActivityStatus; endsAt: Date }, now: Date)
 export function assertActivityOpen(a: { status: ActivityStatus; endsAt: Date }, now: Date): void {
   const status = statusAt(a, now);
   if (status === "open") return;
-  throw conflict(
-    status === "cancelled" ? "ACTIVITY_CANCELLED" : "ACTIVITY_FINISHED",
-    status === "cancelled" ? "该活动已取消" : "该活动已结束",
-    { status },
-  );
+  throw conflict(status === "cancelled" ? "ACTIVITY_CANCELLED" : "ACTIVITY_FINISHED", { status });
 }
 
 export function assertActivityStep(action: "cancel" | "finish", status: ActivityStatus): void {
   const t = ACTIVITY_TRANSITIONS.find((x) => x.action === action);
   if (t?.from.includes(status)) return;
-  throw conflict("ILLEGAL_TRANSITION", "当前状态不能执行该操作", { status, action });
+  throw conflict("ILLEGAL_TRANSITION", { status, action });
 }

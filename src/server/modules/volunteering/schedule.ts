@@ -37,34 +37,27 @@ export function isAfterHours(at: Date): boolean {
 /** The rules of a schedule, each broken one a 422 that says what to change. */
 export function checkSchedule(s: Schedule, now: Date): void {
   const length = s.endsAt.getTime() - s.startsAt.getTime();
-  if (length <= 0) throw unprocessable("ENDS_BEFORE_START", "结束时间须晚于开始时间", { field: "endsAt" });
-  if (length > MAX_LENGTH)
-    throw unprocessable("ACTIVITY_TOO_LONG", "一次活动最长 7 天，请分成几次发布", { field: "endsAt" });
-  if (s.endsAt <= now)
-    throw unprocessable("ACTIVITY_IN_PAST", "活动已经结束，不能再发布报名", { field: "endsAt" });
+  if (length <= 0) throw unprocessable("ENDS_BEFORE_START", { field: "endsAt" });
+  if (length > MAX_LENGTH) throw unprocessable("ACTIVITY_TOO_LONG", { field: "endsAt" });
+  if (s.endsAt <= now) throw unprocessable("ACTIVITY_IN_PAST", { field: "endsAt" });
   if (s.mode === "afterHours" && !isAfterHours(s.startsAt)) {
     const local = new Date(s.startsAt.getTime() + CHINA_OFFSET).toISOString().slice(0, 16).replace("T", " ");
-    throw unprocessable(
-      "NOT_AFTER_HOURS",
-      `在职党员错时服务须在工作日 18:00 以后或周末开展，所填开始时间为 ${local}（北京时间）`,
-      { field: "startsAt", startsAt: s.startsAt.toISOString(), chinaTime: local },
-    );
+    throw unprocessable("NOT_AFTER_HOURS", {
+      field: "startsAt",
+      startsAt: s.startsAt.toISOString(),
+      chinaTime: local,
+    });
   }
   if (s.mode === "byAppointment") {
     if (!s.slotMinutes)
-      throw unprocessable("SLOT_MINUTES_REQUIRED", "预约服务须填写每个时段的分钟数", {
+      throw unprocessable("SLOT_MINUTES_REQUIRED", {
         field: "slotMinutes",
       });
     if (length % (s.slotMinutes * MINUTE) !== 0)
-      throw unprocessable("SLOTS_UNEVEN", `活动时长须是每时段 ${s.slotMinutes} 分钟的整数倍`, {
-        field: "slotMinutes",
-      });
+      throw unprocessable("SLOTS_UNEVEN", { field: "slotMinutes", slotMinutes: s.slotMinutes });
     if (length / (s.slotMinutes * MINUTE) > MAX_SLOTS)
-      throw unprocessable("TOO_MANY_SLOTS", `时段太多（最多 ${MAX_SLOTS} 个），请加长每个时段`, {
-        field: "slotMinutes",
-      });
-  } else if (s.slotMinutes)
-    throw unprocessable("SLOTS_BY_APPOINTMENT_ONLY", "只有预约服务才分时段", { field: "slotMinutes" });
+      throw unprocessable("TOO_MANY_SLOTS", { field: "slotMinutes", max: MAX_SLOTS });
+  } else if (s.slotMinutes) throw unprocessable("SLOTS_BY_APPOINTMENT_ONLY", { field: "slotMinutes" });
 }
 
 /** The bookable slots: the whole activity as one, or by appointment its time cut into slots. */
@@ -84,15 +77,15 @@ export function slotsOf(s: Schedule): Slot[] {
 export function slotFor(s: Schedule, slotStartsAt: string | undefined): { slot: Slot; stored: Date | null } {
   if (s.mode !== "byAppointment") {
     if (slotStartsAt)
-      throw unprocessable("SLOTS_BY_APPOINTMENT_ONLY", "该活动不分时段，无需选择时段", {
+      throw unprocessable("SLOTS_BY_APPOINTMENT_ONLY", {
         field: "slotStartsAt",
       });
     return { slot: { startsAt: s.startsAt, endsAt: s.endsAt }, stored: null };
   }
-  if (!slotStartsAt) throw unprocessable("SLOT_REQUIRED", "请选择预约时段", { field: "slotStartsAt" });
+  if (!slotStartsAt) throw unprocessable("SLOT_REQUIRED", { field: "slotStartsAt" });
   const at = new Date(slotStartsAt).getTime();
   const slot = slotsOf(s).find((x) => x.startsAt.getTime() === at);
-  if (!slot) throw unprocessable("UNKNOWN_SLOT", "没有这个预约时段", { field: "slotStartsAt" });
+  if (!slot) throw unprocessable("UNKNOWN_SLOT", { field: "slotStartsAt" });
   return { slot, stored: slot.startsAt };
 }
 

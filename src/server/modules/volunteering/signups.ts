@@ -22,7 +22,7 @@ async function volunteerIdOf(executor: Executor, userId: string): Promise<string
     .select({ id: volunteers.id })
     .from(volunteers)
     .where(eq(volunteers.userId, userId));
-  if (!v) throw unprocessable("NOT_A_VOLUNTEER", "请先注册成为志愿者，再报名参加活动");
+  if (!v) throw unprocessable("NOT_A_VOLUNTEER");
   return v.id;
 }
 
@@ -46,8 +46,7 @@ export async function signUp(
     const a = await activityInArea(tx, area, activityId, true);
     assertActivityOpen(a, now);
     const { slot, stored } = slotFor(a, input.slotStartsAt);
-    if (slot.endsAt <= now)
-      throw unprocessable("SLOT_OVER", "该时段已结束，请选择其他时段", { field: "slotStartsAt" });
+    if (slot.endsAt <= now) throw unprocessable("SLOT_OVER", { field: "slotStartsAt" });
     const [existing] = await tx
       .select()
       .from(activitySignups)
@@ -114,7 +113,7 @@ export async function cancelMySignup(
       .select()
       .from(activitySignups)
       .where(and(eq(activitySignups.activityId, a.id), eq(activitySignups.volunteerId, volunteerId)));
-    if (!mine) throw conflict("NOT_SIGNED_UP", "您没有报名该活动", { status: "none", action: "cancel" });
+    if (!mine) throw conflict("NOT_SIGNED_UP", { status: "none", action: "cancel" });
     assertSignupStep("cancel", stageOf(mine));
     await tx
       .update(activitySignups)

@@ -34,7 +34,7 @@ async function volunteerInScope(tx: Tx, principal: Principal, id: string) {
     .from(volunteers)
     .where(and(eq(volunteers.id, id), inScope(principal, "volunteering.manage", volunteers.territoryPath)));
   if (!v)
-    throw unprocessable("UNKNOWN_VOLUNTEER", "找不到该志愿者，或不在您的管辖范围内", {
+    throw unprocessable("UNKNOWN_VOLUNTEER", {
       field: "volunteerId",
     });
   return v;
@@ -46,7 +46,7 @@ async function addTo(tx: Tx, audit: RecordAudit, teamId: string, volunteerId: st
     .values({ teamId, volunteerId })
     .onConflictDoNothing()
     .returning();
-  if (added.length === 0) throw conflict("ALREADY_MEMBER", "已经是该服务队队员");
+  if (added.length === 0) throw conflict("ALREADY_MEMBER");
   await audit({ action, entity: "volunteer_team", entityId: teamId, after: { volunteerId } });
 }
 
@@ -123,7 +123,7 @@ export async function joinOrLeave(db: Db, principal: Principal, actor: Actor, te
       .select({ id: volunteers.id })
       .from(volunteers)
       .where(eq(volunteers.userId, principal.userId));
-    if (!v) throw unprocessable("NOT_A_VOLUNTEER", "请先注册成为志愿者，再加入服务队");
+    if (!v) throw unprocessable("NOT_A_VOLUNTEER");
     if (join) {
       await addTo(tx, audit, teamId, v.id, "volunteer_team.join");
     } else {
@@ -131,7 +131,7 @@ export async function joinOrLeave(db: Db, principal: Principal, actor: Actor, te
         .delete(teamMembers)
         .where(and(eq(teamMembers.teamId, teamId), eq(teamMembers.volunteerId, v.id)))
         .returning();
-      if (gone.length === 0) throw conflict("NOT_A_MEMBER", "您不是该服务队队员");
+      if (gone.length === 0) throw conflict("NOT_A_MEMBER");
       await audit({
         action: "volunteer_team.leave",
         entity: "volunteer_team",

@@ -34,7 +34,7 @@ async function whereabouts(db: Db, rows: VolunteerRow[]) {
 /** 注册志愿者: the signed-in member or resident, named as his account, serving from his home node. */
 export async function registerVolunteer(db: Db, principal: Principal, actor: Actor, skills: Skill[]) {
   const home = homeNodeOf(principal);
-  if (!home) throw forbidden("只有党员和居民可以注册志愿者");
+  if (!home) throw forbidden();
   return audited(db, actor, async (tx, audit) => {
     const [row] = await tx
       .insert(volunteers)
@@ -48,7 +48,7 @@ export async function registerVolunteer(db: Db, principal: Principal, actor: Act
       })
       .onConflictDoNothing({ target: volunteers.userId })
       .returning();
-    if (!row) throw conflict("ALREADY_REGISTERED", "您已经是注册志愿者");
+    if (!row) throw conflict("ALREADY_REGISTERED");
     await audit({ action: "volunteer.register", entity: "volunteer", entityId: row.id, after: row });
     return { id: row.id };
   });

@@ -34,15 +34,14 @@ export async function claimWish(
   let unit: { id: string; name: string } | undefined;
   if (input.unitId) {
     unit = (await claimUnits(db, principal)).find((u) => u.id === input.unitId);
-    if (!unit)
-      throw unprocessable("NOT_YOUR_UNIT", "只能以本人或本人所在单位的名义认领", { field: "unitId" });
+    if (!unit) throw unprocessable("NOT_YOUR_UNIT", { field: "unitId" });
   }
   return audited(db, actor, async (tx, audit) => {
     const [seen] = await tx.select().from(wishes).where(eq(wishes.id, id));
     const standing = seen && standingOf(principal, seen);
     // Wishes not on the wall are not revealed to members who may not see them.
     if (!seen || !standing || !mayReach(standing, seen.status)) throw notFound("wish", id);
-    if (standing.wisher) throw unprocessable("OWN_WISH", "不能认领自己的心愿", { status: seen.status });
+    if (standing.wisher) throw unprocessable("OWN_WISH", { status: seen.status });
     const now = new Date();
     const [row] = await tx
       .update(wishes)
@@ -61,7 +60,7 @@ export async function claimWish(
     if (!row) {
       const [current] = await tx.select({ status: wishes.status }).from(wishes).where(eq(wishes.id, id));
       const status = current?.status ?? seen.status;
-      if (TAKEN.includes(status)) throw conflict("WISH_TAKEN", "该心愿已被认领", { status });
+      if (TAKEN.includes(status)) throw conflict("WISH_TAKEN", { status });
       throw illegal(status, "claim", standing);
     }
     // On behalf of a unit, the timeline says which (the event's actor is the member himself).

@@ -4,6 +4,7 @@ import { nextDailyCode } from "../../platform/codes/index.ts";
 import type { Db } from "../../platform/db/index.ts";
 import { AppError, forbidden, unprocessable } from "../../platform/errors.ts";
 import { assertFilesExist } from "../../platform/files/index.ts";
+import { inWords } from "../../platform/i18n/words.ts";
 import { notify } from "../../platform/notify/index.ts";
 import { normalizeMobile } from "../../platform/pii/index.ts";
 import { usersHolding } from "../accounts/index.ts";
@@ -46,24 +47,26 @@ interface Wisher {
 
 async function wisherOf(db: Db, principal: Principal, form: WishForm): Promise<Wisher> {
   if (form.nodeId) {
-    if (!can(principal, "wishes.review")) throw forbidden("只有社区工作人员可以代为登记心愿");
+    if (!can(principal, "wishes.review")) throw forbidden();
     const node = await getNode(db, principal, form.nodeId, "wishes.review").catch(() => {
-      throw unprocessable("UNKNOWN_NODE", "找不到该社区或网格", { field: "nodeId" });
+      throw unprocessable("UNKNOWN_NODE", { field: "nodeId" });
     });
-    if (!PLACE_LEVELS.includes(node.level))
-      throw unprocessable("NODE_TOO_HIGH", "请选择心愿人所在的社区、网格或住户", { field: "nodeId" });
+    if (!PLACE_LEVELS.includes(node.level)) throw unprocessable("NODE_TOO_HIGH", { field: "nodeId" });
     const name = form.wisherName?.trim();
-    if (!name) throw unprocessable("MISSING_FIELDS", "请填写心愿人姓名", { missing: ["wisherName"] });
+    if (!name)
+      throw unprocessable("MISSING_FIELDS", {
+        missing: ["wisherName"],
+        labels: inWords((w) => w.wishesAdmin.columns.wisher),
+      });
     const phone = form.wisherPhone ? normalizeMobile(form.wisherPhone) : null;
-    if (form.wisherPhone && !phone)
-      throw unprocessable("INVALID_PHONE", "手机号码无效", { field: "wisherPhone" });
+    if (form.wisherPhone && !phone) throw unprocessable("INVALID_PHONE", { field: "wisherPhone" });
     return { userId: null, name, phone, nodeId: node.id, territoryPath: node.path };
   }
   const places = principal.roles.filter((r) => PLACE_LEVELS.includes(r.nodeLevel as TerritoryLevel));
   const rank = (role: string) => (HOME_ROLES.includes(role) ? HOME_ROLES.indexOf(role) : HOME_ROLES.length);
   const [home] = places.sort((a, b) => rank(a.role) - rank(b.role));
   if (!home)
-    throw unprocessable("NO_HOME_NODE", "您的账号没有登记所在社区，请联系社区代为登记心愿", {
+    throw unprocessable("NO_HOME_NODE", {
       field: "nodeId",
     });
   return {
@@ -101,7 +104,7 @@ export async function postWish(db: Db, principal: Principal, actor: Actor, form:
         territoryPath: wisher.territoryPath,
       })
       .returning({ id: wishes.id, code: wishes.code, status: wishes.status, title: wishes.title });
-    if (!row) throw new AppError("INTERNAL", 500, "insert returned nothing");
+    if (!row) throw new AppError("INTERNAL", 500);
     await tx.insert(wishEvents).values({
       wishId: row.id,
       actorId: actor.userId,

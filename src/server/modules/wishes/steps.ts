@@ -5,6 +5,7 @@ import type { Db, Executor } from "../../platform/db/index.ts";
 import { AppError, conflict, notFound, unprocessable } from "../../platform/errors.ts";
 import { recordEvent } from "../../platform/events/index.ts";
 import { assertFilesExist } from "../../platform/files/index.ts";
+import { inWords } from "../../platform/i18n/words.ts";
 import { type Notice, notify } from "../../platform/notify/index.ts";
 import { allowedActions, mayReach, type Standing, standingOf } from "./access.ts";
 import { transitionFor, type WishAction } from "./flow.ts";
@@ -23,7 +24,7 @@ const NEEDS_NOTE: readonly StepAction[] = ["reject", "fulfil"];
 
 /** 409 for an action the table does not allow from the current status. */
 export const illegal = (status: WishStatus, action: WishAction, standing: Standing) =>
-  conflict("ILLEGAL_TRANSITION", `当前状态不能执行该操作（${status} → ${action}）`, {
+  conflict("ILLEGAL_TRANSITION", {
     status,
     action,
     allowedActions: allowedActions(standing, status),
@@ -88,15 +89,18 @@ export async function wishStep(
     const rule = transitionFor(action, row.status);
     if (!rule) throw illegal(row.status, action, standing);
     if (!rule.by.some((a) => standing[a]))
-      throw new AppError("NOT_YOUR_STEP", 403, "这一步不由您办理", {
+      throw new AppError("NOT_YOUR_STEP", 403, {
         status: row.status,
         action,
         allowedActions: allowedActions(standing, row.status),
       });
     const note = input.note?.trim() || null;
     if (NEEDS_NOTE.includes(action) && !note)
-      throw unprocessable("MISSING_FIELDS", action === "reject" ? "请填写不通过的原因" : "请填写实现情况", {
+      throw unprocessable("MISSING_FIELDS", {
         missing: ["note"],
+        labels: inWords((w) =>
+          action === "reject" ? w.wishesAdmin.review.rejectTitle : w.wishes.mine.fulfilLabel,
+        ),
       });
 
     const now = new Date();

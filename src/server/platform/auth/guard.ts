@@ -52,7 +52,7 @@ function assertSameOrigin(request: FastifyRequest): void {
     host = undefined;
   }
   if (!host || host !== request.headers.host) {
-    throw new AppError("CSRF_REJECTED", 403, "Cross-site request refused: missing or foreign Origin");
+    throw new AppError("CSRF_REJECTED", 403);
   }
 }
 
@@ -62,7 +62,7 @@ function bearerOf(request: FastifyRequest): string | undefined {
   // One-key call devices authenticate themselves to their own route with `Device <secret>`.
   if (/^Device\s/i.test(header)) return undefined;
   const m = /^Bearer\s+(\S+)$/i.exec(header);
-  if (!m) throw new AppError("UNAUTHORIZED", 401, "Authorization header must be `Bearer <token>`");
+  if (!m) throw new AppError("MALFORMED_AUTHORIZATION", 401);
   return m[1];
 }
 
@@ -87,13 +87,13 @@ export function installAuth(app: FastifyInstance, resolve: ResolvePrincipal): vo
     // Unknown routes fall through to the not-found handler.
     if (!url) return;
     const access = request.routeOptions.config?.access ?? (isApiRoute(url) ? undefined : "public");
-    if (!access) throw forbidden("This route declares no access rule");
+    if (!access) throw forbidden();
     const bearer = bearerOf(request);
     const sessionSecret = bearer ? undefined : request.cookies[SESSION_COOKIE];
     if (sessionSecret && !SAFE_METHODS.has(request.method)) assertSameOrigin(request);
     if (bearer || sessionSecret) {
       request.principal = await resolve({ bearer, sessionSecret });
-      if (bearer && !request.principal) throw unauthorized("The token is invalid, expired or revoked");
+      if (bearer && !request.principal) throw new AppError("TOKEN_INVALID", 401);
       if (request.principal) {
         request.actor = { userId: request.principal.userId, name: request.principal.name, ip: request.ip };
       }

@@ -37,7 +37,7 @@ export const missingScopes = (principal: Principal, needed: readonly TokenScope[
 export function assertScopes(principal: Principal, needed: readonly TokenScope[]): void {
   const missing = missingScopes(principal, needed);
   if (missing.length > 0)
-    throw new AppError("FORBIDDEN", 403, `This token lacks the scope ${missing.join(", ")}`, {
+    throw new AppError("FORBIDDEN", 403, {
       missingScopes: missing,
     });
 }

@@ -27,7 +27,7 @@ export const PhotoRef = Type.Object({ id: Type.String(), url: Type.String() });
 export const photoRefs = (ids: readonly string[]) => ids.map((id) => ({ id, url: fileUrl(id) }));
 
 export const fileTooLarge = () =>
-  new AppError("FILE_TOO_LARGE", 413, `The file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`, {
+  new AppError("FILE_TOO_LARGE", 413, {
     maxBytes: MAX_FILE_BYTES,
   });
 
@@ -47,6 +47,6 @@ export async function assertFilesExist(executor: Executor, ids: readonly string[
   );
   const missing = wanted.filter((id) => !found.has(id));
   if (missing.length > 0) {
-    throw unprocessable("UNKNOWN_FILE", `No uploaded file has the id ${missing.join(", ")}`, { missing });
+    throw unprocessable("UNKNOWN_FILE", { missing });
   }
 }

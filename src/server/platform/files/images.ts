@@ -2,6 +2,7 @@ import type { FastifyRequest } from "fastify";
 import { fileTypeFromBuffer } from "file-type";
 import sharp from "sharp";
 import { AppError, unprocessable } from "../errors.ts";
+import type { MessageCode } from "../i18n/messages.ts";
 import { receiveFilePart } from "./upload.ts";
 
 /**
@@ -28,7 +29,7 @@ export interface Image {
 interface ImageRule {
   types: readonly string[];
   /** The code of the 415 refusal; its message in messages.ts names the accepted types. */
-  refusal: string;
+  refusal: MessageCode;
   /** Shrunk to fit maxSide × maxSide; kept at its size without it. */
   maxSide?: number;
 }
@@ -48,7 +49,7 @@ export async function receiveImage(req: FastifyRequest, rule: ImageRule): Promis
   const bytes = await receiveFilePart(req, (part) => part.toBuffer());
   const type = await fileTypeFromBuffer(bytes);
   if (!type || !rule.types.includes(type.mime))
-    throw new AppError(rule.refusal, 415, `Only ${rule.types.join(", ")} images are accepted`, {
+    throw new AppError(rule.refusal, 415, {
       detected: type?.mime ?? null,
       accepted: rule.types,
     });
@@ -79,7 +80,7 @@ async function cleanImage(bytes: Buffer, mime: string, maxSide?: number): Promis
     return { bytes: data, mime, width: info.width, height: info.pageHeight ?? info.height };
   } catch (err) {
     // The right magic bytes over a broken or oversized picture: the sender's problem, not a 500.
-    throw unprocessable("UNREADABLE_IMAGE", "The image cannot be read", {
+    throw unprocessable("UNREADABLE_IMAGE", {
       reason: err instanceof Error ? err.message : String(err),
     });
   }

@@ -44,13 +44,12 @@ export async function receiveFilePart<T>(
   read: (part: MultipartFile) => Promise<T>,
   discard: (read: T) => Promise<void> = async () => {},
 ): Promise<T> {
-  if (!req.isMultipart())
-    throw new AppError("UNSUPPORTED_MEDIA_TYPE", 415, "Send the file as multipart/form-data");
+  if (!req.isMultipart()) throw new AppError("UNSUPPORTED_MEDIA_TYPE", 415);
   // A body that announces more than the limit is refused before a byte of it is read.
   if (Number(req.headers["content-length"] ?? 0) > MAX_FILE_BYTES + ENVELOPE_BYTES) throw fileTooLarge();
   try {
     const part = await req.file();
-    if (!part) throw badRequest("NO_FILE", "The form has no file part");
+    if (!part) throw badRequest("NO_FILE");
     assertStorableText(formText(part), "form");
     const result = await read(part);
     if (part.file.truncated) {
@@ -63,10 +62,10 @@ export async function receiveFilePart<T>(
     const e = err as { code?: string; statusCode?: number; message?: string };
     if (e.code === "FST_REQ_FILE_TOO_LARGE") throw fileTooLarge();
     // The parser's other limits: parts, files, fields.
-    if (e.statusCode === 413) throw new AppError("TOO_MANY_PARTS", 413, e.message ?? "Too many form parts");
+    if (e.statusCode === 413) throw new AppError("TOO_MANY_PARTS", 413);
     // The parser's own complaints (no boundary, truncated body, …) are the client's mistake.
     if (e.code === undefined || (e.statusCode !== undefined && e.statusCode < 500))
-      throw badRequest("MALFORMED_MULTIPART", e.message ?? "The multipart body is not valid");
+      throw badRequest("MALFORMED_MULTIPART");
     throw err;
   }
 }

@@ -76,9 +76,7 @@ export function assertValidArea(geometry: unknown, opts: Parameters<typeof valid
   const result = validateArea(geometry, opts);
   if ("area" in result) return result.area;
   const { problems } = result;
-  const more =
-    problems.length > 1 ? say(`；另有 ${problems.length - 1} 个问题`, `+${problems.length - 1} more`) : "";
-  throw unprocessable("INVALID_GEOMETRY", `${problems[0]?.message}${more}`, { problems });
+  throw unprocessable("INVALID_GEOMETRY", { problems });
 }
 
 function outerVertices(area: Area) {

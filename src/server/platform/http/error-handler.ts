@@ -3,10 +3,10 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { AppError } from "../errors.ts";
 import { errorMessage, pickLocale } from "../i18n/messages.ts";
 
+/** What a failure answers with: the message is the catalogue's, in the reader's language. */
 interface ErrorBody {
   code: string;
   status: number;
-  message: string;
   details?: unknown;
 }
 
@@ -48,8 +48,7 @@ const STATUS_CODES: Record<number, string> = {
 };
 
 function toErrorBody(err: FastifyError | AppError | Error): ErrorBody {
-  if (err instanceof AppError)
-    return { code: err.code, status: err.status, message: err.message, details: err.details };
+  if (err instanceof AppError) return { code: err.code, status: err.status, details: err.details };
   const fe = err as FastifyError;
   if (fe.validation) {
     const details = fe.validation.map((v) => ({
@@ -60,18 +59,18 @@ function toErrorBody(err: FastifyError | AppError | Error): ErrorBody {
       ...(v.keyword === "additionalProperties" ? { property: v.params.additionalProperty } : {}),
       ...(v.keyword === "required" ? { property: v.params.missingProperty } : {}),
     }));
-    return { code: "VALIDATION_FAILED", status: 400, message: "The request is not valid", details };
+    return { code: "VALIDATION_FAILED", status: 400, details };
   }
   const known = fe.code ? FRAMEWORK_CODES[fe.code] : undefined;
-  if (known) return { ...known, message: fe.message };
-  if (err instanceof SyntaxError) return { code: "MALFORMED_JSON", status: 400, message: err.message };
+  if (known) return known;
+  if (err instanceof SyntaxError) return { code: "MALFORMED_JSON", status: 400 };
   const status = fe.statusCode ?? 500;
   if (status >= 400 && status < 500) {
     // The framework's own code stays visible in the details, for whoever debugs a client.
     const details = fe.code ? { cause: fe.code } : null;
-    return { code: STATUS_CODES[status] ?? "BAD_REQUEST", status, message: fe.message, details };
+    return { code: STATUS_CODES[status] ?? "BAD_REQUEST", status, details };
   }
-  return { code: "INTERNAL", status: 500, message: "Internal error" };
+  return { code: "INTERNAL", status: 500 };
 }
 
 export function sendError(request: FastifyRequest, reply: FastifyReply, body: ErrorBody) {
@@ -79,7 +78,7 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, body: Er
   // `details` is always there: null when the code and message say it all.
   const error = {
     code: body.code,
-    message: errorMessage(body.code, locale, body.message, body.details),
+    message: errorMessage(body.code, locale, body.details),
     details: body.details ?? null,
   };
   return reply.status(body.status).type("application/json; charset=utf-8").send({ error });
@@ -102,11 +101,7 @@ export const frameworkErrorHandler = handleError;
 export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler(handleError);
   app.setNotFoundHandler((request, reply) =>
-    sendError(request, reply, {
-      code: "ROUTE_NOT_FOUND",
-      status: 404,
-      message: `No route ${request.method} ${request.url.split("?")[0]}`,
-    }),
+    sendError(request, reply, { code: "ROUTE_NOT_FOUND", status: 404 }),
   );
 }
 
@@ -122,7 +117,7 @@ export function clientErrorHandler(err: NodeJS.ErrnoException, socket: Socket): 
   const tooLarge = err.code === "HPE_HEADER_OVERFLOW";
   const code = tooLarge ? "HEADERS_TOO_LARGE" : "MALFORMED_REQUEST";
   const body = JSON.stringify({
-    error: { code, message: errorMessage(code, "zh-CN", "Malformed HTTP request"), details: null },
+    error: { code, message: errorMessage(code, "zh-CN"), details: null },
   });
   socket.end(
     `HTTP/1.1 ${tooLarge ? "431 Request Header Fields Too Large" : "400 Bad Request"}\r\n` +

@@ -139,7 +139,7 @@ export async function sendXlsx<R>(
 ) {
   const first = await list({ page: 1, pageSize: EXPORT_PAGE_SIZE });
   if (first.total > XLSX_MAX_ROWS)
-    throw unprocessable("EXPORT_TOO_LARGE", "Too many rows for one spreadsheet: narrow the filters", {
+    throw unprocessable("EXPORT_TOO_LARGE", {
       total: first.total,
       max: XLSX_MAX_ROWS,
     });

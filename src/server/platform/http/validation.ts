@@ -52,7 +52,7 @@ function unstorableAt(value: unknown): string | null {
 export function assertStorableText(value: unknown, where: string): void {
   const path = unstorableAt(value);
   if (path !== null)
-    throw new AppError("INVALID_INPUT", 400, "Text must not contain NUL characters or unpaired surrogates", {
+    throw new AppError("INVALID_INPUT", 400, {
       in: where,
       path,
     });
@@ -86,8 +86,8 @@ export function installJsonParser(app: FastifyInstance): void {
     let parsed: unknown;
     try {
       parsed = sjson.parse(text, undefined, { protoAction: "error", constructorAction: "error" });
-    } catch (err) {
-      return done(new AppError("MALFORMED_JSON", 400, (err as Error).message), undefined);
+    } catch {
+      return done(new AppError("MALFORMED_JSON", 400), undefined);
     }
     try {
       assertStorableText(parsed, "body");
@@ -110,8 +110,7 @@ export type FormBody = Record<string, string | string[]>;
 export function parseForm(text: string): FormBody {
   const out: FormBody = {};
   for (const [key, value] of new URLSearchParams(text)) {
-    if (POISON_KEYS.has(key))
-      throw new AppError("MALFORMED_FORM", 400, `The form key "${key}" is not allowed`);
+    if (POISON_KEYS.has(key)) throw new AppError("MALFORMED_FORM", 400, { key });
     // Own keys only: `toString` in a form is a field, not Object.prototype's method.
     const seen = Object.hasOwn(out, key) ? out[key] : undefined;
     if (seen === undefined) out[key] = value;

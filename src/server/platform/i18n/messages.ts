@@ -1,8 +1,9 @@
 /**
- * Error messages people read, by error code: zh-CN first, English second; every code thrown has
- * both (messages.test.ts). `{name}` or `{a.0.b}` is filled from the error's details.
+ * Error messages people read, by error code: zh-CN first, English second, and nowhere else: code
+ * throws a code and details. `{name}` or `{a.0.b}` is filled from the error's details, which must
+ * hold it at every throw site (messages.test.ts).
  */
-const MESSAGES: Record<string, { "zh-CN": string; en: string }> = {
+const MESSAGES = {
   VALIDATION_FAILED: { "zh-CN": "请求内容不符合要求", en: "The request is not valid" },
   MALFORMED_REQUEST: {
     "zh-CN": "请求格式不正确（网址中的中文等字符须先编码）",
@@ -25,7 +26,10 @@ const MESSAGES: Record<string, { "zh-CN": string; en: string }> = {
   MALFORMED_JSON: { "zh-CN": "请求体不是合法的 JSON", en: "The request body is not valid JSON" },
   UNSUPPORTED_MEDIA_TYPE: { "zh-CN": "不支持的内容类型", en: "Unsupported content type" },
   PAYLOAD_TOO_LARGE: { "zh-CN": "请求内容过大", en: "The request body is too large" },
-  MALFORMED_FORM: { "zh-CN": "表单内容不合法", en: "The form body is not valid" },
+  MALFORMED_FORM: {
+    "zh-CN": "表单内容不合法：不允许使用字段名“{key}”",
+    en: "The form body is not valid: the field name “{key}” is not allowed",
+  },
   MALFORMED_MULTIPART: { "zh-CN": "上传的表单内容不合法", en: "The multipart form is not valid" },
   NO_FILE: { "zh-CN": "请选择要上传的文件", en: "The form has no file" },
   TOO_MANY_PARTS: { "zh-CN": "表单中的字段或文件过多", en: "The form has too many fields or files" },
@@ -50,6 +54,14 @@ const MESSAGES: Record<string, { "zh-CN": string; en: string }> = {
   ROUTE_NOT_FOUND: { "zh-CN": "没有这个接口", en: "No such route" },
   NOT_FOUND: { "zh-CN": "未找到，或不在您的管辖范围内", en: "Not found, or outside your area" },
   UNAUTHORIZED: { "zh-CN": "请先登录", en: "Please log in first" },
+  TOKEN_INVALID: {
+    "zh-CN": "访问令牌无效、已过期或已被撤销",
+    en: "The token is invalid, expired or revoked",
+  },
+  MALFORMED_AUTHORIZATION: {
+    "zh-CN": "Authorization 请求头须为“Bearer <令牌>”",
+    en: "The Authorization header must be `Bearer <token>`",
+  },
   FORBIDDEN: { "zh-CN": "您没有权限进行此操作", en: "You are not allowed to do this" },
   CSRF_REJECTED: {
     "zh-CN": "请求来源不被信任，请从本系统页面操作",
@@ -71,7 +83,7 @@ const MESSAGES: Record<string, { "zh-CN": string; en: string }> = {
     "zh-CN": "请提供事发位置：定位、地图选点或所在住户",
     en: "Say where: your location, a point on the map or your household",
   },
-  UNKNOWN_CATEGORY: { "zh-CN": "未知的诉求分类", en: "Unknown case category" },
+  UNKNOWN_CATEGORY: { "zh-CN": "未知的诉求分类：{category}", en: "Unknown case category: {category}" },
   UNKNOWN_HOUSEHOLD: { "zh-CN": "找不到该住户", en: "No such household" },
   UNKNOWN_DEPARTMENT: { "zh-CN": "找不到该部门", en: "No such department" },
   UNKNOWN_NODE: { "zh-CN": "找不到该网格或社区", en: "No such grid or community" },
@@ -80,18 +92,49 @@ const MESSAGES: Record<string, { "zh-CN": string; en: string }> = {
     en: "This action is not possible in the current status",
   },
   NOT_YOUR_STEP: { "zh-CN": "这一步不由您办理", en: "This step is not yours to take" },
-  MISSING_FIELDS: { "zh-CN": "请填写必填项", en: "Fill in the required fields" },
+  // `labels`: the fields in words, `{"zh-CN": [...], en: [...]}`; `missing` names them for programs.
+  MISSING_FIELDS: { "zh-CN": "请填写{labels}", en: "Fill in: {labels}" },
   DEADLINE_IN_PAST: { "zh-CN": "时限须晚于现在", en: "The deadline must be in the future" },
   MERGE_INTO_SELF: { "zh-CN": "不能合并到本身", en: "A case cannot be merged into itself" },
   MERGE_OTHER_CATEGORY: { "zh-CN": "只能合并同一分类的诉求", en: "Only cases of the same category merge" },
   MASTER_NOT_OPEN: { "zh-CN": "目标诉求已被合并或撤回", en: "The target case is merged or withdrawn" },
   UNKNOWN_MASTER: { "zh-CN": "找不到要合并到的诉求", en: "No such case to merge into" },
-  INVALID_PHONE: { "zh-CN": "手机号码无效", en: "Not a valid mobile number" },
+  INVALID_PHONE: { "zh-CN": "电话号码无效", en: "Not a valid phone number" },
   DEVICE_UNAUTHORIZED: {
     "zh-CN": "设备未登记或设备密钥错误",
     en: "Unknown device or wrong device secret",
   },
-  DEVICE_EXISTS: { "zh-CN": "该设备编号已登记", en: "This device is already registered" },
+  DEVICE_EXISTS: { "zh-CN": "设备 {deviceId} 已登记", en: "The device {deviceId} is already registered" },
+  // 12345 hotline rows: the details name the row's field and what it held.
+  INVALID_RECORD_ID: {
+    "zh-CN": "工单编号不能超过 {max} 个字符",
+    en: "The record number must not be longer than {max} characters",
+  },
+  INVALID_DATE: { "zh-CN": "无法识别的来电时间：{value}", en: "The call time cannot be read: {value}" },
+  INVALID_REQUEST_TYPE: {
+    "zh-CN": "诉求类型应为 咨询/求助/投诉/举报/建议（收到：{value}）",
+    en: "The request type must be 咨询/求助/投诉/举报/建议 (consultation, help, complaint, report, suggestion), not {value}",
+  },
+  INVALID_URGENCY: {
+    "zh-CN": "紧急程度应为 一般 或 紧急（收到：{value}）",
+    en: "The urgency must be 一般 (normal) or 紧急 (urgent), not {value}",
+  },
+  INVALID_FOLLOW_UP: {
+    "zh-CN": "是否回访应为 是 或 否（收到：{value}）",
+    en: "Follow-up must be 是 (yes) or 否 (no), not {value}",
+  },
+  AMBIGUOUS_PLACE: {
+    "zh-CN": "地址对应多个社区：{communities}，请写明街道",
+    en: "The address matches several communities ({communities}): name the street",
+  },
+  COMMUNITY_REQUIRED: {
+    "zh-CN": "只能确定到街道（{streets}），请在事发地址或承办单位中写明社区",
+    en: "Only the street is known ({streets}): name the community in the address or the handling unit",
+  },
+  UNKNOWN_PLACE: {
+    "zh-CN": "事发地址和承办单位都对应不到您辖区内的住户、社区或街道",
+    en: "Neither the address nor the handling unit matches a household, community or street in your area",
+  },
   // Micro-wishes.
   WISH_TAKEN: { "zh-CN": "该心愿已被认领", en: "This wish has already been claimed" },
   OWN_WISH: { "zh-CN": "不能认领自己的心愿", en: "You cannot claim your own wish" },
@@ -121,18 +164,21 @@ const MESSAGES: Record<string, { "zh-CN": string; en: string }> = {
   ACTIVITY_TOO_LONG: { "zh-CN": "一次活动最长 7 天，请分成几次发布", en: "An activity lasts at most 7 days" },
   ACTIVITY_IN_PAST: { "zh-CN": "活动已经结束，不能再发布报名", en: "The activity is already over" },
   NOT_AFTER_HOURS: {
-    "zh-CN": "在职党员错时服务须在工作日 18:00 以后或周末开展（北京时间）",
-    en: "After-hours service must start after 18:00 on a weekday or at the weekend (China time)",
+    "zh-CN": "在职党员错时服务须在工作日 18:00 以后或周末开展，所填开始时间为 {chinaTime}（北京时间）",
+    en: "After-hours service must start after 18:00 on a weekday or at the weekend (China time), not {chinaTime}",
   },
   SLOT_MINUTES_REQUIRED: {
     "zh-CN": "预约服务须填写每个时段的分钟数",
     en: "By appointment needs the minutes per slot",
   },
   SLOTS_UNEVEN: {
-    "zh-CN": "活动时长须是每个时段分钟数的整数倍",
-    en: "The activity's length must be a whole number of slots",
+    "zh-CN": "活动时长须是每时段 {slotMinutes} 分钟的整数倍",
+    en: "The activity's length must be a whole number of {slotMinutes}-minute slots",
   },
-  TOO_MANY_SLOTS: { "zh-CN": "时段太多（最多 96 个），请加长每个时段", en: "Too many slots (at most 96)" },
+  TOO_MANY_SLOTS: {
+    "zh-CN": "时段太多（最多 {max} 个），请加长每个时段",
+    en: "Too many slots (at most {max}): make each slot longer",
+  },
   SLOTS_BY_APPOINTMENT_ONLY: {
     "zh-CN": "只有预约服务才分时段",
     en: "Only activities by appointment have slots",
@@ -177,8 +223,8 @@ const MESSAGES: Record<string, { "zh-CN": string; en: string }> = {
   ORDER_TAKEN: { "zh-CN": "手慢了，这个订单已被他人抢走", en: "Too late: someone else has taken this order" },
   ALREADY_GRABBED: { "zh-CN": "这个订单您已经抢到了", en: "You have already taken this order" },
   NOT_IN_AUDIENCE: {
-    "zh-CN": "此订单只面向党员或注册志愿者，您不在接单对象之列",
-    en: "This order is for party members or registered volunteers only",
+    "zh-CN": "此订单只面向{audienceName}，您不在接单对象之列",
+    en: "You are not in this order's audience ({audienceName})",
   },
   OUTSIDE_AUDIENCE: {
     "zh-CN": "此订单不面向您所在的社区或网格",
@@ -186,16 +232,16 @@ const MESSAGES: Record<string, { "zh-CN": string; en: string }> = {
   },
   NOT_IN_TEAM: { "zh-CN": "此订单只由指定的志愿服务队接单", en: "This order is for one volunteer team only" },
   SKILL_REQUIRED: {
-    "zh-CN": "此订单需要具备相应技能的志愿者",
-    en: "This order needs a volunteer with the matching skill",
+    "zh-CN": "此订单需要具备“{skill}”技能的志愿者",
+    en: "This order needs a volunteer with the skill “{skill}”",
   },
   GRABBER_LOCATION_REQUIRED: {
     "zh-CN": "此订单限距离接单，请允许手机定位后再抢",
     en: "This order is for people nearby: allow your phone's location and try again",
   },
   TOO_FAR: {
-    "zh-CN": "您距服务地点太远，超出本单的接单范围",
-    en: "You are too far from the place for this order",
+    "zh-CN": "您距服务地点约 {distanceMeters} 米，超出本单 {maxDistanceMeters} 米的接单范围",
+    en: "You are about {distanceMeters} m from the place, beyond this order's {maxDistanceMeters} m",
   },
   ON_SITE_OVERDUE: {
     "zh-CN": "已超过到场时限，订单已退回抢单大厅",
@@ -205,8 +251,14 @@ const MESSAGES: Record<string, { "zh-CN": string; en: string }> = {
     "zh-CN": "该诉求已不在网格或社区办理，不能发布为抢单",
     en: "The case is no longer with the grid or the community and cannot become an order",
   },
-  CASE_HAS_ORDER: { "zh-CN": "该诉求已发布为抢单", en: "This case has already been published as an order" },
-  UNKNOWN_ORDER_CATEGORY: { "zh-CN": "未知的服务类别", en: "Unknown service category" },
+  CASE_HAS_ORDER: {
+    "zh-CN": "该诉求已发布为抢单 {orderCode}",
+    en: "This case has already been published as the order {orderCode}",
+  },
+  UNKNOWN_ORDER_CATEGORY: {
+    "zh-CN": "未知的服务类别：{category}",
+    en: "Unknown service category: {category}",
+  },
   OUTSIDE_YOUR_AREA: { "zh-CN": "该地点不在您的管辖范围内", en: "The place lies outside your area" },
   PLACE_REQUIRED: {
     "zh-CN": "请说明服务地点：地图选点、住户或所在网格",
@@ -218,8 +270,8 @@ const MESSAGES: Record<string, { "zh-CN": string; en: string }> = {
   },
   // Spreadsheet exports.
   EXPORT_TOO_LARGE: {
-    "zh-CN": "数据太多，一个表格放不下，请缩小筛选范围后再导出",
-    en: "Too many rows for one spreadsheet: narrow the filters",
+    "zh-CN": "数据太多（{total} 行），一个表格最多 {max} 行，请缩小筛选范围后再导出",
+    en: "Too many rows ({total}) for one spreadsheet of at most {max}: narrow the filters",
   },
   PURPOSE_REQUIRED: { "zh-CN": "请填写用途（2–200 个字）", en: "State the purpose (2–200 characters)" },
   REVEAL_EXPORT_ONLY: {
@@ -233,8 +285,8 @@ const MESSAGES: Record<string, { "zh-CN": string; en: string }> = {
     en: "The ID number is not valid: check its length, the birth date and the last (check) character",
   },
   LEVEL_NOT_ALLOWED: {
-    "zh-CN": "所选上级之下不能设这一级",
-    en: "This level cannot sit under the chosen parent",
+    "zh-CN": "所选上级之下不能设这一级（只有区县可以没有上级）",
+    en: "This level cannot sit under the chosen parent (only a district stands without one)",
   },
   NO_POLYGON_FOR_LEVEL: {
     "zh-CN": "这一级的位置是一个点，不能设置范围图形",
@@ -284,8 +336,13 @@ const MESSAGES: Record<string, { "zh-CN": string; en: string }> = {
     en: "The uploaded file no longer exists: upload it again",
   },
   CHANGED_SINCE_CHECK: {
-    "zh-CN": "检查之后数据已有变化，发现 {count} 个问题，请重新上传",
-    en: "The data changed since the file was checked: {count} problems found, upload it again",
+    "zh-CN":
+      "检查之后数据已有变化，发现 {count} 个问题（如第 {first.row} 行：{first.reason}），未写入任何数据，请重新上传",
+    en: "The data changed since the file was checked: {count} problems (e.g. row {first.row}: {first.reason}); nothing was written, upload it again",
+  },
+  NOT_THE_UPLOADER: {
+    "zh-CN": "只有上传该文件的人可以确认导入或下载错误报告",
+    en: "Only the person who uploaded the file can confirm the import or download its error report",
   },
   QUEUE_UNAVAILABLE: {
     "zh-CN": "后台任务暂时不能排队，请稍后重试",
@@ -296,7 +353,10 @@ const MESSAGES: Record<string, { "zh-CN": string; en: string }> = {
     en: "Service orders are not enabled here: a call cannot publish an order",
   },
   INTERNAL: { "zh-CN": "服务器内部错误，请稍后再试", en: "Internal error, please try again later" },
-};
+} satisfies Record<string, { "zh-CN": string; en: string }>;
+
+/** A code the catalogue words: the only codes AppError takes, so tsc refuses a code without texts. */
+export type MessageCode = keyof typeof MESSAGES;
 
 export type Locale = "zh-CN" | "en";
 
@@ -306,8 +366,15 @@ export function pickLocale(acceptLanguage: string | undefined): Locale {
   return first.startsWith("en") ? "en" : "zh-CN";
 }
 
+const textOf = (code: string, locale: Locale): string | undefined =>
+  (MESSAGES as Record<string, Record<Locale, string> | undefined>)[code]?.[locale];
+
 /** Whether the catalogue has both texts of a code. */
-export const hasMessage = (code: string): boolean => Boolean(MESSAGES[code]?.["zh-CN"] && MESSAGES[code]?.en);
+export const hasMessage = (code: string): boolean => Boolean(textOf(code, "zh-CN") && textOf(code, "en"));
+
+/** The `{placeholder}`s of a code's text, the same in both languages: what its details must hold. */
+export const placeholdersOf = (code: string): string[] =>
+  [...(textOf(code, "zh-CN") ?? "").matchAll(/\{([\w.]+)\}/g)].map((m) => m[1] as string);
 
 /** The value at `path` in details; one given per language (`{"zh-CN","en"}`) in this language. */
 function detail(details: unknown, path: string, locale: Locale): string | undefined {
@@ -320,15 +387,13 @@ function detail(details: unknown, path: string, locale: Locale): string | undefi
   return v === undefined || v === null || typeof v === "object" ? undefined : String(v);
 }
 
-/** The catalogue's text, filled from details; the thrown message when either is missing. */
-export function errorMessage(code: string, locale: Locale, fallback: string, details?: unknown): string {
-  const text = MESSAGES[code]?.[locale];
-  if (!text) return fallback;
-  let complete = true;
-  const filled = text.replace(/\{([\w.]+)\}/g, (_, path: string) => {
-    const v = detail(details, path, locale);
-    if (v === undefined) complete = false;
-    return v ?? "";
-  });
-  return complete ? filled : fallback;
+/**
+ * The catalogue's text filled from details; the code itself for a code it lacks. A value missing
+ * from details leaves its `{placeholder}` showing rather than a sentence that silently says less:
+ * messages.test.ts checks every throw site's details, so it cannot happen there.
+ */
+export function errorMessage(code: string, locale: Locale, details?: unknown): string {
+  const text = textOf(code, locale);
+  if (!text) return code;
+  return text.replace(/\{([\w.]+)\}/g, (whole, path: string) => detail(details, path, locale) ?? whole);
 }

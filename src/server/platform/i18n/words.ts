@@ -14,3 +14,9 @@ export function wordFor(table: Record<string, string>, code: string | null): str
   if (code === null) return null;
   return Object.hasOwn(table, code) ? (table[code] as string) : code;
 }
+
+/** Words of the vocabulary in both languages, for an error's details: each fills its message's text. */
+export const inWords = (...picks: Array<(w: Words) => string>) => ({
+  "zh-CN": picks.map((pick) => pick(WORDS["zh-CN"])),
+  en: picks.map((pick) => pick(WORDS.en)),
+});

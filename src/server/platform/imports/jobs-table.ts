@@ -130,9 +130,10 @@ export async function moveJob(
 }
 
 /** 409 with the current status: the action does not fit the job's state. */
-export const illegalTransition = (job: ImportJob, action: string) =>
-  conflict("ILLEGAL_TRANSITION", `导入任务当前为“${job.status}”状态，不能${action}`, {
+export const illegalTransition = (job: ImportJob, action: "confirm") =>
+  conflict("ILLEGAL_TRANSITION", {
     status: job.status,
+    action,
     allowed: TRANSITIONS[job.status],
   });
 

@@ -62,7 +62,7 @@ async function loadJob(db: Db, id: string): Promise<ImportJob | undefined> {
 
 async function loadSource(deps: ImportDeps, job: ImportJob): Promise<Source> {
   const file = await readSealed(deps.db, deps.dataDir, deps.vault, job.fileId);
-  if (!file) throw unprocessable("FILE_MISSING", "上传的文件已不存在，请重新上传");
+  if (!file) throw unprocessable("FILE_MISSING");
   return sourceOf(file.bytes, file.mime);
 }
 
@@ -72,7 +72,7 @@ const dropFiles = (deps: ImportDeps, ...ids: Array<string | null>) =>
 
 const importerFor = (deps: ImportDeps, job: ImportJob) => {
   const importer = importerOf(deps.importers, job.kind);
-  if (!importer) throw unprocessable("UNKNOWN_IMPORT_KIND", `没有“${job.kind}”这种导入`, { kind: job.kind });
+  if (!importer) throw unprocessable("UNKNOWN_IMPORT_KIND", { kind: job.kind });
   return importer;
 };
 
@@ -166,12 +166,7 @@ export async function writeImport(deps: ImportDeps, id: string): Promise<void> {
         { keep: true, from: checkedSheets.get(id) },
       );
       const first = pass.problems[0];
-      if (first)
-        throw unprocessable(
-          "CHANGED_SINCE_CHECK",
-          `检查之后数据已有变化，发现 ${pass.problems.length} 个问题（如第 ${first.row} 行${first.column ? `“${first.column}”` : ""}：${first.reason}），未写入任何数据，请重新上传`,
-          { count: pass.problems.length, first },
-        );
+      if (first) throw unprocessable("CHANGED_SINCE_CHECK", { count: pass.problems.length, first });
       const summary: WriteSummary = await importer.write(
         { tx, principal, vault: deps.vault, actor, audit, progress },
         pass.rows,

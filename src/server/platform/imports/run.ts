@@ -65,7 +65,7 @@ export async function runPass(importer: Importer, source: Source, ctx: PassConte
   else if (importer.source === "geojson" && source.kind === "geojson")
     await featurePass(importer, source, ctx, opts, pass);
   else
-    throw unprocessable("WRONG_FILE_KIND", `该文件不能用于导入 ${importer.label["zh-CN"]}`, {
+    throw unprocessable("WRONG_FILE_KIND", {
       label: importer.label,
     });
   pass.problems.sort((a, b) => a.row - b.row);
@@ -106,7 +106,7 @@ async function sheetPass(
     if (recordKey(record) === example) continue;
     if (++pass.total > MAX_ROWS) {
       await sheet.rows.return(undefined);
-      throw unprocessable("TOO_MANY_ROWS", `一次最多导入 ${MAX_ROWS} 行，请拆分文件`, { max: MAX_ROWS });
+      throw unprocessable("TOO_MANY_ROWS", { max: MAX_ROWS });
     }
     let fit = true;
     for (const issue of issues ?? []) {
@@ -161,8 +161,7 @@ async function featurePass(
   pass: Pass,
 ) {
   const features = parseFeatures(source.bytes);
-  if (features.length > MAX_ROWS)
-    throw unprocessable("TOO_MANY_ROWS", `一次最多导入 ${MAX_ROWS} 个要素，请拆分文件`, { max: MAX_ROWS });
+  if (features.length > MAX_ROWS) throw unprocessable("TOO_MANY_ROWS", { max: MAX_ROWS });
   await opts.onEstimate?.(features.length);
   const checker = importer.checker({
     ...ctx,

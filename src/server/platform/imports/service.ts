@@ -65,7 +65,7 @@ export async function importTemplate(service: ImportService, principal: Principa
 }
 
 const queueOf = (service: ImportService): Queue => {
-  if (!service.queue) throw new AppError("QUEUE_UNAVAILABLE", 503, "后台任务队列未运行，暂时不能导入");
+  if (!service.queue) throw new AppError("QUEUE_UNAVAILABLE", 503);
   return service.queue;
 };
 
@@ -81,7 +81,7 @@ export async function createImport(
   upload: { kind: string | undefined; bytes: Buffer; filename: string; mimetype: string },
 ): Promise<ImportJob> {
   if (!upload.kind)
-    throw badRequest("IMPORT_KIND_REQUIRED", "请选择导入类型（表单字段 kind）", {
+    throw badRequest("IMPORT_KIND_REQUIRED", {
       kinds: service.importers.map((i) => i.kind),
     });
   const importer = importerFor(service, principal, upload.kind);
@@ -132,7 +132,7 @@ async function enqueue(
     console.error("[imports] enqueue", err);
     await moveJob(service.db, job.id, status, "failed", { message: "后台任务未能排队，请重新上传" });
     await deleteStoredFiles(service.db, service.dataDir, [job.fileId]);
-    throw new AppError("QUEUE_UNAVAILABLE", 503, "后台任务未能排队，请稍后重试");
+    throw new AppError("QUEUE_UNAVAILABLE", 503);
   }
 }
 
@@ -146,11 +146,11 @@ export async function confirmImport(
   id: string,
 ): Promise<ImportJob> {
   const job = await getJob(service.db, principal, service.importers, id);
-  if (job.createdBy !== principal.userId) throw forbidden("只有上传该文件的人可以确认导入");
+  if (job.createdBy !== principal.userId) throw new AppError("NOT_THE_UPLOADER", 403);
   const queue = queueOf(service);
   const writing = await moveJob(service.db, id, "checked", "writing", { rowsWritten: 0 });
   if (!writing)
-    throw illegalTransition(await getJob(service.db, principal, service.importers, id), "确认导入");
+    throw illegalTransition(await getJob(service.db, principal, service.importers, id), "confirm");
   await enqueue(service, queue, writing, WRITE_JOB, "writing");
   return writing;
 }
@@ -161,7 +161,7 @@ export async function confirmImport(
  */
 export async function importReport(service: ImportService, principal: Principal, id: string) {
   const job = await getJob(service.db, principal, service.importers, id);
-  if (job.createdBy !== principal.userId) throw forbidden("只有上传该文件的人可以下载错误报告");
+  if (job.createdBy !== principal.userId) throw new AppError("NOT_THE_UPLOADER", 403);
   const file = job.reportFileId
     ? await readSealed(service.db, service.dataDir, service.vault, job.reportFileId)
     : null;

@@ -40,7 +40,7 @@ export async function acceptUpload(
   if (importer.source === "geojson") {
     const named = /\.(geo)?json$/i.test(filename) || /json/i.test(mimetype);
     if (!named || bytes.subarray(0, 8192).includes(0))
-      throw new AppError("UNSUPPORTED_GEOJSON", 415, "请上传 GeoJSON 文件（.geojson 或 .json）", {
+      throw new AppError("UNSUPPORTED_GEOJSON", 415, {
         filename,
         accepted: [".geojson", ".json"],
       });
@@ -60,8 +60,6 @@ export function sourceOf(bytes: Buffer, mime: string): Source {
   return { kind: "sheet", format: mime === CSV_TYPE ? "csv" : "xlsx", bytes };
 }
 
-const invalid = (message: string, details?: unknown) => unprocessable("INVALID_GEOJSON", message, details);
-
 /** The features of a FeatureCollection, each with its grid code (properties.code, or the feature's id). */
 export function parseFeatures(bytes: Buffer): FeatureRecord[] {
   let doc: unknown;
@@ -71,11 +69,11 @@ export function parseFeatures(bytes: Buffer): FeatureRecord[] {
       constructorAction: "remove",
     });
   } catch (err) {
-    throw invalid(`不是合法的 JSON：${(err as Error).message}`);
+    throw unprocessable("INVALID_GEOJSON", { reason: (err as Error).message });
   }
   const collection = doc as { type?: unknown; features?: unknown };
   if (collection?.type !== "FeatureCollection" || !Array.isArray(collection.features))
-    throw invalid("GeoJSON 须为 FeatureCollection（type 为 FeatureCollection，含 features 数组）");
+    throw unprocessable("INVALID_GEOJSON", { type: collection?.type ?? null });
   return collection.features.map((f: unknown, i: number) => {
     const feature = (f ?? {}) as {
       id?: unknown;

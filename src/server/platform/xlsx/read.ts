@@ -48,7 +48,7 @@ export async function* rawRows(bytes: Buffer, format: SheetFormat, opened?: Open
 const unreadable = (err: unknown) =>
   err instanceof AppError
     ? err
-    : unprocessable("UNREADABLE_SPREADSHEET", "无法读取该 .xlsx 文件，请用 Excel 或 WPS 重新另存后上传", {
+    : unprocessable("UNREADABLE_SPREADSHEET", {
         reason: (err as Error).message,
       });
 
@@ -112,7 +112,7 @@ function* csvRows(bytes: Buffer): Generator<RawRow> {
       relax_quotes: true,
     });
   } catch (err) {
-    throw unprocessable("MALFORMED_CSV", `CSV 文件格式有误：${(err as Error).message}`);
+    throw unprocessable("MALFORMED_CSV", { reason: (err as Error).message });
   }
   for (let i = 0; i < records.length; i++) {
     const cells = records[i] ?? [];
@@ -191,11 +191,7 @@ export async function openSheet<F extends string>(
   if (!header) {
     await source.return(undefined);
     const expected = fields.map((f) => spec.fields[f].headers[0] ?? f);
-    throw unprocessable(
-      "HEADER_NOT_FOUND",
-      `找不到表头行：前 ${HEADER_SEARCH_ROWS} 行中没有“${expected.slice(0, 3).join("、")}”等列名`,
-      { expected, first: expected.slice(0, 3) },
-    );
+    throw unprocessable("HEADER_NOT_FOUND", { expected, first: expected.slice(0, 3) });
   }
   const columns = new Map<number, F>();
   const titles: Partial<Record<F, string>> = {};
@@ -212,7 +208,7 @@ export async function openSheet<F extends string>(
   if (missing.length > 0) {
     await source.return(undefined);
     const names = missing.map((f) => spec.fields[f].headers[0] ?? f);
-    throw unprocessable("MISSING_COLUMNS", `缺少必需的列：${names.join("、")}`, { missing: names });
+    throw unprocessable("MISSING_COLUMNS", { missing: names });
   }
   const headerRow = header.row;
   async function* rows(): AsyncGenerator<SheetRow<F>> {
@@ -238,13 +234,8 @@ function lineCount(bytes: Buffer): number {
 }
 
 /** A request whose file is not a spreadsheet: 415 with its own code (UNSUPPORTED_FILE_TYPE names photos). */
-export const notASpreadsheet = (filename: string, what = "表格") =>
-  new AppError(
-    "UNSUPPORTED_SPREADSHEET",
-    415,
-    `请上传 .xlsx 或 .csv 格式的${what}（旧版 .xls 请另存为 .xlsx）`,
-    {
-      filename,
-      accepted: [".xlsx", ".csv"],
-    },
-  );
+export const notASpreadsheet = (filename: string) =>
+  new AppError("UNSUPPORTED_SPREADSHEET", 415, {
+    filename,
+    accepted: [".xlsx", ".csv"],
+  });

@@ -31,7 +31,7 @@ const limitOf = (name: string) =>
       : UNZIP_LIMITS.other;
 
 const tooLarge = (entry: string, limit: number) =>
-  new AppError("UNZIPPED_TOO_LARGE", 413, `文件解压后过大：${entry} 超过 ${limit / MB} MB`, {
+  new AppError("UNZIPPED_TOO_LARGE", 413, {
     entry,
     limitBytes: limit,
   });

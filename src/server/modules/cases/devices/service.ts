@@ -57,7 +57,7 @@ export async function registerDevice(
       .onConflictDoNothing()
       .returning({ id: devices.id });
     // The serial is unique hardware: taken anywhere is taken.
-    if (inserted.length === 0) throw conflict("DEVICE_EXISTS", `设备 ${id} 已登记`, { deviceId: id });
+    if (inserted.length === 0) throw conflict("DEVICE_EXISTS", { deviceId: id });
     await audit({
       action: "devices.register",
       entity: "device",
@@ -109,8 +109,7 @@ export async function listDevices(db: Db, principal: Principal, f: DeviceFilter)
 
 // Compared against when the device is unknown, so both refusals take the same time.
 const NO_DEVICE_HASH = sha256(newSecret());
-const deviceRefused = () =>
-  new AppError("DEVICE_UNAUTHORIZED", 401, "设备未登记或设备密钥错误", { scheme: "Device" });
+const deviceRefused = () => new AppError("DEVICE_UNAUTHORIZED", 401, { scheme: "Device" });
 
 /** The device whose secret this is, or 401: an unknown device and a wrong secret get the same answer. */
 async function authenticate(db: Db, deviceId: string, secret: string | undefined) {
@@ -139,8 +138,7 @@ export async function deviceCall(
   publish: PublishCall | undefined,
 ) {
   const device = await authenticate(db, deviceId, secret);
-  if (call.orderCategory && !publish)
-    throw new AppError("ORDERS_UNAVAILABLE", 422, "本系统未启用服务订单，不能按键发单");
+  if (call.orderCategory && !publish) throw new AppError("ORDERS_UNAVAILABLE", 422);
   const kind = call.kind ?? "help";
   const actor: Actor = { userId: null, name: `一键通 ${device.id}`, ip };
   const submitted = await submitCase(db, actor, {

@@ -4,10 +4,10 @@ import { principalOf } from "../../../platform/auth/index.ts";
 import { multipartScope, receiveFilePart } from "../../../platform/files/index.ts";
 import { type App, Enum, ErrorBody, Nullable, responses, Uuid } from "../../../platform/http/types.ts";
 import type { ModuleContext } from "../../../platform/module/index.ts";
-import { XLSX_TYPE as XLSX_MIME } from "../../../platform/xlsx/index.ts";
+import { notASpreadsheet, XLSX_TYPE as XLSX_MIME } from "../../../platform/xlsx/index.ts";
 import { listCategories } from "../catalog.ts";
 import { importHotline } from "./service.ts";
-import { MAX_IMPORT_ROWS, notASpreadsheet, readSheet, sheetKind, templateWorkbook } from "./sheets.ts";
+import { MAX_IMPORT_ROWS, readSheet, sheetKind, templateWorkbook } from "./sheets.ts";
 
 const tags = ["cases"];
 const importer = { access: { permission: "cases.import" as const } };

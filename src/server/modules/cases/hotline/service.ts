@@ -52,8 +52,6 @@ export interface ImportReport {
 /** Full-width characters folded and spaces trimmed: centres type both. */
 const norm = (s: string | null | undefined) => (s ?? "").normalize("NFKC").trim();
 const key = (s: string) => norm(s).replace(/\s+/g, "").toLowerCase();
-const rowError = (code: string, message: string, field: HotlineField) =>
-  unprocessable(code, message, { field });
 
 const REQUEST_TYPES: Record<string, RequestType> = {
   咨询: "consultation",
@@ -214,27 +212,28 @@ export async function importHotline(
 /** One record checked and placed; a problem is a 422 naming the field, reported on its row. */
 async function intakeOf(db: Db, principal: Principal, ctx: Context, r: HotlineRecord): Promise<Intake> {
   const recordId = norm(r.recordId);
-  if (!recordId) throw rowError("MISSING_FIELDS", "缺少工单编号", "recordId");
-  if (recordId.length > 64) throw rowError("INVALID_RECORD_ID", "工单编号不能超过 64 个字符", "recordId");
+  if (!recordId) throw missingField("recordId", "工单编号", "Record number");
+  if (recordId.length > 64) throw unprocessable("INVALID_RECORD_ID", { field: "recordId", max: 64 });
   const content = norm(r.content);
-  if (content.length < 2) throw rowError("MISSING_FIELDS", "缺少诉求内容", "content");
+  if (content.length < 2) throw missingField("content", "诉求内容", "Request content");
 
   const categoryCode = categoryOf(ctx, norm(r.category));
-  const requestType = lookup(
-    REQUEST_TYPES,
-    r.requestType,
-    "requestType",
-    "诉求类型应为 咨询/求助/投诉/举报/建议",
+  const requestType = lookup(REQUEST_TYPES, r.requestType, (value) =>
+    unprocessable("INVALID_REQUEST_TYPE", { field: "requestType", value }),
   );
-  const urgency = lookup(URGENCIES, r.urgency, "urgency", "紧急程度应为 一般 或 紧急");
+  const urgency = lookup(URGENCIES, r.urgency, (value) =>
+    unprocessable("INVALID_URGENCY", { field: "urgency", value }),
+  );
   const followUp =
     typeof r.followUp === "boolean"
       ? r.followUp
-      : lookup(YES_NO, r.followUp, "followUp", "是否回访应为 是 或 否");
+      : lookup(YES_NO, r.followUp, (value) =>
+          unprocessable("INVALID_FOLLOW_UP", { field: "followUp", value }),
+        );
   const phone = phoneOf(norm(r.callerPhone));
   const calledAt = norm(r.calledAt) ? chinaTime(norm(r.calledAt)) : null;
   if (norm(r.calledAt) && !calledAt)
-    throw rowError("INVALID_DATE", `无法识别的来电时间：${norm(r.calledAt)}`, "calledAt");
+    throw unprocessable("INVALID_DATE", { field: "calledAt", value: norm(r.calledAt) });
   const deadline = norm(r.deadline) || null;
   const address = norm(r.address) || undefined;
   const handlingUnit = norm(r.handlingUnit) || null;
@@ -267,35 +266,32 @@ async function intakeOf(db: Db, principal: Principal, ctx: Context, r: HotlineRe
   };
 }
 
-const INVALID: Partial<Record<HotlineField, string>> = {
-  requestType: "INVALID_REQUEST_TYPE",
-  urgency: "INVALID_URGENCY",
-  followUp: "INVALID_FOLLOW_UP",
-};
+/** A required field left empty, named in words for the row's report. */
+const missingField = (field: HotlineField, zh: string, en: string) =>
+  unprocessable("MISSING_FIELDS", { field, missing: [field], labels: { "zh-CN": zh, en } });
 
 /** A value from a fixed list (Chinese or our English); empty means not given. */
 function lookup<T>(
   table: Record<string, T>,
   value: string | boolean | null | undefined,
-  field: HotlineField,
-  hint: string,
+  refuse: (value: string) => AppError,
 ): T | undefined {
   const text = typeof value === "string" ? key(value) : "";
   if (!text) return undefined;
   const hit = table[text];
-  if (hit === undefined) throw rowError(INVALID[field] ?? "INVALID_VALUE", `${hint}（收到：${text}）`, field);
+  if (hit === undefined) throw refuse(text);
   return hit;
 }
 
 /** By code, name or synonym; a path such as "城乡建设/市政设施/路灯" by its first known segment. */
 function categoryOf(ctx: Context, text: string): string {
-  if (!text) throw rowError("MISSING_FIELDS", "缺少诉求分类", "category");
+  if (!text) throw missingField("category", "诉求分类", "Category");
   const candidates = [text, ...text.split(/[/\\>|,;、·—-]+/)];
   for (const c of candidates) {
     const code = ctx.categories.get(key(c));
     if (code) return code;
   }
-  throw rowError("UNKNOWN_CATEGORY", `未知的诉求分类：${text}`, "category");
+  throw unprocessable("UNKNOWN_CATEGORY", { field: "category", category: text });
 }
 
 /** A mobile number, or a landline (callers ring 12345 from home); none means an anonymous call. */
@@ -305,7 +301,7 @@ function phoneOf(text: string): string | null {
   if (mobile) return mobile;
   const digits = text.replace(/[\s()-]/g, "");
   if (/^0\d{9,11}$/.test(digits) || /^[2-9]\d{6,7}$/.test(digits)) return digits;
-  throw rowError("INVALID_PHONE", `联系电话不是有效的手机或固定电话号码：${text}`, "callerPhone");
+  throw unprocessable("INVALID_PHONE", { field: "callerPhone" });
 }
 
 /** "2026-11-20 09:30", "2026/11/20", "2026年11月20日 9时30分", "20261120093000" or ISO; China time unless stated. */
@@ -357,16 +353,8 @@ function nodeNamedIn(ctx: Context, ...texts: Array<string | null | undefined>): 
   hits = hits.filter((c) => c.name.length === longest);
   if (hits.length === 1 && hits[0]) return { nodeId: hits[0].id };
   if (hits.length > 1)
-    throw rowError(
-      "AMBIGUOUS_PLACE",
-      `地址对应多个社区：${hits.map((c) => c.name).join("、")}，请写明街道`,
-      "address",
-    );
+    throw unprocessable("AMBIGUOUS_PLACE", { field: "address", communities: hits.map((c) => c.name) });
   if (streets.length > 0)
-    throw rowError(
-      "COMMUNITY_REQUIRED",
-      `只能确定到街道（${streets.map((s) => s.name).join("、")}），请在事发地址或承办单位中写明社区`,
-      "address",
-    );
-  throw rowError("UNKNOWN_PLACE", "事发地址和承办单位都对应不到您辖区内的住户、社区或街道", "address");
+    throw unprocessable("COMMUNITY_REQUIRED", { field: "address", streets: streets.map((s) => s.name) });
+  throw unprocessable("UNKNOWN_PLACE", { field: "address" });
 }

@@ -1,7 +1,6 @@
 import { unprocessable } from "../../../platform/errors.ts";
 import {
   type FieldSpec,
-  notASpreadsheet as genericNotASpreadsheet,
   openSheet,
   type SheetFormat,
   type SheetSpec,
@@ -56,7 +55,7 @@ export async function readSheet(bytes: Buffer, format: SheetFormat): Promise<Num
   for await (const { row, record } of sheet.rows) {
     if (out.length === MAX_IMPORT_ROWS) {
       await sheet.rows.return(undefined);
-      throw unprocessable("TOO_MANY_ROWS", `一次最多导入 ${MAX_IMPORT_ROWS} 条工单，请拆分文件`, {
+      throw unprocessable("TOO_MANY_ROWS", {
         max: MAX_IMPORT_ROWS,
       });
     }
@@ -107,6 +106,3 @@ export function templateWorkbook(categoryNames: string[]): Promise<Buffer> {
     })),
   });
 }
-
-/** A request that is not a spreadsheet: 415 with its own code (UNSUPPORTED_FILE_TYPE names photos). */
-export const notASpreadsheet = (filename: string) => genericNotASpreadsheet(filename, "工单表格");

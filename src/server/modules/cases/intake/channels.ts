@@ -1,6 +1,7 @@
 import { can, type Principal, scopePaths } from "../../../platform/auth/index.ts";
 import type { Db } from "../../../platform/db/index.ts";
 import { forbidden, unprocessable } from "../../../platform/errors.ts";
+import { inWords } from "../../../platform/i18n/words.ts";
 import { normalizeMobile } from "../../../platform/pii/index.ts";
 import { householdPlace } from "../../people/index.ts";
 import type { RequestType, Urgency } from "../tables.ts";
@@ -42,13 +43,15 @@ export async function intakeFromForm(db: Db, principal: Principal, form: CaseFor
   if (channel === "selfService") {
     return { ...base, reporter: { userId: principal.userId, name: principal.name, phone: principal.phone } };
   }
-  if (!can(principal, "cases.intake")) throw forbidden("只有工作人员可以代为登记诉求");
+  if (!can(principal, "cases.intake")) throw forbidden();
   if (channel === "walkIn") {
     const phone = form.reporterPhone ? normalizeMobile(form.reporterPhone) : null;
     if (!form.reporterName?.trim())
-      throw unprocessable("MISSING_FIELDS", "请填写来访群众姓名", { missing: ["reporterName"] });
-    if (!phone)
-      throw unprocessable("INVALID_PHONE", "请填写有效的手机号码，便于回访", { field: "reporterPhone" });
+      throw unprocessable("MISSING_FIELDS", {
+        missing: ["reporterName"],
+        labels: inWords((w) => w.casesAdmin.walkIn.reporterName),
+      });
+    if (!phone) throw unprocessable("INVALID_PHONE", { field: "reporterPhone" });
     return { ...base, reporter: { userId: null, name: form.reporterName, phone } };
   }
   // Patrol and courier reports: the worker is the reporter and is told how it ends.
@@ -64,5 +67,5 @@ async function assertOwnHousehold(db: Db, principal: Principal, householdId: str
   const household = await householdPlace(db, householdId);
   const paths = scopePaths(principal, "people.read");
   if (!household || !paths.some((p) => household.territoryPath.startsWith(p)))
-    throw unprocessable("UNKNOWN_HOUSEHOLD", "找不到该住户", { householdId });
+    throw unprocessable("UNKNOWN_HOUSEHOLD", { householdId });
 }

@@ -135,8 +135,7 @@ export interface Place {
 async function placeOf(db: Db, input: Intake): Promise<Place> {
   if (input.householdId) {
     const household = await householdPlace(db, input.householdId);
-    if (!household)
-      throw unprocessable("UNKNOWN_HOUSEHOLD", "找不到该住户", { householdId: input.householdId });
+    if (!household) throw unprocessable("UNKNOWN_HOUSEHOLD", { householdId: input.householdId });
     const [node] = await nodesByIds(db, [household.nodeId]);
     return {
       ...(await onPath(db, household.territoryPath)),
@@ -149,17 +148,17 @@ async function placeOf(db: Db, input: Intake): Promise<Place> {
     const { lat, lng } = input.location;
     const found = await locate(db, lat, lng).catch((err: unknown) => {
       if (err instanceof AppError && err.code === "OUTSIDE_DISTRICT")
-        throw unprocessable("OUTSIDE_DISTRICT", "该位置不在本区范围内，请重新选点", { lat, lng });
+        throw unprocessable("OUTSIDE_DISTRICT", { lat, lng });
       throw err;
     });
     return { ...(await onPath(db, await gridPath(db, found.grid.id))), lat, lng, address: null };
   }
   if (input.nodeId) {
     const [node] = await nodesByIds(db, [input.nodeId]);
-    if (!node) throw unprocessable("UNKNOWN_NODE", "找不到该网格或社区", { nodeId: input.nodeId });
+    if (!node) throw unprocessable("UNKNOWN_NODE", { nodeId: input.nodeId });
     return { ...(await onPath(db, node.path)), lat: node.lat, lng: node.lng, address: node.address };
   }
-  throw unprocessable("LOCATION_REQUIRED", "请提供事发位置：定位、地图选点或所在住户", {
+  throw unprocessable("LOCATION_REQUIRED", {
     fields: ["location", "householdId"],
   });
 }
@@ -168,7 +167,7 @@ async function placeOf(db: Db, input: Intake): Promise<Place> {
 async function onPath(db: Db, path: string) {
   const { grid, community, street } = await lineageOf(db, path);
   const home = grid ?? community;
-  if (!home) throw unprocessable("OUTSIDE_COMMUNITY", "该位置不属于任何社区或网格", { path });
+  if (!home) throw unprocessable("OUTSIDE_COMMUNITY", { path });
   return {
     gridId: grid?.id ?? null,
     communityId: community?.id ?? null,

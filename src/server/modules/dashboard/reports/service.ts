@@ -34,17 +34,12 @@ const QUARTER = /^(\d{4})-Q([1-4])$/;
 /** The first day of a period and the first day after it; 400 for a malformed or future one. */
 export function periodOf(kind: ReportKind, period: string, today = chinaDate(new Date())) {
   const m = kind === "monthly" ? MONTH.exec(period) : QUARTER.exec(period);
-  if (!m)
-    throw badRequest(
-      "INVALID_PERIOD",
-      kind === "monthly" ? "A month is written 2026-11" : "A quarter is written 2026-Q4",
-      { period },
-    );
+  if (!m) throw badRequest("INVALID_PERIOD", { period });
   const startMonth = kind === "monthly" ? Number(m[2]) : (Number(m[2]) - 1) * 3 + 1;
   const start = `${m[1]}-${String(startMonth).padStart(2, "0")}-01`;
   let end = firstOfNextMonth(start);
   if (kind === "quarterly") end = firstOfNextMonth(firstOfNextMonth(end));
-  if (start > today) throw badRequest("INVALID_PERIOD", "The period has not begun yet", { period });
+  if (start > today) throw badRequest("INVALID_PERIOD", { period });
   return { start, end };
 }
 
@@ -88,8 +83,7 @@ export async function getReport(db: Db, principal: Principal, id: string): Promi
 async function subjectOf(db: Db, principal: Principal, r: ReportRequest) {
   if (r.subjectType === "community") {
     const node = await getNode(db, principal, r.subjectId, "reports.read");
-    if (node.level !== "community")
-      throw badRequest("NOT_A_COMMUNITY", "Reports are made per community", { level: node.level });
+    if (node.level !== "community") throw badRequest("NOT_A_COMMUNITY", { level: node.level });
     return { name: node.name, path: node.path };
   }
   const [department] = await departmentsByIds(db, [r.subjectId]);
