@@ -4,7 +4,7 @@ import { eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { importJobs } from "../platform/imports/index.ts";
 import { idNumberCheckChar } from "../platform/pii/index.ts";
-import type { Session, TestApp } from "./harness.ts";
+import type { TestApp, Who } from "./harness.ts";
 
 /** Helpers for the import tests: upload a file, follow its job, build sheets with exceljs. */
 
@@ -25,7 +25,7 @@ export interface JobView {
 
 export function uploadImport(
   t: TestApp,
-  session: Session | undefined,
+  who: Who,
   kind: string,
   bytes: Buffer,
   filename = "import.xlsx",
@@ -34,15 +34,15 @@ export function uploadImport(
   const form = new FormData();
   form.append("kind", kind);
   form.append("file", new Blob([new Uint8Array(bytes)], { type }), filename);
-  return t.app.inject({ method: "POST", url: "/api/v1/imports", payload: form, headers: session?.headers });
+  return t.as(who).post("/api/v1/imports", form);
 }
 
 const SETTLED = new Set(["checked", "rejected", "done", "failed", "expired"]);
 
 /** Polls the job as the page does until it settles (checked, rejected, done or failed). */
-export async function settle(t: TestApp, session: Session | undefined, id: string): Promise<JobView> {
+export async function settle(t: TestApp, who: Who, id: string): Promise<JobView> {
   for (let waited = 0; waited < 120_000; waited += 200) {
-    const res = await t.app.inject({ url: `/api/v1/imports/${id}`, headers: session?.headers });
+    const res = await t.as(who).get(`/api/v1/imports/${id}`);
     if (res.statusCode !== 200) throw new Error(`GET import ${id}: ${res.statusCode} ${res.body}`);
     const job = res.json() as JobView;
     if (SETTLED.has(job.status)) return job;
@@ -54,25 +54,21 @@ export async function settle(t: TestApp, session: Session | undefined, id: strin
 /** Uploads and waits for the check. */
 export async function checked(
   t: TestApp,
-  session: Session | undefined,
+  who: Who,
   kind: string,
   bytes: Buffer,
   filename?: string,
 ): Promise<JobView> {
-  const res = await uploadImport(t, session, kind, bytes, filename);
+  const res = await uploadImport(t, who, kind, bytes, filename);
   if (res.statusCode !== 202) throw new Error(`upload ${kind}: ${res.statusCode} ${res.body}`);
-  return settle(t, session, res.json().id);
+  return settle(t, who, res.json().id);
 }
 
 /** Confirms a checked job and waits for the write. */
-export async function confirmed(t: TestApp, session: Session | undefined, id: string): Promise<JobView> {
-  const res = await t.app.inject({
-    method: "POST",
-    url: `/api/v1/imports/${id}/confirm`,
-    headers: session?.headers,
-  });
+export async function confirmed(t: TestApp, who: Who, id: string): Promise<JobView> {
+  const res = await t.as(who).post(`/api/v1/imports/${id}/confirm`);
   if (res.statusCode !== 202) throw new Error(`confirm ${id}: ${res.statusCode} ${res.body}`);
-  return settle(t, session, id);
+  return settle(t, who, id);
 }
 
 /** A one-sheet workbook from rows of cells (a row may be empty), with the sheet handed to `shape` first. */

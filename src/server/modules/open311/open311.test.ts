@@ -1,5 +1,6 @@
 import { XMLParser } from "fast-xml-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createCase } from "../../testing/factories.ts";
 import {
   loginAs,
   ownGridCentre,
@@ -31,26 +32,24 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const get = (path: string, headers: Record<string, string> = {}) =>
-  t.app.inject({ url: `${BASE}/${path}`, headers });
-const post = (path: string, form: Record<string, string | number | undefined>) => {
-  const body = new URLSearchParams();
-  for (const [k, v] of Object.entries(form)) if (v !== undefined) body.append(k, String(v));
-  return t.app.inject({
-    method: "POST",
-    url: `${BASE}/${path}`,
-    headers: { "content-type": "application/x-www-form-urlencoded; charset=utf-8" },
-    payload: body.toString(),
-  });
-};
-const file = (form: Record<string, string | number | undefined>, format = "json") =>
-  post(`requests.${format}`, {
+/** An Open311 read, by a client with no session (an api_key goes in the query or the form). */
+const read = (path: string, headers: Record<string, string> = {}) =>
+  t.as(undefined).get(`${BASE}/${path}`, headers);
+/** A service request filed as the specification's clients send it: a form, with these fields changed. */
+function file(changes: Record<string, string | number | undefined>, format = "json") {
+  const form = {
     api_key: token,
     service_code: "sanitation",
     description: "小区东门垃圾桶满溢",
     ...point,
-    ...form,
+    ...changes,
+  };
+  const body = new URLSearchParams();
+  for (const [k, v] of Object.entries(form)) if (v !== undefined) body.append(k, String(v));
+  return t.as(undefined).post(`${BASE}/requests.${format}`, body.toString(), {
+    "content-type": "application/x-www-form-urlencoded; charset=utf-8",
   });
+}
 
 /** The specification's error list, in JSON. */
 function expectErrors(
@@ -67,7 +66,7 @@ function expectErrors(
 
 describe("services", () => {
   it("lists the case categories as services, in JSON and in XML", async () => {
-    const res = await get("services.json");
+    const res = await read("services.json");
     expect(res.statusCode).toBe(200);
     expect(res.headers["content-type"]).toBe("application/json; charset=utf-8");
     const services = res.json();
@@ -84,7 +83,7 @@ describe("services", () => {
       true,
     );
 
-    const x = await get("services.xml", { "accept-language": "en" });
+    const x = await read("services.xml", { "accept-language": "en" });
     expect(x.headers["content-type"]).toBe("text/xml; charset=utf-8");
     expect(x.body.startsWith('<?xml version="1.0" encoding="utf-8"?>')).toBe(true);
     const parsed = xml.parse(x.body).services.service;
@@ -96,7 +95,7 @@ describe("services", () => {
   });
 
   it("defines a service's attributes from the category's questions", async () => {
-    const res = await get("services/facilities.json");
+    const res = await read("services/facilities.json");
     expect(res.statusCode).toBe(200);
     const definition = res.json();
     expect(definition.service_code).toBe("facilities");
@@ -112,38 +111,38 @@ describe("services", () => {
         values: expect.arrayContaining([{ key: "streetlight", name: "路灯" }]),
       },
     ]);
-    const x = xml.parse((await get("services/facilities.xml")).body).service_definition;
+    const x = xml.parse((await read("services/facilities.xml")).body).service_definition;
     expect(x.service_code).toBe("facilities");
     expect(x.attributes.attribute[0]).toMatchObject({ code: "facility", required: "true", order: "1" });
     expect(x.attributes.attribute[0].values.value).toContainEqual({ key: "streetlight", name: "路灯" });
-    expect((await get("services/sanitation.json")).json()).toEqual({
+    expect((await read("services/sanitation.json")).json()).toEqual({
       service_code: "sanitation",
       attributes: [],
     });
   });
 
   it("answers an unknown service, format or resource with the specification's errors", async () => {
-    expectErrors(await get("services/nosuch.json"), 404);
-    const x = await get("services/nosuch.xml");
+    expectErrors(await read("services/nosuch.json"), 404);
+    const x = await read("services/nosuch.xml");
     expect(x.statusCode).toBe(404);
     expect(x.headers["content-type"]).toBe("text/xml; charset=utf-8");
     expect(xml.parse(x.body).errors.error[0]).toMatchObject({ code: "404", description: expect.any(String) });
-    expectErrors(await get("services.yaml"), 404);
-    expectErrors(await get("nothing-here.json"), 404);
-    expectErrors(await get("services"), 404);
+    expectErrors(await read("services.yaml"), 404);
+    expectErrors(await read("nothing-here.json"), 404);
+    expectErrors(await read("services"), 404);
     // The platform's own checks (here the bearer-header guard) answer in this format too.
-    expectErrors(await get("services.json", { authorization: "Basic abc" }), 403);
+    expectErrors(await read("services.json", { authorization: "Basic abc" }), 403);
   });
 
   it("stays out of /openapi.json", async () => {
-    const paths = Object.keys((await t.app.inject({ url: "/openapi.json" })).json().paths);
+    const paths = Object.keys((await t.as(undefined).get("/openapi.json")).json().paths);
     expect(paths.some((p) => p.includes("open311"))).toBe(false);
   });
 });
 
 describe("a client files a request and follows it", () => {
   it("lists services, files with a token, reads the request back, and the grid worker sees the case", async () => {
-    const services = (await get("services.json")).json();
+    const services = (await read("services.json")).json();
     expect(services.map((s: { service_code: string }) => s.service_code)).toContain("sanitation");
 
     const res = await file({
@@ -161,7 +160,7 @@ describe("a client files a request and follows it", () => {
     });
     const id = created.service_request_id as string;
 
-    const back = await get(`requests/${id}.json`);
+    const back = await read(`requests/${id}.json`);
     expect(back.statusCode).toBe(200);
     const [request] = back.json();
     expect(request).toMatchObject({
@@ -178,11 +177,11 @@ describe("a client files a request and follows it", () => {
     // Nothing personal in the public view.
     expect(JSON.stringify(request)).not.toMatch(/张|13900001111|example\.com/);
 
-    const x = xml.parse((await get(`requests/${id}.xml`)).body).service_requests.request;
+    const x = xml.parse((await read(`requests/${id}.xml`)).body).service_requests.request;
     expect(x).toHaveLength(1);
     expect(x[0]).toMatchObject({ service_request_id: id, status: "open", service_code: "sanitation" });
 
-    const staff = await t.app.inject({ url: `/api/v1/cases/${id}`, headers: gridWorker.headers });
+    const staff = await t.as(gridWorker).get(`/api/v1/cases/${id}`);
     expect(staff.statusCode).toBe(200);
     expect(staff.json()).toMatchObject({
       code: id,
@@ -207,20 +206,20 @@ describe("a client files a request and follows it", () => {
     expect(res.headers["content-type"]).toBe("text/xml; charset=utf-8");
     const [created] = xml.parse(res.body).service_requests.request;
     expect(created.service_request_id).toMatch(CODE);
-    const [request] = (await get(`requests/${created.service_request_id}.json`)).json();
+    const [request] = (await read(`requests/${created.service_request_id}.json`)).json();
     expect(request).toMatchObject({ service_code: "facilities", media_url: "https://example.com/a.jpg" });
   });
 });
 
 describe("bad requests", () => {
   it("refuses a missing or wrong api_key with 403", async () => {
-    const before = (await get("requests.json")).json().length;
+    const before = (await read("requests.json")).json().length;
     expectErrors(await file({ api_key: undefined }), 403);
     expectErrors(await file({ api_key: "not-a-token" }), 403);
     const x = await file({ api_key: undefined }, "xml");
     expect(x.statusCode).toBe(403);
     expect(xml.parse(x.body).errors.error[0].code).toBe("403");
-    expect((await get("requests.json")).json().length).toBe(before);
+    expect((await read("requests.json")).json().length).toBe(before);
   });
 
   it("refuses an api_key made without the open311 scope with 403, saying which scope", async () => {
@@ -230,7 +229,7 @@ describe("bad requests", () => {
     const onlyOpen311 = await tokenFor(t.app, PHONES.resident, ["open311"]);
     const filed = await file({ api_key: onlyOpen311 });
     expect(filed.statusCode).toBe(201);
-    expect((await get(`requests/${filed.json()[0].service_request_id}.json`)).statusCode).toBe(200);
+    expect((await read(`requests/${filed.json()[0].service_request_id}.json`)).statusCode).toBe(200);
   });
 
   it("refuses unknown services, missing locations and attributes with the specification's statuses", async () => {
@@ -250,12 +249,9 @@ describe("bad requests", () => {
     expectErrors(await file({ service_code: "facilities", "attribute[facility]": "rocket" }), 400);
     expectErrors(await file({ "attribute[nosuch]": "x" }), 400);
     expectErrors(await file({ media_url: "javascript:alert(1)" }), 400);
-    const json = await t.app.inject({
-      method: "POST",
-      url: `${BASE}/requests.json`,
-      headers: { "content-type": "text/plain" },
-      payload: "hello",
-    });
+    const json = await t
+      .as(undefined)
+      .post(`${BASE}/requests.json`, "hello", { "content-type": "text/plain" });
     expect(json.statusCode).toBeGreaterThanOrEqual(400);
     expect(json.statusCode).toBeLessThan(500);
     expect(Array.isArray(json.json())).toBe(true);
@@ -266,36 +262,30 @@ describe("GET requests", () => {
   it("filters by ids and by status, newest first, without personal data", async () => {
     const a = (await file({ description: "路灯不亮" })).json()[0].service_request_id;
     const b = (await file({ description: "井盖松动" })).json()[0].service_request_id;
-    const both = (await get(`requests.json?service_request_id=${a},${b.toLowerCase()}`)).json();
+    const both = (await read(`requests.json?service_request_id=${a},${b.toLowerCase()}`)).json();
     expect(both.map((r: { service_request_id: string }) => r.service_request_id).sort()).toEqual(
       [a, b].sort(),
     );
 
-    const open = (await get("requests.json?status=open")).json();
+    const open = (await read("requests.json?status=open")).json();
     expect(open.every((r: { status: string }) => r.status === "open")).toBe(true);
     expect(open.map((r: { service_request_id: string }) => r.service_request_id)).toContain(a);
-    const closed = (await get("requests.json?status=closed&service_code=sanitation,dispute")).json();
+    const closed = (await read("requests.json?status=closed&service_code=sanitation,dispute")).json();
     expect(closed.every((r: { status: string }) => r.status === "closed")).toBe(true);
     expect(closed.map((r: { service_request_id: string }) => r.service_request_id)).not.toContain(a);
 
-    const all = (await get("requests.json")).json();
+    const all = (await read("requests.json")).json();
     expect(all.length).toBeLessThanOrEqual(1000);
     const dates = all.map((r: { requested_datetime: string }) => r.requested_datetime);
     expect(dates).toEqual([...dates].sort().reverse());
     // A case filed another way (here the resident's app) is listed without its text or coordinates.
     const resident = await loginAs(t.app, PHONES.resident);
-    const app = await t.app.inject({
-      method: "POST",
-      url: "/api/v1/cases",
-      headers: resident.headers,
-      payload: {
-        categoryCode: "dispute",
-        description: "楼上张三家深夜噪音",
-        location: { lat: point.lat, lng: point.long },
-      },
+    const app = await createCase(t.as(resident), {
+      categoryCode: "dispute",
+      description: "楼上张三家深夜噪音",
+      location: { lat: point.lat, lng: point.long },
     });
-    expect(app.statusCode).toBe(201);
-    const [other] = (await get(`requests.json?service_request_id=${app.json().code}`)).json();
+    const [other] = (await read(`requests.json?service_request_id=${app.code}`)).json();
     expect(other).toMatchObject({
       status: "open",
       description: null,
@@ -307,25 +297,25 @@ describe("GET requests", () => {
     expect(JSON.stringify(other)).not.toMatch(/张三|噪音/);
     for (const r of all) expect(Object.keys(r)).not.toContain("reporter_name");
 
-    const x = xml.parse((await get(`requests.xml?service_request_id=${a}`)).body).service_requests.request;
+    const x = xml.parse((await read(`requests.xml?service_request_id=${a}`)).body).service_requests.request;
     expect(x.map((r: { service_request_id: string }) => r.service_request_id)).toEqual([a]);
   });
 
   it("takes a date window of at most 90 days and refuses bad arguments", async () => {
-    const recent = await get(`requests.json?start_date=${new Date(Date.now() - 86_400_000).toISOString()}`);
+    const recent = await read(`requests.json?start_date=${new Date(Date.now() - 86_400_000).toISOString()}`);
     expect(recent.statusCode).toBe(200);
     const old = (
-      await get("requests.json?start_date=2001-01-01T00:00:00Z&end_date=2001-02-01T00:00:00Z")
+      await read("requests.json?start_date=2001-01-01T00:00:00Z&end_date=2001-02-01T00:00:00Z")
     ).json();
     expect(old).toEqual([]);
     expectErrors(
-      await get("requests.json?start_date=2001-01-01T00:00:00Z&end_date=2002-01-01T00:00:00Z"),
+      await read("requests.json?start_date=2001-01-01T00:00:00Z&end_date=2002-01-01T00:00:00Z"),
       400,
     );
-    expectErrors(await get("requests.json?start_date=yesterday"), 400);
-    expectErrors(await get("requests.json?status=pending"), 400);
-    expectErrors(await get("requests/XG-00000000-0000.json"), 404);
-    const x = await get("requests/XG-00000000-0000.xml");
+    expectErrors(await read("requests.json?start_date=yesterday"), 400);
+    expectErrors(await read("requests.json?status=pending"), 400);
+    expectErrors(await read("requests/XG-00000000-0000.json"), 404);
+    const x = await read("requests/XG-00000000-0000.xml");
     expect(xml.parse(x.body).errors.error[0].code).toBe("404");
   });
 });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { registerVolunteer } from "../../testing/factories.ts";
 import { ownGridCentre, type Session, startWithSessions, type TestApp } from "../../testing/harness.ts";
 import { userWithToken } from "../../testing/users.ts";
 import { orderCalls } from "./fixtures.ts";
@@ -12,50 +13,48 @@ beforeAll(async () => {
   ({ t, sessions: s } = await startWithSessions());
   point = await ownGridCentre(t.app, s.gridWorker as Session);
   const communities = (
-    await get("districtAdmin", "/api/v1/territory/nodes?level=community&pageSize=2")
+    await t.as("districtAdmin").get("/api/v1/territory/nodes?level=community&pageSize=2")
   ).json();
   otherCommunityId = communities.items.find((c: { name: string }) => c.name !== "红旗社区").id;
 });
 afterAll(() => t.close());
 
-const { get, post, publish, act } = orderCalls(() => ({ t, s, point }));
+const { publish, act } = orderCalls(() => ({ t, point }));
 
 describe("who may read an order", () => {
   it("shows an open order to those it is published to with the requester masked, whole to the one who answers for it, and to no one else", async () => {
     const address = "红旗社区锦绣花园3栋2单元501室";
-    const { id, code } = (await publish({ address })).json();
+    const { id, code } = await publish({ address });
     // A resident of another community, registered there as a volunteer: not published to him.
     const [home] = (
-      await get("districtAdmin", `/api/v1/people/households?underId=${otherCommunityId}&pageSize=1`)
+      await t.as("districtAdmin").get(`/api/v1/people/households?underId=${otherCommunityId}&pageSize=1`)
     ).json().items;
     const stranger = await userWithToken(t.database.db, {
       phone: "13955550005",
       name: "外社区居民",
       roles: [{ role: "resident", nodeId: home.nodeId }],
     });
-    expect((await post(stranger.headers, "/api/v1/volunteering/me", { skills: ["陪护"] })).statusCode).toBe(
-      201,
-    );
+    await registerVolunteer(t.as(stranger), { skills: ["陪护"] });
     for (const ref of [id, code, code.toLowerCase()]) {
-      const read = await get(stranger.headers, `/api/v1/orders/${ref}`);
+      const read = await t.as(stranger).get(`/api/v1/orders/${ref}`);
       expect(read.statusCode).toBe(404);
       expect(read.json().error.code).toBe("NOT_FOUND");
     }
 
-    const offered = await get("partyMember", `/api/v1/orders/${code}`);
+    const offered = await t.as("partyMember").get(`/api/v1/orders/${code}`);
     expect(offered.statusCode).toBe(200);
     expect(offered.json()).toMatchObject({ allowedActions: ["grab"], requesterPhone: "139****0000" });
     expect(offered.json().address).not.toContain("501");
     expect(offered.json().lat).toBe(Math.round(point.lat * 1000) / 1000);
-    const hall = (await get("partyMember", "/api/v1/orders/hall")).json();
+    const hall = (await t.as("partyMember").get("/api/v1/orders/hall")).json();
     expect(hall.open.find((o: { code: string }) => o.code === code).address).not.toContain("501");
 
-    const staff = (await get("communityStaff", `/api/v1/orders/${code}`)).json();
+    const staff = (await t.as("communityStaff").get(`/api/v1/orders/${code}`)).json();
     expect(staff).toMatchObject({ address, requesterPhone: "13912340000", lat: point.lat });
     await act("partyMember", code, "grab");
-    const taken = (await get("partyMember", `/api/v1/orders/${code}`)).json();
+    const taken = (await t.as("partyMember").get(`/api/v1/orders/${code}`)).json();
     expect(taken).toMatchObject({ address, requesterPhone: "13912340000", lat: point.lat });
-    const held = (await get("partyMember", "/api/v1/orders/hall")).json().taken;
+    const held = (await t.as("partyMember").get("/api/v1/orders/hall")).json().taken;
     expect(held.find((o: { code: string }) => o.code === code)).toMatchObject({ address });
   });
 });

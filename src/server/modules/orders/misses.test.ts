@@ -1,5 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createOrder } from "../../testing/factories.ts";
 import { ownGridCentre, type Session, startWithSessions, type TestApp } from "../../testing/harness.ts";
 import { sweepMisses } from "./jobs.ts";
 import { orderEvents, orderMisses, orders } from "./tables.ts";
@@ -17,9 +18,6 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const post = (who: string, url: string, payload: object = {}) =>
-  t.app.inject({ method: "POST", url, payload, headers: s[who]?.headers });
-const get = (who: string, url: string) => t.app.inject({ url, headers: s[who]?.headers });
 const rowOf = async (id: string) => (await t.database.db.select().from(orders).where(eq(orders.id, id)))[0];
 const overdue = (id: string) =>
   t.database.db
@@ -29,14 +27,8 @@ const overdue = (id: string) =>
 const missesOf = (id: string) => t.database.db.select().from(orderMisses).where(eq(orderMisses.orderId, id));
 
 async function grabbedOrder() {
-  const { id, code } = (
-    await post("communityStaff", "/api/v1/orders", {
-      categoryCode: "repair",
-      title: "修理漏水的水龙头",
-      location: point,
-    })
-  ).json();
-  expect((await post("partyMember", `/api/v1/orders/${code}/grab`)).statusCode).toBe(200);
+  const { id, code } = await createOrder(t.as("communityStaff"), { location: point });
+  expect((await t.as("partyMember").post(`/api/v1/orders/${code}/grab`)).statusCode).toBe(200);
   const row = await rowOf(id);
   const job = {
     orderId: id,
@@ -66,16 +58,16 @@ describe("the on-site deadline", () => {
     expect(more).toHaveLength(0);
     expect(miss).toMatchObject({ userId: s.partyMember?.user.id, grabbedAt: new Date(job.grabbedAt) });
 
-    const detail = (await get("communityStaff", `/api/v1/orders/${code}`)).json();
+    const detail = (await t.as("communityStaff").get(`/api/v1/orders/${code}`)).json();
     expect(detail.events.at(-1)).toMatchObject({ action: "miss", actorName: "系统", toStatus: "open" });
-    const notices = (await get("communityStaff", "/api/v1/notifications?pageSize=50")).json().items;
+    const notices = (await t.as("communityStaff").get("/api/v1/notifications?pageSize=50")).json().items;
     expect(
       notices.find((n: { kind: string; body: string }) => n.kind === "order.miss" && n.body.includes(code)),
     ).toMatchObject({
       title: "抢单超时未到场",
     });
     // Back in the hall: anyone eligible may grab it again.
-    const hall = (await get("partyMember", "/api/v1/orders/hall")).json();
+    const hall = (await t.as("partyMember").get("/api/v1/orders/hall")).json();
     expect(hall.open.map((o: { code: string }) => o.code)).toContain(code);
   });
 
@@ -83,7 +75,7 @@ describe("the on-site deadline", () => {
     const { id, code, job } = await grabbedOrder();
     await overdue(id);
     expect(await sweepMisses(t.database.db, job)).toBe(1);
-    expect((await post("partyMember", `/api/v1/orders/${code}/grab`)).statusCode).toBe(200);
+    expect((await t.as("partyMember").post(`/api/v1/orders/${code}/grab`)).statusCode).toBe(200);
     await overdue(id);
     // The old grab's job: not this grab's deadline.
     expect(await sweepMisses(t.database.db, job)).toBe(0);
@@ -97,7 +89,7 @@ describe("the on-site deadline", () => {
   it("refuses an arrival after the deadline and puts the order back at once", async () => {
     const { id, code } = await grabbedOrder();
     await overdue(id);
-    const late = await post("partyMember", `/api/v1/orders/${code}/arrive`, point);
+    const late = await t.as("partyMember").post(`/api/v1/orders/${code}/arrive`, point);
     expect(late.statusCode).toBe(409);
     expect(late.json().error).toMatchObject({ code: "ON_SITE_OVERDUE", details: { status: "open" } });
     expect(await rowOf(id)).toMatchObject({ status: "open", misses: 1 });
@@ -111,7 +103,7 @@ describe("the on-site deadline", () => {
   it("counts no miss when the taker gives the order up in time", async () => {
     const { id, code } = await grabbedOrder();
     expect(
-      (await post("partyMember", `/api/v1/orders/${code}/release`, { note: "临时有事" })).statusCode,
+      (await t.as("partyMember").post(`/api/v1/orders/${code}/release`, { note: "临时有事" })).statusCode,
     ).toBe(200);
     await overdue(id);
     await sweepMisses(t.database.db);

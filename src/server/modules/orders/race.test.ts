@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { onPostgres } from "../../testing/database.ts";
+import { createOrder } from "../../testing/factories.ts";
 import { ownGridCentre, type Session, startWithSessions, type TestApp } from "../../testing/harness.ts";
 import { userWithToken } from "../../testing/users.ts";
 import { orderEvents, orders } from "./tables.ts";
@@ -29,19 +30,12 @@ afterAll(() => t.close());
 describe(`200 grabs at once (${onPostgres ? "PostgreSQL" : "PGlite"})`, () => {
   it("give exactly one winner; every other grabber is told the order is taken, in Chinese", async () => {
     const point = await ownGridCentre(t.app, s.gridWorker as Session);
-    const published = await t.app.inject({
-      method: "POST",
-      url: "/api/v1/orders",
-      headers: s.communityStaff?.headers,
-      payload: { categoryCode: "errand", title: "帮老人代取快递", location: point },
+    const { id, code } = await createOrder(t.as("communityStaff"), {
+      title: "帮老人代取快递",
+      location: point,
     });
-    const { id, code } = published.json();
 
-    const answers = await Promise.all(
-      grabbers.map((g) =>
-        t.app.inject({ method: "POST", url: `/api/v1/orders/${code}/grab`, headers: g.headers, payload: {} }),
-      ),
-    );
+    const answers = await Promise.all(grabbers.map((g) => t.as(g).post(`/api/v1/orders/${code}/grab`)));
     const won = answers.flatMap((a, i) => (a.statusCode === 200 ? [grabbers[i]] : []));
     expect(won).toHaveLength(1);
     const lost = answers.filter((a) => a.statusCode !== 200);

@@ -6,7 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../config.ts";
 import { openDatabase } from "../../platform/db/index.ts";
 import { createServer, type Server } from "../../server.ts";
+import { callerOf } from "../../testing/calls.ts";
 import { freshDatabaseUrl, onPostgres } from "../../testing/database.ts";
+import { createOrder } from "../../testing/factories.ts";
 import { userWithToken } from "../../testing/users.ts";
 import { insertNode, nodeByCode } from "../territory/index.ts";
 import { MISS_SWEEP_JOB } from "./jobs.ts";
@@ -91,20 +93,11 @@ async function sweep(): Promise<void> {
 
 describe(`the on-site deadline across a restart (${onPostgres ? "PostgreSQL" : "PGlite"})`, () => {
   it("handles a deadline that passed while the server was stopped once, right after restart", async () => {
-    const published = await server.app.inject({
-      method: "POST",
-      url: "/api/v1/orders",
-      headers: staff,
-      payload: { categoryCode: "errand", title: "帮老人代缴水费", nodeId: gridId },
+    const { id, code } = await createOrder(callerOf(server.app, staff), {
+      title: "帮老人代缴水费",
+      nodeId: gridId,
     });
-    expect(published.statusCode).toBe(201);
-    const { id, code } = published.json();
-    const grabbed = await server.app.inject({
-      method: "POST",
-      url: `/api/v1/orders/${code}/grab`,
-      headers: member,
-      payload: {},
-    });
+    const grabbed = await callerOf(server.app, member).post(`/api/v1/orders/${code}/grab`);
     expect(grabbed.statusCode).toBe(200);
     await server.close();
 

@@ -1,17 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Session, startWithSessions, type TestApp } from "../../testing/harness.ts";
+import { type RoleName, startWithSessions, type TestApp } from "../../testing/harness.ts";
 
 let t: TestApp;
-let s: Record<string, Session>;
 beforeAll(async () => {
-  ({ t, sessions: s } = await startWithSessions());
+  ({ t } = await startWithSessions());
 });
 afterAll(() => t.close());
 
 type Org = { id: string; name: string; kind: string; children: number };
-const get = (who: string, url: string) => t.app.inject({ url, headers: s[who]?.headers });
-const orgs = async (who: string, query = "") => {
-  const res = await get(who, `/api/v1/org/orgs?pageSize=200${query}`);
+const orgs = async (who: RoleName, query = "") => {
+  const res = await t.as(who).get(`/api/v1/org/orgs?pageSize=200${query}`);
   expect(res.statusCode, res.body).toBe(200);
   return res.json().items as Org[];
 };
@@ -37,7 +35,7 @@ describe("party organisation tree", () => {
 
   it("lists the 大党委's part-time members from units and property companies", async () => {
     const hongqi = (await orgs("communityStaff")).find((o) => o.kind === "communityCommittee");
-    const res = await get("communityStaff", `/api/v1/org/orgs/${hongqi?.id}`);
+    const res = await t.as("communityStaff").get(`/api/v1/org/orgs/${hongqi?.id}`);
     const detail = res.json();
     expect(detail.partTimeMembers.length).toBeGreaterThanOrEqual(2);
     for (const m of detail.partTimeMembers)
@@ -49,15 +47,15 @@ describe("party organisation tree", () => {
     expect(all).toHaveLength(14);
     const mine = (await orgs("communityStaff")).find((o) => o.kind === "communityCommittee");
     const other = all.find((o) => o.id !== mine?.id);
-    expect((await get("communityStaff", `/api/v1/org/orgs/${other?.id}`)).statusCode).toBe(404);
-    expect((await get("resident", "/api/v1/org/orgs")).statusCode).toBe(403);
-    expect((await get("partyMember", "/api/v1/org/orgs")).statusCode).toBe(200);
+    expect((await t.as("communityStaff").get(`/api/v1/org/orgs/${other?.id}`)).statusCode).toBe(404);
+    expect((await t.as("resident").get("/api/v1/org/orgs")).statusCode).toBe(403);
+    expect((await t.as("partyMember").get("/api/v1/org/orgs")).statusCode).toBe(200);
   });
 
   it("lists the 20 units and 15 property companies", async () => {
-    const units = (await get("districtAdmin", "/api/v1/org/units?kind=unit&pageSize=1")).json();
+    const units = (await t.as("districtAdmin").get("/api/v1/org/units?kind=unit&pageSize=1")).json();
     const companies = (
-      await get("districtAdmin", "/api/v1/org/units?kind=propertyCompany&pageSize=1")
+      await t.as("districtAdmin").get("/api/v1/org/units?kind=propertyCompany&pageSize=1")
     ).json();
     expect(units.total).toBe(20);
     expect(companies.total).toBe(15);

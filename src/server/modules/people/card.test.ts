@@ -4,14 +4,13 @@ import { and, eq, like } from "drizzle-orm";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog } from "../../platform/audit/tables.ts";
-import { type Session, startWithSessions, type TestApp } from "../../testing/harness.ts";
+import { type RoleName, startWithSessions, type TestApp, type Who } from "../../testing/harness.ts";
 import { nodeByCode } from "../territory/index.ts";
 import { staff } from "./tables.ts";
 
 let t: TestApp;
-let s: Record<string, Session>;
 beforeAll(async () => {
-  ({ t, sessions: s } = await startWithSessions());
+  ({ t } = await startWithSessions());
 });
 afterAll(() => t.close());
 
@@ -41,7 +40,7 @@ interface CardBody {
 }
 
 const card = async (code: string) => {
-  const res = await t.app.inject({ url: `/api/v1/public/grids/${code}/card` });
+  const res = await t.as(undefined).get(`/api/v1/public/grids/${code}/card`);
   expect(res.statusCode, res.body).toBe(200);
   return res.json() as CardBody;
 };
@@ -59,13 +58,8 @@ const photoForm = (bytes: Buffer, filename: string, type: string) => {
   data.append("file", new Blob([new Uint8Array(bytes)], { type }), filename);
   return data;
 };
-const putPhoto = (who: string, staffId: string, payload: FormData) =>
-  t.app.inject({
-    method: "PUT",
-    url: `/api/v1/people/staff/${staffId}/photo`,
-    headers: s[who]?.headers,
-    payload,
-  });
+const putPhoto = (who: Who, staffId: string, payload: FormData) =>
+  t.as(who).put(`/api/v1/people/staff/${staffId}/photo`, payload);
 const picture = (width: number, height: number) =>
   sharp({ create: { width, height, channels: 3, background: { r: 180, g: 40, b: 40 } } });
 
@@ -110,12 +104,12 @@ describe("public contact card", () => {
   });
 
   it("answers an unknown grid, or a code that is not a grid's, with a 404 JSON error", async () => {
-    const unknown = await t.app.inject({ url: "/api/v1/public/grids/XG-NO-999/card" });
+    const unknown = await t.as(undefined).get("/api/v1/public/grids/XG-NO-999/card");
     expect(unknown.statusCode).toBe(404);
     expect(unknown.json().error.code).toBe("NOT_FOUND");
-    const community = await t.app.inject({ url: "/api/v1/public/grids/360799001001/card" });
+    const community = await t.as(undefined).get("/api/v1/public/grids/360799001001/card");
     expect(community.statusCode).toBe(404);
-    const poster = await t.app.inject({ url: "/api/v1/public/grids/XG-NO-999/poster.pdf" });
+    const poster = await t.as(undefined).get("/api/v1/public/grids/XG-NO-999/poster.pdf");
     expect(poster.statusCode).toBe(404);
     expect(poster.json().error.code).toBe("NOT_FOUND");
   });
@@ -147,14 +141,12 @@ describe("staff photos", () => {
 
     const shown = (await card(MY_GRID)).staff.find((p) => p.id === leader);
     expect(shown?.photoUrl).toBe(`/api/v1/public/grids/${MY_GRID}/photos/${body.photoId}`);
-    const photo = await t.app.inject({ url: shown?.photoUrl ?? "" });
+    const photo = await t.as(undefined).get(shown?.photoUrl ?? "");
     expect(photo.statusCode).toBe(200);
     expect(photo.headers["content-type"]).toBe("image/png");
     expect(photo.rawPayload.equals(stored)).toBe(true);
     // The same photo is not served under another grid's card.
-    const elsewhere = await t.app.inject({
-      url: `/api/v1/public/grids/${OTHER_GRID}/photos/${body.photoId}`,
-    });
+    const elsewhere = await t.as(undefined).get(`/api/v1/public/grids/${OTHER_GRID}/photos/${body.photoId}`);
     expect(elsewhere.statusCode).toBe(404);
   });
 
@@ -222,11 +214,7 @@ describe("staff photos", () => {
     expect(outside.json().error.code).toBe("NOT_FOUND");
     const resident = await putPhoto("resident", leader, photoForm(png, "p.png", "image/png"));
     expect(resident.statusCode).toBe(403);
-    const nobody = await t.app.inject({
-      method: "PUT",
-      url: `/api/v1/people/staff/${leader}/photo`,
-      payload: photoForm(png, "p.png", "image/png"),
-    });
+    const nobody = await putPhoto(undefined, leader, photoForm(png, "p.png", "image/png"));
     expect(nobody.statusCode).toBe(401);
     // The community above both grids may.
     expect((await putPhoto("communityStaff", other, photoForm(png, "p.png", "image/png"))).statusCode).toBe(
@@ -238,13 +226,8 @@ describe("staff photos", () => {
 describe("staff duties", () => {
   it("changes the sentence on the card, with an audit row; blank clears it; scope as for photos", async () => {
     const worker = (await staffOf(MY_GRID)).find((r) => r.role === "gridWorker" && r.phone === "13800000004");
-    const patch = (who: string, id: string, duties: string | null) =>
-      t.app.inject({
-        method: "PATCH",
-        url: `/api/v1/people/staff/${id}`,
-        headers: s[who]?.headers,
-        payload: { duties },
-      });
+    const patch = (who: RoleName, id: string, duties: string | null) =>
+      t.as(who).patch(`/api/v1/people/staff/${id}`, { duties });
     const res = await patch("gridWorker", worker?.id ?? "", "  负责网格巡查和民情收集。 ");
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toEqual({ id: worker?.id, duties: "负责网格巡查和民情收集。" });

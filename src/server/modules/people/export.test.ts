@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog } from "../../platform/audit/tables.ts";
 import { EXPORT_PAGE_SIZE } from "../../platform/http/export.ts";
 import { piiAccessLog } from "../../platform/pii/tables.ts";
-import { type Session, startWithSessions, type TestApp } from "../../testing/harness.ts";
+import { type RoleName, type Session, startWithSessions, type TestApp } from "../../testing/harness.ts";
 
 let t: TestApp;
 let s: Record<string, Session>;
@@ -13,15 +13,15 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const get = (who: string, url: string, headers: Record<string, string> = {}) =>
-  t.app.inject({ url, headers: { ...s[who]?.headers, ...headers } });
-const nodeOf = (who: string) => s[who]?.user.roles[0]?.nodeId as string;
+const nodeOf = (who: RoleName) => s[who]?.user.roles[0]?.nodeId as string;
 
 /** Every page of the JSON list, in order. */
-async function allPages(who: string, url: string, pageSize = 10) {
+async function allPages(who: RoleName, url: string, pageSize = 10) {
   const rows: Array<Record<string, unknown>> = [];
   for (let page = 1; ; page++) {
-    const res = await get(who, `${url}${url.includes("?") ? "&" : "?"}page=${page}&pageSize=${pageSize}`);
+    const res = await t
+      .as(who)
+      .get(`${url}${url.includes("?") ? "&" : "?"}page=${page}&pageSize=${pageSize}`);
     expect(res.statusCode, res.body).toBe(200);
     const body = res.json() as { items: Array<Record<string, unknown>>; total: number };
     rows.push(...body.items);
@@ -30,8 +30,8 @@ async function allPages(who: string, url: string, pageSize = 10) {
 }
 
 /** The export of `url` as a user opens it: the first sheet's header and rows. */
-async function download(who: string, url: string, headers: Record<string, string> = {}) {
-  const res = await get(who, url, headers);
+async function download(who: RoleName, url: string, headers: Record<string, string> = {}) {
+  const res = await t.as(who).get(url, headers);
   expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
   expect(res.headers["content-type"]).toBe(
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -98,13 +98,19 @@ describe("residents export", () => {
       "districtAdmin",
       `/api/v1/people/residents?residenceType=floating&underId=${community}&format=xlsx`,
     );
-    const district = await get("districtAdmin", "/api/v1/people/residents?residenceType=floating&pageSize=1");
+    const district = await t
+      .as("districtAdmin")
+      .get("/api/v1/people/residents?residenceType=floating&pageSize=1");
     expect(own.rows).toEqual(fromAbove.rows);
     expect(district.json().total).toBeGreaterThan(own.rows.length);
     // Another community's subtree is not found, as in the list, and nothing is sent.
-    const streets = await get("districtAdmin", `/api/v1/territory/nodes?parentId=${nodeOf("districtAdmin")}`);
+    const streets = await t
+      .as("districtAdmin")
+      .get(`/api/v1/territory/nodes?parentId=${nodeOf("districtAdmin")}`);
     const other = (streets.json().items as Array<{ id: string }>).find((n) => n.id !== nodeOf("streetStaff"));
-    const refused = await get("communityStaff", `/api/v1/people/residents?underId=${other?.id}&format=xlsx`);
+    const refused = await t
+      .as("communityStaff")
+      .get(`/api/v1/people/residents?underId=${other?.id}&format=xlsx`);
     expect(refused.statusCode).toBe(404);
     expect(refused.json().error.code).toBe("NOT_FOUND");
   });
@@ -179,27 +185,23 @@ describe("residents export with whole ID numbers", () => {
 
   it("is refused without people.reveal (403), without a purpose (400) and outside an export (400)", async () => {
     const since = new Date();
-    const forbidden = await get(
-      "gridWorker",
-      `/api/v1/people/residents?format=xlsx&reveal=true&purpose=${encodeURIComponent("核实")}`,
-    );
+    const forbidden = await t
+      .as("gridWorker")
+      .get(`/api/v1/people/residents?format=xlsx&reveal=true&purpose=${encodeURIComponent("核实")}`);
     expect(forbidden.statusCode).toBe(403);
     expect(forbidden.json().error.code).toBe("FORBIDDEN");
-    const noPurpose = await get(
-      "communityStaff",
-      `/api/v1/people/residents?underId=${grid()}&format=xlsx&reveal=true`,
-    );
+    const noPurpose = await t
+      .as("communityStaff")
+      .get(`/api/v1/people/residents?underId=${grid()}&format=xlsx&reveal=true`);
     expect(noPurpose.statusCode).toBe(400);
     expect(noPurpose.json().error.code).toBe("PURPOSE_REQUIRED");
-    const shortPurpose = await get(
-      "communityStaff",
-      "/api/v1/people/residents?format=xlsx&reveal=true&purpose=x",
-    );
+    const shortPurpose = await t
+      .as("communityStaff")
+      .get("/api/v1/people/residents?format=xlsx&reveal=true&purpose=x");
     expect(shortPurpose.statusCode).toBe(400);
-    const asJson = await get(
-      "communityStaff",
-      `/api/v1/people/residents?reveal=true&purpose=${encodeURIComponent("核实身份")}`,
-    );
+    const asJson = await t
+      .as("communityStaff")
+      .get(`/api/v1/people/residents?reveal=true&purpose=${encodeURIComponent("核实身份")}`);
     expect(asJson.statusCode).toBe(400);
     expect(asJson.json().error.code).toBe("REVEAL_EXPORT_ONLY");
     const [reads] = await t.database.db

@@ -4,7 +4,7 @@ import { DEFAULT_DEMO_SEED, DEMO_SIZES, generateDemo } from "../../demo/generate
 import { pinyinSortKey } from "../../platform/i18n/pinyin.ts";
 import { isValidIdNumber } from "../../platform/pii/index.ts";
 import { piiAccessLog } from "../../platform/pii/tables.ts";
-import { type Session, startWithSessions, type TestApp } from "../../testing/harness.ts";
+import { type RoleName, type Session, startWithSessions, type TestApp } from "../../testing/harness.ts";
 
 let t: TestApp;
 let s: Record<string, Session>;
@@ -13,13 +13,12 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const get = async (who: string, url: string) => t.app.inject({ url, headers: s[who]?.headers });
-const items = async (who: string, url: string) => {
-  const res = await get(who, url);
+const items = async (who: RoleName, url: string) => {
+  const res = await t.as(who).get(url);
   expect(res.statusCode, res.body).toBe(200);
   return res.json() as { items: Array<Record<string, unknown>>; total: number };
 };
-const nodeOf = (who: string) => s[who]?.user.roles[0]?.nodeId as string;
+const nodeOf = (who: RoleName) => s[who]?.user.roles[0]?.nodeId as string;
 
 describe("people in scope", () => {
   it("shows a resident his own household and nobody else", async () => {
@@ -31,7 +30,7 @@ describe("people in scope", () => {
     const people = await items("resident", "/api/v1/people/residents");
     expect(people.items.map((r) => r.name)).toContain("孙秀英");
     expect(new Set(people.items.map((r) => r.householdId))).toEqual(new Set([homes.items[0]?.id]));
-    expect((await get("resident", "/api/v1/people/staff")).statusCode).toBe(200);
+    expect((await t.as("resident").get("/api/v1/people/staff")).statusCode).toBe(200);
   });
 
   it("gives a grid worker exactly the households of his grid", async () => {
@@ -54,11 +53,11 @@ describe("people in scope", () => {
       `/api/v1/territory/nodes?parentId=${nodeOf("districtAdmin")}`,
     );
     const otherStreet = streets.items.find((n) => n.id !== nodeOf("streetStaff"))?.id;
-    expect((await get("communityStaff", `/api/v1/people/residents?underId=${otherStreet}`)).statusCode).toBe(
-      404,
-    );
-    expect((await get("merchant", "/api/v1/people/residents")).statusCode).toBe(403);
-    expect((await get("departmentStaff", "/api/v1/people/households")).statusCode).toBe(403);
+    expect(
+      (await t.as("communityStaff").get(`/api/v1/people/residents?underId=${otherStreet}`)).statusCode,
+    ).toBe(404);
+    expect((await t.as("merchant").get("/api/v1/people/residents")).statusCode).toBe(403);
+    expect((await t.as("departmentStaff").get("/api/v1/people/households")).statusCode).toBe(403);
   });
 
   it("lists residents masked and in pinyin order", async () => {
@@ -78,12 +77,9 @@ describe("people in scope", () => {
 describe("personal data", () => {
   it("reveals an ID number for a purpose, logs it, and finds the person by that exact number", async () => {
     const [first] = (await items("communityStaff", "/api/v1/people/residents?pageSize=1")).items;
-    const res = await t.app.inject({
-      method: "POST",
-      url: `/api/v1/people/residents/${first?.id}/reveal`,
-      headers: s.communityStaff?.headers,
-      payload: { purpose: "核对高龄津贴" },
-    });
+    const res = await t
+      .as("communityStaff")
+      .post(`/api/v1/people/residents/${first?.id}/reveal`, { purpose: "核对高龄津贴" });
     expect(res.statusCode).toBe(200);
     const { idNumber } = res.json();
     expect(isValidIdNumber(idNumber)).toBe(true);
@@ -99,39 +95,31 @@ describe("personal data", () => {
 
   it("does not let a grid worker unmask", async () => {
     const [first] = (await items("gridWorker", "/api/v1/people/residents?pageSize=1")).items;
-    const res = await t.app.inject({
-      method: "POST",
-      url: `/api/v1/people/residents/${first?.id}/reveal`,
-      headers: s.gridWorker?.headers,
-      payload: { purpose: "看看" },
-    });
+    const res = await t
+      .as("gridWorker")
+      .post(`/api/v1/people/residents/${first?.id}/reveal`, { purpose: "看看" });
     expect(res.statusCode).toBe(403);
   });
 
   it("registers a resident with a valid ID, refuses a bad check digit (422) and a duplicate (409)", async () => {
     const [home] = (await items("gridWorker", "/api/v1/people/households?pageSize=1")).items;
-    const post = (idNumber: string) =>
-      t.app.inject({
-        method: "POST",
-        url: "/api/v1/people/residents",
-        headers: s.gridWorker?.headers,
-        payload: {
-          householdId: home?.id,
-          name: "测试新居民",
-          idNumber,
-          relation: "other",
-          residenceType: "floating",
-        },
+    const register = (idNumber: string) =>
+      t.as("gridWorker").post("/api/v1/people/residents", {
+        householdId: home?.id,
+        name: "测试新居民",
+        idNumber,
+        relation: "other",
+        residenceType: "floating",
       });
-    const bad = await post("11010519491231002Y");
+    const bad = await register("11010519491231002Y");
     expect(bad.statusCode).toBe(422);
     expect(bad.json().error.code).toBe("INVALID_ID_NUMBER");
-    const ok = await post("11010519491231002x");
+    const ok = await register("11010519491231002x");
     expect(ok.statusCode).toBe(201);
     expect(ok.json()).toMatchObject({ idNumber: "11**************2X", gender: "female" });
     expect(ok.json().age).toBeGreaterThanOrEqual(75);
     expect(ok.json()).not.toHaveProperty("birthDate");
-    expect((await post("11010519491231002X")).statusCode).toBe(409);
+    expect((await register("11010519491231002X")).statusCode).toBe(409);
   });
 });
 

@@ -6,24 +6,23 @@ import jsQR from "jsqr";
 import { PNG } from "pngjs";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Session, startWithSessions, type TestApp } from "../../testing/harness.ts";
+import { startWithSessions, type TestApp } from "../../testing/harness.ts";
 
 // poppler-utils (pdftoppm, pdftotext, pdfinfo, pdfimages): .ci/run installs it when missing.
 const run = promisify(execFile);
 const GRID = "XG-LJ-001";
 
 let t: TestApp;
-let s: Record<string, Session>;
 let dir: string;
 beforeAll(async () => {
-  ({ t, sessions: s } = await startWithSessions());
+  ({ t } = await startWithSessions());
   dir = mkdtempSync(join(t.dataDir, "poster-"));
 });
 afterAll(() => t.close());
 
 /** Downloads the poster (no login) and keeps it as a file for poppler. */
 async function poster(query = "", headers: Record<string, string> = {}) {
-  const res = await t.app.inject({ url: `/api/v1/public/grids/${GRID}/poster.pdf${query}`, headers });
+  const res = await t.as(headers).get(`/api/v1/public/grids/${GRID}/poster.pdf${query}`);
   expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
   const file = join(dir, `poster-${Math.random().toString(36).slice(2)}.pdf`);
   writeFileSync(file, res.rawPayload);
@@ -39,7 +38,7 @@ async function qrOnFirstPage(pdf: string): Promise<string | undefined> {
 }
 
 const card = async (headers: Record<string, string> = {}) =>
-  (await t.app.inject({ url: `/api/v1/public/grids/${GRID}/card`, headers })).json() as {
+  (await t.as(headers).get(`/api/v1/public/grids/${GRID}/card`)).json() as {
     name: string;
     formUrl: string;
     staff: Array<{ id: string; role: string; name: string; phone: string }>;
@@ -98,12 +97,7 @@ describe("contact card poster", () => {
       .jpeg()
       .toBuffer();
     data.append("file", new Blob([new Uint8Array(photo)], { type: "image/jpeg" }), "leader.jpg");
-    const put = await t.app.inject({
-      method: "PUT",
-      url: `/api/v1/people/staff/${leader?.id}/photo`,
-      headers: s.gridWorker?.headers,
-      payload: data,
-    });
+    const put = await t.as("gridWorker").put(`/api/v1/people/staff/${leader?.id}/photo`, data);
     expect(put.statusCode, put.body).toBe(200);
     const after = await poster();
     const { stdout: list } = await run("pdfimages", ["-list", after.file]);
@@ -111,7 +105,7 @@ describe("contact card poster", () => {
   });
 
   it("refuses a size it does not print (400)", async () => {
-    const res = await t.app.inject({ url: `/api/v1/public/grids/${GRID}/poster.pdf?size=A5` });
+    const res = await t.as(undefined).get(`/api/v1/public/grids/${GRID}/poster.pdf?size=A5`);
     expect(res.statusCode).toBe(400);
     expect(res.json().error.code).toBe("VALIDATION_FAILED");
   });

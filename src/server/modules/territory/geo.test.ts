@@ -1,7 +1,7 @@
 import type { FeatureCollection, Polygon } from "geojson";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { centroidOf } from "../../platform/geo/index.ts";
-import { type Session, startWithSessions, type TestApp } from "../../testing/harness.ts";
+import { type RoleName, type Session, startWithSessions, type TestApp } from "../../testing/harness.ts";
 
 let t: TestApp;
 let s: Record<string, Session>;
@@ -10,10 +10,9 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const get = (who: string, url: string) => t.app.inject({ url, headers: s[who]?.headers });
 const gridId = () => s.gridWorker?.user.roles[0]?.nodeId as string;
-const geojson = async (who: string, query = "") => {
-  const res = await get(who, `/api/v1/territory/grids?format=geojson${query}`);
+const geojson = async (who: RoleName, query = "") => {
+  const res = await t.as(who).get(`/api/v1/territory/grids?format=geojson${query}`);
   expect(res.statusCode).toBe(200);
   expect(res.headers["content-type"]).toContain("application/geo+json");
   return res.json() as FeatureCollection<Polygon>;
@@ -21,10 +20,10 @@ const geojson = async (who: string, query = "") => {
 
 describe("locate", () => {
   it("finds the grid, community and street of a point with their codes", async () => {
-    const grid = (await get("gridWorker", `/api/v1/territory/nodes/${gridId()}`)).json();
+    const grid = (await t.as("gridWorker").get(`/api/v1/territory/nodes/${gridId()}`)).json();
     expect(grid.unitCode).toMatch(/^\d{15}$/);
     const [lng, lat] = centroidOf(grid.geometry);
-    const res = await get("resident", `/api/v1/territory/locate?lat=${lat}&lng=${lng}`);
+    const res = await t.as("resident").get(`/api/v1/territory/locate?lat=${lat}&lng=${lng}`);
     expect(res.statusCode).toBe(200);
     const where = res.json();
     expect(where.grid).toMatchObject({ id: grid.id, code: grid.code, unitCode: grid.unitCode });
@@ -34,11 +33,11 @@ describe("locate", () => {
   });
 
   it("says clearly when a point is outside the district or malformed", async () => {
-    const outside = await get("resident", "/api/v1/territory/locate?lat=39.9&lng=116.4");
+    const outside = await t.as("resident").get("/api/v1/territory/locate?lat=39.9&lng=116.4");
     expect(outside.statusCode).toBe(404);
     expect(outside.json().error.code).toBe("OUTSIDE_DISTRICT");
-    expect((await get("resident", "/api/v1/territory/locate?lat=abc&lng=116")).statusCode).toBe(400);
-    expect((await get("resident", "/api/v1/territory/locate?lat=95&lng=116")).statusCode).toBe(400);
+    expect((await t.as("resident").get("/api/v1/territory/locate?lat=abc&lng=116")).statusCode).toBe(400);
+    expect((await t.as("resident").get("/api/v1/territory/locate?lat=95&lng=116")).statusCode).toBe(400);
   });
 });
 
@@ -62,18 +61,13 @@ describe("grids as GeoJSON", () => {
     expect(around.features.map((f) => f.properties?.code).sort()).toEqual(
       community.features.map((f) => f.properties?.code).sort(),
     );
-    expect((await get("resident", "/api/v1/territory/grids")).json().total).toBe(0);
+    expect((await t.as("resident").get("/api/v1/territory/grids")).json().total).toBe(0);
   });
 });
 
 describe("grid polygons", () => {
   const put = (geometry: object | undefined, id = gridId()) =>
-    t.app.inject({
-      method: "PUT",
-      url: `/api/v1/territory/nodes/${id}/geometry`,
-      headers: s.communityStaff?.headers,
-      payload: geometry,
-    });
+    t.as("communityStaff").put(`/api/v1/territory/nodes/${id}/geometry`, geometry);
   const problem = (res: {
     json(): { error: { code: string; details: { problems: Array<{ rule: string; at?: unknown }> } } };
   }) => res.json().error.details.problems[0];
@@ -119,11 +113,11 @@ describe("grid polygons", () => {
   });
 
   it("accepts the grid's own polygon again and locate still finds it", async () => {
-    const grid = (await get("communityStaff", `/api/v1/territory/nodes/${gridId()}`)).json();
+    const grid = (await t.as("communityStaff").get(`/api/v1/territory/nodes/${gridId()}`)).json();
     expect((await put(grid.geometry)).statusCode).toBe(200);
     const [lng, lat] = centroidOf(grid.geometry);
-    expect((await get("resident", `/api/v1/territory/locate?lat=${lat}&lng=${lng}`)).json().grid.id).toBe(
-      gridId(),
-    );
+    expect(
+      (await t.as("resident").get(`/api/v1/territory/locate?lat=${lat}&lng=${lng}`)).json().grid.id,
+    ).toBe(gridId());
   });
 });

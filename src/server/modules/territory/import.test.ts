@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import type { Polygon } from "geojson";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Session, startWithSessions, type TestApp } from "../../testing/harness.ts";
-import { checked, confirmed, workbook } from "../../testing/imports.ts";
+import { checked, confirmed, uploadImport, workbook } from "../../testing/imports.ts";
 
 let t: TestApp;
 let s: Record<string, Session>;
@@ -18,20 +18,19 @@ let community: Node;
 let other: Node;
 let grids: Node[];
 
-const get = (who: Session | undefined, url: string) => t.app.inject({ url, headers: who?.headers });
 const node = async (id: string): Promise<Node> =>
-  (await get(s.districtAdmin, `/api/v1/territory/nodes/${id}`)).json();
+  (await t.as("districtAdmin").get(`/api/v1/territory/nodes/${id}`)).json();
 
 beforeAll(async () => {
   ({ t, sessions: s } = await startWithSessions({ queue: true }));
   const staff = s.communityStaff as Session;
   community = await node(staff.user.roles[0]?.nodeId ?? "");
   const list = (
-    await get(staff, `/api/v1/territory/nodes?parentId=${community.id}&level=grid&pageSize=50`)
+    await t.as(staff).get(`/api/v1/territory/nodes?parentId=${community.id}&level=grid&pageSize=50`)
   ).json().items;
   grids = await Promise.all(list.map((g: Node) => node(g.id)));
   const communities = (
-    await get(s.districtAdmin, "/api/v1/territory/nodes?level=community&pageSize=50")
+    await t.as("districtAdmin").get("/api/v1/territory/nodes?level=community&pageSize=50")
   ).json().items;
   other = communities.find((c: Node) => c.id !== community.id);
 }, 180_000);
@@ -76,7 +75,9 @@ describe("grids import", () => {
     expect(at(10)).toEqual([["网格编码", "与第 9 行的网格编码重复"]]);
     expect(at(11)).toEqual([["网格类型", expect.stringContaining("星型")]]);
     expect(at(12)).toEqual([["网格编码", expect.stringContaining("字母、数字")]]);
-    expect((await get(s.districtAdmin, `/api/v1/territory/nodes?q=${fresh().code}`)).json().total).toBe(0);
+    expect((await t.as("districtAdmin").get(`/api/v1/territory/nodes?q=${fresh().code}`)).json().total).toBe(
+      0,
+    );
     expect((await node(first.id)).name).toBe(first.name);
   });
 
@@ -97,7 +98,8 @@ describe("grids import", () => {
       rowsWritten: 2,
       summary: { created: 1, updated: 1, unchanged: 0 },
     });
-    const [added] = (await get(s.communityStaff, `/api/v1/territory/nodes?q=${fresh().code}`)).json().items;
+    const [added] = (await t.as("communityStaff").get(`/api/v1/territory/nodes?q=${fresh().code}`)).json()
+      .items;
     expect(added).toMatchObject({
       level: "grid",
       parentId: community.id,
@@ -115,7 +117,7 @@ describe("grids import", () => {
   });
 
   it("serves a template the importer reads back, example row and all", async () => {
-    const res = await get(s.communityStaff, "/api/v1/imports/templates/grids.xlsx");
+    const res = await t.as("communityStaff").get("/api/v1/imports/templates/grids.xlsx");
     expect(res.statusCode).toBe(200);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
@@ -218,7 +220,7 @@ describe("grid polygons import (GeoJSON)", () => {
     expect(at(5)).toEqual([{ row: 5, column: "编码", reason: "找不到网格“XG-NO-SUCH”" }]);
     expect((await node(a.id)).geometry).toEqual(a.geometry);
 
-    const report = await get(s.communityStaff, `/api/v1/imports/${job.id}/report.xlsx`);
+    const report = await t.as("communityStaff").get(`/api/v1/imports/${job.id}/report.xlsx`);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(report.rawPayload as unknown as ArrayBuffer);
     const sheet = wb.worksheets[0] as ExcelJS.Worksheet;
@@ -246,15 +248,8 @@ describe("grid polygons import (GeoJSON)", () => {
   });
 
   it("refuses a file that is not a FeatureCollection", async () => {
-    const form = new FormData();
-    form.append("kind", "gridPolygons");
-    form.append("file", new Blob([JSON.stringify({ type: "Polygon", coordinates: [] })]), "x.geojson");
-    const res = await t.app.inject({
-      method: "POST",
-      url: "/api/v1/imports",
-      payload: form,
-      headers: s.communityStaff?.headers,
-    });
+    const polygon = Buffer.from(JSON.stringify({ type: "Polygon", coordinates: [] }));
+    const res = await uploadImport(t, "communityStaff", "gridPolygons", polygon, "x.geojson");
     expect(res.statusCode).toBe(422);
     expect(res.json().error.code).toBe("INVALID_GEOJSON");
   });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Session, startWithSessions, type TestApp } from "../../testing/harness.ts";
+import { type RoleName, type Session, startWithSessions, type TestApp } from "../../testing/harness.ts";
 
 let t: TestApp;
 let s: Record<string, Session>;
@@ -8,11 +8,10 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const get = (who: string, url: string) => t.app.inject({ url, headers: s[who]?.headers });
-const nodeOf = (who: string) => s[who]?.user.roles[0]?.nodeId as string;
+const nodeOf = (who: RoleName) => s[who]?.user.roles[0]?.nodeId as string;
 
-async function roots(who: string): Promise<string[]> {
-  const res = await get(who, "/api/v1/territory/nodes");
+async function roots(who: RoleName): Promise<string[]> {
+  const res = await t.as(who).get("/api/v1/territory/nodes");
   expect(res.statusCode).toBe(200);
   return res.json().items.map((n: { name: string }) => n.name);
 }
@@ -27,7 +26,7 @@ describe("territory scope", () => {
 
   it("lists children sorted by pinyin, within scope only", async () => {
     const district = nodeOf("districtAdmin");
-    const res = await get("districtAdmin", `/api/v1/territory/nodes?parentId=${district}`);
+    const res = await t.as("districtAdmin").get(`/api/v1/territory/nodes?parentId=${district}`);
     // 长冈 changgang < 潋江 lianjiang < 文昌 wenchang
     expect(res.json().items.map((n: { name: string }) => n.name)).toEqual([
       "长冈街道",
@@ -36,22 +35,23 @@ describe("territory scope", () => {
     ]);
     expect(res.json().total).toBe(3);
     // The district itself lies outside a street's scope: not found, as by its id.
-    expect((await get("streetStaff", `/api/v1/territory/nodes?parentId=${district}`)).statusCode).toBe(404);
+    expect((await t.as("streetStaff").get(`/api/v1/territory/nodes?parentId=${district}`)).statusCode).toBe(
+      404,
+    );
   });
 
   it("answers 404 for a node outside the caller's subtree, and the node itself inside it", async () => {
-    const district = await get(
-      "districtAdmin",
-      `/api/v1/territory/nodes?parentId=${nodeOf("districtAdmin")}`,
-    );
+    const district = await t
+      .as("districtAdmin")
+      .get(`/api/v1/territory/nodes?parentId=${nodeOf("districtAdmin")}`);
     const otherStreet = district.json().items.find((n: { name: string }) => n.name === "文昌街道").id;
-    const out = await get("streetStaff", `/api/v1/territory/nodes/${otherStreet}`);
+    const out = await t.as("streetStaff").get(`/api/v1/territory/nodes/${otherStreet}`);
     expect(out.statusCode).toBe(404);
     expect(out.json().error.code).toBe("NOT_FOUND");
-    expect((await get("gridWorker", `/api/v1/territory/nodes/${nodeOf("communityStaff")}`)).statusCode).toBe(
-      404,
-    );
-    const own = await get("gridWorker", `/api/v1/territory/nodes/${nodeOf("gridWorker")}`);
+    expect(
+      (await t.as("gridWorker").get(`/api/v1/territory/nodes/${nodeOf("communityStaff")}`)).statusCode,
+    ).toBe(404);
+    const own = await t.as("gridWorker").get(`/api/v1/territory/nodes/${nodeOf("gridWorker")}`);
     expect(own.json()).toMatchObject({
       name: "红旗社区第1网格",
       level: "grid",
@@ -61,45 +61,44 @@ describe("territory scope", () => {
   });
 
   it("answers 404 for a list filtered by a node outside the scope, in every format, instead of ignoring it", async () => {
-    const district = await get(
-      "districtAdmin",
-      `/api/v1/territory/nodes?parentId=${nodeOf("districtAdmin")}`,
-    );
+    const district = await t
+      .as("districtAdmin")
+      .get(`/api/v1/territory/nodes?parentId=${nodeOf("districtAdmin")}`);
     const otherStreet = district.json().items.find((n: { name: string }) => n.name === "文昌街道").id;
     for (const format of ["json", "xlsx", "geojson"]) {
-      const grids = await get(
-        "streetStaff",
-        `/api/v1/territory/grids?underId=${otherStreet}&format=${format}`,
-      );
+      const grids = await t
+        .as("streetStaff")
+        .get(`/api/v1/territory/grids?underId=${otherStreet}&format=${format}`);
       expect(grids.statusCode).toBe(404);
       expect(grids.json().error.code).toBe("NOT_FOUND");
     }
-    expect((await get("streetStaff", `/api/v1/territory/nodes?parentId=${otherStreet}`)).statusCode).toBe(
-      404,
-    );
+    expect(
+      (await t.as("streetStaff").get(`/api/v1/territory/nodes?parentId=${otherStreet}`)).statusCode,
+    ).toBe(404);
     // Within the scope the filter narrows: the first community's grids only, on the list and the map.
     const community = nodeOf("communityStaff");
     const own = (
-      await get("streetStaff", `/api/v1/territory/grids?underId=${community}&pageSize=200`)
+      await t.as("streetStaff").get(`/api/v1/territory/grids?underId=${community}&pageSize=200`)
     ).json();
     expect(own.total).toBeGreaterThan(0);
     expect(own.items.every((g: { path: string }) => g.path.includes(community))).toBe(true);
     // A resident's map is his community's: another street is not found there either.
-    const map = await get("resident", `/api/v1/territory/grids?underId=${community}&format=geojson`);
+    const map = await t.as("resident").get(`/api/v1/territory/grids?underId=${community}&format=geojson`);
     expect(map.json().features.length).toBe(own.total);
-    const away = await get("resident", `/api/v1/territory/grids?underId=${otherStreet}&format=geojson`);
+    const away = await t.as("resident").get(`/api/v1/territory/grids?underId=${otherStreet}&format=geojson`);
     expect(away.statusCode).toBe(404);
   });
 
   it("refuses territory reads to residents and merchants (403)", async () => {
-    expect((await get("resident", "/api/v1/territory/nodes")).statusCode).toBe(403);
-    expect((await get("merchant", `/api/v1/territory/nodes/${nodeOf("merchant")}`)).statusCode).toBe(403);
+    expect((await t.as("resident").get("/api/v1/territory/nodes")).statusCode).toBe(403);
+    expect((await t.as("merchant").get(`/api/v1/territory/nodes/${nodeOf("merchant")}`)).statusCode).toBe(
+      403,
+    );
   });
 });
 
 describe("territory writes", () => {
-  const create = (who: string, body: object) =>
-    t.app.inject({ method: "POST", url: "/api/v1/territory/nodes", headers: s[who]?.headers, payload: body });
+  const create = (who: RoleName, body: object) => t.as(who).post("/api/v1/territory/nodes", body);
 
   it("lets street staff add a community in his street, audited with the new state", async () => {
     const res = await create("streetStaff", {
@@ -110,10 +109,7 @@ describe("territory writes", () => {
     });
     expect(res.statusCode).toBe(201);
     const node = res.json();
-    const audit = await t.app.inject({
-      url: `/api/v1/audit?entity=territory_node&entityId=${node.id}`,
-      headers: s.districtAdmin?.headers,
-    });
+    const audit = await t.as("districtAdmin").get(`/api/v1/audit?entity=territory_node&entityId=${node.id}`);
     expect(audit.json().items).toEqual([
       expect.objectContaining({
         action: "territory.create",
@@ -168,17 +164,9 @@ describe("territory writes", () => {
 
   it("renames with before and after in the audit log", async () => {
     const id = nodeOf("gridWorker");
-    const res = await t.app.inject({
-      method: "PATCH",
-      url: `/api/v1/territory/nodes/${id}`,
-      headers: s.communityStaff?.headers,
-      payload: { name: "红旗一网格" },
-    });
+    const res = await t.as("communityStaff").patch(`/api/v1/territory/nodes/${id}`, { name: "红旗一网格" });
     expect(res.json().name).toBe("红旗一网格");
-    const audit = await t.app.inject({
-      url: `/api/v1/audit?action=territory.update&entityId=${id}`,
-      headers: s.districtAdmin?.headers,
-    });
+    const audit = await t.as("districtAdmin").get(`/api/v1/audit?action=territory.update&entityId=${id}`);
     expect(audit.json().items[0]).toMatchObject({
       before: { name: "红旗社区第1网格" },
       after: { name: "红旗一网格" },

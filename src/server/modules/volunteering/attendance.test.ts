@@ -1,8 +1,9 @@
 import { eq, inArray } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { domainEvents } from "../../platform/events/index.ts";
-import { type Session, startWithSessions, type TestApp } from "../../testing/harness.ts";
-import { type Caller, inMinutes, residentVolunteers } from "./fixtures.ts";
+import { createActivity, createTeam } from "../../testing/factories.ts";
+import { type RoleName, type Session, startWithSessions, type TestApp } from "../../testing/harness.ts";
+import { inMinutes, residentVolunteers, type Volunteer } from "./fixtures.ts";
 
 let t: TestApp;
 let s: Record<string, Session>;
@@ -10,50 +11,42 @@ let communityId: string;
 let teamId: string;
 let activityId: string;
 let startsAt: number;
-let a: Caller;
-let b: Caller;
-let c: Caller;
+let a: Volunteer;
+let b: Volunteer;
+let c: Volunteer;
 
-type Headers = Record<string, string>;
-const as = (who: string): Headers => s[who]?.headers ?? {};
-const get = (h: Headers, url: string) => t.app.inject({ url, headers: h });
-const post = (h: Headers, url: string, payload: object = {}) =>
-  t.app.inject({ method: "POST", url, payload, headers: h });
-const attend = (code: string, action: "checkIn" | "checkOut", id = activityId, who = as("communityStaff")) =>
-  post(who, `/api/v1/activities/${id}/attendance`, { code, action });
-const mine = async (x: Caller, id = activityId) =>
-  (await get(x.headers, `/api/v1/activities/${id}`)).json().mySignup;
+const attend = (
+  code: string,
+  action: "checkIn" | "checkOut",
+  id = activityId,
+  who: RoleName = "communityStaff",
+) => t.as(who).post(`/api/v1/activities/${id}/attendance`, { code, action });
+const mine = async (x: Volunteer, id = activityId) =>
+  (await t.as(x).get(`/api/v1/activities/${id}`)).json().mySignup;
 
 async function publish(start: Date, minutes: number, capacity: number) {
-  const res = await post(as("communityStaff"), "/api/v1/activities", {
+  const activity = await createActivity(t.as("communityStaff"), {
     title: "关爱空巢老人上门探访",
     place: "红旗社区幸福小区",
-    mode: "fixedTime",
     capacity,
     teamId,
     nodeId: communityId,
     startsAt: start.toISOString(),
     endsAt: inMinutes(minutes, start.getTime()).toISOString(),
   });
-  expect(res.statusCode, res.body).toBe(201);
-  return res.json().id as string;
+  return activity.id as string;
 }
 
 beforeAll(async () => {
   ({ t, sessions: s } = await startWithSessions());
   communityId = s.communityStaff?.user.roles[0]?.nodeId as string;
   const householdId = s.resident?.user.roles[0]?.nodeId as string;
-  [a, b, c] = (await residentVolunteers(t, 3, householdId, "1397777")) as [Caller, Caller, Caller];
-  const team = await post(as("communityStaff"), "/api/v1/volunteering/teams", {
-    name: "测试助老服务队",
-    speciality: "陪护",
-    nodeId: communityId,
-  });
-  teamId = team.json().id;
+  [a, b, c] = (await residentVolunteers(t, 3, householdId, "1397777")) as [Volunteer, Volunteer, Volunteer];
+  teamId = (await createTeam(t.as("communityStaff"), { name: "测试助老服务队", nodeId: communityId })).id;
   // Starts in ten minutes, so check-in (from 30 minutes before) is already open; two hours long.
   startsAt = Date.now() + 10 * 60_000;
   activityId = await publish(new Date(startsAt), 120, 2);
-  for (const x of [a, b, c]) await post(x.headers, `/api/v1/activities/${activityId}/signups`);
+  for (const x of [a, b, c]) await t.as(x).post(`/api/v1/activities/${activityId}/signups`);
 });
 afterAll(() => t.close());
 afterEach(() => vi.useRealTimers());
@@ -95,14 +88,14 @@ describe("QR check-in and check-out", () => {
       "CHECKIN_CODE_INVALID",
     );
     const qr = (await mine(a)).checkinCode as string;
-    expect((await attend(qr, "checkOut", activityId, as("resident"))).statusCode).toBe(403);
+    expect((await attend(qr, "checkOut", activityId, "resident")).statusCode).toBe(403);
     // The grid worker manages his grid only; the activity belongs to the whole community.
-    expect((await attend(qr, "checkOut", activityId, as("gridWorker"))).statusCode).toBe(404);
+    expect((await attend(qr, "checkOut", activityId, "gridWorker")).statusCode).toBe(404);
   });
 
   it("opens check-in 30 minutes before the start and refuses checking out someone not checked in", async () => {
     const later = await publish(inMinutes(24 * 60), 60, 5);
-    await post(c.headers, `/api/v1/activities/${later}/signups`);
+    await t.as(c).post(`/api/v1/activities/${later}/signups`);
     const code = (await mine(c, later)).checkinCode as string;
     const early = await attend(code, "checkIn", later);
     expect(early.statusCode).toBe(422);
@@ -142,7 +135,7 @@ describe("QR check-in and check-out", () => {
   });
 
   it("shows the hours in the volunteer's record and in his team's figures", async () => {
-    const me = (await get(a.headers, "/api/v1/volunteering/me")).json().volunteer;
+    const me = (await t.as(a).get("/api/v1/volunteering/me")).json().volunteer;
     expect(me).toMatchObject({ hours: 2, served: 1 });
     expect(me.record.find((r: { activity: { id: string } }) => r.activity.id === activityId)).toMatchObject({
       stage: "checkedOut",
@@ -150,13 +143,13 @@ describe("QR check-in and check-out", () => {
       activity: { teamName: "测试助老服务队" },
     });
     const teams = (
-      await get(as("communityStaff"), `/api/v1/volunteering/teams?q=${encodeURIComponent("测试助老")}`)
+      await t.as("communityStaff").get(`/api/v1/volunteering/teams?q=${encodeURIComponent("测试助老")}`)
     ).json();
     expect(teams.items[0]).toMatchObject({ hours: 3.5, people: 2 });
-    const stats = (await get(as("communityStaff"), "/api/v1/volunteering/stats?by=team")).json();
+    const stats = (await t.as("communityStaff").get("/api/v1/volunteering/stats?by=team")).json();
     expect(stats.items.find((x: { id: string }) => x.id === teamId)).toMatchObject({ hours: 3.5, people: 2 });
     const roster = (
-      await get(as("communityStaff"), `/api/v1/activity-signups?activityId=${activityId}`)
+      await t.as("communityStaff").get(`/api/v1/activity-signups?activityId=${activityId}`)
     ).json();
     expect(
       roster.items.map((x: { name: string; stage: string; hours: number | null }) => [

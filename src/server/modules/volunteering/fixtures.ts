@@ -1,3 +1,4 @@
+import { registerVolunteer } from "../../testing/factories.ts";
 import type { TestApp } from "../../testing/harness.ts";
 import { userWithToken } from "../../testing/users.ts";
 
@@ -9,7 +10,7 @@ const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 const CHINA = 8 * HOUR;
 
-export interface Caller {
+export interface Volunteer {
   userId: string;
   headers: Record<string, string>;
 }
@@ -22,7 +23,7 @@ export async function residentVolunteers(
   prefix: string,
   register = true,
 ) {
-  const out: Caller[] = [];
+  const out: Volunteer[] = [];
   for (let i = 0; i < n; i++) {
     const phone = `${prefix}${String(i).padStart(11 - prefix.length, "0")}`;
     const { id, headers } = await userWithToken(t.database.db, {
@@ -30,16 +31,8 @@ export async function residentVolunteers(
       name: `志愿者${i + 1}`,
       roles: [{ role: "resident", nodeId: householdId }],
     });
-    const caller = { userId: id, headers };
-    out.push(caller);
-    if (!register) continue;
-    const res = await t.app.inject({
-      method: "POST",
-      url: "/api/v1/volunteering/me",
-      headers: caller.headers,
-      payload: { skills: ["保洁"] },
-    });
-    if (res.statusCode !== 201) throw new Error(`register ${phone}: ${res.statusCode} ${res.body}`);
+    out.push({ userId: id, headers });
+    if (register) await registerVolunteer(t.as(headers));
   }
   return out;
 }

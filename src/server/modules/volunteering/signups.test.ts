@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createActivity } from "../../testing/factories.ts";
 import { type Session, startWithSessions, type TestApp } from "../../testing/harness.ts";
-import { type Caller, chinaDay, inMinutes, residentVolunteers } from "./fixtures.ts";
+import { chinaDay, inMinutes, residentVolunteers, type Volunteer } from "./fixtures.ts";
 import { finishEnded } from "./jobs.ts";
 
 let t: TestApp;
 let s: Record<string, Session>;
 let communityId: string;
 let householdId: string;
-let crowd: Caller[];
+let crowd: Volunteer[];
 
 beforeAll(async () => {
   ({ t, sessions: s } = await startWithSessions());
@@ -17,31 +18,14 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-type Headers = Record<string, string>;
-const as = (who: string): Headers => s[who]?.headers ?? {};
-const get = (h: Headers, url: string) => t.app.inject({ url, headers: h });
-const post = (h: Headers, url: string, payload: object = {}) =>
-  t.app.inject({ method: "POST", url, payload, headers: h });
-
-async function publish(body: Record<string, unknown>) {
-  const res = await post(as("communityStaff"), "/api/v1/activities", {
-    title: "小区环境大扫除",
-    place: "红旗社区党群服务中心",
-    mode: "fixedTime",
-    capacity: 10,
-    nodeId: communityId,
-    startsAt: inMinutes(24 * 60).toISOString(),
-    endsAt: inMinutes(26 * 60).toISOString(),
-    ...body,
-  });
-  expect(res.statusCode, res.body).toBe(201);
-  return res.json().id as string;
-}
+/** An activity of the first community, tomorrow, for ten (createActivity's defaults): its id. */
+const publish = async (body: Record<string, unknown>) =>
+  (await createActivity(t.as("communityStaff"), { nodeId: communityId, ...body })).id as string;
 
 describe("publishing in each scheduling mode", () => {
   it("refuses after-hours service at 10:00 on a weekday and says why, accepts 19:00 and the weekend", async () => {
     const at10 = chinaDay(1, 10, false);
-    const refused = await post(as("communityStaff"), "/api/v1/activities", {
+    const refused = await t.as("communityStaff").post("/api/v1/activities", {
       title: "在职党员错时服务",
       place: "红旗社区",
       mode: "afterHours",
@@ -63,7 +47,7 @@ describe("publishing in each scheduling mode", () => {
   });
 
   it("cuts an activity by appointment into slots with places each, and needs the slot length", async () => {
-    const missing = await post(as("communityStaff"), "/api/v1/activities", {
+    const missing = await t.as("communityStaff").post("/api/v1/activities", {
       title: "社区义诊",
       place: "卫生服务站",
       mode: "byAppointment",
@@ -74,7 +58,7 @@ describe("publishing in each scheduling mode", () => {
     });
     expect(missing.json().error.code).toBe("SLOT_MINUTES_REQUIRED");
     const id = await publish({ mode: "byAppointment", capacity: 2, slotMinutes: 30 });
-    const detail = (await get(as("resident"), `/api/v1/activities/${id}`)).json();
+    const detail = (await t.as("resident").get(`/api/v1/activities/${id}`)).json();
     expect(detail.slots).toHaveLength(4);
     expect(detail.slots.map((x: { placesLeft: number }) => x.placesLeft)).toEqual([2, 2, 2, 2]);
     expect(detail.placesLeft).toBe(8);
@@ -83,15 +67,17 @@ describe("publishing in each scheduling mode", () => {
   it("lets only staff publish, only in their scope, and refuses an end before the start", async () => {
     const body = { title: "测试", place: "某地", mode: "fixedTime", capacity: 3, nodeId: communityId };
     const times = { startsAt: inMinutes(60).toISOString(), endsAt: inMinutes(120).toISOString() };
-    expect((await post(as("partyMember"), "/api/v1/activities", { ...body, ...times })).statusCode).toBe(403);
-    const reversed = await post(as("communityStaff"), "/api/v1/activities", {
+    expect((await t.as("partyMember").post("/api/v1/activities", { ...body, ...times })).statusCode).toBe(
+      403,
+    );
+    const reversed = await t.as("communityStaff").post("/api/v1/activities", {
       ...body,
       startsAt: times.endsAt,
       endsAt: times.startsAt,
     });
     expect(reversed.json().error.code).toBe("ENDS_BEFORE_START");
     const districtId = s.districtAdmin?.user.roles[0]?.nodeId as string;
-    const outside = await post(as("gridWorker"), "/api/v1/activities", {
+    const outside = await t.as("gridWorker").post("/api/v1/activities", {
       ...body,
       ...times,
       nodeId: districtId,
@@ -103,9 +89,7 @@ describe("publishing in each scheduling mode", () => {
 describe("sign-up beyond capacity", () => {
   it("confirms exactly 10 of 30 simultaneous sign-ups and puts the other 20 on the waiting list in order", async () => {
     const id = await publish({ capacity: 10 });
-    const answers = await Promise.all(
-      crowd.map((c) => post(c.headers, `/api/v1/activities/${id}/signups`, {})),
-    );
+    const answers = await Promise.all(crowd.map((c) => t.as(c).post(`/api/v1/activities/${id}/signups`, {})));
     expect(answers.map((r) => r.statusCode)).toEqual(Array(30).fill(201));
     const results = answers.map((r) => r.json());
     const confirmed = results.filter((r) => r.status === "confirmed");
@@ -118,7 +102,7 @@ describe("sign-up beyond capacity", () => {
 
     // The roster agrees: never more than the capacity, and the waiting list in sign-up order.
     const roster = (
-      await get(as("communityStaff"), `/api/v1/activity-signups?activityId=${id}&pageSize=50`)
+      await t.as("communityStaff").get(`/api/v1/activity-signups?activityId=${id}&pageSize=50`)
     ).json();
     const list = roster.items as Array<{ status: string; position: number | null; signedUpAt: string }>;
     expect(list.filter((x) => x.status === "confirmed")).toHaveLength(10);
@@ -131,11 +115,11 @@ describe("sign-up beyond capacity", () => {
     );
     expect(lastConfirmed).toBeLessThanOrEqual(times[0] as number);
 
-    const seen = (await get(crowd[0]?.headers ?? {}, `/api/v1/activities/${id}`)).json();
+    const seen = (await t.as(crowd[0]).get(`/api/v1/activities/${id}`)).json();
     expect(seen).toMatchObject({ confirmed: 10, waiting: 20, placesLeft: 0 });
 
     // A second sign-up by the same volunteer is refused, telling where he stands.
-    const again = await post(crowd[0]?.headers ?? {}, `/api/v1/activities/${id}/signups`, {});
+    const again = await t.as(crowd[0]).post(`/api/v1/activities/${id}/signups`, {});
     expect(again.statusCode).toBe(409);
     expect(again.json().error).toMatchObject({
       code: "ALREADY_SIGNED_UP",
@@ -145,17 +129,13 @@ describe("sign-up beyond capacity", () => {
 
   it("gives a withdrawn place to the first on the waiting list, who is told, and moves the rest up", async () => {
     const id = await publish({ capacity: 2 });
-    const [a, b, c, d] = crowd as [Caller, Caller, Caller, Caller];
-    for (const x of [a, b, c, d]) await post(x.headers, `/api/v1/activities/${id}/signups`, {});
-    const mine = async (x: Caller) => (await get(x.headers, `/api/v1/activities/${id}`)).json().mySignup;
+    const [a, b, c, d] = crowd as [Volunteer, Volunteer, Volunteer, Volunteer];
+    for (const x of [a, b, c, d]) await t.as(x).post(`/api/v1/activities/${id}/signups`, {});
+    const mine = async (x: Volunteer) => (await t.as(x).get(`/api/v1/activities/${id}`)).json().mySignup;
     expect(await mine(c)).toMatchObject({ status: "waiting", position: 1, checkinCode: null });
     expect(await mine(d)).toMatchObject({ status: "waiting", position: 2 });
 
-    const out = await t.app.inject({
-      method: "DELETE",
-      url: `/api/v1/activities/${id}/signups/mine`,
-      headers: a.headers,
-    });
+    const out = await t.as(a).delete(`/api/v1/activities/${id}/signups/mine`);
     expect(out.statusCode).toBe(200);
     expect(out.json().promotedSignupId).toBe((await mine(c)).id);
     expect(await mine(c)).toMatchObject({
@@ -166,28 +146,24 @@ describe("sign-up beyond capacity", () => {
     expect(await mine(d)).toMatchObject({ status: "waiting", position: 1 });
     expect(await mine(a)).toBeNull();
 
-    const notices = (await get(c.headers, "/api/v1/notifications")).json();
+    const notices = (await t.as(c).get("/api/v1/notifications")).json();
     expect(notices.items[0]).toMatchObject({ title: "候补成功" });
 
     // A waiting volunteer who withdraws leaves no gap; signing up again goes to the back.
-    await t.app.inject({
-      method: "DELETE",
-      url: `/api/v1/activities/${id}/signups/mine`,
-      headers: d.headers,
-    });
-    const back = await post(a.headers, `/api/v1/activities/${id}/signups`, {});
+    await t.as(d).delete(`/api/v1/activities/${id}/signups/mine`);
+    const back = await t.as(a).post(`/api/v1/activities/${id}/signups`, {});
     expect(back.json()).toMatchObject({ status: "waiting", position: 1 });
   });
 
   it("counts places per slot by appointment: a full slot waits, another slot is still free", async () => {
     const id = await publish({ mode: "byAppointment", capacity: 2, slotMinutes: 60 });
-    const slots = (await get(as("resident"), `/api/v1/activities/${id}`)).json().slots as Array<{
+    const slots = (await t.as("resident").get(`/api/v1/activities/${id}`)).json().slots as Array<{
       startsAt: string;
     }>;
     const [first, second] = slots.map((x) => x.startsAt);
-    const [a, b, c, d] = crowd.slice(10) as [Caller, Caller, Caller, Caller];
-    const book = (x: Caller, slotStartsAt?: string) =>
-      post(x.headers, `/api/v1/activities/${id}/signups`, slotStartsAt ? { slotStartsAt } : {});
+    const [a, b, c, d] = crowd.slice(10) as [Volunteer, Volunteer, Volunteer, Volunteer];
+    const book = (x: Volunteer, slotStartsAt?: string) =>
+      t.as(x).post(`/api/v1/activities/${id}/signups`, slotStartsAt ? { slotStartsAt } : {});
     expect((await book(a)).json().error.code).toBe("SLOT_REQUIRED");
     expect(
       (await book(a, new Date(Date.parse(first as string) + 60_000).toISOString())).json().error.code,
@@ -196,7 +172,7 @@ describe("sign-up beyond capacity", () => {
     expect((await book(b, first)).json().status).toBe("confirmed");
     expect((await book(c, first)).json()).toMatchObject({ status: "waiting", position: 1 });
     expect((await book(d, second)).json()).toMatchObject({ status: "confirmed", slotStartsAt: second });
-    const detail = (await get(as("resident"), `/api/v1/activities/${id}`)).json();
+    const detail = (await t.as("resident").get(`/api/v1/activities/${id}`)).json();
     expect(detail.slots.map((x: { confirmed: number; waiting: number }) => [x.confirmed, x.waiting])).toEqual(
       [
         [2, 1],
@@ -208,23 +184,23 @@ describe("sign-up beyond capacity", () => {
   it("asks a non-volunteer to register first, and refuses sign-ups for a cancelled activity", async () => {
     const id = await publish({});
     const [newcomer] = await residentVolunteers(t, 1, householdId, "1391235", false);
-    const res = await post(newcomer?.headers ?? {}, `/api/v1/activities/${id}/signups`, {});
+    const res = await t.as(newcomer).post(`/api/v1/activities/${id}/signups`, {});
     expect(res.statusCode).toBe(422);
     expect(res.json().error.code).toBe("NOT_A_VOLUNTEER");
-    const [x] = crowd.slice(20) as [Caller];
-    await post(x.headers, `/api/v1/activities/${id}/signups`, {});
-    const cancelled = await post(as("communityStaff"), `/api/v1/activities/${id}/cancel`, {
+    const [x] = crowd.slice(20) as [Volunteer];
+    await t.as(x).post(`/api/v1/activities/${id}/signups`, {});
+    const cancelled = await t.as("communityStaff").post(`/api/v1/activities/${id}/cancel`, {
       reason: "天气原因",
     });
     expect(cancelled.json().status).toBe("cancelled");
-    expect((await get(x.headers, "/api/v1/notifications")).json().items[0]).toMatchObject({
+    expect((await t.as(x).get("/api/v1/notifications")).json().items[0]).toMatchObject({
       title: "志愿活动已取消",
       body: expect.stringContaining("天气原因"),
     });
-    const late = await post(crowd[21]?.headers ?? {}, `/api/v1/activities/${id}/signups`, {});
+    const late = await t.as(crowd[21]).post(`/api/v1/activities/${id}/signups`, {});
     expect(late.statusCode).toBe(409);
     expect(late.json().error).toMatchObject({ code: "ACTIVITY_CANCELLED", details: { status: "cancelled" } });
-    const twice = await post(as("communityStaff"), `/api/v1/activities/${id}/cancel`, {});
+    const twice = await t.as("communityStaff").post(`/api/v1/activities/${id}/cancel`, {});
     expect(twice.statusCode).toBe(409);
   });
 });
@@ -236,9 +212,9 @@ describe("the finish job", () => {
     const first = await finishEnded(t.database.db, later);
     expect(first).toBeGreaterThan(0);
     expect(await finishEnded(t.database.db, later)).toBe(0);
-    const detail = (await get(as("communityStaff"), `/api/v1/activities/${id}`)).json();
+    const detail = (await t.as("communityStaff").get(`/api/v1/activities/${id}`)).json();
     expect(detail.status).toBe("finished");
-    const late = await post(crowd[29]?.headers ?? {}, `/api/v1/activities/${id}/signups`, {});
+    const late = await t.as(crowd[29]).post(`/api/v1/activities/${id}/signups`, {});
     expect(late.json().error).toMatchObject({ code: "ACTIVITY_FINISHED", details: { status: "finished" } });
   });
 });

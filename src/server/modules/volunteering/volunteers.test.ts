@@ -1,43 +1,42 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTeam, registerVolunteer } from "../../testing/factories.ts";
 import { type Session, startWithSessions, type TestApp } from "../../testing/harness.ts";
-import { type Caller, residentVolunteers } from "./fixtures.ts";
+import { residentVolunteers, type Volunteer } from "./fixtures.ts";
 
 let t: TestApp;
 let s: Record<string, Session>;
 let communityId: string;
-let newcomer: Caller;
-let other: Caller;
+let newcomer: Volunteer;
+let other: Volunteer;
 
-type Headers = Record<string, string>;
-const as = (who: string): Headers => s[who]?.headers ?? {};
-const get = (h: Headers, url: string) => t.app.inject({ url, headers: h });
-const send = (method: "POST" | "PATCH" | "DELETE", h: Headers, url: string, payload?: object) =>
-  t.app.inject({ method, url, headers: h, ...(payload ? { payload } : {}) });
 const q = (text: string) => encodeURIComponent(text);
 
 beforeAll(async () => {
   ({ t, sessions: s } = await startWithSessions());
   communityId = s.communityStaff?.user.roles[0]?.nodeId as string;
   const householdId = s.resident?.user.roles[0]?.nodeId as string;
-  [newcomer, other] = (await residentVolunteers(t, 2, householdId, "1395555", false)) as [Caller, Caller];
+  [newcomer, other] = (await residentVolunteers(t, 2, householdId, "1395555", false)) as [
+    Volunteer,
+    Volunteer,
+  ];
 });
 afterAll(() => t.close());
 
 describe("registering as a volunteer", () => {
   it("registers a resident with chosen skills at his household, once", async () => {
-    const skills = (await get(newcomer.headers, "/api/v1/volunteering/skills")).json();
+    const skills = (await t.as(newcomer).get("/api/v1/volunteering/skills")).json();
     expect(skills).toContainEqual({ code: "维修", name: "维修", nameEn: "Repairs" });
-    expect((await get(newcomer.headers, "/api/v1/volunteering/me")).json()).toEqual({
+    expect((await t.as(newcomer).get("/api/v1/volunteering/me")).json()).toEqual({
       volunteer: null,
       canRegister: true,
     });
-    const bad = await send("POST", newcomer.headers, "/api/v1/volunteering/me", { skills: ["开飞机"] });
+    const bad = await t.as(newcomer).post("/api/v1/volunteering/me", { skills: ["开飞机"] });
     expect(bad.statusCode).toBe(400);
-    const made = await send("POST", newcomer.headers, "/api/v1/volunteering/me", {
+    const made = await t.as(newcomer).post("/api/v1/volunteering/me", {
       skills: ["维修", "医疗"],
     });
     expect(made.statusCode).toBe(201);
-    const me = (await get(newcomer.headers, "/api/v1/volunteering/me")).json().volunteer;
+    const me = (await t.as(newcomer).get("/api/v1/volunteering/me")).json().volunteer;
     expect(me).toMatchObject({
       name: "志愿者1",
       phone: expect.stringContaining("*"),
@@ -47,26 +46,24 @@ describe("registering as a volunteer", () => {
       hours: 0,
       record: [],
     });
-    const again = await send("POST", newcomer.headers, "/api/v1/volunteering/me", { skills: [] });
+    const again = await t.as(newcomer).post("/api/v1/volunteering/me", { skills: [] });
     expect(again.statusCode).toBe(409);
     expect(again.json().error.code).toBe("ALREADY_REGISTERED");
-    await send("PATCH", newcomer.headers, "/api/v1/volunteering/me", { skills: ["跑腿"] });
-    expect((await get(newcomer.headers, "/api/v1/volunteering/me")).json().volunteer.skills).toEqual([
-      "跑腿",
-    ]);
+    await t.as(newcomer).patch("/api/v1/volunteering/me", { skills: ["跑腿"] });
+    expect((await t.as(newcomer).get("/api/v1/volunteering/me")).json().volunteer.skills).toEqual(["跑腿"]);
   });
 
   it("does not let staff register, and tells the page so", async () => {
-    expect((await get(as("communityStaff"), "/api/v1/volunteering/me")).json()).toEqual({
+    expect((await t.as("communityStaff").get("/api/v1/volunteering/me")).json()).toEqual({
       volunteer: null,
       canRegister: false,
     });
-    const res = await send("POST", as("communityStaff"), "/api/v1/volunteering/me", { skills: [] });
+    const res = await t.as("communityStaff").post("/api/v1/volunteering/me", { skills: [] });
     expect(res.statusCode).toBe(403);
   });
 
   it("shows the demo party member his teams and his record", async () => {
-    const me = (await get(as("partyMember"), "/api/v1/volunteering/me")).json().volunteer;
+    const me = (await t.as("partyMember").get("/api/v1/volunteering/me")).json().volunteer;
     expect(me.teams.map((x: { name: string }) => x.name).sort()).toEqual(
       ["助老服务队", "邻里守望服务队"].sort(),
     );
@@ -77,27 +74,27 @@ describe("registering as a volunteer", () => {
 describe("the staff's volunteer list", () => {
   it("lists volunteers in scope with hours, masked phones and filters, and exports them", async () => {
     const found = (
-      await get(as("communityStaff"), `/api/v1/volunteering/volunteers?q=${q("志愿者1")}`)
+      await t.as("communityStaff").get(`/api/v1/volunteering/volunteers?q=${q("志愿者1")}`)
     ).json();
     expect(found.items).toHaveLength(1);
     expect(found.items[0]).toMatchObject({ name: "志愿者1", phone: "139****0000", hours: 0 });
     const repairers = (
-      await get(as("communityStaff"), `/api/v1/volunteering/volunteers?skill=${q("跑腿")}&pageSize=200`)
+      await t.as("communityStaff").get(`/api/v1/volunteering/volunteers?skill=${q("跑腿")}&pageSize=200`)
     ).json();
     expect(repairers.items.every((v: { skills: string[] }) => v.skills.includes("跑腿"))).toBe(true);
     expect(repairers.items.map((v: { name: string }) => v.name)).toContain("志愿者1");
-    const all = (await get(as("communityStaff"), "/api/v1/volunteering/volunteers?pageSize=200")).json();
+    const all = (await t.as("communityStaff").get("/api/v1/volunteering/volunteers?pageSize=200")).json();
     expect(all.total).toBeGreaterThan(10);
     const hours = all.items.map((v: { hours: number }) => v.hours);
     expect(hours).toEqual([...hours].sort((a, b) => b - a));
     expect(hours[0]).toBeGreaterThan(0);
 
-    const file = await get(as("communityStaff"), "/api/v1/volunteering/volunteers?format=xlsx");
+    const file = await t.as("communityStaff").get("/api/v1/volunteering/volunteers?format=xlsx");
     expect(file.statusCode).toBe(200);
     expect(file.headers["content-type"]).toContain("spreadsheetml");
     expect(file.rawPayload.length).toBeGreaterThan(5000);
 
-    expect((await get(as("resident"), "/api/v1/volunteering/volunteers")).statusCode).toBe(403);
+    expect((await t.as("resident").get("/api/v1/volunteering/volunteers")).statusCode).toBe(403);
   });
 });
 
@@ -106,43 +103,38 @@ describe("teams", () => {
   let newcomerId: string;
 
   it("forms a team by speciality with its leader, adds and removes members", async () => {
-    newcomerId = (await get(newcomer.headers, "/api/v1/volunteering/me")).json().volunteer.id;
-    await send("POST", other.headers, "/api/v1/volunteering/me", { skills: ["法律"] });
-    const otherId = (await get(other.headers, "/api/v1/volunteering/me")).json().volunteer.id;
-    const made = await send("POST", as("communityStaff"), "/api/v1/volunteering/teams", {
+    newcomerId = (await t.as(newcomer).get("/api/v1/volunteering/me")).json().volunteer.id;
+    await registerVolunteer(t.as(other), { skills: ["法律"] });
+    const otherId = (await t.as(other).get("/api/v1/volunteering/me")).json().volunteer.id;
+    const made = await createTeam(t.as("communityStaff"), {
       name: "法律咨询服务队",
       speciality: "法律",
       nodeId: communityId,
       leaderVolunteerId: otherId,
     });
-    expect(made.statusCode).toBe(201);
-    teamId = made.json().id;
-    const added = await send("POST", as("communityStaff"), `/api/v1/volunteering/teams/${teamId}/members`, {
+    teamId = made.id;
+    const added = await t.as("communityStaff").post(`/api/v1/volunteering/teams/${teamId}/members`, {
       volunteerId: newcomerId,
     });
     expect(added.statusCode).toBe(201);
-    const twice = await send("POST", as("communityStaff"), `/api/v1/volunteering/teams/${teamId}/members`, {
+    const twice = await t.as("communityStaff").post(`/api/v1/volunteering/teams/${teamId}/members`, {
       volunteerId: newcomerId,
     });
     expect(twice.json().error.code).toBe("ALREADY_MEMBER");
-    const team = (await get(as("communityStaff"), `/api/v1/volunteering/teams/${teamId}`)).json();
+    const team = (await t.as("communityStaff").get(`/api/v1/volunteering/teams/${teamId}`)).json();
     expect(team.members.map((m: { name: string; leader: boolean }) => [m.name, m.leader]).sort()).toEqual([
       ["志愿者1", false],
       ["志愿者2", true],
     ]);
-    const removed = await send(
-      "DELETE",
-      as("communityStaff"),
-      `/api/v1/volunteering/teams/${teamId}/members/${newcomerId}`,
-    );
+    const removed = await t
+      .as("communityStaff")
+      .delete(`/api/v1/volunteering/teams/${teamId}/members/${newcomerId}`);
     expect(removed.statusCode).toBe(200);
-    const gone = await send(
-      "DELETE",
-      as("communityStaff"),
-      `/api/v1/volunteering/teams/${teamId}/members/${newcomerId}`,
-    );
+    const gone = await t
+      .as("communityStaff")
+      .delete(`/api/v1/volunteering/teams/${teamId}/members/${newcomerId}`);
     expect(gone.statusCode).toBe(404);
-    const bad = await send("POST", as("communityStaff"), "/api/v1/volunteering/teams", {
+    const bad = await t.as("communityStaff").post("/api/v1/volunteering/teams", {
       name: "无名队",
       speciality: "飞行",
       nodeId: communityId,
@@ -151,31 +143,29 @@ describe("teams", () => {
   });
 
   it("lets a volunteer join and leave a team of his area himself", async () => {
-    const join = await send("POST", newcomer.headers, `/api/v1/volunteering/teams/${teamId}/join`);
+    const join = await t.as(newcomer).post(`/api/v1/volunteering/teams/${teamId}/join`);
     expect(join.json()).toEqual({ teamId, joined: true });
-    const mine = (await get(newcomer.headers, `/api/v1/volunteering/teams?q=${q("法律咨询")}`)).json();
+    const mine = (await t.as(newcomer).get(`/api/v1/volunteering/teams?q=${q("法律咨询")}`)).json();
     expect(mine.items[0]).toMatchObject({
       name: "法律咨询服务队",
       members: 2,
       joined: true,
       speciality: "法律",
     });
-    expect((await get(newcomer.headers, "/api/v1/volunteering/me")).json().volunteer.teams).toEqual([
+    expect((await t.as(newcomer).get("/api/v1/volunteering/me")).json().volunteer.teams).toEqual([
       { id: teamId, name: "法律咨询服务队", speciality: "法律" },
     ]);
-    expect(
-      (await send("POST", newcomer.headers, `/api/v1/volunteering/teams/${teamId}/join`)).statusCode,
-    ).toBe(409);
-    expect(
-      (await send("POST", newcomer.headers, `/api/v1/volunteering/teams/${teamId}/leave`)).json().joined,
-    ).toBe(false);
-    expect(
-      (await send("POST", newcomer.headers, `/api/v1/volunteering/teams/${teamId}/leave`)).json().error.code,
-    ).toBe("NOT_A_MEMBER");
+    expect((await t.as(newcomer).post(`/api/v1/volunteering/teams/${teamId}/join`)).statusCode).toBe(409);
+    expect((await t.as(newcomer).post(`/api/v1/volunteering/teams/${teamId}/leave`)).json().joined).toBe(
+      false,
+    );
+    expect((await t.as(newcomer).post(`/api/v1/volunteering/teams/${teamId}/leave`)).json().error.code).toBe(
+      "NOT_A_MEMBER",
+    );
   });
 
   it("lists the 666 teams of the first community with members and hours", async () => {
-    const list = (await get(as("communityStaff"), "/api/v1/volunteering/teams?pageSize=50")).json();
+    const list = (await t.as("communityStaff").get("/api/v1/volunteering/teams?pageSize=50")).json();
     const names = list.items.map((x: { name: string }) => x.name);
     for (const name of [
       "邻里守望服务队",
@@ -193,28 +183,28 @@ describe("teams", () => {
 
 describe("figures and the activity list", () => {
   it("sums hours and people per team and per community, within the caller's scope", async () => {
-    const byTeam = (await get(as("communityStaff"), "/api/v1/volunteering/stats?by=team")).json();
+    const byTeam = (await t.as("communityStaff").get("/api/v1/volunteering/stats?by=team")).json();
     const summed = byTeam.items.reduce((n: number, x: { hours: number }) => n + x.hours, 0);
     expect(byTeam.totals.hours).toBeGreaterThanOrEqual(summed);
     expect(byTeam.totals.hours).toBeGreaterThan(0);
-    const byCommunity = (await get(as("districtAdmin"), "/api/v1/volunteering/stats?by=community")).json();
+    const byCommunity = (await t.as("districtAdmin").get("/api/v1/volunteering/stats?by=community")).json();
     expect(byCommunity.items.length).toBeGreaterThan(1);
     expect(byCommunity.items[0]).toMatchObject({ name: "红旗社区", hours: expect.any(Number) });
-    const mine = (await get(as("communityStaff"), "/api/v1/volunteering/stats?by=community")).json();
+    const mine = (await t.as("communityStaff").get("/api/v1/volunteering/stats?by=community")).json();
     expect(mine.items.map((x: { name: string }) => x.name)).toEqual(["红旗社区"]);
-    expect((await get(as("communityStaff"), "/api/v1/volunteering/stats?by=street")).statusCode).toBe(400);
+    expect((await t.as("communityStaff").get("/api/v1/volunteering/stats?by=street")).statusCode).toBe(400);
   });
 
   it("shows department staff no community's activities or teams: they serve a department, not a place", async () => {
-    const { items } = (await get(as("partyMember"), "/api/v1/activities?when=all&pageSize=1")).json();
-    const activities = (await get(as("departmentStaff"), "/api/v1/activities?when=all")).json();
+    const { items } = (await t.as("partyMember").get("/api/v1/activities?when=all&pageSize=1")).json();
+    const activities = (await t.as("departmentStaff").get("/api/v1/activities?when=all")).json();
     expect(activities).toEqual({ items: [], total: 0 });
-    expect((await get(as("departmentStaff"), `/api/v1/activities/${items[0].id}`)).statusCode).toBe(404);
-    expect((await get(as("departmentStaff"), "/api/v1/volunteering/teams")).json().total).toBe(0);
+    expect((await t.as("departmentStaff").get(`/api/v1/activities/${items[0].id}`)).statusCode).toBe(404);
+    expect((await t.as("departmentStaff").get("/api/v1/volunteering/teams")).json().total).toBe(0);
   });
 
   it("shows a member the upcoming activities of his area in every mode, with places left", async () => {
-    const list = (await get(as("partyMember"), "/api/v1/activities")).json();
+    const list = (await t.as("partyMember").get("/api/v1/activities")).json();
     expect(new Set(list.items.map((a: { mode: string }) => a.mode))).toEqual(
       new Set(["fixedTime", "afterHours", "byAppointment"]),
     );
@@ -222,7 +212,7 @@ describe("figures and the activity list", () => {
     expect(starts).toEqual([...starts].sort());
     const patrol = list.items.find((a: { mode: string }) => a.mode === "afterHours");
     expect(patrol).toMatchObject({ placesLeft: 0, waiting: 2, status: "open" });
-    const past = (await get(as("communityStaff"), "/api/v1/activities?when=past&pageSize=100")).json();
+    const past = (await t.as("communityStaff").get("/api/v1/activities?when=past&pageSize=100")).json();
     expect(past.total).toBeGreaterThan(20);
     expect(past.items.every((a: { status: string }) => a.status !== "open")).toBe(true);
   });

@@ -1,5 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createWish } from "../../testing/factories.ts";
 import { type Session, startWithSessions, type TestApp } from "../../testing/harness.ts";
 import { userWithToken } from "../../testing/users.ts";
 import { wishEvents, wishes } from "./tables.ts";
@@ -27,29 +28,11 @@ afterAll(() => t.close());
 
 describe("many members claiming one wish at once", () => {
   it("gives it to exactly one of 100 and tells the other 99 it is taken", async () => {
-    const posted = await t.app.inject({
-      method: "POST",
-      url: "/api/v1/wishes",
-      headers: s.resident?.headers,
-      payload: { title: "想要一盏护眼台灯", category: "study" },
-    });
-    const { id } = posted.json();
-    await t.app.inject({
-      method: "POST",
-      url: `/api/v1/wishes/${id}/review`,
-      headers: s.communityStaff?.headers,
-      payload: { approve: true },
-    });
+    const { id } = await createWish(t.as("resident"), { title: "想要一盏护眼台灯" });
+    await t.as("communityStaff").post(`/api/v1/wishes/${id}/review`, { approve: true });
 
     const answers = await Promise.all(
-      members.map((m) =>
-        t.app.inject({
-          method: "POST",
-          url: `/api/v1/wishes/${id}/claim`,
-          headers: { ...m.headers, "accept-language": "zh-CN" },
-          payload: {},
-        }),
-      ),
+      members.map((m) => t.as(m).post(`/api/v1/wishes/${id}/claim`, {}, { "accept-language": "zh-CN" })),
     );
     const won = answers.flatMap((r, i) => (r.statusCode === 200 ? [members[i]] : []));
     const lost = answers.filter((r) => r.statusCode !== 200);

@@ -11,7 +11,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 /** Anyone, with no session or token. */
-const visitor = (url: string) => t.app.inject({ url });
+const visitor = (url: string) => t.as(undefined).get(url);
 
 interface WallWish {
   id: string;
@@ -64,9 +64,7 @@ describe("the public wish wall", () => {
       total: number;
     }>;
     const firstId = s.communityStaff?.user.roles[0]?.nodeId as string;
-    const first = (
-      await t.app.inject({ url: `/api/v1/territory/nodes/${firstId}`, headers: s.communityStaff?.headers })
-    ).json();
+    const first = (await t.as("communityStaff").get(`/api/v1/territory/nodes/${firstId}`)).json();
     const ours = communities.find((c) => c.code === first.code);
     // The first community's wall always has several wishes waiting for a claimer.
     expect(ours?.open).toBeGreaterThanOrEqual(5);
@@ -94,19 +92,15 @@ describe("the public wish wall", () => {
   });
 
   it("gives the demo resident a fulfilled wish to confirm and the demo member claims of his own", async () => {
-    const mine = (await t.app.inject({ url: "/api/v1/wishes/mine", headers: s.resident?.headers })).json();
+    const mine = (await t.as("resident").get("/api/v1/wishes/mine")).json();
     expect(
       mine.items.filter((w: { allowedActions: string[] }) => w.allowedActions.includes("confirm")),
     ).toHaveLength(1);
-    const claimed = (
-      await t.app.inject({ url: "/api/v1/wishes/mine?as=claimer", headers: s.partyMember?.headers })
-    ).json();
+    const claimed = (await t.as("partyMember").get("/api/v1/wishes/mine?as=claimer")).json();
     expect(claimed.items.map((w: { status: string }) => w.status)).toEqual(
       expect.arrayContaining(["claimed", "fulfilled", "confirmed"]),
     );
-    const queue = (
-      await t.app.inject({ url: "/api/v1/wishes?status=pending", headers: s.communityStaff?.headers })
-    ).json();
+    const queue = (await t.as("communityStaff").get("/api/v1/wishes?status=pending")).json();
     expect(queue.total).toBeGreaterThan(0);
   });
 });

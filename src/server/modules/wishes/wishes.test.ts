@@ -3,14 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rowsOf } from "../../platform/db/index.ts";
 import { domainEvents } from "../../platform/events/index.ts";
 import { notifications } from "../../platform/notify/index.ts";
+import { createWish, uploadPhoto } from "../../testing/factories.ts";
 import { type Session, startWithSessions, type TestApp } from "../../testing/harness.ts";
 import { userWithToken } from "../../testing/users.ts";
-
-/** A 1×1 PNG; a trailing byte makes a different photo (another id) of the same picture. */
-const PNG = Buffer.from(
-  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==",
-  "base64",
-);
 
 let t: TestApp;
 let s: Record<string, Session>;
@@ -19,32 +14,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const headersOf = (who: string | Record<string, string>) => (typeof who === "string" ? s[who]?.headers : who);
-const get = (who: string | Record<string, string>, url: string) =>
-  t.app.inject({ url, headers: headersOf(who) });
-const post = (who: string | Record<string, string>, url: string, payload: unknown = {}) =>
-  t.app.inject({ method: "POST", url, payload: payload as object, headers: headersOf(who) });
-
-async function upload(variant: number): Promise<string> {
-  const form = new FormData();
-  form.append("file", new Blob([new Uint8Array(Buffer.concat([PNG, Buffer.from([variant])]))]), "w.png");
-  const res = await t.app.inject({
-    method: "POST",
-    url: "/api/v1/files",
-    headers: s.resident?.headers,
-    payload: form,
-  });
-  expect(res.statusCode).toBe(201);
-  return res.json().id;
-}
-
-const wish = (body: Record<string, unknown> = {}) =>
-  post("resident", "/api/v1/wishes", {
-    title: "想要一套初中数学辅导书",
-    description: "孩子上初二，数学跟不上。",
-    category: "study",
-    ...body,
-  });
+const upload = (variant: number) => uploadPhoto(t.as("resident"), variant);
+const wish = (body: Record<string, unknown> = {}) => createWish(t.as("resident"), body);
 
 const noticesOf = (userId: string, kind: string) =>
   t.database.db
@@ -54,7 +25,7 @@ const noticesOf = (userId: string, kind: string) =>
 
 /** A community worker of another community than the demo's first (whose staff is 13800000003). */
 async function otherCommunityStaff() {
-  const list = await get("districtAdmin", "/api/v1/territory/nodes?level=community&pageSize=50");
+  const list = await t.as("districtAdmin").get("/api/v1/territory/nodes?level=community&pageSize=50");
   const first = s.communityStaff?.user.roles[0]?.nodeId;
   const other = list.json().items.find((n: { id: string }) => n.id !== first);
   return userWithToken(t.database.db, {
@@ -67,33 +38,31 @@ async function otherCommunityStaff() {
 describe("a wish from posting to confirmation", () => {
   it("goes through review, claim and fulfilment to the wisher's confirmation, with notices and an event", async () => {
     const photo = await upload(1);
-    const posted = await wish({ photos: [photo] });
-    expect(posted.statusCode).toBe(201);
-    const { id, code, status } = posted.json();
+    const { id, code, status } = await wish({ photos: [photo] });
     expect(code).toMatch(/^XY-\d{8}-\d{4}$/);
     expect(status).toBe("pending");
     const staffId = s.communityStaff?.user.id as string;
     expect((await noticesOf(staffId, "wish.pending")).map((n) => n.entityId)).toContain(id);
 
     // Not on the wall before the community has looked at it.
-    const before = (await get({}, "/api/v1/public/wishes?pageSize=200")).json();
+    const before = (await t.as(undefined).get("/api/v1/public/wishes?pageSize=200")).json();
     expect(before.items.map((w: { id: string }) => w.id)).not.toContain(id);
-    expect((await get("resident", `/api/v1/public/wishes/${id}/photos/${photo}`)).statusCode).toBe(404);
+    expect((await t.as("resident").get(`/api/v1/public/wishes/${id}/photos/${photo}`)).statusCode).toBe(404);
 
-    const approved = await post("communityStaff", `/api/v1/wishes/${id}/review`, { approve: true });
+    const approved = await t.as("communityStaff").post(`/api/v1/wishes/${id}/review`, { approve: true });
     expect(approved.json()).toEqual({ id, status: "published" });
-    const onWall = (await get({}, "/api/v1/public/wishes?status=published&pageSize=200")).json();
+    const onWall = (await t.as(undefined).get("/api/v1/public/wishes?status=published&pageSize=200")).json();
     const shown = onWall.items.find((w: { id: string }) => w.id === id);
     expect(shown).toMatchObject({ code, title: "想要一套初中数学辅导书", wisherName: "孙**", claimer: null });
-    const photoRes = await t.app.inject({ url: shown.photos[0].url });
+    const photoRes = await t.as(undefined).get(shown.photos[0].url);
     expect(photoRes.statusCode).toBe(200);
     expect(photoRes.headers["content-type"]).toBe("image/png");
 
-    const claimed = await post("partyMember", `/api/v1/wishes/${id}/claim`);
+    const claimed = await t.as("partyMember").post(`/api/v1/wishes/${id}/claim`);
     expect(claimed.json()).toEqual({ id, status: "claimed" });
     const wisherId = s.resident?.user.id as string;
     expect((await noticesOf(wisherId, "wish.claimed"))[0]?.body).toContain("赵明亮");
-    const forClaimer = (await get("partyMember", `/api/v1/wishes/${code}`)).json();
+    const forClaimer = (await t.as("partyMember").get(`/api/v1/wishes/${code}`)).json();
     // The claimer must reach the wisher to deliver: name and phone whole.
     expect(forClaimer).toMatchObject({
       wisherName: "孙秀英",
@@ -101,23 +70,25 @@ describe("a wish from posting to confirmation", () => {
       claimerName: "赵明亮",
     });
     expect(forClaimer.allowedActions.sort()).toEqual(["fulfil", "release"]);
-    const onWallClaimed = (await get({}, "/api/v1/public/wishes?status=claimed&pageSize=200")).json();
+    const onWallClaimed = (
+      await t.as(undefined).get("/api/v1/public/wishes?status=claimed&pageSize=200")
+    ).json();
     expect(onWallClaimed.items.find((w: { id: string }) => w.id === id).claimer).toEqual({
       kind: "member",
       name: "赵**",
     });
 
-    expect((await post("resident", `/api/v1/wishes/${id}/fulfil`, { note: "自己买了" })).statusCode).toBe(
-      403,
-    );
-    const fulfilled = await post("partyMember", `/api/v1/wishes/${id}/fulfil`, {
+    expect(
+      (await t.as("resident").post(`/api/v1/wishes/${id}/fulfil`, { note: "自己买了" })).statusCode,
+    ).toBe(403);
+    const fulfilled = await t.as("partyMember").post(`/api/v1/wishes/${id}/fulfil`, {
       note: "已将辅导书送到家中",
       photos: [await upload(2)],
     });
     expect(fulfilled.json().status).toBe("fulfilled");
     expect(await noticesOf(wisherId, "wish.fulfilled")).toHaveLength(1);
 
-    const mine = (await get("resident", "/api/v1/wishes/mine")).json();
+    const mine = (await t.as("resident").get("/api/v1/wishes/mine")).json();
     const item = mine.items.find((w: { id: string }) => w.id === id);
     expect(item).toMatchObject({
       status: "fulfilled",
@@ -125,7 +96,7 @@ describe("a wish from posting to confirmation", () => {
       allowedActions: ["confirm"],
     });
 
-    const confirmed = await post("resident", `/api/v1/wishes/${id}/confirm`, {
+    const confirmed = await t.as("resident").post(`/api/v1/wishes/${id}/confirm`, {
       thanks: "谢谢，孩子很喜欢！",
     });
     expect(confirmed.json().status).toBe("confirmed");
@@ -135,7 +106,7 @@ describe("a wish from posting to confirmation", () => {
     expect(events[0]).toMatchObject({ type: "wishes.confirmed", entity: "wish", userId: memberId });
     expect((await noticesOf(memberId, "wish.confirmed"))[0]?.body).toContain("谢谢，孩子很喜欢！");
 
-    const detail = (await get("communityStaff", `/api/v1/wishes/${id}`)).json();
+    const detail = (await t.as("communityStaff").get(`/api/v1/wishes/${id}`)).json();
     expect(detail.events.map((e: { action: string }) => e.action)).toEqual([
       "post",
       "approve",
@@ -147,7 +118,7 @@ describe("a wish from posting to confirmation", () => {
     expect(detail.fulfilPhotos).toHaveLength(1);
 
     // Confirming twice is not possible: 409 with where the wish stands.
-    const again = await post("resident", `/api/v1/wishes/${id}/confirm`, {});
+    const again = await t.as("resident").post(`/api/v1/wishes/${id}/confirm`, {});
     expect(again.statusCode).toBe(409);
     expect(again.json().error).toMatchObject({
       code: "ILLEGAL_TRANSITION",
@@ -156,49 +127,51 @@ describe("a wish from posting to confirmation", () => {
   });
 
   it("turns a wish down only with a reason, and tells the wisher why", async () => {
-    const { id } = (await wish({ title: "想要五百元现金", category: "other" })).json();
-    const bare = await post("communityStaff", `/api/v1/wishes/${id}/review`, { approve: false });
+    const { id } = await wish({ title: "想要五百元现金", category: "other" });
+    const bare = await t.as("communityStaff").post(`/api/v1/wishes/${id}/review`, { approve: false });
     expect(bare.statusCode).toBe(422);
     expect(bare.json().error.code).toBe("MISSING_FIELDS");
     const reason = "心愿涉及现金资助，请改为具体物品";
-    const rejected = await post("communityStaff", `/api/v1/wishes/${id}/review`, {
+    const rejected = await t.as("communityStaff").post(`/api/v1/wishes/${id}/review`, {
       approve: false,
       note: reason,
     });
     expect(rejected.json().status).toBe("rejected");
     const told = await noticesOf(s.resident?.user.id as string, "wish.rejected");
     expect(told.find((n) => n.entityId === id)?.body).toContain(reason);
-    const mine = (await get("resident", "/api/v1/wishes/mine?pageSize=50")).json();
+    const mine = (await t.as("resident").get("/api/v1/wishes/mine?pageSize=50")).json();
     expect(mine.items.find((w: { id: string }) => w.id === id)).toMatchObject({
       status: "rejected",
       reviewNote: reason,
     });
     // A rejected wish is not claimable, and stays off the wall.
-    expect((await post("partyMember", `/api/v1/wishes/${id}/claim`)).statusCode).toBe(404);
+    expect((await t.as("partyMember").post(`/api/v1/wishes/${id}/claim`)).statusCode).toBe(404);
   });
 
   it("keeps wishes of another community out of a reviewer's reach (404)", async () => {
-    const { id, code } = (await wish()).json();
+    const { id, code } = await wish();
     const other = await otherCommunityStaff();
-    const review = await post(other.headers, `/api/v1/wishes/${id}/review`, { approve: true });
+    const review = await t.as(other).post(`/api/v1/wishes/${id}/review`, { approve: true });
     expect(review.statusCode).toBe(404);
-    expect((await get(other.headers, `/api/v1/wishes/${code}`)).statusCode).toBe(404);
-    const list = (await get(other.headers, "/api/v1/wishes?status=pending&pageSize=200")).json();
+    expect((await t.as(other).get(`/api/v1/wishes/${code}`)).statusCode).toBe(404);
+    const list = (await t.as(other).get("/api/v1/wishes?status=pending&pageSize=200")).json();
     expect(list.items.map((w: { id: string }) => w.id)).not.toContain(id);
-    const ours = (await get("communityStaff", "/api/v1/wishes?status=pending&pageSize=200")).json();
+    const ours = (await t.as("communityStaff").get("/api/v1/wishes?status=pending&pageSize=200")).json();
     expect(ours.items.map((w: { id: string }) => w.id)).toContain(id);
     // Residents and members may not review at all.
-    expect((await post("resident", `/api/v1/wishes/${id}/review`, { approve: true })).statusCode).toBe(403);
+    expect((await t.as("resident").post(`/api/v1/wishes/${id}/review`, { approve: true })).statusCode).toBe(
+      403,
+    );
   });
 
   it("refuses steps out of turn: 409 with the current status, 403 for the wrong person", async () => {
-    const { id } = (await wish()).json();
-    expect((await post("partyMember", `/api/v1/wishes/${id}/claim`)).statusCode).toBe(404);
-    await post("communityStaff", `/api/v1/wishes/${id}/review`, { approve: true });
-    const twice = await post("communityStaff", `/api/v1/wishes/${id}/review`, { approve: true });
+    const { id } = await wish();
+    expect((await t.as("partyMember").post(`/api/v1/wishes/${id}/claim`)).statusCode).toBe(404);
+    await t.as("communityStaff").post(`/api/v1/wishes/${id}/review`, { approve: true });
+    const twice = await t.as("communityStaff").post(`/api/v1/wishes/${id}/review`, { approve: true });
     expect(twice.statusCode).toBe(409);
     expect(twice.json().error.details).toMatchObject({ status: "published", action: "approve" });
-    const early = await post("resident", `/api/v1/wishes/${id}/confirm`, {});
+    const early = await t.as("resident").post(`/api/v1/wishes/${id}/confirm`, {});
     expect(early.statusCode).toBe(409);
     expect(early.json().error.details.status).toBe("published");
     const own = await userWithToken(t.database.db, {
@@ -206,16 +179,18 @@ describe("a wish from posting to confirmation", () => {
       name: "周建华",
       roles: [{ role: "partyMember", nodeId: s.partyMember?.user.roles[0]?.nodeId as string }],
     });
-    await post(own.headers, `/api/v1/wishes/${id}/claim`);
+    await t.as(own).post(`/api/v1/wishes/${id}/claim`);
     // Only the claimer (or the community) gives a claim back; then the wall has it again.
-    expect((await post("partyMember", `/api/v1/wishes/${id}/release`)).statusCode).toBe(403);
-    expect(
-      (await post(own.headers, `/api/v1/wishes/${id}/release`, { note: "临时出差" })).json().status,
-    ).toBe("published");
-    const withdrawn = await post("resident", `/api/v1/wishes/${id}/withdraw`);
+    expect((await t.as("partyMember").post(`/api/v1/wishes/${id}/release`)).statusCode).toBe(403);
+    expect((await t.as(own).post(`/api/v1/wishes/${id}/release`, { note: "临时出差" })).json().status).toBe(
+      "published",
+    );
+    const withdrawn = await t.as("resident").post(`/api/v1/wishes/${id}/withdraw`);
     expect(withdrawn.json().status).toBe("withdrawn");
     expect(
-      (await get({}, `/api/v1/public/wishes?pageSize=200`)).json().items.map((w: { id: string }) => w.id),
+      (await t.as(undefined).get(`/api/v1/public/wishes?pageSize=200`))
+        .json()
+        .items.map((w: { id: string }) => w.id),
     ).not.toContain(id);
   });
 });
@@ -237,19 +212,19 @@ describe("claiming for a unit and staff entering wishes", () => {
       name: member.name,
       roles: [{ role: "partyMember", nodeId: s.partyMember?.user.roles[0]?.nodeId as string }],
     });
-    const units = (await get(claimer.headers, "/api/v1/wishes/claim-units")).json();
+    const units = (await t.as(claimer).get("/api/v1/wishes/claim-units")).json();
     expect(units.items).toEqual([{ id: member.unit, name: member.unit_name }]);
-    expect((await get("partyMember", "/api/v1/wishes/claim-units")).json().items).toEqual([]);
+    expect((await t.as("partyMember").get("/api/v1/wishes/claim-units")).json().items).toEqual([]);
 
-    const { id } = (await wish()).json();
-    await post("communityStaff", `/api/v1/wishes/${id}/review`, { approve: true });
-    const foreign = await post("partyMember", `/api/v1/wishes/${id}/claim`, { unitId: member.unit });
+    const { id } = await wish();
+    await t.as("communityStaff").post(`/api/v1/wishes/${id}/review`, { approve: true });
+    const foreign = await t.as("partyMember").post(`/api/v1/wishes/${id}/claim`, { unitId: member.unit });
     expect(foreign.statusCode).toBe(422);
     expect(foreign.json().error.code).toBe("NOT_YOUR_UNIT");
-    expect(
-      (await post(claimer.headers, `/api/v1/wishes/${id}/claim`, { unitId: member.unit })).statusCode,
-    ).toBe(200);
-    const onWall = (await get({}, "/api/v1/public/wishes?status=claimed&pageSize=200")).json();
+    expect((await t.as(claimer).post(`/api/v1/wishes/${id}/claim`, { unitId: member.unit })).statusCode).toBe(
+      200,
+    );
+    const onWall = (await t.as(undefined).get("/api/v1/public/wishes?status=claimed&pageSize=200")).json();
     expect(onWall.items.find((w: { id: string }) => w.id === id).claimer).toEqual({
       kind: "unit",
       name: member.unit_name,
@@ -258,7 +233,7 @@ describe("claiming for a unit and staff entering wishes", () => {
 
   it("lets staff enter a wish for someone without an account, and confirm it for him", async () => {
     const communityId = s.communityStaff?.user.roles[0]?.nodeId as string;
-    const missing = await post("communityStaff", "/api/v1/wishes", {
+    const missing = await t.as("communityStaff").post("/api/v1/wishes", {
       title: "想要一副老花镜",
       category: "health",
       nodeId: communityId,
@@ -266,7 +241,7 @@ describe("claiming for a unit and staff entering wishes", () => {
     expect(missing.statusCode).toBe(422);
     expect(
       (
-        await post("resident", "/api/v1/wishes", {
+        await t.as("resident").post("/api/v1/wishes", {
           title: "代人许愿",
           category: "other",
           nodeId: communityId,
@@ -274,7 +249,7 @@ describe("claiming for a unit and staff entering wishes", () => {
         })
       ).statusCode,
     ).toBe(403);
-    const entered = await post("communityStaff", "/api/v1/wishes", {
+    const entered = await t.as("communityStaff").post("/api/v1/wishes", {
       title: "想要一副老花镜",
       category: "health",
       wisherKind: "resident",
@@ -284,27 +259,27 @@ describe("claiming for a unit and staff entering wishes", () => {
     });
     expect(entered.statusCode).toBe(201);
     const { id } = entered.json();
-    const listed = (await get("communityStaff", "/api/v1/wishes?q=老花镜&status=pending")).json();
+    const listed = (await t.as("communityStaff").get("/api/v1/wishes?q=老花镜&status=pending")).json();
     expect(listed.items.find((w: { id: string }) => w.id === id)).toMatchObject({
       wisherName: "李**",
       wisherPhone: "139****5678",
     });
-    await post("communityStaff", `/api/v1/wishes/${id}/review`, { approve: true, note: "已核实" });
-    await post("partyMember", `/api/v1/wishes/${id}/claim`);
-    await post("partyMember", `/api/v1/wishes/${id}/fulfil`, { note: "已送去老花镜" });
+    await t.as("communityStaff").post(`/api/v1/wishes/${id}/review`, { approve: true, note: "已核实" });
+    await t.as("partyMember").post(`/api/v1/wishes/${id}/claim`);
+    await t.as("partyMember").post(`/api/v1/wishes/${id}/fulfil`, { note: "已送去老花镜" });
     // Without an account she hears by SMS; the community confirms on her behalf.
     const sms = await t.database.db.select().from(notifications).where(eq(notifications.entityId, id));
     expect(sms.filter((n) => n.phone === "13912345678").map((n) => n.kind)).toEqual(
       expect.arrayContaining(["wish.published", "wish.claimed", "wish.fulfilled"]),
     );
-    const done = await post("communityStaff", `/api/v1/wishes/${id}/confirm`, {});
+    const done = await t.as("communityStaff").post(`/api/v1/wishes/${id}/confirm`, {});
     expect(done.json().status).toBe("confirmed");
   });
 });
 
 describe("figures and export", () => {
   it("counts wishes per community and category in scope, and exports the list", async () => {
-    const byCommunity = (await get("communityStaff", "/api/v1/wishes/stats?by=community")).json();
+    const byCommunity = (await t.as("communityStaff").get("/api/v1/wishes/stats?by=community")).json();
     expect(byCommunity.items).toHaveLength(1);
     const [mine] = byCommunity.items;
     expect(mine.key).toBe(s.communityStaff?.user.roles[0]?.nodeId);
@@ -317,14 +292,14 @@ describe("figures and export", () => {
     expect(mine.daysToClaim).toBeGreaterThan(0);
     expect(mine.daysToConfirm).toBeGreaterThan(0);
 
-    const district = (await get("districtAdmin", "/api/v1/wishes/stats?by=category")).json();
+    const district = (await t.as("districtAdmin").get("/api/v1/wishes/stats?by=category")).json();
     expect(district.items.length).toBeGreaterThan(3);
     expect(district.total.posted).toBe(
       district.items.reduce((n: number, i: { posted: number }) => n + i.posted, 0),
     );
-    expect((await get("partyMember", "/api/v1/wishes/stats")).statusCode).toBe(403);
+    expect((await t.as("partyMember").get("/api/v1/wishes/stats")).statusCode).toBe(403);
 
-    const xlsx = await get("communityStaff", "/api/v1/wishes?format=xlsx&status=confirmed");
+    const xlsx = await t.as("communityStaff").get("/api/v1/wishes?format=xlsx&status=confirmed");
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.headers["content-type"]).toContain("spreadsheetml");
     expect(decodeURIComponent(String(xlsx.headers["content-disposition"]))).toContain("微心愿列表");

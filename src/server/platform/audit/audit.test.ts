@@ -29,13 +29,10 @@ describe("audit", () => {
   it("is readable by the district administrator only", async () => {
     for (const phone of [PHONES.streetStaff, PHONES.communityStaff, PHONES.resident]) {
       const s = await loginAs(t.app, phone);
-      expect((await t.app.inject({ url: "/api/v1/audit", headers: s.headers })).statusCode).toBe(403);
+      expect((await t.as(s).get("/api/v1/audit")).statusCode).toBe(403);
     }
     const admin = await loginAs(t.app, PHONES.districtAdmin);
-    const res = await t.app.inject({
-      url: "/api/v1/audit?action=auth.login&pageSize=2",
-      headers: admin.headers,
-    });
+    const res = await t.as(admin).get("/api/v1/audit?action=auth.login&pageSize=2");
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(body.items).toHaveLength(2);
@@ -48,12 +45,9 @@ describe("audit", () => {
   it("filters by time window and refuses unknown filters", async () => {
     const admin = await loginAs(t.app, PHONES.districtAdmin);
     const future = new Date(Date.now() + 3_600_000).toISOString();
-    const none = await t.app.inject({
-      url: `/api/v1/audit?from=${encodeURIComponent(future)}`,
-      headers: admin.headers,
-    });
+    const none = await t.as(admin).get(`/api/v1/audit?from=${encodeURIComponent(future)}`);
     expect(none.json()).toEqual({ items: [], total: 0 });
-    const typo = await t.app.inject({ url: "/api/v1/audit?acton=auth.login", headers: admin.headers });
+    const typo = await t.as(admin).get("/api/v1/audit?acton=auth.login");
     expect(typo.statusCode).toBe(400);
     expect(typo.json().error.details[0]).toMatchObject({ in: "querystring", property: "acton" });
   });

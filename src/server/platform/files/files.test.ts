@@ -6,6 +6,7 @@ import { Value } from "@sinclair/typebox/value";
 import { count, eq } from "drizzle-orm";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createCase } from "../../testing/factories.ts";
 import {
   loginAs,
   ownGridCentre,
@@ -91,7 +92,7 @@ const storedFiles = () => {
 };
 const rows = async () => (await t.database.db.select({ n: count() }).from(files))[0]?.n;
 const upload = (payload: FormData | Buffer, headers: Record<string, string> = auth) =>
-  t.app.inject({ method: "POST", url: "/api/v1/files", headers, payload });
+  t.as(headers).post("/api/v1/files", payload);
 
 beforeAll(async () => {
   t = await startTestApp();
@@ -113,7 +114,7 @@ describe("files", () => {
     expect(res.json()).toEqual({ id, mime: "image/png", size, url: `/api/v1/files/${id}` });
     expect(existsSync(join(t.dataDir, "files", id.slice(0, 2), id))).toBe(true);
 
-    const got = await t.app.inject({ url: `/api/v1/files/${id}`, headers: auth });
+    const got = await t.as(auth).get(`/api/v1/files/${id}`);
     expect(got.statusCode).toBe(200);
     expect(sha256(got.rawPayload)).toBe(id);
     expect(got.rawPayload.length).toBe(size);
@@ -153,28 +154,16 @@ describe("files", () => {
     expect(gpsTags(sent.exif as Buffer)).toEqual(expect.arrayContaining([1, 2, 3, 4]));
     expect(sent.exif?.includes("Phone")).toBe(true);
 
-    const stored = await t.app.inject({
-      method: "POST",
-      url: "/api/v1/files",
-      headers: resident.headers,
-      payload: form(photo, "IMG_0001.jpg", "image/jpeg"),
-    });
+    const stored = await upload(form(photo, "IMG_0001.jpg", "image/jpeg"), resident.headers);
     expect(stored.statusCode).toBe(201);
-    const filed = await t.app.inject({
-      method: "POST",
-      url: "/api/v1/cases",
-      headers: resident.headers,
-      payload: {
-        categoryCode: "sanitation",
-        description: "楼道堆满杂物，附照片",
-        location: place,
-        photos: [stored.json().id],
-      },
+    const filed = await createCase(t.as(resident), {
+      description: "楼道堆满杂物，附照片",
+      location: place,
+      photos: [stored.json().id],
     });
-    expect(filed.statusCode).toBe(201);
-    const detail = await t.app.inject({ url: `/api/v1/cases/${filed.json().id}`, headers: resident.headers });
+    const detail = await t.as(resident).get(`/api/v1/cases/${filed.id}`);
     const [attached] = detail.json().photos;
-    const got = await t.app.inject({ url: attached.url, headers: resident.headers });
+    const got = await t.as(resident).get(attached.url);
     expect(got.statusCode).toBe(200);
     expect(got.headers["content-type"]).toBe("image/jpeg");
 
@@ -209,12 +198,13 @@ describe("files", () => {
       code: "UNSUPPORTED_FILE_TYPE",
       message: expect.stringMatching(/图片/),
     });
-    const pdf = await t.app.inject({
-      method: "POST",
-      url: "/api/v1/files",
-      headers: { ...auth, "accept-language": "en" },
-      payload: form(Buffer.from("%PDF-1.4\n%âãÏÓ\n1 0 obj\n<<>>\nendobj\n"), "scan.png", "image/png"),
-    });
+    const pdf = await upload(
+      form(Buffer.from("%PDF-1.4\n%âãÏÓ\n1 0 obj\n<<>>\nendobj\n"), "scan.png", "image/png"),
+      {
+        ...auth,
+        "accept-language": "en",
+      },
+    );
     expect(pdf.statusCode).toBe(415);
     expect(pdf.json().error.message).toMatch(/only JPEG, PNG/);
     expect({ rows: await rows(), stored: storedFiles() }).toEqual(before);
@@ -273,30 +263,23 @@ describe("files", () => {
     expect(cut.statusCode).toBe(400);
     expect(storedFiles().some((f) => f.includes(".tmp"))).toBe(false);
 
-    const json = await t.app.inject({
-      method: "POST",
-      url: "/api/v1/files",
-      headers: auth,
-      payload: { file: "x" },
-    });
+    const json = await t.as(auth).post("/api/v1/files", { file: "x" });
     expect(json.statusCode).toBe(415);
     expect(json.json().error.code).toBe("UNSUPPORTED_MEDIA_TYPE");
   });
 
   it("takes multipart on the upload route only: other routes keep refusing it", async () => {
-    const res = await t.app.inject({
-      method: "POST",
-      url: "/api/v1/auth/login",
-      payload: form(Buffer.from("x"), "x.png", "image/png"),
-    });
+    const res = await t
+      .as(undefined)
+      .post("/api/v1/auth/login", form(Buffer.from("x"), "x.png", "image/png"));
     expect(res.statusCode).toBe(415);
   });
 
   it("answers an unknown or malformed id with a JSON error", async () => {
-    const unknown = await t.app.inject({ url: `/api/v1/files/${"0".repeat(64)}`, headers: auth });
+    const unknown = await t.as(auth).get(`/api/v1/files/${"0".repeat(64)}`);
     expect(unknown.statusCode).toBe(404);
     expect(unknown.json().error.code).toBe("NOT_FOUND");
-    const bad = await t.app.inject({ url: `/api/v1/files/${"A".repeat(64)}`, headers: auth });
+    const bad = await t.as(auth).get(`/api/v1/files/${"A".repeat(64)}`);
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.code).toBe("VALIDATION_FAILED");
   });
@@ -304,7 +287,7 @@ describe("files", () => {
   it("requires a logged-in caller for upload and download", async () => {
     const bytes = png(1, 1, [1, 2, 3]);
     expect((await upload(form(bytes, "p.png", "image/png"), {})).statusCode).toBe(401);
-    expect((await t.app.inject({ url: `/api/v1/files/${sha256(bytes)}` })).statusCode).toBe(401);
+    expect((await t.as(undefined).get(`/api/v1/files/${sha256(bytes)}`)).statusCode).toBe(401);
   });
 
   it("lets other modules check the photo ids they receive (422 UNKNOWN_FILE)", async () => {

@@ -18,7 +18,7 @@ beforeAll(async () => {
   t = await startTestApp();
   // A grid worker's lists are short; the audit log is the district administrator's alone.
   callers = [await loginAs(t.app, PHONES.gridWorker), await loginAs(t.app, PHONES.districtAdmin)];
-  doc = (await t.app.inject({ url: "/openapi.json" })).json();
+  doc = (await t.as(undefined).get("/openapi.json")).json();
 });
 afterAll(() => t.close());
 
@@ -59,7 +59,7 @@ describe("every exportable list", () => {
       let caller: Session | undefined;
       let total = 0;
       for (const c of callers) {
-        const res = await t.app.inject({ url: `${path}?pageSize=1`, headers: c.headers });
+        const res = await t.as(c).get(`${path}?pageSize=1`);
         if (res.statusCode !== 200) continue;
         caller = c;
         total = res.json().total;
@@ -69,7 +69,7 @@ describe("every exportable list", () => {
         problems.push(`${path}: no caller may read it`);
         continue;
       }
-      const res = await t.app.inject({ url: `${path}?format=xlsx`, headers: caller.headers });
+      const res = await t.as(caller).get(`${path}?format=xlsx`);
       if (res.statusCode !== 200 || !String(res.headers["content-disposition"]).startsWith("attachment")) {
         problems.push(`${path}: ${res.statusCode} ${res.body.slice(0, 100)}`);
         continue;
@@ -85,7 +85,7 @@ describe("every exportable list", () => {
 
   it("writes codes as their names: the statuses of cases", async () => {
     const [worker] = callers;
-    const res = await t.app.inject({ url: "/api/v1/cases?format=xlsx", headers: worker?.headers });
+    const res = await t.as(worker).get("/api/v1/cases?format=xlsx");
     const sheet = await open(res.rawPayload);
     const header = (sheet.getRow(1).values as unknown[]).slice(1);
     const status = header.indexOf("状态") + 1;

@@ -56,7 +56,7 @@ const policy = (header: unknown) =>
 describe("security headers", () => {
   it("gives every page a policy without inline script, nosniff, no framing, a referrer policy, no-cache", async () => {
     for (const url of ["/admin/", "/admin/people/residents", "/mobile/family", "/screen"]) {
-      const res = await t.app.inject({ url });
+      const res = await t.as(undefined).get(url);
       expect(res.statusCode, url).toBe(200);
       expect(res.headers["content-type"]).toMatch(/^text\/html/);
       const csp = policy(res.headers["content-security-policy"]);
@@ -79,24 +79,24 @@ describe("security headers", () => {
   });
 
   it("lets only the public contact card be framed (by a district portal)", async () => {
-    const card = await t.app.inject({ url: "/mobile/card/XG-LJ-001" });
+    const card = await t.as(undefined).get("/mobile/card/XG-LJ-001");
     expect(card.statusCode).toBe(200);
     expect(policy(card.headers["content-security-policy"])["frame-ancestors"]).toEqual(["*"]);
     expect(card.headers["x-frame-options"]).toBeUndefined();
     expect(card.headers["x-content-type-options"]).toBe("nosniff");
     for (const url of ["/mobile/cardigan", "/mobile/cases/new?grid=XG-LJ-001", "/screen?node=x"]) {
-      const res = await t.app.inject({ url });
+      const res = await t.as(undefined).get(url);
       expect(policy(res.headers["content-security-policy"])["frame-ancestors"], url).toEqual(["'none'"]);
       expect(res.headers["x-frame-options"], url).toBe("DENY");
     }
   });
 
   it("serves hashed assets precompressed (brotli, else gzip) and immutable for a year", async () => {
-    const page = await t.app.inject({ url: "/admin/" });
+    const page = await t.as(undefined).get("/admin/");
     const src = /<script[^>]*\ssrc="(\/assets\/[^"]+\.js)"/.exec(page.body)?.[1] as string;
     const original = readFileSync(join(web.dir, src));
 
-    const br = await t.app.inject({ url: src, headers: { "accept-encoding": "gzip, deflate, br" } });
+    const br = await t.as(undefined).get(src, { "accept-encoding": "gzip, deflate, br" });
     expect(br.statusCode).toBe(200);
     expect(br.headers["content-encoding"]).toBe("br");
     expect(br.headers["content-type"]).toMatch(/javascript/);
@@ -106,16 +106,16 @@ describe("security headers", () => {
     expect(br.rawPayload.length).toBeLessThan(original.length / 2);
     expect(brotliDecompressSync(br.rawPayload).equals(original)).toBe(true);
 
-    const gz = await t.app.inject({ url: src, headers: { "accept-encoding": "gzip" } });
+    const gz = await t.as(undefined).get(src, { "accept-encoding": "gzip" });
     expect(gz.headers["content-encoding"]).toBe("gzip");
     expect(gunzipSync(gz.rawPayload).equals(original)).toBe(true);
 
-    const plain = await t.app.inject({ url: src });
+    const plain = await t.as(undefined).get(src);
     expect(plain.headers["content-encoding"]).toBeUndefined();
     expect(plain.rawPayload.equals(original)).toBe(true);
 
     // The static files plugin's own refusals leave in the contract's shape too.
-    const range = await t.app.inject({ url: src, headers: { range: `bytes=${original.length + 10}-` } });
+    const range = await t.as(undefined).get(src, { range: `bytes=${original.length + 10}-` });
     expect(range.statusCode).toBe(416);
     expect(range.json().error).toEqual({
       code: "RANGE_NOT_SATISFIABLE",
@@ -131,14 +131,14 @@ describe("security headers", () => {
       "/api/v1/people/residents?format=xlsx",
       "/api/v1/public/grids/XG-LJ-001/card",
     ]) {
-      const res = await t.app.inject({ url, headers: staff.headers });
+      const res = await t.as(staff).get(url);
       expect(res.statusCode, url).toBe(200);
       expect(res.headers["cache-control"], url).toBe("no-store");
       expect(res.headers["x-content-type-options"], url).toBe("nosniff");
     }
     // Errors too: a 401 and a 404 say nothing a cache should keep.
     for (const url of ["/api/v1/auth/me", "/api/v1/nowhere"]) {
-      const res = await t.app.inject({ url });
+      const res = await t.as(undefined).get(url);
       expect(res.headers["cache-control"], url).toBe("no-store");
       expect(res.headers["x-content-type-options"], url).toBe("nosniff");
     }
@@ -150,14 +150,9 @@ describe("security headers", () => {
       .toBuffer();
     const form = new FormData();
     form.append("file", new Blob([new Uint8Array(photo)], { type: "image/png" }), "p.png");
-    const stored = await t.app.inject({
-      method: "POST",
-      url: "/api/v1/files",
-      headers: staff.headers,
-      payload: form,
-    });
+    const stored = await t.as(staff).post("/api/v1/files", form);
     expect(stored.headers["cache-control"]).toBe("no-store");
-    const res = await t.app.inject({ url: stored.json().url, headers: staff.headers });
+    const res = await t.as(staff).get(stored.json().url);
     expect(res.headers["cache-control"]).toBe("private, max-age=31536000, immutable");
   });
 });

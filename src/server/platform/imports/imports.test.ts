@@ -4,7 +4,13 @@ import { join } from "node:path";
 import { eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { IMPORTERS, type Session, startWithSessions, type TestApp } from "../../testing/harness.ts";
+import {
+  IMPORTERS,
+  type RoleName,
+  type Session,
+  startWithSessions,
+  type TestApp,
+} from "../../testing/harness.ts";
 import {
   checked,
   confirmed,
@@ -27,15 +33,16 @@ let s: Record<string, Session>;
 let grid: string;
 let foreignGrid: string;
 
-const get = (who: Session | undefined, url: string) => t.app.inject({ url, headers: who?.headers });
 const residentsTotal = async () =>
-  (await get(s.districtAdmin, "/api/v1/people/residents?pageSize=1")).json().total as number;
+  (await t.as("districtAdmin").get("/api/v1/people/residents?pageSize=1")).json().total as number;
 
 beforeAll(async () => {
   ({ t, sessions: s } = await startWithSessions({ queue: true }));
-  const mine = (await get(s.communityStaff, "/api/v1/territory/nodes?level=grid&pageSize=50")).json().items;
+  const mine = (await t.as("communityStaff").get("/api/v1/territory/nodes?level=grid&pageSize=50")).json()
+    .items;
   grid = mine[0].code;
-  const all = (await get(s.districtAdmin, "/api/v1/territory/nodes?level=grid&pageSize=200")).json().items;
+  const all = (await t.as("districtAdmin").get("/api/v1/territory/nodes?level=grid&pageSize=200")).json()
+    .items;
   foreignGrid = all.find((g: { id: string }) => !mine.some((m: { id: string }) => m.id === g.id)).code;
 }, 180_000);
 afterAll(() => t?.close());
@@ -48,8 +55,8 @@ const idOf = (i: number) => {
 
 describe("what may be imported", () => {
   it("lists the kinds each role may import", async () => {
-    const kinds = async (who: string) =>
-      (await get(s[who], "/api/v1/imports/kinds")).json().map((k: { kind: string }) => k.kind);
+    const kinds = async (who: RoleName) =>
+      (await t.as(who).get("/api/v1/imports/kinds")).json().map((k: { kind: string }) => k.kind);
     expect(await kinds("communityStaff")).toEqual(
       expect.arrayContaining(["residents", "partyMembers", "staff", "grids", "gridPolygons"]),
     );
@@ -61,7 +68,7 @@ describe("what may be imported", () => {
 
   it("serves each sheet kind's template, and the importer reads it back", async () => {
     for (const kind of ["residents", "partyMembers", "staff", "grids"]) {
-      const res = await get(s.communityStaff, `/api/v1/imports/templates/${kind}.xlsx`);
+      const res = await t.as("communityStaff").get(`/api/v1/imports/templates/${kind}.xlsx`);
       expect(res.statusCode).toBe(200);
       expect(res.headers["content-type"]).toContain("spreadsheetml.sheet");
       const importer = importerOf(IMPORTERS, kind);
@@ -84,13 +91,16 @@ describe("what may be imported", () => {
       for (const c of importer.columns) if (c.example) expect(rows[0]?.record[c.field]).toBe(c.example);
       expect(rows[0]?.issues).toBeUndefined();
     }
-    expect((await get(s.communityStaff, "/api/v1/imports/templates/gridPolygons.xlsx")).statusCode).toBe(404);
-    expect((await get(s.communityStaff, "/api/v1/imports/templates/nothing.xlsx")).statusCode).toBe(404);
-    expect((await get(s.gridWorker, "/api/v1/imports/templates/grids.xlsx")).statusCode).toBe(403);
+    expect((await t.as("communityStaff").get("/api/v1/imports/templates/gridPolygons.xlsx")).statusCode).toBe(
+      404,
+    );
+    expect((await t.as("communityStaff").get("/api/v1/imports/templates/nothing.xlsx")).statusCode).toBe(404);
+    expect((await t.as("gridWorker").get("/api/v1/imports/templates/grids.xlsx")).statusCode).toBe(403);
   });
 
   it("imports rows typed into the template below its example row", async () => {
-    const template = (await get(s.communityStaff, "/api/v1/imports/templates/residents.xlsx")).rawPayload;
+    const template = (await t.as("communityStaff").get("/api/v1/imports/templates/residents.xlsx"))
+      .rawPayload;
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(template as unknown as ArrayBuffer);
     const sheet = wb.worksheets[0] as ExcelJS.Worksheet;
@@ -108,19 +118,14 @@ describe("what may be imported", () => {
     const plainId = createHash("sha256").update(bytes).digest("hex");
     const { fileId } = await jobFiles(t, job.id);
     for (const id of [plainId, fileId])
-      expect((await get(s.communityStaff, `/api/v1/files/${id}`)).statusCode).toBe(404);
+      expect((await t.as("communityStaff").get(`/api/v1/files/${id}`)).statusCode).toBe(404);
   });
 
   it("refuses an upload without a kind, of an unknown kind, or of the wrong type", async () => {
     const bytes = await workbook([["姓名", "身份证号", "所属网格"]]);
     const form = new FormData();
     form.append("file", new Blob([new Uint8Array(bytes)]), "x.xlsx");
-    const none = await t.app.inject({
-      method: "POST",
-      url: "/api/v1/imports",
-      payload: form,
-      headers: s.communityStaff?.headers,
-    });
+    const none = await t.as("communityStaff").post("/api/v1/imports", form);
     expect(none.statusCode).toBe(400);
     expect(none.json().error.code).toBe("IMPORT_KIND_REQUIRED");
     expect((await uploadImport(t, s.communityStaff, "aliens", bytes)).statusCode).toBe(404);
@@ -165,11 +170,7 @@ describe("a large file as a job", () => {
     expect(await residentsTotal()).toBe(before + 2500);
 
     // Confirmed once: a second confirmation is a conflict naming the status.
-    const twice = await t.app.inject({
-      method: "POST",
-      url: `/api/v1/imports/${job.id}/confirm`,
-      headers: s.communityStaff?.headers,
-    });
+    const twice = await t.as("communityStaff").post(`/api/v1/imports/${job.id}/confirm`);
     expect(twice.statusCode).toBe(409);
     expect(twice.json().error).toMatchObject({ code: "ILLEGAL_TRANSITION", details: { status: "done" } });
   });
@@ -196,7 +197,7 @@ describe("a large file as a job", () => {
     expect(after.message).toContain("检查之后数据已有变化");
     expect(onDisk(t, (await jobFiles(t, job.id)).fileId)).toBe(false);
     expect(await residentsTotal()).toBe(before + 1);
-    const innocent = (await get(s.districtAdmin, `/api/v1/people/residents?q=${idOf(9002)}`)).json();
+    const innocent = (await t.as("districtAdmin").get(`/api/v1/people/residents?q=${idOf(9002)}`)).json();
     expect(innocent.total).toBe(0);
   });
 });
@@ -232,7 +233,7 @@ describe("personal data at rest", () => {
       status: "done",
       summary: { created: 1 },
     });
-    expect((await get(s.districtAdmin, `/api/v1/people/residents?q=${id}`)).json().total).toBe(1);
+    expect((await t.as("districtAdmin").get(`/api/v1/people/residents?q=${id}`)).json().total).toBe(1);
     expect(onDisk(t, fileId)).toBe(false);
   });
 
@@ -245,7 +246,7 @@ describe("personal data at rest", () => {
     expect(onDisk(t, reportFileId)).toBe(true);
     expect(await filesShowing(t, id)).toEqual([]);
 
-    const report = await get(s.communityStaff, `/api/v1/imports/${job.id}/report.xlsx`);
+    const report = await t.as("communityStaff").get(`/api/v1/imports/${job.id}/report.xlsx`);
     expect(report.statusCode).toBe(200);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(report.rawPayload as unknown as ArrayBuffer);
@@ -254,19 +255,19 @@ describe("personal data at rest", () => {
     expect(cells).toContain(id);
     expect(cells.some((c) => c.includes("手机号码无效"))).toBe(true);
     // Staff above him see the job, not the numbers he sent.
-    expect((await get(s.streetStaff, `/api/v1/imports/${job.id}`)).statusCode).toBe(200);
-    const theirs = await get(s.streetStaff, `/api/v1/imports/${job.id}/report.xlsx`);
+    expect((await t.as("streetStaff").get(`/api/v1/imports/${job.id}`)).statusCode).toBe(200);
+    const theirs = await t.as("streetStaff").get(`/api/v1/imports/${job.id}/report.xlsx`);
     expect(theirs.statusCode).toBe(403);
 
     await backdate(job.id);
     await sweep();
     expect(onDisk(t, reportFileId)).toBe(false);
-    expect((await get(s.communityStaff, `/api/v1/imports/${job.id}`)).json()).toMatchObject({
+    expect((await t.as("communityStaff").get(`/api/v1/imports/${job.id}`)).json()).toMatchObject({
       status: "rejected",
       hasReport: false,
       errorCount: 1,
     });
-    expect((await get(s.communityStaff, `/api/v1/imports/${job.id}/report.xlsx`)).statusCode).toBe(404);
+    expect((await t.as("communityStaff").get(`/api/v1/imports/${job.id}/report.xlsx`)).statusCode).toBe(404);
   });
 
   it("expires a file left unconfirmed for a day and clears temporary files a crash left", async () => {
@@ -284,17 +285,13 @@ describe("personal data at rest", () => {
     await backdate(old.id);
 
     await sweep();
-    expect((await get(s.communityStaff, `/api/v1/imports/${old.id}`)).json()).toMatchObject({
+    expect((await t.as("communityStaff").get(`/api/v1/imports/${old.id}`)).json()).toMatchObject({
       status: "expired",
       canConfirm: false,
       message: expect.stringContaining("24 小时"),
     });
     expect(onDisk(t, oldFile)).toBe(false);
-    const late = await t.app.inject({
-      method: "POST",
-      url: `/api/v1/imports/${old.id}/confirm`,
-      headers: s.communityStaff?.headers,
-    });
+    const late = await t.as("communityStaff").post(`/api/v1/imports/${old.id}/confirm`);
     expect(late.statusCode).toBe(409);
     expect(late.json().error.details.status).toBe("expired");
     expect([existsSync(crashed), existsSync(arriving)]).toEqual([false, true]);

@@ -1,6 +1,12 @@
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Session, startWithSessions, type TestApp } from "../../../testing/harness.ts";
+import {
+  type RoleName,
+  type Session,
+  startWithSessions,
+  type TestApp,
+  type Who,
+} from "../../../testing/harness.ts";
 import { userWithToken } from "../../../testing/users.ts";
 
 let t: TestApp;
@@ -10,24 +16,20 @@ let her: { id: string; name: string };
 let revealedAt: Date;
 const PURPOSE = "核对高龄津贴资格";
 
-const get = (headers: Record<string, string> | undefined, url: string) => t.app.inject({ url, headers });
-const json = async (headers: Record<string, string> | undefined, url: string) => {
-  const res = await get(headers, url);
+const json = async (who: Who, url: string) => {
+  const res = await t.as(who).get(url);
   expect(res.statusCode, res.body).toBe(200);
   return res.json() as { items: Array<Record<string, unknown>>; total: number };
 };
-const log = (who: string, query: string) => json(s[who]?.headers, `/api/v1/audit/pii-access?${query}`);
+const log = (who: RoleName, query: string) => json(who, `/api/v1/audit/pii-access?${query}`);
 
 beforeAll(async () => {
   ({ t, sessions: s } = await startWithSessions());
-  const found = await json(s.communityStaff?.headers, "/api/v1/people/residents?q=13800000007");
+  const found = await json("communityStaff", "/api/v1/people/residents?q=13800000007");
   her = found.items.find((r) => r.name === "孙秀英") as typeof her;
   revealedAt = new Date();
-  const reveal = await t.app.inject({
-    method: "POST",
-    url: `/api/v1/people/residents/${her.id}/reveal`,
-    headers: s.communityStaff?.headers,
-    payload: { purpose: PURPOSE },
+  const reveal = await t.as("communityStaff").post(`/api/v1/people/residents/${her.id}/reveal`, {
+    purpose: PURPOSE,
   });
   expect(reveal.statusCode, reveal.body).toBe(200);
 });
@@ -72,7 +74,7 @@ describe("who read a resident's data, for the staff above", () => {
 
   it("writes the reveal to the audit log in words a person reads: who, whom and why, never the number", async () => {
     const audit = await json(
-      s.districtAdmin?.headers,
+      "districtAdmin",
       `/api/v1/audit?action=people.resident.reveal&entityId=${her.id}`,
     );
     expect(audit.items).toEqual([
@@ -86,7 +88,7 @@ describe("who read a resident's data, for the staff above", () => {
 
   it("is not shown to another street's staff, nor to those without the permission", async () => {
     const streets = await json(
-      s.districtAdmin?.headers,
+      "districtAdmin",
       `/api/v1/territory/nodes?parentId=${s.districtAdmin?.user.roles[0]?.nodeId}`,
     );
     const firstStreet = s.streetStaff?.user.roles[0]?.nodeId;
@@ -97,23 +99,18 @@ describe("who read a resident's data, for the staff above", () => {
       roles: [{ role: "streetStaff", nodeId: other }],
     });
     // Her record is not found for him, as by its id elsewhere; nor are her reads in his whole list.
-    expect((await get(stranger.headers, `/api/v1/audit/pii-access?residentId=${her.id}`)).statusCode).toBe(
-      404,
-    );
-    const everything = await json(stranger.headers, "/api/v1/audit/pii-access?pageSize=200");
+    expect((await t.as(stranger).get(`/api/v1/audit/pii-access?residentId=${her.id}`)).statusCode).toBe(404);
+    const everything = await json(stranger, "/api/v1/audit/pii-access?pageSize=200");
     expect(everything.items.map((e) => e.residentId)).not.toContain(her.id);
-    expect((await get(stranger.headers, `/api/v1/audit/pii-access?underId=${firstStreet}`)).statusCode).toBe(
+    expect((await t.as(stranger).get(`/api/v1/audit/pii-access?underId=${firstStreet}`)).statusCode).toBe(
       404,
     );
-    for (const who of ["communityStaff", "gridWorker", "resident"])
-      expect((await get(s[who]?.headers, "/api/v1/audit/pii-access")).statusCode, who).toBe(403);
+    for (const who of ["communityStaff", "gridWorker", "resident"] as const)
+      expect((await t.as(who).get("/api/v1/audit/pii-access")).statusCode, who).toBe(403);
   });
 
   it("exports to xlsx with the same filters", async () => {
-    const res = await get(
-      s.streetStaff?.headers,
-      `/api/v1/audit/pii-access?residentId=${her.id}&format=xlsx`,
-    );
+    const res = await t.as("streetStaff").get(`/api/v1/audit/pii-access?residentId=${her.id}&format=xlsx`);
     expect(res.statusCode, res.body.slice(0, 200)).toBe(200);
     expect(res.headers["content-disposition"]).toContain("filename*=UTF-8''%E4%B8%AA%E4%BA%BA");
     const book = new ExcelJS.Workbook();
@@ -134,7 +131,7 @@ describe("who read a resident's data, for the staff above", () => {
 
 describe("who read my data, for the resident himself", () => {
   it("shows 孙秀英 who read her whole number and phone, his post and why, without his phone or address", async () => {
-    const res = await get(s.resident?.headers, "/api/v1/me/pii-access");
+    const res = await t.as("resident").get("/api/v1/me/pii-access");
     expect(res.statusCode, res.body).toBe(200);
     const mine = res.json() as { items: Array<Record<string, unknown>>; total: number };
     expect(mine.total).toBe(2);
@@ -148,8 +145,8 @@ describe("who read my data, for the resident himself", () => {
   });
 
   it("shows nobody else's reads: another user's list has none of hers", async () => {
-    const theirs = await json(s.partyMember?.headers, "/api/v1/me/pii-access");
+    const theirs = await json("partyMember", "/api/v1/me/pii-access");
     expect(theirs.items.map((e) => e.purpose)).not.toContain(PURPOSE);
-    expect((await get(undefined, "/api/v1/me/pii-access")).statusCode).toBe(401);
+    expect((await t.as(undefined).get("/api/v1/me/pii-access")).statusCode).toBe(401);
   });
 });

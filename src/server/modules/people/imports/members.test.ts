@@ -8,18 +8,15 @@ let s: Record<string, Session>;
 let mine: { code: string; name: string; id: string };
 let foreign: { code: string; id: string };
 
-const get = (who: Session, url: string) => t.app.inject({ url, headers: who.headers });
-const total = async (url: string) => (await get(s.districtAdmin as Session, url)).json().total as number;
+const total = async (url: string) => (await t.as("districtAdmin").get(url)).json().total as number;
 
 beforeAll(async () => {
   ({ t, sessions: s } = await startWithSessions({ queue: true }));
-  const grids = (
-    await get(s.communityStaff as Session, "/api/v1/territory/nodes?level=grid&pageSize=50")
-  ).json().items;
+  const grids = (await t.as("communityStaff").get("/api/v1/territory/nodes?level=grid&pageSize=50")).json()
+    .items;
   [mine] = grids;
-  const all = (
-    await get(s.districtAdmin as Session, "/api/v1/territory/nodes?level=grid&pageSize=200")
-  ).json().items;
+  const all = (await t.as("districtAdmin").get("/api/v1/territory/nodes?level=grid&pageSize=200")).json()
+    .items;
   foreign = all.find((g: { id: string }) => !grids.some((m: { id: string }) => m.id === g.id));
 }, 180_000);
 afterAll(() => t?.close());
@@ -30,17 +27,14 @@ describe("party members import", () => {
   let unit: string;
   beforeAll(async () => {
     const staff = s.communityStaff as Session;
-    const [someone] = (await get(staff, `/api/v1/people/residents?underId=${mine.id}&pageSize=1`)).json()
+    const [someone] = (await t.as(staff).get(`/api/v1/people/residents?underId=${mine.id}&pageSize=1`)).json()
       .items;
-    const revealed = await t.app.inject({
-      method: "POST",
-      url: `/api/v1/people/residents/${someone.id}/reveal`,
-      headers: staff.headers,
-      payload: { purpose: "导入党员测试" },
+    const revealed = await t.as(staff).post(`/api/v1/people/residents/${someone.id}/reveal`, {
+      purpose: "导入党员测试",
     });
     known = { id: someone.id, name: someone.name, idNumber: revealed.json().idNumber };
-    org = (await get(staff, "/api/v1/org/orgs?pageSize=1")).json().items[0].name;
-    unit = (await get(staff, "/api/v1/org/units?pageSize=1")).json().items[0].name;
+    org = (await t.as(staff).get("/api/v1/org/orgs?pageSize=1")).json().items[0].name;
+    unit = (await t.as(staff).get("/api/v1/org/units?pageSize=1")).json().items[0].name;
   });
 
   const newcomer = idNumber("36073119561111011");
@@ -108,12 +102,11 @@ describe("party members import", () => {
     const done = await confirmed(t, s.communityStaff, job.id);
     expect(done.summary).toMatchObject({ residentsCreated: 1 });
     expect((done.summary.created ?? 0) + (done.summary.updated ?? 0)).toBe(2);
-    const [member] = (
-      await get(s.communityStaff as Session, `/api/v1/people/party-members?q=${newcomer}`)
-    ).json().items;
+    const [member] = (await t.as("communityStaff").get(`/api/v1/people/party-members?q=${newcomer}`)).json()
+      .items;
     expect(member).toMatchObject({ name: "周老党", category: "retired", joinedOn: "2023-01-05" });
     const [old] = (
-      await get(s.communityStaff as Session, `/api/v1/people/party-members?q=${known.idNumber}`)
+      await t.as("communityStaff").get(`/api/v1/people/party-members?q=${known.idNumber}`)
     ).json().items;
     expect(old).toMatchObject({ residentId: known.id, category: "inService", joinedOn: "2005-07-01" });
     expect(old.workUnitId).toBeTruthy();
@@ -131,11 +124,12 @@ describe("grid staff import", () => {
   let building: { compound: string; name: string };
   beforeAll(async () => {
     const staff = s.communityStaff as Session;
-    const children = (await get(staff, `/api/v1/territory/nodes?parentId=${mine.id}&pageSize=50`)).json()
+    const children = (await t.as(staff).get(`/api/v1/territory/nodes?parentId=${mine.id}&pageSize=50`)).json()
       .items;
     const compound = children.find((c: { level: string }) => c.level === "compound");
-    const inside = (await get(staff, `/api/v1/territory/nodes?parentId=${compound.id}&pageSize=50`)).json()
-      .items;
+    const inside = (
+      await t.as(staff).get(`/api/v1/territory/nodes?parentId=${compound.id}&pageSize=50`)
+    ).json().items;
     const b = inside.find((c: { level: string }) => c.level === "building");
     building = { compound: compound.name, name: b.name };
   });
@@ -180,9 +174,9 @@ describe("grid staff import", () => {
       (await checked(t, s.communityStaff, "staff", await workbook(rows()))).id,
     );
     expect(done.summary).toEqual({ created: 3, updated: 0, unchanged: 0 });
-    const [courier] = (await get(s.communityStaff as Session, "/api/v1/people/staff?q=钱快递")).json().items;
+    const [courier] = (await t.as("communityStaff").get("/api/v1/people/staff?q=钱快递")).json().items;
     expect(courier).toMatchObject({ role: "gridWorker", employment: "partTime", partTimeKind: "courier" });
-    const [worker] = (await get(s.communityStaff as Session, "/api/v1/people/staff?q=赵巡格")).json().items;
+    const [worker] = (await t.as("communityStaff").get("/api/v1/people/staff?q=赵巡格")).json().items;
     expect(worker).toMatchObject({ duty: "B", employment: "fullTime", duties: "负责巡查" });
 
     const again = await confirmed(

@@ -19,22 +19,20 @@ let second: { code: string; id: string };
 let foreign: { code: string; id: string };
 let otherCommunityStaff: Session;
 
-const get = (who: Session, url: string) => t.app.inject({ url, headers: who.headers });
-const total = async (url: string) => (await get(s.districtAdmin as Session, url)).json().total as number;
+const total = async (url: string) => (await t.as("districtAdmin").get(url)).json().total as number;
 
 beforeAll(async () => {
   ({ t, sessions: s } = await startWithSessions({ queue: true }));
   const staff = s.communityStaff as Session;
-  const grids = (await get(staff, "/api/v1/territory/nodes?level=grid&pageSize=50")).json().items;
+  const grids = (await t.as(staff).get("/api/v1/territory/nodes?level=grid&pageSize=50")).json().items;
   // The lodger's row names a building by number alone: in a grid of one courtyard or none that is unique.
   [mine] = grids;
   second = grids.find((g: { gridType: string }, i: number) => i > 0 && g.gridType !== "compound");
-  const all = (
-    await get(s.districtAdmin as Session, "/api/v1/territory/nodes?level=grid&pageSize=200")
-  ).json().items;
+  const all = (await t.as("districtAdmin").get("/api/v1/territory/nodes?level=grid&pageSize=200")).json()
+    .items;
   foreign = all.find((g: { id: string }) => !grids.some((m: { id: string }) => m.id === g.id));
   const communities = (
-    await get(s.districtAdmin as Session, "/api/v1/territory/nodes?level=community&pageSize=50")
+    await t.as("districtAdmin").get("/api/v1/territory/nodes?level=community&pageSize=50")
   ).json().items;
   const home = staff.user.roles[0]?.nodeId;
   const other = communities.find((c: { id: string }) => c.id !== home);
@@ -104,15 +102,11 @@ describe("residents import", () => {
     expect(at(12)).toEqual([{ row: 12, column: "与户主关系", reason: expect.stringContaining("邻居") }]);
     expect(await total("/api/v1/people/residents?pageSize=1")).toBe(before);
 
-    const confirm = await t.app.inject({
-      method: "POST",
-      url: `/api/v1/imports/${job.id}/confirm`,
-      headers: s.communityStaff?.headers,
-    });
+    const confirm = await t.as("communityStaff").post(`/api/v1/imports/${job.id}/confirm`);
     expect(confirm.statusCode).toBe(409);
     expect(confirm.json().error.details.status).toBe("rejected");
 
-    const report = await get(s.communityStaff as Session, `/api/v1/imports/${job.id}/report.xlsx`);
+    const report = await t.as("communityStaff").get(`/api/v1/imports/${job.id}/report.xlsx`);
     expect(report.statusCode).toBe(200);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(report.rawPayload as unknown as ArrayBuffer);
@@ -193,8 +187,7 @@ describe("residents import", () => {
     expect(await total("/api/v1/people/residents?pageSize=1")).toBe(before.residents + 4);
     expect(await total("/api/v1/people/households?pageSize=1")).toBe(before.households + 2);
 
-    const found = (await get(s.communityStaff as Session, `/api/v1/people/residents?q=${ID.spouse}`)).json()
-      .items;
+    const found = (await t.as("communityStaff").get(`/api/v1/people/residents?q=${ID.spouse}`)).json().items;
     expect(found).toEqual([
       expect.objectContaining({
         name: "刘芳",
@@ -204,8 +197,7 @@ describe("residents import", () => {
         address: expect.stringContaining("新建楼2单元1101室"),
       }),
     ]);
-    const head = (await get(s.communityStaff as Session, `/api/v1/people/residents?q=${ID.head}`)).json()
-      .items[0];
+    const head = (await t.as("communityStaff").get(`/api/v1/people/residents?q=${ID.head}`)).json().items[0];
     expect(head).toMatchObject({ name: "张建国", phone: "139****1111", householdId: found[0].householdId });
   });
 
@@ -236,8 +228,7 @@ describe("residents import", () => {
       (await checked(t, s.communityStaff, "residents", bytes)).id,
     );
     expect(done.summary).toEqual({ created: 0, updated: 1, unchanged: 0 });
-    const [r] = (await get(s.communityStaff as Session, `/api/v1/people/residents?q=${ID.lodger}`)).json()
-      .items;
+    const [r] = (await t.as("communityStaff").get(`/api/v1/people/residents?q=${ID.lodger}`)).json().items;
     expect(r).toMatchObject({ residenceType: "resident", phone: "139****3333" });
   });
 
@@ -250,20 +241,16 @@ describe("residents import", () => {
     expect(res.statusCode).toBe(202);
     const { id } = res.json();
     await settle(t, s.communityStaff, id);
-    expect((await get(s.streetStaff as Session, `/api/v1/imports/${id}`)).statusCode).toBe(200);
-    expect((await get(s.districtAdmin as Session, `/api/v1/imports/${id}`)).statusCode).toBe(200);
-    expect((await get(otherCommunityStaff, `/api/v1/imports/${id}`)).statusCode).toBe(404);
-    expect((await get(otherCommunityStaff, `/api/v1/imports/${id}/report.xlsx`)).statusCode).toBe(404);
-    const theirs = (await get(otherCommunityStaff, "/api/v1/imports")).json();
+    expect((await t.as("streetStaff").get(`/api/v1/imports/${id}`)).statusCode).toBe(200);
+    expect((await t.as("districtAdmin").get(`/api/v1/imports/${id}`)).statusCode).toBe(200);
+    expect((await t.as(otherCommunityStaff).get(`/api/v1/imports/${id}`)).statusCode).toBe(404);
+    expect((await t.as(otherCommunityStaff).get(`/api/v1/imports/${id}/report.xlsx`)).statusCode).toBe(404);
+    const theirs = (await t.as(otherCommunityStaff).get("/api/v1/imports")).json();
     expect(theirs.items.map((j: { id: string }) => j.id)).not.toContain(id);
-    const ours = (await get(s.communityStaff as Session, "/api/v1/imports?mine=true")).json();
+    const ours = (await t.as("communityStaff").get("/api/v1/imports?mine=true")).json();
     expect(ours.items.map((j: { id: string }) => j.id)).toContain(id);
     // Only the uploader confirms.
-    const other = await t.app.inject({
-      method: "POST",
-      url: `/api/v1/imports/${id}/confirm`,
-      headers: s.streetStaff?.headers,
-    });
+    const other = await t.as("streetStaff").post(`/api/v1/imports/${id}/confirm`);
     expect(other.statusCode).toBe(403);
   });
 
