@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ownGridCentre, type Session, startWithSessions, type TestApp } from "../../testing/harness.ts";
+import {
+  ownGridCentre,
+  type RoleName,
+  type Session,
+  startWithSessions,
+  type TestApp,
+} from "../../testing/harness.ts";
 
 let t: TestApp;
 let s: Record<string, Session>;
@@ -10,17 +16,14 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const get = (who: string, url: string) => t.app.inject({ url, headers: s[who]?.headers });
-const post = (who: string, url: string, payload: unknown) =>
-  t.app.inject({ method: "POST", url, payload: payload as object, headers: s[who]?.headers });
-const submit = (who: string, body: Record<string, unknown>) =>
-  post(who, "/api/v1/cases", {
+const submit = (who: RoleName, body: Record<string, unknown>) =>
+  t.as(who).post("/api/v1/cases", {
     categoryCode: "sanitation",
     description: "楼下垃圾堆放三天无人清理",
     ...body,
   });
-const act = (who: string, id: string, body: Record<string, unknown>) =>
-  post(who, `/api/v1/cases/${id}/transitions`, body);
+const act = (who: RoleName, id: string, body: Record<string, unknown>) =>
+  t.as(who).post(`/api/v1/cases/${id}/transitions`, body);
 
 describe("intake and the short path", () => {
   it("takes a resident's request into his grid with a human code, and the grid solves it", async () => {
@@ -30,14 +33,14 @@ describe("intake and the short path", () => {
     expect(code).toMatch(/^XG-\d{8}-\d{4}$/);
     expect(status).toBe("new");
 
-    const byCode = await get("gridWorker", `/api/v1/cases/${code}`);
+    const byCode = await t.as("gridWorker").get(`/api/v1/cases/${code}`);
     expect(byCode.statusCode).toBe(200);
     expect(byCode.json()).toMatchObject({
       id,
       gridCode: "XG-LJ-001",
       allowedActions: expect.arrayContaining(["receive"]),
     });
-    expect((await get("resident", `/api/v1/cases/${id}`)).json().allowedActions).toEqual(["withdraw"]);
+    expect((await t.as("resident").get(`/api/v1/cases/${id}`)).json().allowedActions).toEqual(["withdraw"]);
 
     expect((await act("gridWorker", id, { action: "receive" })).json().status).toBe("gridHandling");
     const illegal = await act("gridWorker", id, { action: "claim" });
@@ -51,7 +54,7 @@ describe("intake and the short path", () => {
       "closed",
     );
 
-    const detail = (await get("resident", `/api/v1/cases/${code}`)).json();
+    const detail = (await t.as("resident").get(`/api/v1/cases/${code}`)).json();
     expect(detail.events.map((e: { action: string }) => e.action)).toEqual([
       "submit",
       "receive",
@@ -59,7 +62,7 @@ describe("intake and the short path", () => {
       "rate",
     ]);
     expect(detail.rating).toBe(5);
-    const mine = (await get("resident", "/api/v1/cases/mine")).json();
+    const mine = (await t.as("resident").get("/api/v1/cases/mine")).json();
     expect(mine.items.map((c: { id: string }) => c.id)).toContain(id);
   });
 
@@ -71,7 +74,7 @@ describe("intake and the short path", () => {
     await act("gridWorker", id, { action: "resolve", note: "已调解" });
     const rated = await act("resident", id, { action: "rate", score: 1, comment: "没有解决" });
     expect(rated.json().status).toBe("communityDispatch");
-    expect((await get("communityStaff", `/api/v1/cases/${id}`)).json()).toMatchObject({
+    expect((await t.as("communityStaff").get(`/api/v1/cases/${id}`)).json()).toMatchObject({
       needsReview: true,
       rating: 1,
     });
@@ -80,7 +83,7 @@ describe("intake and the short path", () => {
 
 describe("bad input", () => {
   it("answers each with a clear error and writes nothing", async () => {
-    const before = (await get("districtAdmin", "/api/v1/cases?pageSize=1")).json().total;
+    const before = (await t.as("districtAdmin").get("/api/v1/cases?pageSize=1")).json().total;
     const cases: Array<[Record<string, unknown>, number, string]> = [
       [{}, 422, "LOCATION_REQUIRED"],
       [{ location: { lat: 39.9, lng: 116.4 } }, 422, "OUTSIDE_DISTRICT"],
@@ -92,13 +95,13 @@ describe("bad input", () => {
       expect(res.statusCode, JSON.stringify(body)).toBe(status);
       expect(res.json().error.code).toBe(code);
     }
-    expect((await get("districtAdmin", "/api/v1/cases?pageSize=1")).json().total).toBe(before);
+    expect((await t.as("districtAdmin").get("/api/v1/cases?pageSize=1")).json().total).toBe(before);
   });
 
   it("keeps cases out of sight of other residents and outside the scope", async () => {
     const { id } = (await submit("resident", { location: point })).json();
-    expect((await get("merchant", `/api/v1/cases/${id}`)).statusCode).toBe(404);
-    expect((await get("departmentStaff", `/api/v1/cases/${id}`)).statusCode).toBe(404);
+    expect((await t.as("merchant").get(`/api/v1/cases/${id}`)).statusCode).toBe(404);
+    expect((await t.as("departmentStaff").get(`/api/v1/cases/${id}`)).statusCode).toBe(404);
   });
 });
 
@@ -109,12 +112,12 @@ describe("up the levels, whistle and departments", () => {
     expect((await act("communityStaff", id, { action: "escalate", note: "需街道协调" })).json().status).toBe(
       "streetReview",
     );
-    const departments = (await get("streetStaff", "/api/v1/cases/departments")).json();
+    const departments = (await t.as("streetStaff").get("/api/v1/cases/departments")).json();
     const urban = departments.find((d: { code: string }) => d.code === "urban");
     expect((await act("streetStaff", id, { action: "assign", departmentId: urban.id })).json().status).toBe(
       "departmentClaim",
     );
-    expect((await get("departmentStaff", `/api/v1/cases/${id}`)).json().allowedActions).toEqual(
+    expect((await t.as("departmentStaff").get(`/api/v1/cases/${id}`)).json().allowedActions).toEqual(
       expect.arrayContaining(["claim", "return"]),
     );
     await act("departmentStaff", id, { action: "claim" });
@@ -126,7 +129,7 @@ describe("up the levels, whistle and departments", () => {
   it("whistles two departments, each reports back and is rated; figures per department", async () => {
     const { id } = (await submit("resident", { location: point, description: "沿街商铺油烟扰民" })).json();
     await act("gridWorker", id, { action: "escalate", note: "网格无法处理" });
-    const departments = (await get("communityStaff", "/api/v1/cases/departments")).json();
+    const departments = (await t.as("communityStaff").get("/api/v1/cases/departments")).json();
     const ids = departments
       .filter((d: { code: string }) => ["urban", "environment"].includes(d.code))
       .map((d: { id: string }) => d.id);
@@ -143,33 +146,34 @@ describe("up the levels, whistle and departments", () => {
         })
       ).json().status,
     ).toBe("whistled");
-    const inbox = (await get("departmentStaff", "/api/v1/whistles?status=pending")).json();
+    const inbox = (await t.as("departmentStaff").get("/api/v1/whistles?status=pending")).json();
     const mine = inbox.items.find((w: { caseId: string }) => w.caseId === id);
     expect(mine.departmentName).toBe("区城市管理局");
     // The whole inbox is a to-do list: what waits for the department comes before the demo's rated ones.
-    const all = (await get("departmentStaff", "/api/v1/whistles?pageSize=100")).json();
+    const all = (await t.as("departmentStaff").get("/api/v1/whistles?pageSize=100")).json();
     const awaiting = (w: { status: string }) => ["pending", "accepted"].includes(w.status);
     // Awaiting the department (pending or accepted) first, whatever the demo's clock cut left open.
     const firstDone = all.items.findIndex((w: { status: string }) => !awaiting(w));
     expect(all.items.slice(firstDone === -1 ? all.items.length : firstDone).some(awaiting)).toBe(false);
     expect(all.items.map((w: { id: string }) => w.id)).toContain(mine.id);
     expect(
-      (await post("departmentStaff", `/api/v1/whistles/${mine.id}/report`, { note: "x" })).statusCode,
+      (await t.as("departmentStaff").post(`/api/v1/whistles/${mine.id}/report`, { note: "x" })).statusCode,
     ).toBe(409);
-    expect((await post("departmentStaff", `/api/v1/whistles/${mine.id}/accept`, {})).json().status).toBe(
+    expect((await t.as("departmentStaff").post(`/api/v1/whistles/${mine.id}/accept`, {})).json().status).toBe(
       "accepted",
     );
     expect(
-      (await post("departmentStaff", `/api/v1/whistles/${mine.id}/report`, { note: "已约谈商户整改" })).json()
-        .status,
+      (
+        await t.as("departmentStaff").post(`/api/v1/whistles/${mine.id}/report`, { note: "已约谈商户整改" })
+      ).json().status,
     ).toBe("reported");
-    expect((await post("departmentStaff", `/api/v1/whistles/${mine.id}/rate`, { score: 5 })).statusCode).toBe(
-      403,
-    );
     expect(
-      (await post("communityStaff", `/api/v1/whistles/${mine.id}/rate`, { score: 4 })).json().status,
+      (await t.as("departmentStaff").post(`/api/v1/whistles/${mine.id}/rate`, { score: 5 })).statusCode,
+    ).toBe(403);
+    expect(
+      (await t.as("communityStaff").post(`/api/v1/whistles/${mine.id}/rate`, { score: 4 })).json().status,
     ).toBe("rated");
-    const figures = (await get("communityStaff", "/api/v1/whistles/figures")).json().items;
+    const figures = (await t.as("communityStaff").get("/api/v1/whistles/figures")).json().items;
     expect(figures.find((f: { code: string }) => f.code === "urban")).toMatchObject({
       total: 1,
       reported: 1,
@@ -201,7 +205,7 @@ describe("duplicates", () => {
     );
     await act("gridWorker", first.id, { action: "receive" });
     await act("gridWorker", first.id, { action: "resolve", note: "已挪车" });
-    const merged = (await get("gridWorker", `/api/v1/cases/${second.id}`)).json();
+    const merged = (await t.as("gridWorker").get(`/api/v1/cases/${second.id}`)).json();
     expect(merged.master).toMatchObject({ id: first.id, status: "resolved" });
     expect(merged.events.at(-1).action).toBe("follow");
   });
@@ -220,19 +224,21 @@ describe("walk-in at the service hall", () => {
     expect(res.statusCode).toBe(201);
     const { id, status } = res.json();
     expect(status).toBe("communityDispatch");
-    const shown = (await get("communityStaff", `/api/v1/cases/${id}`)).json();
+    const shown = (await t.as("communityStaff").get(`/api/v1/cases/${id}`)).json();
     expect(shown).toMatchObject({ channel: "walkIn", reporterName: "周**", reporterPhone: "139****5678" });
-    const reveal = await post("communityStaff", `/api/v1/cases/${id}/reveal-reporter`, {
+    const reveal = await t.as("communityStaff").post(`/api/v1/cases/${id}/reveal-reporter`, {
       purpose: "电话回访",
     });
     expect(reveal.json()).toEqual({ name: "周桂兰", phone: "13912345678" });
     // The reveal is in the audit log, with its purpose.
-    const audit = await get("districtAdmin", `/api/v1/audit?action=cases.reporter.reveal&entityId=${id}`);
+    const audit = await t
+      .as("districtAdmin")
+      .get(`/api/v1/audit?action=cases.reporter.reveal&entityId=${id}`);
     expect(audit.json().items).toEqual([
       expect.objectContaining({ actorId: s.communityStaff?.user.id, after: { purpose: "电话回访" } }),
     ]);
     expect(
-      (await post("resident", `/api/v1/cases/${id}/reveal-reporter`, { purpose: "看看" })).statusCode,
+      (await t.as("resident").post(`/api/v1/cases/${id}/reveal-reporter`, { purpose: "看看" })).statusCode,
     ).toBe(404);
     const missingPhone = await submit("communityStaff", {
       channel: "walkIn",

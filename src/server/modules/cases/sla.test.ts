@@ -8,6 +8,7 @@ import { loadConfig } from "../../config.ts";
 import { hashPassword, type Role } from "../../platform/auth/index.ts";
 import { openDatabase } from "../../platform/db/index.ts";
 import { createServer, type Server } from "../../server.ts";
+import { callerOf } from "../../testing/calls.ts";
 import { freshDatabaseUrl, onPostgres } from "../../testing/database.ts";
 import { loginAs, type Session } from "../../testing/harness.ts";
 import { ensureUser } from "../accounts/index.ts";
@@ -114,14 +115,13 @@ const events = async (caseId: string, action: "remind" | "supervise") =>
       .from(caseEvents)
       .where(and(eq(caseEvents.caseId, caseId), eq(caseEvents.action, action)))
   ).length;
-const get = (who: Who, url: string) => server.app.inject({ url, headers: s[who]?.headers });
-const post = (who: Who, url: string, payload: object) =>
-  server.app.inject({ method: "POST", url, payload, headers: s[who]?.headers });
+/** Calls to this file's own server as a signed-in role. */
+const as = (who: Who) => callerOf(server.app, s[who]?.headers ?? {});
 const setCase = (id: string, set: Record<string, unknown>) =>
   server.database.db.update(cases).set(set).where(eq(cases.id, id));
 const minutesFromNow = (m: number) => sql`now() + ${m} * interval '1 minute'`;
 const noticesOf = async (who: Who, caseId: string, kind: string) => {
-  const body = (await get(who, "/api/v1/notifications?pageSize=200")).json();
+  const body = (await as(who).get("/api/v1/notifications?pageSize=200")).json();
   return body.items.filter(
     (n: { entityId: string; kind: string }) => n.entityId === caseId && n.kind === kind,
   );
@@ -166,7 +166,7 @@ describe(`SLA deadlines on the queue (${onPostgres ? "PostgreSQL" : "PGlite"})`,
     await sweep();
     expect(await events(id, "supervise")).toBe(1);
     expect(await events(id, "remind")).toBe(1);
-    const detail = (await get("communityStaff", `/api/v1/cases/${id}`)).json();
+    const detail = (await as("communityStaff").get(`/api/v1/cases/${id}`)).json();
     expect(detail).toMatchObject({ status: "communityDispatch", supervisedBy: "community", overdue: true });
     expect(detail.events.at(-1)).toMatchObject({
       action: "supervise",
@@ -174,7 +174,7 @@ describe(`SLA deadlines on the queue (${onPostgres ? "PostgreSQL" : "PGlite"})`,
       fromStatus: "new",
       toStatus: "communityDispatch",
     });
-    const supervised = (await get("communityStaff", "/api/v1/cases?supervised=true&pageSize=200")).json();
+    const supervised = (await as("communityStaff").get("/api/v1/cases?supervised=true&pageSize=200")).json();
     expect(supervised.items.map((c: { id: string }) => c.id)).toContain(id);
     const notices = await noticesOf("communityStaff", id, "case.supervise");
     expect(notices).toHaveLength(1);
@@ -196,10 +196,10 @@ describe(`SLA deadlines on the queue (${onPostgres ? "PostgreSQL" : "PGlite"})`,
     ]);
 
     // A whistle past its deadline without a report: flagged once, the department hears of it.
-    const departments = (await get("communityStaff", "/api/v1/cases/departments")).json();
+    const departments = (await as("communityStaff").get("/api/v1/cases/departments")).json();
     const urban = departments.find((d: { code: string }) => d.code === "urban");
     const deadline = new Date(Date.now() + 3_600_000).toISOString();
-    const whistled = await post("communityStaff", `/api/v1/cases/${id}/transitions`, {
+    const whistled = await as("communityStaff").post(`/api/v1/cases/${id}/transitions`, {
       action: "whistle",
       note: "请城管报到",
       departmentIds: [urban.id],
@@ -249,27 +249,27 @@ describe(`SLA deadlines on the queue (${onPostgres ? "PostgreSQL" : "PGlite"})`,
 describe("notifications", () => {
   it("lists my own, newest first, counts the unread and marks them read", async () => {
     const url = "/api/v1/notifications";
-    const all = (await get("communityStaff", url)).json();
+    const all = (await as("communityStaff").get(url)).json();
     expect(all.unreadCount).toBeGreaterThanOrEqual(2);
     const times = all.items.map((n: { createdAt: string }) => n.createdAt);
     expect(times).toEqual([...times].sort().reverse());
-    expect((await get("communityStaff", `${url}?unread=true`)).json().total).toBe(all.unreadCount);
+    expect((await as("communityStaff").get(`${url}?unread=true`)).json().total).toBe(all.unreadCount);
 
     const first = all.items[0];
-    const read = await post("communityStaff", `${url}/${first.id}/read`, {});
+    const read = await as("communityStaff").post(`${url}/${first.id}/read`, {});
     expect(read.statusCode).toBe(200);
-    expect((await post("communityStaff", `${url}/${first.id}/read`, {})).json().readAt).toBe(
+    expect((await as("communityStaff").post(`${url}/${first.id}/read`, {})).json().readAt).toBe(
       read.json().readAt,
     );
-    expect((await get("communityStaff", url)).json().unreadCount).toBe(all.unreadCount - 1);
+    expect((await as("communityStaff").get(url)).json().unreadCount).toBe(all.unreadCount - 1);
     // Someone else's notice does not exist for me.
-    expect((await post("gridWorker", `${url}/${first.id}/read`, {})).statusCode).toBe(404);
+    expect((await as("gridWorker").post(`${url}/${first.id}/read`, {})).statusCode).toBe(404);
 
-    expect((await post("communityStaff", `${url}/read-all`, {})).json().updated).toBe(all.unreadCount - 1);
-    const after = (await get("communityStaff", `${url}?unread=false&pageSize=1`)).json();
+    expect((await as("communityStaff").post(`${url}/read-all`, {})).json().updated).toBe(all.unreadCount - 1);
+    const after = (await as("communityStaff").get(`${url}?unread=false&pageSize=1`)).json();
     expect(after).toMatchObject({ total: all.total, unreadCount: 0 });
     expect(after.items).toHaveLength(1);
-    expect((await get("gridWorker", url)).json().unreadCount).toBeGreaterThan(0);
+    expect((await as("gridWorker").get(url)).json().unreadCount).toBeGreaterThan(0);
   });
 });
 
@@ -277,7 +277,7 @@ describe("satisfaction (R7)", () => {
   it("counts rated, satisfied, low and mean ratings per grid and per department", async () => {
     const from = new Date(Date.now() - 1_000).toISOString();
     const act = async (who: Who, id: string, body: object) =>
-      expect((await post(who, `/api/v1/cases/${id}/transitions`, body)).statusCode).toBe(200);
+      expect((await as(who).post(`/api/v1/cases/${id}/transitions`, body)).statusCode).toBe(200);
     const solvedAndRated = async (at: TerritoryNode, who: Who, score: number) => {
       const id = await newCase(at);
       await act(who, id, { action: "receive" });
@@ -287,7 +287,7 @@ describe("satisfaction (R7)", () => {
     for (const score of [5, 4, 2]) await solvedAndRated(grid, "gridWorker", score);
     await solvedAndRated(grid2, "communityStaff", 3);
     await newCase(grid2); // open, not rated
-    const [urban] = (await get("communityStaff", "/api/v1/cases/departments"))
+    const [urban] = (await as("communityStaff").get("/api/v1/cases/departments"))
       .json()
       .filter((d: { code: string }) => d.code === "urban");
     const byDepartment = await newCase(grid2, { status: "departmentClaim", departmentId: urban.id });
@@ -296,7 +296,7 @@ describe("satisfaction (R7)", () => {
     await act("communityStaff", byDepartment, { action: "rate", score: 5 });
 
     const q = `from=${encodeURIComponent(from)}`;
-    const grids = (await get("communityStaff", `/api/v1/cases/satisfaction?by=grid&${q}`)).json();
+    const grids = (await as("communityStaff").get(`/api/v1/cases/satisfaction?by=grid&${q}`)).json();
     expect(grids.items).toEqual([
       {
         id: grid.id,
@@ -322,7 +322,7 @@ describe("satisfaction (R7)", () => {
       },
     ]);
     const departments = (
-      await get("departmentStaff", `/api/v1/cases/satisfaction?by=department&${q}`)
+      await as("departmentStaff").get(`/api/v1/cases/satisfaction?by=department&${q}`)
     ).json();
     expect(departments.items).toEqual([
       expect.objectContaining({
@@ -334,11 +334,11 @@ describe("satisfaction (R7)", () => {
       }),
     ]);
     // Department staff see only their department's cases, whatever the unit.
-    const theirGrids = (await get("departmentStaff", `/api/v1/cases/satisfaction?by=grid&${q}`)).json();
+    const theirGrids = (await as("departmentStaff").get(`/api/v1/cases/satisfaction?by=grid&${q}`)).json();
     expect(theirGrids.items).toMatchObject([{ code: "SLA-G2", cases: 1, rated: 1 }]);
     const later = new Date(Date.now() + 60_000).toISOString();
     const none = (
-      await get("gridWorker", `/api/v1/cases/satisfaction?from=${encodeURIComponent(later)}`)
+      await as("gridWorker").get(`/api/v1/cases/satisfaction?from=${encodeURIComponent(later)}`)
     ).json();
     expect(none).toEqual({ by: "grid", items: [] });
   });

@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ownGridCentre, type Session, startWithSessions, type TestApp } from "../../testing/harness.ts";
+import {
+  ownGridCentre,
+  type RoleName,
+  type Session,
+  startWithSessions,
+  type TestApp,
+} from "../../testing/harness.ts";
 import { chinaDate, MINUTE_BUCKETS, naiveFigures, refreshCaseFigures } from "../cases/index.ts";
 
 let t: TestApp;
@@ -10,9 +16,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const get = (who: string, url: string) => t.app.inject({ url, headers: s[who]?.headers });
-const overviewOf = async (who: string, query = "") => {
-  const res = await get(who, `/api/v1/dashboard/overview${query}`);
+const overviewOf = async (who: RoleName, query = "") => {
+  const res = await t.as(who).get(`/api/v1/dashboard/overview${query}`);
   expect(res.statusCode).toBe(200);
   return res.json();
 };
@@ -32,10 +37,11 @@ describe("figures from the aggregates", () => {
     const from = daysAgo(100);
     const to = daysAgo(0);
     const district = await overviewOf("districtAdmin", `?from=${from}&to=${to}`);
-    const community = (await get("districtAdmin", `/api/v1/dashboard/areas?from=${from}&to=${to}`)).json()
-      .items[0];
+    const community = (
+      await t.as("districtAdmin").get(`/api/v1/dashboard/areas?from=${from}&to=${to}`)
+    ).json().items[0];
     const grid = (
-      await get("districtAdmin", `/api/v1/dashboard/areas?node=${community.id}&from=${from}&to=${to}`)
+      await t.as("districtAdmin").get(`/api/v1/dashboard/areas?node=${community.id}&from=${from}&to=${to}`)
     ).json().items[0];
     for (const node of [district.node, community, grid]) {
       const ours =
@@ -112,7 +118,7 @@ describe("figures from the aggregates", () => {
 });
 
 async function pathOf(nodeId: string): Promise<string> {
-  const res = await get("districtAdmin", `/api/v1/territory/nodes/${nodeId}`);
+  const res = await t.as("districtAdmin").get(`/api/v1/territory/nodes/${nodeId}`);
   return res.json().path;
 }
 
@@ -125,24 +131,24 @@ describe("scope, drill-down and bad input", () => {
     expect(district.node.level).toBe("district");
     expect(community.cases.received).toBeLessThan(district.cases.received);
     expect(
-      (await get("communityStaff", `/api/v1/dashboard/overview?node=${district.node.id}`)).statusCode,
+      (await t.as("communityStaff").get(`/api/v1/dashboard/overview?node=${district.node.id}`)).statusCode,
     ).toBe(404);
     expect((await overviewOf("gridWorker")).node.level).toBe("grid");
-    expect((await get("resident", "/api/v1/dashboard/overview")).statusCode).toBe(403);
-    expect((await get("departmentStaff", "/api/v1/dashboard/overview")).statusCode).toBe(403);
+    expect((await t.as("resident").get("/api/v1/dashboard/overview")).statusCode).toBe(403);
+    expect((await t.as("departmentStaff").get("/api/v1/dashboard/overview")).statusCode).toBe(403);
 
     // 100 days: the demo gives a department a whistle every week or two, so the default 30 days can
     // hold none of them, depending on the hour the demo was generated.
-    const department = await get("departmentStaff", `/api/v1/dashboard/department?from=${daysAgo(100)}`);
+    const department = await t.as("departmentStaff").get(`/api/v1/dashboard/department?from=${daysAgo(100)}`);
     expect(department.statusCode).toBe(200);
     expect(department.json().departments).toHaveLength(1);
     expect(department.json().departments[0].whistles).toBeGreaterThan(0);
-    expect((await get("communityStaff", "/api/v1/dashboard/department")).statusCode).toBe(403);
+    expect((await t.as("communityStaff").get("/api/v1/dashboard/department")).statusCode).toBe(403);
   });
 
   it("drills from the district's communities to a community's grids, the figures adding up", async () => {
     const district = await overviewOf("districtAdmin");
-    const areas = (await get("districtAdmin", "/api/v1/dashboard/areas")).json();
+    const areas = (await t.as("districtAdmin").get("/api/v1/dashboard/areas")).json();
     expect(areas.level).toBe("community");
     expect(areas.items).toHaveLength(14);
     expect(areas.items.every((a: { geometry: unknown }) => a.geometry !== null)).toBe(true);
@@ -153,23 +159,23 @@ describe("scope, drill-down and bad input", () => {
     );
 
     const busiest = [...areas.items].sort((a, b) => b.received - a.received)[0];
-    const grids = (await get("districtAdmin", `/api/v1/dashboard/areas?node=${busiest.id}`)).json();
+    const grids = (await t.as("districtAdmin").get(`/api/v1/dashboard/areas?node=${busiest.id}`)).json();
     expect(grids.level).toBe("grid");
     expect(grids.trail.map((n: { level: string }) => n.level)).toEqual(["district", "street"]);
     expect(sum(grids.items)).toBeLessThanOrEqual(busiest.received);
 
-    const trend = (await get("districtAdmin", "/api/v1/dashboard/trend")).json();
+    const trend = (await t.as("districtAdmin").get("/api/v1/dashboard/trend")).json();
     expect(trend.interval).toBe("day");
     expect(trend.points).toHaveLength(30);
     expect(sum(trend.points)).toBe(district.cases.received);
     const yearly = (
-      await get("districtAdmin", `/api/v1/dashboard/trend?from=${daysAgo(365)}&interval=month`)
+      await t.as("districtAdmin").get(`/api/v1/dashboard/trend?from=${daysAgo(365)}&interval=month`)
     ).json();
     expect(yearly.points.length).toBeGreaterThanOrEqual(12);
   });
 
   it("lists the newest and the overdue cases live", async () => {
-    const live = (await get("districtAdmin", "/api/v1/dashboard/live?limit=5")).json();
+    const live = (await t.as("districtAdmin").get("/api/v1/dashboard/live?limit=5")).json();
     expect(live.latest).toHaveLength(5);
     const times = live.latest.map((c: { createdAt: string }) => c.createdAt);
     expect([...times].sort().reverse()).toEqual(times);
@@ -178,15 +184,20 @@ describe("scope, drill-down and bad input", () => {
   });
 
   it("refuses a reversed or malformed period and an unknown node with clear errors", async () => {
-    const reversed = await get("districtAdmin", "/api/v1/dashboard/overview?from=2026-11-30&to=2026-11-01");
+    const reversed = await t
+      .as("districtAdmin")
+      .get("/api/v1/dashboard/overview?from=2026-11-30&to=2026-11-01");
     expect(reversed.statusCode).toBe(400);
     expect(reversed.json().error.code).toBe("INVALID_RANGE");
-    expect((await get("districtAdmin", "/api/v1/dashboard/overview?from=2026-13-01")).statusCode).toBe(400);
-    expect((await get("districtAdmin", "/api/v1/dashboard/overview?from=1900-01-01")).statusCode).toBe(400);
-    const unknown = await get(
-      "districtAdmin",
-      "/api/v1/dashboard/overview?node=00000000-0000-4000-8000-000000000000",
+    expect((await t.as("districtAdmin").get("/api/v1/dashboard/overview?from=2026-13-01")).statusCode).toBe(
+      400,
     );
+    expect((await t.as("districtAdmin").get("/api/v1/dashboard/overview?from=1900-01-01")).statusCode).toBe(
+      400,
+    );
+    const unknown = await t
+      .as("districtAdmin")
+      .get("/api/v1/dashboard/overview?node=00000000-0000-4000-8000-000000000000");
     expect(unknown.statusCode).toBe(404);
   });
 });

@@ -8,18 +8,17 @@ let home: { id: string; address: string };
 let elsewhere: { id: string };
 beforeAll(async () => {
   ({ t, sessions: s } = await startWithSessions());
-  [home] = (await get("gridWorker", "/api/v1/people/households?pageSize=1")).json().items;
+  [home] = (await t.as("gridWorker").get("/api/v1/people/households?pageSize=1")).json().items;
   const communities = (
-    await get("districtAdmin", "/api/v1/territory/nodes?level=community&pageSize=2")
+    await t.as("districtAdmin").get("/api/v1/territory/nodes?level=community&pageSize=2")
   ).json();
   const other = communities.items.find((c: { name: string }) => c.name !== "红旗社区");
   [elsewhere] = (
-    await get("districtAdmin", `/api/v1/people/households?underId=${other.id}&pageSize=1`)
+    await t.as("districtAdmin").get(`/api/v1/people/households?underId=${other.id}&pageSize=1`)
   ).json().items;
 });
 afterAll(() => t.close());
 
-const get = (who: string, url: string) => t.app.inject({ url, headers: s[who]?.headers });
 const register = (who: string, body: Record<string, unknown>) =>
   t.app.inject({ method: "POST", url: "/api/v1/devices", payload: body, headers: s[who]?.headers });
 /** A device call: no session, only the device's own secret. */
@@ -45,13 +44,13 @@ describe("one-key call devices", () => {
     expect(res.json()).toMatchObject({ deviceId: "YJT-2026-0001", householdId: home.id });
     expect(secret.length).toBeGreaterThanOrEqual(32);
 
-    const list = await get("gridWorker", `/api/v1/devices?householdId=${home.id}`);
+    const list = await t.as("gridWorker").get(`/api/v1/devices?householdId=${home.id}`);
     expect(list.json()).toMatchObject({
       total: 1,
       items: [{ deviceId: "YJT-2026-0001", label: "张奶奶家", lastCallAt: null }],
     });
     expect(list.body).not.toContain(secret);
-    expect((await get("merchant", "/api/v1/devices")).statusCode).toBe(403);
+    expect((await t.as("merchant").get("/api/v1/devices")).statusCode).toBe(403);
 
     const again = await register("communityStaff", {
       deviceId: "YJT-2026-0001",
@@ -73,7 +72,7 @@ describe("one-key call devices", () => {
     expect(res.statusCode).toBe(201);
     const { code, status } = res.json();
     expect(status).toBe("new");
-    const detail = await get("gridWorker", `/api/v1/cases/${code}`);
+    const detail = await t.as("gridWorker").get(`/api/v1/cases/${code}`);
     expect(detail.statusCode).toBe(200);
     expect(detail.json()).toMatchObject({
       channel: "device",
@@ -82,7 +81,7 @@ describe("one-key call devices", () => {
       description: expect.stringContaining("张奶奶家"),
       grid: { id: s.gridWorker?.user.roles[0]?.nodeId },
     });
-    const [device] = (await get("gridWorker", `/api/v1/devices?householdId=${home.id}`)).json().items;
+    const [device] = (await t.as("gridWorker").get(`/api/v1/devices?householdId=${home.id}`)).json().items;
     expect(device.lastCallAt).not.toBeNull();
   });
 
@@ -99,7 +98,7 @@ describe("one-key call devices", () => {
   });
 
   it("makes one case of a call retried with the same call id", async () => {
-    const before = (await get("gridWorker", "/api/v1/cases?channel=device&pageSize=1")).json().total;
+    const before = (await t.as("gridWorker").get("/api/v1/cases?channel=device&pageSize=1")).json().total;
     const first = await call(
       "YJT-2026-0001",
       { "x-device-secret": secret },
@@ -112,10 +111,12 @@ describe("one-key call devices", () => {
     );
     expect([first.statusCode, retry.statusCode]).toEqual([201, 200]);
     expect(retry.json().code).toBe(first.json().code);
-    expect((await get("gridWorker", "/api/v1/cases?channel=device&pageSize=1")).json().total).toBe(
+    expect((await t.as("gridWorker").get("/api/v1/cases?channel=device&pageSize=1")).json().total).toBe(
       before + 1,
     );
-    expect((await get("gridWorker", `/api/v1/cases/${first.json().code}`)).json().urgency).toBe("normal");
+    expect((await t.as("gridWorker").get(`/api/v1/cases/${first.json().code}`)).json().urgency).toBe(
+      "normal",
+    );
   });
 
   it("accepts `Authorization: Device <secret>` as well as the X-Device-Secret header", async () => {

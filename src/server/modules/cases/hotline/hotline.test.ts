@@ -7,11 +7,11 @@ let s: Record<string, Session>;
 let hongqi: { id: string; name: string };
 beforeAll(async () => {
   ({ t, sessions: s } = await startWithSessions());
-  hongqi = (await get("districtAdmin", "/api/v1/territory/nodes?level=community&q=红旗社区")).json().items[0];
+  hongqi = (await t.as("districtAdmin").get("/api/v1/territory/nodes?level=community&q=红旗社区")).json()
+    .items[0];
 });
 afterAll(() => t.close());
 
-const get = (who: string, url: string) => t.app.inject({ url, headers: s[who]?.headers });
 const importJson = (who: string, records: unknown[]) =>
   t.app.inject({
     method: "POST",
@@ -29,7 +29,8 @@ const upload = (who: string, bytes: Buffer, filename: string, type: string) => {
     headers: s[who]?.headers,
   });
 };
-const caseTotal = async () => (await get("districtAdmin", "/api/v1/cases?pageSize=1")).json().total as number;
+const caseTotal = async () =>
+  (await t.as("districtAdmin").get("/api/v1/cases?pageSize=1")).json().total as number;
 
 const order = (recordId: string, fields: Record<string, unknown> = {}) => ({
   recordId,
@@ -75,7 +76,7 @@ describe("12345 work orders as JSON", () => {
     });
     expect(await caseTotal()).toBe(before + 1);
 
-    const detail = (await get("communityStaff", `/api/v1/cases/${report.rows[0].code}`)).json();
+    const detail = (await t.as("communityStaff").get(`/api/v1/cases/${report.rows[0].code}`)).json();
     expect(detail).toMatchObject({
       channel: "hotline",
       categoryCode: "cityManagement",
@@ -104,13 +105,13 @@ describe("12345 work orders as JSON", () => {
   });
 
   it("routes an order whose address is a household's to that household's grid", async () => {
-    const [household] = (await get("gridWorker", "/api/v1/people/households?pageSize=1")).json().items;
+    const [household] = (await t.as("gridWorker").get("/api/v1/people/households?pageSize=1")).json().items;
     const address = household.address.replace(/^江西省赣州市/, "");
     const report = (
       await importJson("communityStaff", [order("GD202611200010", { address, handlingUnit: "" })])
     ).json();
     expect(report.rows[0].status).toBe("created");
-    const detail = (await get("gridWorker", `/api/v1/cases/${report.rows[0].code}`)).json();
+    const detail = (await t.as("gridWorker").get(`/api/v1/cases/${report.rows[0].code}`)).json();
     expect(detail.grid.id).toBe(s.gridWorker?.user.roles[0]?.nodeId);
   });
 
@@ -165,7 +166,7 @@ describe("12345 work orders as a spreadsheet", () => {
     const report = res.json();
     expect(report).toMatchObject({ total: 1, created: 1 });
     expect(report.rows[0]).toMatchObject({ row: 3, recordId: "GD202611200030", status: "created" });
-    const detail = (await get("communityStaff", `/api/v1/cases/${report.rows[0].code}`)).json();
+    const detail = (await t.as("communityStaff").get(`/api/v1/cases/${report.rows[0].code}`)).json();
     expect(detail).toMatchObject({
       categoryCode: "facilities",
       requestType: "help",
@@ -195,7 +196,7 @@ describe("12345 work orders as a spreadsheet", () => {
   });
 
   it("serves a template whose headers the import reads back", async () => {
-    const res = await get("communityStaff", "/api/v1/cases/import/template.xlsx");
+    const res = await t.as("communityStaff").get("/api/v1/cases/import/template.xlsx");
     expect(res.statusCode).toBe(200);
     expect(res.headers["content-type"]).toContain("spreadsheetml.sheet");
     const wb = new ExcelJS.Workbook();

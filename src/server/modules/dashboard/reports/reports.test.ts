@@ -1,20 +1,17 @@
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Session, startWithSessions, type TestApp } from "../../../testing/harness.ts";
+import { type RoleName, startWithSessions, type TestApp } from "../../../testing/harness.ts";
 import { refreshCaseFigures } from "../../cases/index.ts";
 import { generateReport, scheduleDueReports } from "./service.ts";
 
 let t: TestApp;
-let s: Record<string, Session>;
 beforeAll(async () => {
-  ({ t, sessions: s } = await startWithSessions());
+  ({ t } = await startWithSessions());
   await refreshCaseFigures(t.database.db);
 });
 afterAll(() => t.close());
 
-const get = (who: string, url: string) => t.app.inject({ url, headers: s[who]?.headers });
-const post = (who: string, payload: object) =>
-  t.app.inject({ method: "POST", url: "/api/v1/dashboard/reports", headers: s[who]?.headers, payload });
+const order = (who: RoleName, payload: object) => t.as(who).post("/api/v1/dashboard/reports", payload);
 type Listed = {
   id: string;
   subjectType: string;
@@ -23,8 +20,8 @@ type Listed = {
   kind: string;
   status: string;
 };
-const list = async (who: string, query = "") =>
-  (await get(who, `/api/v1/dashboard/reports?pageSize=200${query}`)).json() as {
+const list = async (who: RoleName, query = "") =>
+  (await t.as(who).get(`/api/v1/dashboard/reports?pageSize=200${query}`)).json() as {
     items: Listed[];
     total: number;
   };
@@ -59,12 +56,14 @@ describe("periodic reports", () => {
     const other = all.items.find(
       (r) => r.subjectType === "community" && r.subjectId !== community.items[0]?.subjectId,
     );
-    expect((await get("communityStaff", `/api/v1/dashboard/reports/${other?.id}/pdf`)).statusCode).toBe(404);
+    expect((await t.as("communityStaff").get(`/api/v1/dashboard/reports/${other?.id}/pdf`)).statusCode).toBe(
+      404,
+    );
   });
 
   it("are made on demand, and the workbook's figures are the command centre's", async () => {
-    const me = (await get("communityStaff", "/api/v1/dashboard/overview")).json().node;
-    const asked = await post("communityStaff", {
+    const me = (await t.as("communityStaff").get("/api/v1/dashboard/overview")).json().node;
+    const asked = await order("communityStaff", {
       kind: "monthly",
       period: "2026-11",
       subjectType: "community",
@@ -74,13 +73,13 @@ describe("periodic reports", () => {
     expect(asked.json()).toMatchObject({ status: "pending", files: null, subjectName: me.name });
     // Not ready yet: nothing to download.
     expect(
-      (await get("communityStaff", `/api/v1/dashboard/reports/${asked.json().id}/xlsx`)).statusCode,
+      (await t.as("communityStaff").get(`/api/v1/dashboard/reports/${asked.json().id}/xlsx`)).statusCode,
     ).toBe(404);
 
     await generateReport(t.database.db, t.dataDir, asked.json().id);
     const ready = (await list("communityStaff")).items.find((r) => r.id === asked.json().id);
     expect(ready?.status).toBe("ready");
-    const xlsx = await get("communityStaff", `/api/v1/dashboard/reports/${asked.json().id}/xlsx`);
+    const xlsx = await t.as("communityStaff").get(`/api/v1/dashboard/reports/${asked.json().id}/xlsx`);
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.headers["content-disposition"]).toContain(
       encodeURIComponent(`${me.name}-2026年11月-月报.xlsx`),
@@ -93,12 +92,12 @@ describe("periodic reports", () => {
     const summary = new Map<unknown, unknown>();
     book.getWorksheet("概况")?.eachRow((row) => summary.set(row.getCell(1).value, row.getCell(2).value));
     const figures = (
-      await get("communityStaff", "/api/v1/dashboard/overview?from=2026-11-01&to=2026-11-30")
+      await t.as("communityStaff").get("/api/v1/dashboard/overview?from=2026-11-01&to=2026-11-30")
     ).json();
     expect(figures.cases.received).toBeGreaterThan(0);
     expect(summary.get("受理诉求")).toBe(figures.cases.received);
 
-    const pdf = await get("communityStaff", `/api/v1/dashboard/reports/${asked.json().id}/pdf`);
+    const pdf = await t.as("communityStaff").get(`/api/v1/dashboard/reports/${asked.json().id}/pdf`);
     expect(pdf.statusCode).toBe(200);
     expect(pdf.headers["content-type"]).toBe("application/pdf");
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe("%PDF-");
@@ -109,10 +108,10 @@ describe("periodic reports", () => {
     const other = all.items.find(
       (r) => r.subjectType === "community" && r.subjectName !== (all.items[0]?.subjectName ?? ""),
     );
-    const mine = (await get("communityStaff", "/api/v1/dashboard/overview")).json().node;
+    const mine = (await t.as("communityStaff").get("/api/v1/dashboard/overview")).json().node;
     const theirs = all.items.find((r) => r.subjectType === "community" && r.subjectId !== mine.id) ?? other;
-    const ask = (who: string, body: object) =>
-      post(who, {
+    const ask = (who: RoleName, body: object) =>
+      order(who, {
         kind: "monthly",
         period: "2026-11",
         subjectType: "community",
@@ -140,7 +139,8 @@ describe("periodic reports", () => {
     expect(byDepartment.statusCode).toBe(202);
     await generateReport(t.database.db, t.dataDir, byDepartment.json().id);
     expect(
-      (await get("departmentStaff", `/api/v1/dashboard/reports/${byDepartment.json().id}/pdf`)).statusCode,
+      (await t.as("departmentStaff").get(`/api/v1/dashboard/reports/${byDepartment.json().id}/pdf`))
+        .statusCode,
     ).toBe(200);
   });
 });
