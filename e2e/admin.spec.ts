@@ -80,3 +80,17 @@ test("community worker: no audit log in the menu, and its address is refused", a
   await page.goto("/admin/audit");
   await expect(page.getByText("您没有权限访问此页面")).toBeVisible();
 });
+
+test("every app shows its name and 正在加载… before its scripts have arrived", async ({ page }) => {
+  // No script at all: what a slow line shows from the first byte.
+  await page.route("**/assets/*.js", (route) => route.abort());
+  for (const [address, name] of [
+    ["/admin/", "党建引领基层治理平台"],
+    ["/mobile/", "党建引领基层治理平台"],
+    ["/screen/", "指挥中心大屏"],
+  ] as const) {
+    await page.goto(address);
+    await expect(page.getByText(name, { exact: true })).toBeVisible();
+    await expect(page.getByRole("status")).toHaveText("正在加载…");
+  }
+});

@@ -1,23 +1,21 @@
+import { useQueryClient } from "@tanstack/react-query";
 import { App as AntApp, ConfigProvider } from "antd";
 import enUS from "antd/locale/en_US";
 import zhCN from "antd/locale/zh_CN";
-import { Suspense } from "react";
+import { Suspense, useEffect } from "react";
 import { useTranslation } from "react-i18next";
-import { BrowserRouter, Route, Routes } from "react-router-dom";
+import { BrowserRouter, Route, Routes, useLocation } from "react-router-dom";
 import { useAuth } from "../common/auth.tsx";
 import { lazyPage } from "../common/lazy-page.ts";
 import { AppProviders } from "../common/providers.tsx";
 import { LeaveLogin, RequireAuth } from "../common/require-auth.tsx";
 import { canSee } from "../common/roles.ts";
 import { Shell } from "./layout/shell.tsx";
-import { NAV } from "./nav.tsx";
+import { NAV, pageAt } from "./nav.tsx";
 import { Failed, Forbidden, Loading, NotFound } from "./pages/status.tsx";
 import { theme } from "./theme.ts";
 
-const LoginPage = lazyPage(
-  () => import("./pages/login.tsx"),
-  (m) => m.LoginPage,
-);
+const LoginPage = lazyPage(() => import("./pages/login.tsx"), "LoginPage");
 
 export function App() {
   return (
@@ -44,6 +42,14 @@ function Themed() {
 
 function AdminRoutes() {
   const { user } = useAuth();
+  const client = useQueryClient();
+  const { pathname, search } = useLocation();
+  // The data of the page the address opened, asked for once the user is known, beside the page's
+  // download. Only then: later pages ask for their own when shown.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once per user, at the address of that moment.
+  useEffect(() => {
+    if (user) pageAt(pathname)?.prefetch?.(client, user, new URLSearchParams(search));
+  }, [user?.id, client]);
   return (
     <Routes>
       <Route path="/login" element={user ? <LeaveLogin /> : <LoginPage />} />
@@ -57,11 +63,11 @@ function AdminRoutes() {
       >
         <Route element={<Shell />}>
           {NAV.flatMap((item) =>
-            [{ path: item.path, element: item.element }, ...(item.subpages ?? [])].map((page) => (
+            [item, ...(item.subpages ?? [])].map((page) => (
               <Route
                 key={page.path}
                 path={page.path}
-                element={user && canSee(user, item.key) ? page.element : <Forbidden />}
+                element={user && canSee(user, item.key) ? <page.page /> : <Forbidden />}
               />
             )),
           )}

@@ -13,136 +13,100 @@ import {
   TeamOutlined,
   ThunderboltOutlined,
 } from "@ant-design/icons";
+import type { QueryClient } from "@tanstack/react-query";
 import type { ReactNode } from "react";
-import { lazyPage } from "../common/lazy-page.ts";
+import { matchPath } from "react-router-dom";
+import type { User } from "../common/auth.tsx";
+import { loadCharts } from "../common/echart.tsx";
+import { type LazyPage, lazyPage } from "../common/lazy-page.ts";
 import type { NavKey } from "../common/roles.ts";
+import { prefetchHome } from "./pages/dashboard/data.ts";
 
 // Each page is its own download, fetched when first opened (see lazyPage).
-const AuditPage = lazyPage(
-  () => import("./pages/audit.tsx"),
-  (m) => m.AuditPage,
-);
-const CaseDetailPage = lazyPage(
-  () => import("./pages/cases/detail.tsx"),
-  (m) => m.CaseDetailPage,
-);
-const CasesPage = lazyPage(
-  () => import("./pages/cases/index.tsx"),
-  (m) => m.CasesPage,
-);
-const WhistlesPage = lazyPage(
-  () => import("./pages/cases/whistles-page.tsx"),
-  (m) => m.WhistlesPage,
-);
-const HomePage = lazyPage(
-  () => import("./pages/home.tsx"),
-  (m) => m.HomePage,
-);
-const ImportsPage = lazyPage(
-  () => import("./pages/imports/index.tsx"),
-  (m) => m.ImportsPage,
-);
-const ImportJobPage = lazyPage(
-  () => import("./pages/imports/job.tsx"),
-  (m) => m.ImportJobPage,
-);
-const OrderDetailPage = lazyPage(
-  () => import("./pages/orders/detail.tsx"),
-  (m) => m.OrderDetailPage,
-);
-const OrdersPage = lazyPage(
-  () => import("./pages/orders/index.tsx"),
-  (m) => m.OrdersPage,
-);
-const OrgPage = lazyPage(
-  () => import("./pages/org/index.tsx"),
-  (m) => m.OrgPage,
-);
-const PeoplePage = lazyPage(
-  () => import("./pages/people/index.tsx"),
-  (m) => m.PeoplePage,
-);
-const PiiAccessPage = lazyPage(
-  () => import("./pages/pii-access.tsx"),
-  (m) => m.PiiAccessPage,
-);
-const ReportsPage = lazyPage(
-  () => import("./pages/reports/index.tsx"),
-  (m) => m.ReportsPage,
-);
-const TerritoryPage = lazyPage(
-  () => import("./pages/territory/index.tsx"),
-  (m) => m.TerritoryPage,
-);
-const TerritoryNodePage = lazyPage(
-  () => import("./pages/territory/node-page.tsx"),
-  (m) => m.TerritoryNodePage,
-);
-const VolunteeringPage = lazyPage(
-  () => import("./pages/volunteering/index.tsx"),
-  (m) => m.VolunteeringPage,
-);
-const WishDetailPage = lazyPage(
-  () => import("./pages/wishes/detail.tsx"),
-  (m) => m.WishDetailPage,
-);
-const WishesPage = lazyPage(
-  () => import("./pages/wishes/index.tsx"),
-  (m) => m.WishesPage,
-);
+const AuditPage = lazyPage(() => import("./pages/audit.tsx"), "AuditPage");
+const CaseDetailPage = lazyPage(() => import("./pages/cases/detail.tsx"), "CaseDetailPage");
+const CasesPage = lazyPage(() => import("./pages/cases/index.tsx"), "CasesPage");
+const WhistlesPage = lazyPage(() => import("./pages/cases/whistles-page.tsx"), "WhistlesPage");
+// 工作台 draws charts: ECharts is fetched beside the page, not once the page is there.
+const HomePage = lazyPage(() => {
+  void loadCharts();
+  return import("./pages/home.tsx");
+}, "HomePage");
+const ImportsPage = lazyPage(() => import("./pages/imports/index.tsx"), "ImportsPage");
+const ImportJobPage = lazyPage(() => import("./pages/imports/job.tsx"), "ImportJobPage");
+const OrderDetailPage = lazyPage(() => import("./pages/orders/detail.tsx"), "OrderDetailPage");
+const OrdersPage = lazyPage(() => import("./pages/orders/index.tsx"), "OrdersPage");
+const OrgPage = lazyPage(() => import("./pages/org/index.tsx"), "OrgPage");
+const PeoplePage = lazyPage(() => import("./pages/people/index.tsx"), "PeoplePage");
+const PiiAccessPage = lazyPage(() => import("./pages/pii-access.tsx"), "PiiAccessPage");
+const ReportsPage = lazyPage(() => import("./pages/reports/index.tsx"), "ReportsPage");
+const TerritoryPage = lazyPage(() => import("./pages/territory/index.tsx"), "TerritoryPage");
+const TerritoryNodePage = lazyPage(() => import("./pages/territory/node-page.tsx"), "TerritoryNodePage");
+const VolunteeringPage = lazyPage(() => import("./pages/volunteering/index.tsx"), "VolunteeringPage");
+const WishDetailPage = lazyPage(() => import("./pages/wishes/detail.tsx"), "WishDetailPage");
+const WishesPage = lazyPage(() => import("./pages/wishes/index.tsx"), "WishesPage");
 
-export interface NavItem {
-  key: NavKey;
+export interface NavPage {
   path: string;
+  page: LazyPage;
+  /** Asks for the page's data once the user is known, when the address opens the page. */
+  prefetch?: (client: QueryClient, user: User, search: URLSearchParams) => void;
+}
+
+export interface NavItem extends NavPage {
+  key: NavKey;
   icon: ReactNode;
-  element: ReactNode;
   /** Pages below the entry (details), with the same access. */
-  subpages?: readonly { path: string; element: ReactNode }[];
+  subpages?: readonly NavPage[];
 }
 
 /** The side menu and the routes in one list: a module adds one entry (and its key in roles.ts). */
 export const NAV: readonly NavItem[] = [
-  { key: "home", path: "/", icon: <HomeOutlined />, element: <HomePage /> },
+  { key: "home", path: "/", icon: <HomeOutlined />, page: HomePage, prefetch: prefetchHome },
   {
     key: "territory",
     path: "/territory",
     icon: <ClusterOutlined />,
-    element: <TerritoryPage />,
-    subpages: [{ path: "/territory/:id", element: <TerritoryNodePage /> }],
+    page: TerritoryPage,
+    subpages: [{ path: "/territory/:id", page: TerritoryNodePage }],
   },
-  { key: "people", path: "/people", icon: <TeamOutlined />, element: <PeoplePage /> },
+  { key: "people", path: "/people", icon: <TeamOutlined />, page: PeoplePage },
   {
     key: "cases",
     path: "/cases",
     icon: <SolutionOutlined />,
-    element: <CasesPage />,
-    subpages: [{ path: "/cases/:idOrCode", element: <CaseDetailPage /> }],
+    page: CasesPage,
+    subpages: [{ path: "/cases/:idOrCode", page: CaseDetailPage }],
   },
-  { key: "whistles", path: "/whistles", icon: <NotificationOutlined />, element: <WhistlesPage /> },
-  { key: "reports", path: "/reports", icon: <BarChartOutlined />, element: <ReportsPage /> },
-  { key: "volunteering", path: "/volunteering", icon: <SmileOutlined />, element: <VolunteeringPage /> },
+  { key: "whistles", path: "/whistles", icon: <NotificationOutlined />, page: WhistlesPage },
+  { key: "reports", path: "/reports", icon: <BarChartOutlined />, page: ReportsPage },
+  { key: "volunteering", path: "/volunteering", icon: <SmileOutlined />, page: VolunteeringPage },
   {
     key: "orders",
     path: "/orders",
     icon: <ThunderboltOutlined />,
-    element: <OrdersPage />,
-    subpages: [{ path: "/orders/:idOrCode", element: <OrderDetailPage /> }],
+    page: OrdersPage,
+    subpages: [{ path: "/orders/:idOrCode", page: OrderDetailPage }],
   },
   {
     key: "wishes",
     path: "/wishes",
     icon: <HeartOutlined />,
-    element: <WishesPage />,
-    subpages: [{ path: "/wishes/:idOrCode", element: <WishDetailPage /> }],
+    page: WishesPage,
+    subpages: [{ path: "/wishes/:idOrCode", page: WishDetailPage }],
   },
-  { key: "org", path: "/org", icon: <FlagOutlined />, element: <OrgPage /> },
+  { key: "org", path: "/org", icon: <FlagOutlined />, page: OrgPage },
   {
     key: "imports",
     path: "/imports",
     icon: <ImportOutlined />,
-    element: <ImportsPage />,
-    subpages: [{ path: "/imports/:id", element: <ImportJobPage /> }],
+    page: ImportsPage,
+    subpages: [{ path: "/imports/:id", page: ImportJobPage }],
   },
-  { key: "audit", path: "/audit", icon: <AuditOutlined />, element: <AuditPage /> },
-  { key: "piiAccess", path: "/pii-access", icon: <EyeOutlined />, element: <PiiAccessPage /> },
+  { key: "audit", path: "/audit", icon: <AuditOutlined />, page: AuditPage },
+  { key: "piiAccess", path: "/pii-access", icon: <EyeOutlined />, page: PiiAccessPage },
 ];
+
+/** The page of an address of this app (without /admin), if it is one of the menu's. */
+export const pageAt = (pathname: string): NavPage | undefined =>
+  NAV.flatMap((item) => [item, ...(item.subpages ?? [])]).find((page) => matchPath(page.path, pathname));

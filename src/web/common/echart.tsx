@@ -1,28 +1,5 @@
-import { BarChart, LineChart, MapChart, PieChart } from "echarts/charts";
-import {
-  GridComponent,
-  LegendComponent,
-  TitleComponent,
-  TooltipComponent,
-  VisualMapComponent,
-} from "echarts/components";
-import { type ECharts, type EChartsCoreOption, init, use } from "echarts/core";
-import { CanvasRenderer } from "echarts/renderers";
-import { type CSSProperties, useEffect, useRef } from "react";
-
-// The chart types the dashboards draw; each page's bundle takes only these.
-use([
-  LineChart,
-  BarChart,
-  PieChart,
-  MapChart,
-  GridComponent,
-  LegendComponent,
-  TitleComponent,
-  TooltipComponent,
-  VisualMapComponent,
-  CanvasRenderer,
-]);
+import type { EChartsCoreOption } from "echarts/core";
+import { type CSSProperties, lazy, Suspense } from "react";
 
 export interface EChartProps {
   option: EChartsCoreOption;
@@ -37,32 +14,25 @@ export interface EChartProps {
   label?: string;
 }
 
-/** One ECharts instance per mounted box, resized with it; a new option replaces the old one. */
-export function EChart({ option, height = 320, style, theme, onClick, label }: EChartProps) {
-  const box = useRef<HTMLDivElement>(null);
-  const chart = useRef<ECharts | null>(null);
-  const click = useRef(onClick);
-  click.current = onClick;
+let canvas: Promise<typeof import("./echart-canvas.tsx")> | undefined;
 
-  useEffect(() => {
-    if (!box.current) return;
-    const instance = init(box.current, theme, { renderer: "canvas" });
-    chart.current = instance;
-    instance.on("click", (params) =>
-      click.current?.({ name: params.name, data: params.data, seriesIndex: params.seriesIndex }),
-    );
-    const observer = new ResizeObserver(() => instance.resize());
-    observer.observe(box.current);
-    return () => {
-      observer.disconnect();
-      instance.dispose();
-      chart.current = null;
-    };
-  }, [theme]);
+/**
+ * ECharts, the largest library of the pages, fetched once, when a chart is first drawn or ahead of
+ * that by a page that will draw some: beside the page and its data rather than before them. The
+ * charts fill their boxes when it arrives.
+ */
+export const loadCharts = () => {
+  canvas ??= import("./echart-canvas.tsx");
+  return canvas;
+};
 
-  useEffect(() => {
-    chart.current?.setOption(option, { notMerge: true });
-  }, [option]);
+const Canvas = lazy(() => loadCharts().then((m) => ({ default: m.EChartCanvas })));
 
-  return <div ref={box} role="img" aria-label={label} style={{ width: "100%", height, ...style }} />;
+/** A chart: ECharts in a box of the given height, whose width follows the container. */
+export function EChart({ height = 320, ...props }: EChartProps) {
+  return (
+    <Suspense fallback={<div style={{ width: "100%", height, ...props.style }} />}>
+      <Canvas height={height} {...props} />
+    </Suspense>
+  );
 }

@@ -28,7 +28,7 @@ void i18n.use(initReactI18next).init({
   initAsync: false,
 });
 
-/** The English texts are fetched only by those who read them. */
+/** The texts of a language, if not there yet: only English can be missing, fetched by those who read it. */
 async function load(language: Language): Promise<void> {
   if (i18n.hasResourceBundle(language, "translation")) return;
   const { en } = await import("../../shared/locales/en.ts");

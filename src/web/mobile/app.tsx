@@ -13,110 +13,35 @@ import { Failed, Loading } from "./pages/status.tsx";
 import { Shell } from "./shell.tsx";
 
 // The home page comes with the app; every other page is its own download, fetched when first opened.
-const ContactCardPage = lazyPage(
-  () => import("./pages/card/contact-card-page.tsx"),
-  (m) => m.ContactCardPage,
-);
-const CaseDetailPage = lazyPage(
-  () => import("./pages/cases/case-detail-page.tsx"),
-  (m) => m.CaseDetailPage,
-);
+const ContactCardPage = lazyPage(() => import("./pages/card/contact-card-page.tsx"), "ContactCardPage");
+const CaseDetailPage = lazyPage(() => import("./pages/cases/case-detail-page.tsx"), "CaseDetailPage");
 const DepartmentInboxPage = lazyPage(
   () => import("./pages/cases/department-inbox-page.tsx"),
-  (m) => m.DepartmentInboxPage,
+  "DepartmentInboxPage",
 );
-const GridInboxPage = lazyPage(
-  () => import("./pages/cases/list-pages.tsx"),
-  (m) => m.GridInboxPage,
-);
-const MyCasesPage = lazyPage(
-  () => import("./pages/cases/list-pages.tsx"),
-  (m) => m.MyCasesPage,
-);
-const PatrolPage = lazyPage(
-  () => import("./pages/cases/report-pages.tsx"),
-  (m) => m.PatrolPage,
-);
-const SubmitCasePage = lazyPage(
-  () => import("./pages/cases/report-pages.tsx"),
-  (m) => m.SubmitCasePage,
-);
-const SubmittedPage = lazyPage(
-  () => import("./pages/cases/submitted-page.tsx"),
-  (m) => m.SubmittedPage,
-);
-const HouseholdPage = lazyPage(
-  () => import("./pages/grid/household.tsx"),
-  (m) => m.HouseholdPage,
-);
-const MyGridPage = lazyPage(
-  () => import("./pages/grid/my-grid.tsx"),
-  (m) => m.MyGridPage,
-);
-const LoginPage = lazyPage(
-  () => import("./pages/login.tsx"),
-  (m) => m.LoginPage,
-);
-const MePage = lazyPage(
-  () => import("./pages/me.tsx"),
-  (m) => m.MePage,
-);
-const MyFamilyPage = lazyPage(
-  () => import("./pages/my-family.tsx"),
-  (m) => m.MyFamilyPage,
-);
-const OrderHallPage = lazyPage(
-  () => import("./pages/orders/hall-page.tsx"),
-  (m) => m.OrderHallPage,
-);
-const MyOrdersPage = lazyPage(
-  () => import("./pages/orders/my-orders-page.tsx"),
-  (m) => m.MyOrdersPage,
-);
-const OrderDetailPage = lazyPage(
-  () => import("./pages/orders/order-detail-page.tsx"),
-  (m) => m.OrderDetailPage,
-);
-const MyPiiAccessPage = lazyPage(
-  () => import("./pages/pii-access.tsx"),
-  (m) => m.MyPiiAccessPage,
-);
-const ActivitiesPage = lazyPage(
-  () => import("./pages/volunteering/activities-page.tsx"),
-  (m) => m.ActivitiesPage,
-);
-const ActivityPage = lazyPage(
-  () => import("./pages/volunteering/activity-page.tsx"),
-  (m) => m.ActivityPage,
-);
-const CheckinPage = lazyPage(
-  () => import("./pages/volunteering/checkin-page.tsx"),
-  (m) => m.CheckinPage,
-);
-const RecordPage = lazyPage(
-  () => import("./pages/volunteering/record-page.tsx"),
-  (m) => m.RecordPage,
-);
-const RegisterPage = lazyPage(
-  () => import("./pages/volunteering/register-page.tsx"),
-  (m) => m.RegisterPage,
-);
-const TeamsPage = lazyPage(
-  () => import("./pages/volunteering/teams-page.tsx"),
-  (m) => m.TeamsPage,
-);
-const MyWishesPage = lazyPage(
-  () => import("./pages/wishes/my-wishes-page.tsx"),
-  (m) => m.MyWishesPage,
-);
-const NewWishPage = lazyPage(
-  () => import("./pages/wishes/new-wish-page.tsx"),
-  (m) => m.NewWishPage,
-);
-const WishWallPage = lazyPage(
-  () => import("./pages/wishes/wall-page.tsx"),
-  (m) => m.WishWallPage,
-);
+const GridInboxPage = lazyPage(() => import("./pages/cases/list-pages.tsx"), "GridInboxPage");
+const MyCasesPage = lazyPage(() => import("./pages/cases/list-pages.tsx"), "MyCasesPage");
+const PatrolPage = lazyPage(() => import("./pages/cases/report-pages.tsx"), "PatrolPage");
+const SubmitCasePage = lazyPage(() => import("./pages/cases/report-pages.tsx"), "SubmitCasePage");
+const SubmittedPage = lazyPage(() => import("./pages/cases/submitted-page.tsx"), "SubmittedPage");
+const HouseholdPage = lazyPage(() => import("./pages/grid/household.tsx"), "HouseholdPage");
+const MyGridPage = lazyPage(() => import("./pages/grid/my-grid.tsx"), "MyGridPage");
+const LoginPage = lazyPage(() => import("./pages/login.tsx"), "LoginPage");
+const MePage = lazyPage(() => import("./pages/me.tsx"), "MePage");
+const MyFamilyPage = lazyPage(() => import("./pages/my-family.tsx"), "MyFamilyPage");
+const OrderHallPage = lazyPage(() => import("./pages/orders/hall-page.tsx"), "OrderHallPage");
+const MyOrdersPage = lazyPage(() => import("./pages/orders/my-orders-page.tsx"), "MyOrdersPage");
+const OrderDetailPage = lazyPage(() => import("./pages/orders/order-detail-page.tsx"), "OrderDetailPage");
+const MyPiiAccessPage = lazyPage(() => import("./pages/pii-access.tsx"), "MyPiiAccessPage");
+const ActivitiesPage = lazyPage(() => import("./pages/volunteering/activities-page.tsx"), "ActivitiesPage");
+const ActivityPage = lazyPage(() => import("./pages/volunteering/activity-page.tsx"), "ActivityPage");
+const CheckinPage = lazyPage(() => import("./pages/volunteering/checkin-page.tsx"), "CheckinPage");
+const RecordPage = lazyPage(() => import("./pages/volunteering/record-page.tsx"), "RecordPage");
+const RegisterPage = lazyPage(() => import("./pages/volunteering/register-page.tsx"), "RegisterPage");
+const TeamsPage = lazyPage(() => import("./pages/volunteering/teams-page.tsx"), "TeamsPage");
+const MyWishesPage = lazyPage(() => import("./pages/wishes/my-wishes-page.tsx"), "MyWishesPage");
+const NewWishPage = lazyPage(() => import("./pages/wishes/new-wish-page.tsx"), "NewWishPage");
+const WishWallPage = lazyPage(() => import("./pages/wishes/wall-page.tsx"), "WishWallPage");
 
 export function App() {
   return (

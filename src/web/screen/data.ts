@@ -81,9 +81,10 @@ export function usePrefetchAreas(areas: UseQueryResult<Areas>, query: ViewQuery,
       for (const area of below) {
         if (stopped) return;
         const next = { ...query, node: area.id };
+        // Fetched again only when older than the map's own refresh.
         await Promise.all([
-          client.prefetchQuery(overviewQuery(next)),
-          client.prefetchQuery(areasQuery(next)),
+          client.prefetchQuery({ ...overviewQuery(next), staleTime: MINUTE }),
+          client.prefetchQuery({ ...areasQuery(next), staleTime: MINUTE }),
         ]);
       }
     })();

@@ -1,11 +1,11 @@
-import { useQuery } from "@tanstack/react-query";
 import { Checkbox, DatePicker, Select, Space } from "antd";
 import dayjs from "dayjs";
 import { useTranslation } from "react-i18next";
-import { api, type QueryOf } from "../../../common/api.ts";
+import type { QueryOf } from "../../../common/api.ts";
 import { useListParams } from "../list-params.ts";
 import { CodeSelect, SearchBox } from "../people/filters.tsx";
 import { CASE_STATUSES, type CaseStatus, CHANNELS, channelLabel, statusLabel } from "./case-labels.tsx";
+import { useCategories } from "./categories.ts";
 import { TerritoryPicker } from "./territory-picker.tsx";
 
 export type CaseQuery = NonNullable<QueryOf<"/api/v1/cases", "get">>;
@@ -65,14 +65,6 @@ export function useCaseListParams() {
   return { list, query };
 }
 export type CaseListParams = ReturnType<typeof useCaseListParams>["list"];
-
-export function useCategories() {
-  return useQuery({
-    queryKey: ["cases", "categories"],
-    queryFn: ({ signal }) => api.get("/api/v1/cases/categories", { signal }),
-    staleTime: 10 * 60_000,
-  });
-}
 
 /** The filter bar above the list and the map. */
 export function CaseFilters({ list }: { list: CaseListParams }) {

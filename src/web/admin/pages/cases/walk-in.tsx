@@ -9,7 +9,7 @@ import type { LatLng } from "../../../common/grid-map-style.tsx";
 import { isValidMobile } from "../../../common/identifiers.ts";
 import { FormModalButton } from "../../components/form-modal.tsx";
 import { PlaceFields } from "../../components/place-fields.tsx";
-import { useCategories } from "./filters.tsx";
+import { useCategories } from "./categories.ts";
 
 type NewCase = BodyOf<"/api/v1/cases", "post">;
 type RequestType = NonNullable<NewCase["requestType"]>;

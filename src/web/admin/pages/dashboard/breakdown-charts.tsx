@@ -3,7 +3,7 @@ import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { EChart } from "../../../common/echart.tsx";
 import { CHANNELS, type Channel, channelLabel } from "../cases/case-labels.tsx";
-import { useCategories } from "../cases/filters.tsx";
+import { useCategories } from "../cases/categories.ts";
 import { ChartCard, PALETTE } from "./chart-card.tsx";
 import type { Overview } from "./data.ts";
 

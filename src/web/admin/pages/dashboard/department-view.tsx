@@ -14,13 +14,11 @@ import { Link } from "react-router-dom";
 import { ApiError } from "../../../common/api.ts";
 import { useListParams } from "../list-params.ts";
 import { LoadFailed } from "../status.tsx";
-import { type DepartmentFigures, useDepartmentFigures } from "./data.ts";
+import { type DepartmentFigures, dayOf, useDepartmentFigures } from "./data.ts";
 import { minutesText, percentText } from "./format.ts";
 import { PeriodPicker } from "./period-picker.tsx";
 import { StatCard, type StatCardProps } from "./stat-card.tsx";
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const day = (value: string | undefined) => (value && DAY.test(value) ? value : undefined);
 /** The whistle inbox (nav.tsx's 吹哨报到), where the whistles behind these figures are answered. */
 const INBOX = "/whistles";
 
@@ -122,7 +120,7 @@ function DepartmentCard({ d }: { d: DepartmentFigures }) {
 export function DepartmentDashboard() {
   const { t } = useTranslation();
   const list = useListParams(["from", "to"]);
-  const figures = useDepartmentFigures({ from: day(list.filters.from), to: day(list.filters.to) });
+  const figures = useDepartmentFigures({ from: dayOf(list.filters.from), to: dayOf(list.filters.to) });
   const data = figures.data;
   const notMember = figures.error instanceof ApiError && figures.error.status === 403;
   return (

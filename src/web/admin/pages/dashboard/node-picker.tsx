@@ -20,7 +20,8 @@ interface NodeRef {
 
 /**
  * The area whose figures are shown, picked from the caller's territory tree (branches fetched when
- * opened). The branches down to the area shown are open, so that it sits among its neighbours.
+ * opened). The branches down to the area shown are open, so that it sits among its neighbours. The
+ * tree is fetched when the picker is first opened: closed, it shows the area by the name it is given.
  */
 export function NodePicker({
   node,
@@ -34,6 +35,7 @@ export function NodePicker({
 }) {
   const { t } = useTranslation();
   const client = useQueryClient();
+  const [used, setUsed] = useState(false);
   const [opened, setOpened] = useState<string[]>([]);
   const [expanded, setExpanded] = useState<string[]>([]);
   const path = [...trail, node].filter((n) => !LEAF_LEVELS.has(n.level)).map((n) => n.id);
@@ -43,12 +45,14 @@ export function NodePicker({
   const roots = useQuery({
     queryKey: ["territory", "roots"],
     queryFn: ({ signal }) => fetchNodes(undefined, signal),
+    enabled: used,
   });
   const branches = useQueries({
     queries: [...new Set([...path, ...opened])].map((id) => ({
       queryKey: childrenKey(id),
       queryFn: ({ signal }: { signal: AbortSignal }) => fetchNodes(id, signal),
       staleTime: 10 * 60_000,
+      enabled: used,
     })),
   });
 
@@ -89,9 +93,10 @@ export function NodePicker({
       onChange={(v) => v && onChange(v.value)}
       treeExpandedKeys={expanded}
       onTreeExpand={(keys) => setExpanded(keys.map(String))}
+      onOpenChange={(open) => open && setUsed(true)}
       showSearch={{ treeNodeFilterProp: "title" }}
       placeholder={t("dashboard.scopeSearch")}
-      loading={roots.isPending}
+      loading={roots.isLoading}
       treeLine
       popupMatchSelectWidth={280}
       style={{ width: 220 }}

@@ -4,16 +4,13 @@ import { useListParams } from "../list-params.ts";
 import { LoadFailed } from "../status.tsx";
 import { AreasTable } from "./areas-table.tsx";
 import { CategoryChart, ChannelChart } from "./breakdown-charts.tsx";
-import { useAreas, useOverview, useTrend, type ViewQuery } from "./data.ts";
+import { useAreas, useOverview, useTrend, viewQueryOf } from "./data.ts";
 import { DepartmentsTable } from "./departments-table.tsx";
 import { LiveList } from "./live-list.tsx";
 import { NodePicker } from "./node-picker.tsx";
 import { StatCards } from "./stat-cards.tsx";
 import { Toolbar } from "./toolbar.tsx";
 import { TrendChart } from "./trend-chart.tsx";
-
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const day = (value: string | undefined) => (value && DAY.test(value) ? value : undefined);
 
 /**
  * 工作台 of a territory's staff: the figures of their scope or an area in it, over a period; both kept
@@ -22,11 +19,7 @@ const day = (value: string | undefined) => (value && DAY.test(value) ? value : u
 export function ScopeDashboard({ subAreas }: { subAreas: boolean }) {
   const { t } = useTranslation();
   const list = useListParams(["node", "from", "to"]);
-  const query: ViewQuery = {
-    node: list.filters.node,
-    from: day(list.filters.from),
-    to: day(list.filters.to),
-  };
+  const query = viewQueryOf(list.filters);
   const overview = useOverview(query);
   const areas = useAreas(query);
   const trend = useTrend(query);
