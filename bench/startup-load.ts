@@ -3,8 +3,6 @@ import { quantiles, tokenOf } from "./lib.ts";
 
 const REQUESTS = Number(process.env.BENCH_STARTUP_REQUESTS ?? 3000);
 const CONCURRENCY = 8;
-/** The district's whole residents list as .xlsx (50,000 rows): heavy, so a fixed few. */
-const DISTRICT_RESIDENT_EXPORTS = 2;
 
 type Role = "district" | "street" | "community" | "grid" | "department" | "resident";
 const PHONES: Record<Role, string> = {
@@ -25,8 +23,8 @@ interface Call {
 
 /**
  * What an hour of a district's office looks like, in a minute or two: staff of every level paging
- * through cases and residents, the dashboard's figures, exports to .xlsx, a grid worker reporting
- * on patrol and a resident reporting from the phone. Weights are requests out of 100.
+ * through cases and residents, the dashboard's figures, a grid worker reporting on patrol and a
+ * resident reporting from the phone. Weights are relative.
  */
 const MIX: Array<[number, Call]> = [
   [8, { role: "district", path: "/cases?pageSize=20&page={page}" }],
@@ -38,15 +36,12 @@ const MIX: Array<[number, Call]> = [
   [2, { role: "district", path: "/cases/satisfaction" }],
   [2, { role: "district", path: "/orders/stats" }],
   [2, { role: "district", path: "/audit" }],
-  [1, { role: "district", path: "/cases?format=xlsx" }],
   [6, { role: "street", path: "/cases?pageSize=20&page={page}" }],
   [5, { role: "street", path: "/people/residents?pageSize=20&page={page}" }],
   [3, { role: "street", path: "/dashboard/overview" }],
-  [1, { role: "street", path: "/people/residents?format=xlsx" }],
   [6, { role: "community", path: "/cases?pageSize=20&page={page}" }],
   [5, { role: "community", path: "/people/households?pageSize=20&page={page}" }],
   [3, { role: "community", path: "/wishes" }],
-  [2, { role: "community", path: "/cases?format=xlsx" }],
   [6, { role: "grid", path: "/cases", intake: "patrol" }],
   [4, { role: "grid", path: "/cases/mine" }],
   [3, { role: "grid", path: "/people/residents?pageSize=20&page={page}" }],
@@ -57,6 +52,15 @@ const MIX: Array<[number, Call]> = [
   [3, { role: "resident", path: "/orders/hall" }],
   [2, { role: "resident", path: "/notifications" }],
   [2, { role: "resident", path: "/auth/me" }],
+];
+
+/** Exports to .xlsx among them, a fixed number each: the district's residents are 50,000 rows. */
+const EXPORTS: Array<[number, Call]> = [
+  [2, { role: "district", path: "/people/residents?format=xlsx" }],
+  [4, { role: "district", path: "/cases?format=xlsx" }],
+  [4, { role: "street", path: "/people/residents?format=xlsx" }],
+  [6, { role: "community", path: "/cases?format=xlsx" }],
+  [4, { role: "community", path: "/people/residents?format=xlsx" }],
 ];
 
 export interface LoadFigures {
@@ -70,7 +74,7 @@ export interface LoadFigures {
   firstFailures: string[];
 }
 
-/** Runs the mix (plus the few district-wide resident exports) against `base`, CONCURRENCY at a time. */
+/** Runs the mix and the exports against `base`, CONCURRENCY at a time. */
 export async function hourLikeLoad(base: string): Promise<LoadFigures> {
   const roles = Object.keys(PHONES) as Role[];
   const tokens = Object.fromEntries(
@@ -134,7 +138,7 @@ export async function hourLikeLoad(base: string): Promise<LoadFigures> {
   };
 }
 
-/** REQUESTS calls in a fixed, well-mixed order, the district-wide exports spread among them. */
+/** REQUESTS calls of the mix in a fixed, well-mixed order, the exports spread evenly among them. */
 function planned(): Call[] {
   const total = MIX.reduce((n, [w]) => n + w, 0);
   const calls = Array.from({ length: REQUESTS }, (_, i) => {
@@ -145,11 +149,11 @@ function planned(): Call[] {
     }
     return MIX[0]?.[1] as Call;
   });
-  for (let k = 1; k <= DISTRICT_RESIDENT_EXPORTS; k++)
-    calls.splice(Math.floor((calls.length * k) / (DISTRICT_RESIDENT_EXPORTS + 1)), 0, {
-      role: "district",
-      path: "/people/residents?format=xlsx",
-    });
+  const exports = EXPORTS.flatMap(([n, call]) => Array.from({ length: n }, () => call));
+  const every = Math.floor(calls.length / (exports.length + 1));
+  exports.forEach((call, k) => {
+    calls.splice((k + 1) * every + k, 0, call);
+  });
   return calls;
 }
 

@@ -12,9 +12,15 @@ async function main() {
   console.log(`Starting on ${mode}…`);
   const keyWarning = keyLocationWarning({ ...config, keyFile: config.piiKeyFile });
   if (keyWarning) console.warn(keyWarning);
+  // Jobs left waiting by the previous process run once the server answers, not while it starts.
+  let serving = () => {};
+  const workersFrom = new Promise<void>((resolve) => {
+    serving = resolve;
+  });
   const server = await createServer(config, {
     logger: process.env.LOG_REQUESTS === "1",
     progress: console.log,
+    queue: { workersFrom },
   });
 
   // Handlers go in before the server says it is ready: a signal right after must still stop it cleanly.
@@ -35,12 +41,13 @@ async function main() {
   process.on("SIGTERM", () => void stop("SIGTERM"));
   process.on("SIGINT", () => void stop("SIGINT"));
 
-  const listening = performance.now();
+  const listenFrom = performance.now();
   await server.app.listen({ port: config.port, host: config.host });
+  serving();
   const steps = [
     { step: "loading code", ms: codeLoadedMs },
     ...server.startup,
-    { step: "listen", ms: performance.now() - listening },
+    { step: "listen", ms: performance.now() - listenFrom },
   ];
   const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
   console.log(

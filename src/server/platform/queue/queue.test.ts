@@ -18,7 +18,7 @@ afterAll(async () => {
 });
 
 /** A server whose queue knows the probe job; the job leaves an audit row when it runs. */
-function start(): Promise<Server> {
+function start(workersFrom?: Promise<unknown>): Promise<Server> {
   const config = loadConfig({
     DATA_DIR: dataDir,
     // An empty district starts in a second; the demo district is not needed here.
@@ -28,7 +28,7 @@ function start(): Promise<Server> {
     ...(target.url ? { DATABASE_URL: target.url } : {}),
   });
   return createServer(config, {
-    queue: { pollingIntervalSeconds: 0.5 },
+    queue: { pollingIntervalSeconds: 0.5, workersFrom },
     defineJobs: (queue, database: Database) =>
       queue.define<{ key: string }>("test.probe", async ({ key }) => {
         await recordAudit(database.db, SYSTEM, {
@@ -72,6 +72,29 @@ describe(`durable jobs (${onPostgres ? "PostgreSQL" : "PGlite"})`, () => {
       expect(await runs(second, key)).toHaveLength(1);
     } finally {
       await second.close();
+    }
+  }, 60_000);
+
+  it("takes jobs only once the server answers, and keeps one waiting job per key", async () => {
+    const key = `once-${Date.now()}`;
+    let answer = () => {};
+    const server = await start(new Promise<void>((resolve) => (answer = resolve)));
+    try {
+      expect(await server.queue.send("test.probe", { key }, { singletonKey: key })).not.toBeNull();
+      // A second request for the same work while the first waits adds nothing (a report asked twice).
+      expect(await server.queue.send("test.probe", { key }, { singletonKey: key })).toBeNull();
+      await new Promise((r) => setTimeout(r, 1_500));
+      expect(await runs(server, key)).toHaveLength(0);
+      answer();
+      let rows = await runs(server, key);
+      for (let waited = 0; rows.length === 0 && waited < 15_000; waited += 250) {
+        await new Promise((r) => setTimeout(r, 250));
+        rows = await runs(server, key);
+      }
+      await new Promise((r) => setTimeout(r, 1_000));
+      expect(await runs(server, key)).toHaveLength(1);
+    } finally {
+      await server.close();
     }
   }, 60_000);
 });
