@@ -122,7 +122,9 @@ test.describe("at the desk", () => {
     await pickTime("10:00", "12:00");
     await dialog.getByRole("button", { name: "发布活动" }).click();
     await expect(
-      dialog.getByText(/在职党员错时服务须在工作日 18:00 以后或周末开展，所填开始时间为 \d{4}-\d{2}-\d{2} \d{2}:\d{2}（北京时间）/),
+      dialog.getByText(
+        /在职党员错时服务须在工作日 18:00 以后或周末开展，所填开始时间为 \d{4}-\d{2}-\d{2} \d{2}:\d{2}（北京时间）/,
+      ),
     ).toBeVisible();
     await page.screenshot({ path: "test-results/volunteering-admin-refused.png" });
     await pickTime("19:00", "21:00");
