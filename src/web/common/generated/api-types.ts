@@ -42,6 +42,917 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My notifications, newest first, with the number unread */
+        get: {
+            parameters: {
+                query?: {
+                    unread?: boolean;
+                    /** @description 1-based page number */
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                kind: string;
+                                title: string;
+                                body: string;
+                                entity: string | null;
+                                entityId: string | null;
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                readAt: string | null;
+                            }[];
+                            total: number;
+                            unreadCount: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark one of my notifications read */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: date-time */
+                            readAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark all my notifications read */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            updated: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The audit log, newest first (district administrator) */
+        get: {
+            parameters: {
+                query?: {
+                    actorId?: string;
+                    action?: string;
+                    entity?: string;
+                    entityId?: string;
+                    from?: string;
+                    to?: string;
+                    /** @description 1-based page number */
+                    page?: number;
+                    pageSize?: number;
+                    /** @description json (default): this page; xlsx: every page with the same filters as one .xlsx file */
+                    format?: "json" | "xlsx";
+                    /** @description the file's language (headers, labels); default from Accept-Language, else zh-CN */
+                    lang?: "zh-CN" | "en";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The page as JSON; with format=xlsx, the whole list as a spreadsheet (a download) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                /** Format: date-time */
+                                at: string;
+                                /** Format: uuid */
+                                actorId: string | null;
+                                actorName: string | null;
+                                action: string;
+                                entity: string;
+                                entityId: string | null;
+                                before: unknown;
+                                after: unknown;
+                                ip: string | null;
+                            }[];
+                            total: number;
+                        };
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/kinds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What the caller may import, with each kind's columns */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            kind: string;
+                            label: {
+                                "zh-CN": string;
+                                en: string;
+                            };
+                            source: "sheet" | "geojson";
+                            /** @description an .xlsx template exists (sheets) */
+                            template: boolean;
+                            columns: {
+                                header: string;
+                                required: boolean;
+                                note: string | null;
+                                values: string[] | null;
+                            }[];
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/templates/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The .xlsx template of a kind (/imports/templates/residents.xlsx): Chinese headers, required ones marked *, an example row, drop-down lists, instructions */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    kind: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description an .xlsx workbook */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Recent imports: the caller's own and, for staff, those of the people in their scope */
+        get: {
+            parameters: {
+                query?: {
+                    mine?: boolean;
+                    /** @description 1-based page number */
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                kind: string;
+                                status: "checking" | "checked" | "rejected" | "writing" | "done" | "failed" | "expired";
+                                filename: string;
+                                rowsTotal: number;
+                                rowsChecked: number;
+                                rowsWritten: number;
+                                errorCount: number;
+                                /** @description the first problems; all of them are in report.xlsx */
+                                problems: {
+                                    /** @description the sheet's row number, or the feature's position (1-based) */
+                                    row: number;
+                                    /** @description the column's header as in the file */
+                                    column?: string;
+                                    reason: string;
+                                }[];
+                                /** @description a rejected file's report is there (kept 24 hours, for its uploader) */
+                                hasReport: boolean;
+                                /** @description done: created, updated, unchanged */
+                                summary: {
+                                    [key: string]: number;
+                                };
+                                /** @description why a job failed as a whole */
+                                message: string | null;
+                                createdByName: string | null;
+                                mine: boolean;
+                                canConfirm: boolean;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                /** Format: date-time */
+                                finishedAt: string | null;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Upload a file to import (kind before the file in the form, or ?kind=): .xlsx/.csv for sheets, .geojson for gridPolygons; 202 with the job, checked in the background */
+        post: {
+            parameters: {
+                query?: {
+                    kind?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "multipart/form-data": {
+                        /** @description residents, partyMembers, staff, grids, gridPolygons */
+                        kind: string;
+                        /** Format: binary */
+                        file: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            kind: string;
+                            status: "checking" | "checked" | "rejected" | "writing" | "done" | "failed" | "expired";
+                            filename: string;
+                            rowsTotal: number;
+                            rowsChecked: number;
+                            rowsWritten: number;
+                            errorCount: number;
+                            /** @description the first problems; all of them are in report.xlsx */
+                            problems: {
+                                /** @description the sheet's row number, or the feature's position (1-based) */
+                                row: number;
+                                /** @description the column's header as in the file */
+                                column?: string;
+                                reason: string;
+                            }[];
+                            /** @description a rejected file's report is there (kept 24 hours, for its uploader) */
+                            hasReport: boolean;
+                            /** @description done: created, updated, unchanged */
+                            summary: {
+                                [key: string]: number;
+                            };
+                            /** @description why a job failed as a whole */
+                            message: string | null;
+                            createdByName: string | null;
+                            mine: boolean;
+                            canConfirm: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** Format: date-time */
+                            finishedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An import's status and progress (rows checked, rows written) and its first problems */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            kind: string;
+                            status: "checking" | "checked" | "rejected" | "writing" | "done" | "failed" | "expired";
+                            filename: string;
+                            rowsTotal: number;
+                            rowsChecked: number;
+                            rowsWritten: number;
+                            errorCount: number;
+                            /** @description the first problems; all of them are in report.xlsx */
+                            problems: {
+                                /** @description the sheet's row number, or the feature's position (1-based) */
+                                row: number;
+                                /** @description the column's header as in the file */
+                                column?: string;
+                                reason: string;
+                            }[];
+                            /** @description a rejected file's report is there (kept 24 hours, for its uploader) */
+                            hasReport: boolean;
+                            /** @description done: created, updated, unchanged */
+                            summary: {
+                                [key: string]: number;
+                            };
+                            /** @description why a job failed as a whole */
+                            message: string | null;
+                            createdByName: string | null;
+                            mine: boolean;
+                            canConfirm: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** Format: date-time */
+                            finishedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{id}/report.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A rejected file's report, for its uploader, kept 24 hours: its rows with an added 错误说明 column (GeoJSON: the problems) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description an .xlsx workbook */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Write a checked file (no problems) in one transaction, as a background job; 409 with details.status otherwise */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            kind: string;
+                            status: "checking" | "checked" | "rejected" | "writing" | "done" | "failed" | "expired";
+                            filename: string;
+                            rowsTotal: number;
+                            rowsChecked: number;
+                            rowsWritten: number;
+                            errorCount: number;
+                            /** @description the first problems; all of them are in report.xlsx */
+                            problems: {
+                                /** @description the sheet's row number, or the feature's position (1-based) */
+                                row: number;
+                                /** @description the column's header as in the file */
+                                column?: string;
+                                reason: string;
+                            }[];
+                            /** @description a rejected file's report is there (kept 24 hours, for its uploader) */
+                            hasReport: boolean;
+                            /** @description done: created, updated, unchanged */
+                            summary: {
+                                [key: string]: number;
+                            };
+                            /** @description why a job failed as a whole */
+                            message: string | null;
+                            createdByName: string | null;
+                            mine: boolean;
+                            canConfirm: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** Format: date-time */
+                            finishedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Upload a photo (JPEG, PNG, WebP or GIF; at most 10 MB), stored re-encoded without its metadata (EXIF, GPS, XMP); the same stored bytes get the same id */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "multipart/form-data": {
+                        /**
+                         * Format: binary
+                         * @description the photo
+                         */
+                        file: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            mime: string;
+                            size: number;
+                            /** @description where the bytes are served: /api/v1/files/{id} */
+                            url: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/files/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The bytes of an uploaded file, with its detected content type */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the file's bytes */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "image/*": string;
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/login": {
         parameters: {
             query?: never;
@@ -2125,6 +3036,77 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/people/staff/{id}/photo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** A staff member's photo for the card: JPEG or PNG (by content), shrunk to fit 480×480 */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "multipart/form-data": {
+                        /**
+                         * Format: binary
+                         * @description the photo
+                         */
+                        file: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            photoId: string;
+                            /** @description /api/v1/files/{photoId} */
+                            photoUrl: string;
+                            width: number;
+                            height: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/categories": {
         parameters: {
             query?: never;
@@ -3633,621 +4615,16 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/dashboard/overview": {
+    "/api/v1/cases/import/file": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** Figures of a territory node over a period (default: the caller's scope, the last 30 days) */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description A territory node in scope; default the top of the caller's scope */
-                    node?: string;
-                    /** @description First day (China time); default 29 days before `to` */
-                    from?: string;
-                    /** @description Last day, inclusive; default today */
-                    to?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            node: {
-                                /** Format: uuid */
-                                id: string;
-                                code: string;
-                                name: string;
-                                level: "district" | "street" | "community" | "grid" | "microgrid" | "compound" | "building" | "entrance" | "household";
-                            };
-                            /** @description Ancestors in the caller's scope, top first */
-                            trail: {
-                                /** Format: uuid */
-                                id: string;
-                                code: string;
-                                name: string;
-                                level: "district" | "street" | "community" | "grid" | "microgrid" | "compound" | "building" | "entrance" | "household";
-                            }[];
-                            /**
-                             * Format: date
-                             * @description A China calendar day, 2026-11-25
-                             */
-                            from: string;
-                            /**
-                             * Format: date
-                             * @description A China calendar day, 2026-11-25
-                             */
-                            to: string;
-                            /** Format: date-time */
-                            refreshedAt: string | null;
-                            cases: {
-                                received: number;
-                                open: number;
-                                finished: number;
-                                rated: number;
-                                /** @description rated 4 or 5 */
-                                satisfied: number;
-                                satisfactionRate: number | null;
-                                meanRating: number | null;
-                                /** @description responded or resolved after the deadline */
-                                late: number;
-                                lateResponse: number;
-                                lateResolution: number;
-                                responseMinutes: {
-                                    count: number;
-                                    median: number | null;
-                                    p90: number | null;
-                                };
-                                resolutionMinutes: {
-                                    count: number;
-                                    median: number | null;
-                                    p90: number | null;
-                                };
-                                byStatus: {
-                                    key: string;
-                                    name: string;
-                                    n: number;
-                                }[];
-                                byCategory: {
-                                    key: string;
-                                    name: string;
-                                    n: number;
-                                }[];
-                                byChannel: {
-                                    key: string;
-                                    name: string;
-                                    n: number;
-                                }[];
-                            };
-                            /** @description Open and overdue at this moment, whatever the period */
-                            now: {
-                                open: number;
-                                overdue: number;
-                            };
-                            whistles: {
-                                total: number;
-                                reported: number;
-                                overdue: number;
-                                byDepartment: {
-                                    /** Format: uuid */
-                                    id: string;
-                                    code: string;
-                                    name: string;
-                                    whistles: number;
-                                    reported: number;
-                                    overdue: number;
-                                    rated: number;
-                                    meanScore: number | null;
-                                    /** @description How many responses were rated 1, 2, 3, 4 and 5 */
-                                    scores: number[];
-                                    responseMinutes: {
-                                        median: number | null;
-                                        p90: number | null;
-                                    };
-                                }[];
-                            };
-                            orders: {
-                                published: number;
-                                grabbed: number;
-                                completed: number;
-                                missed: number;
-                            };
-                            volunteering: {
-                                activities: number;
-                                people: number;
-                                hours: number;
-                            };
-                            coverage: {
-                                households: number;
-                                withMember: number;
-                                linked: number;
-                                covered: number;
-                                rate: number | null;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                "4XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        get?: never;
         put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/dashboard/areas": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The areas of a node's map with their figures: a district's or street's communities, a community's grids */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description A territory node in scope; default the top of the caller's scope */
-                    node?: string;
-                    /** @description First day (China time); default 29 days before `to` */
-                    from?: string;
-                    /** @description Last day, inclusive; default today */
-                    to?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            node: {
-                                /** Format: uuid */
-                                id: string;
-                                code: string;
-                                name: string;
-                                level: "district" | "street" | "community" | "grid" | "microgrid" | "compound" | "building" | "entrance" | "household";
-                            };
-                            trail: {
-                                /** Format: uuid */
-                                id: string;
-                                code: string;
-                                name: string;
-                                level: "district" | "street" | "community" | "grid" | "microgrid" | "compound" | "building" | "entrance" | "household";
-                            }[];
-                            /**
-                             * Format: date
-                             * @description A China calendar day, 2026-11-25
-                             */
-                            from: string;
-                            /**
-                             * Format: date
-                             * @description A China calendar day, 2026-11-25
-                             */
-                            to: string;
-                            level: "district" | "street" | "community" | "grid" | "microgrid" | "compound" | "building" | "entrance" | "household";
-                            items: {
-                                /** Format: uuid */
-                                id: string;
-                                code: string;
-                                name: string;
-                                level: "district" | "street" | "community" | "grid" | "microgrid" | "compound" | "building" | "entrance" | "household";
-                                geometry: unknown | (never | null);
-                                received: number;
-                                open: number;
-                                overdue: number;
-                                late: number;
-                                rated: number;
-                                satisfactionRate: number | null;
-                                whistles: number;
-                            }[];
-                        };
-                    };
-                };
-                /** @description Default Response */
-                "4XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/dashboard/trend": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Cases received, finished and rated per day or month (default: by day up to 92 days) */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description A territory node in scope; default the top of the caller's scope */
-                    node?: string;
-                    /** @description First day (China time); default 29 days before `to` */
-                    from?: string;
-                    /** @description Last day, inclusive; default today */
-                    to?: string;
-                    interval?: "day" | "month";
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            node: {
-                                /** Format: uuid */
-                                id: string;
-                                code: string;
-                                name: string;
-                                level: "district" | "street" | "community" | "grid" | "microgrid" | "compound" | "building" | "entrance" | "household";
-                            };
-                            /**
-                             * Format: date
-                             * @description A China calendar day, 2026-11-25
-                             */
-                            from: string;
-                            /**
-                             * Format: date
-                             * @description A China calendar day, 2026-11-25
-                             */
-                            to: string;
-                            interval: "day" | "month";
-                            points: {
-                                /**
-                                 * Format: date
-                                 * @description A China calendar day, 2026-11-25
-                                 */
-                                period: string;
-                                received: number;
-                                finished: number;
-                                rated: number;
-                                satisfied: number;
-                                late: number;
-                                whistles: number;
-                            }[];
-                        };
-                    };
-                };
-                /** @description Default Response */
-                "4XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/dashboard/live": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The newest cases and the longest overdue ones under a node (the big screen polls it) */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description A territory node in scope; default the top of the caller's scope */
-                    node?: string;
-                    limit?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            latest: {
-                                /** Format: uuid */
-                                id: string;
-                                code: string;
-                                status: string;
-                                channel: string;
-                                categoryName: string;
-                                description: string;
-                                placeName: string | null;
-                                /** Format: date-time */
-                                createdAt: string;
-                                /** Format: date-time */
-                                resolveDueAt: string;
-                                overdue: boolean;
-                            }[];
-                            overdue: {
-                                /** Format: uuid */
-                                id: string;
-                                code: string;
-                                status: string;
-                                channel: string;
-                                categoryName: string;
-                                description: string;
-                                placeName: string | null;
-                                /** Format: date-time */
-                                createdAt: string;
-                                /** Format: date-time */
-                                resolveDueAt: string;
-                                overdue: boolean;
-                            }[];
-                            /** Format: date-time */
-                            at: string;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                "4XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/dashboard/department": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The caller's department's whistles (吹哨报到) over a period and awaiting its report now */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description First day (China time); default 29 days before `to` */
-                    from?: string;
-                    /** @description Last day, inclusive; default today */
-                    to?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /**
-                             * Format: date
-                             * @description A China calendar day, 2026-11-25
-                             */
-                            from: string;
-                            /**
-                             * Format: date
-                             * @description A China calendar day, 2026-11-25
-                             */
-                            to: string;
-                            departments: {
-                                /** Format: uuid */
-                                id: string;
-                                code: string;
-                                name: string;
-                                whistles: number;
-                                reported: number;
-                                overdue: number;
-                                rated: number;
-                                meanScore: number | null;
-                                /** @description How many responses were rated 1, 2, 3, 4 and 5 */
-                                scores: number[];
-                                responseMinutes: {
-                                    median: number | null;
-                                    p90: number | null;
-                                };
-                                /** @description Whistles awaiting the report now */
-                                waitingNow: number;
-                                /** @description Of those, past their deadline */
-                                overdueNow: number;
-                            }[];
-                        };
-                    };
-                };
-                /** @description Default Response */
-                "4XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/dashboard/reports": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Reports the caller may read: his territory's communities, his department's */
-        get: {
-            parameters: {
-                query?: {
-                    kind?: "monthly" | "quarterly";
-                    subjectType?: "community" | "department";
-                    /** @description 1-based page number */
-                    page?: number;
-                    pageSize?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                /** Format: uuid */
-                                id: string;
-                                kind: "monthly" | "quarterly";
-                                subjectType: "community" | "department";
-                                /** Format: uuid */
-                                subjectId: string;
-                                subjectName: string;
-                                /** Format: date */
-                                periodStart: string;
-                                /**
-                                 * Format: date
-                                 * @description The first day after the period
-                                 */
-                                periodEnd: string;
-                                status: "pending" | "ready" | "failed";
-                                error: string | null;
-                                /** Format: date-time */
-                                createdAt: string;
-                                /** Format: date-time */
-                                generatedAt: string | null;
-                                files: {
-                                    xlsx: string;
-                                    pdf: string;
-                                } | null;
-                            }[];
-                            total: number;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                "4XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        /** Make (or make again) a community's or a department's report for a month or a quarter */
+        /** Import 12345 work orders from an .xlsx or .csv file (at most 10 MB, 1000 rows); the header row is found below any title rows */
         post: {
             parameters: {
                 query?: never;
@@ -4257,93 +4634,15 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        kind: "monthly" | "quarterly";
-                        /** @description 2026-11 for a month, 2026-Q4 for a quarter */
-                        period: string;
-                        subjectType: "community" | "department";
-                        /** Format: uuid */
-                        subjectId: string;
+                    "multipart/form-data": {
+                        /**
+                         * Format: binary
+                         * @description the .xlsx or .csv file
+                         */
+                        file: string;
                     };
                 };
             };
-            responses: {
-                /** @description Default Response */
-                202: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            kind: "monthly" | "quarterly";
-                            subjectType: "community" | "department";
-                            /** Format: uuid */
-                            subjectId: string;
-                            subjectName: string;
-                            /** Format: date */
-                            periodStart: string;
-                            /**
-                             * Format: date
-                             * @description The first day after the period
-                             */
-                            periodEnd: string;
-                            status: "pending" | "ready" | "failed";
-                            error: string | null;
-                            /** Format: date-time */
-                            createdAt: string;
-                            /** Format: date-time */
-                            generatedAt: string | null;
-                            files: {
-                                xlsx: string;
-                                pdf: string;
-                            } | null;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                "4XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/dashboard/reports/{id}/{format}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** A ready report's .xlsx or PDF */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                    format: "xlsx" | "pdf";
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
             responses: {
                 /** @description Default Response */
                 200: {
@@ -4351,7 +4650,26 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": string;
+                        "application/json": {
+                            total: number;
+                            created: number;
+                            unchanged: number;
+                            errors: number;
+                            rows: {
+                                /** @description 1-based index in the batch, or the spreadsheet's row number */
+                                row: number;
+                                recordId: string | null;
+                                status: "created" | "unchanged" | "error";
+                                /** Format: uuid */
+                                caseId?: string;
+                                code?: string;
+                                error?: {
+                                    code: string;
+                                    message: string;
+                                    field?: string;
+                                };
+                            }[];
+                        };
                     };
                 };
                 /** @description Default Response */
@@ -4371,8 +4689,6 @@ export interface paths {
                 };
             };
         };
-        put?: never;
-        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -8216,216 +8532,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/notifications": {
+    "/api/v1/dashboard/overview": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** My notifications, newest first, with the number unread */
+        /** Figures of a territory node over a period (default: the caller's scope, the last 30 days) */
         get: {
             parameters: {
                 query?: {
-                    unread?: boolean;
-                    /** @description 1-based page number */
-                    page?: number;
-                    pageSize?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                /** Format: uuid */
-                                id: string;
-                                kind: string;
-                                title: string;
-                                body: string;
-                                entity: string | null;
-                                entityId: string | null;
-                                data: {
-                                    [key: string]: unknown;
-                                };
-                                /** Format: date-time */
-                                createdAt: string;
-                                /** Format: date-time */
-                                readAt: string | null;
-                            }[];
-                            total: number;
-                            unreadCount: number;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                "4XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/notifications/{id}/read": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Mark one of my notifications read */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            /** Format: date-time */
-                            readAt: string;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                "4XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/notifications/read-all": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Mark all my notifications read */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            updated: number;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                "4XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/audit": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The audit log, newest first (district administrator) */
-        get: {
-            parameters: {
-                query?: {
-                    actorId?: string;
-                    action?: string;
-                    entity?: string;
-                    entityId?: string;
+                    /** @description A territory node in scope; default the top of the caller's scope */
+                    node?: string;
+                    /** @description First day (China time); default 29 days before `to` */
                     from?: string;
+                    /** @description Last day, inclusive; default today */
                     to?: string;
-                    /** @description 1-based page number */
-                    page?: number;
-                    pageSize?: number;
-                    /** @description json (default): this page; xlsx: every page with the same filters as one .xlsx file */
-                    format?: "json" | "xlsx";
-                    /** @description the file's language (headers, labels); default from Accept-Language, else zh-CN */
-                    lang?: "zh-CN" | "en";
                 };
                 header?: never;
                 path?: never;
@@ -8433,30 +8556,125 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description The page as JSON; with format=xlsx, the whole list as a spreadsheet (a download) */
+                /** @description Default Response */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                id: number;
-                                /** Format: date-time */
-                                at: string;
+                            node: {
                                 /** Format: uuid */
-                                actorId: string | null;
-                                actorName: string | null;
-                                action: string;
-                                entity: string;
-                                entityId: string | null;
-                                before: unknown;
-                                after: unknown;
-                                ip: string | null;
+                                id: string;
+                                code: string;
+                                name: string;
+                                level: "district" | "street" | "community" | "grid" | "microgrid" | "compound" | "building" | "entrance" | "household";
+                            };
+                            /** @description Ancestors in the caller's scope, top first */
+                            trail: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                                level: "district" | "street" | "community" | "grid" | "microgrid" | "compound" | "building" | "entrance" | "household";
                             }[];
-                            total: number;
+                            /**
+                             * Format: date
+                             * @description A China calendar day, 2026-11-25
+                             */
+                            from: string;
+                            /**
+                             * Format: date
+                             * @description A China calendar day, 2026-11-25
+                             */
+                            to: string;
+                            /** Format: date-time */
+                            refreshedAt: string | null;
+                            cases: {
+                                received: number;
+                                open: number;
+                                finished: number;
+                                rated: number;
+                                /** @description rated 4 or 5 */
+                                satisfied: number;
+                                satisfactionRate: number | null;
+                                meanRating: number | null;
+                                /** @description responded or resolved after the deadline */
+                                late: number;
+                                lateResponse: number;
+                                lateResolution: number;
+                                responseMinutes: {
+                                    count: number;
+                                    median: number | null;
+                                    p90: number | null;
+                                };
+                                resolutionMinutes: {
+                                    count: number;
+                                    median: number | null;
+                                    p90: number | null;
+                                };
+                                byStatus: {
+                                    key: string;
+                                    name: string;
+                                    n: number;
+                                }[];
+                                byCategory: {
+                                    key: string;
+                                    name: string;
+                                    n: number;
+                                }[];
+                                byChannel: {
+                                    key: string;
+                                    name: string;
+                                    n: number;
+                                }[];
+                            };
+                            /** @description Open and overdue at this moment, whatever the period */
+                            now: {
+                                open: number;
+                                overdue: number;
+                            };
+                            whistles: {
+                                total: number;
+                                reported: number;
+                                overdue: number;
+                                byDepartment: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    code: string;
+                                    name: string;
+                                    whistles: number;
+                                    reported: number;
+                                    overdue: number;
+                                    rated: number;
+                                    meanScore: number | null;
+                                    /** @description How many responses were rated 1, 2, 3, 4 and 5 */
+                                    scores: number[];
+                                    responseMinutes: {
+                                        median: number | null;
+                                        p90: number | null;
+                                    };
+                                }[];
+                            };
+                            orders: {
+                                published: number;
+                                grabbed: number;
+                                completed: number;
+                                missed: number;
+                            };
+                            volunteering: {
+                                activities: number;
+                                people: number;
+                                hours: number;
+                            };
+                            coverage: {
+                                households: number;
+                                withMember: number;
+                                linked: number;
+                                covered: number;
+                                rate: number | null;
+                            };
                         };
-                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     };
                 };
                 /** @description Default Response */
@@ -8484,137 +8702,385 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/imports/kinds": {
+    "/api/v1/dashboard/areas": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** What the caller may import, with each kind's columns */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            kind: string;
-                            label: {
-                                "zh-CN": string;
-                                en: string;
-                            };
-                            source: "sheet" | "geojson";
-                            /** @description an .xlsx template exists (sheets) */
-                            template: boolean;
-                            columns: {
-                                header: string;
-                                required: boolean;
-                                note: string | null;
-                                values: string[] | null;
-                            }[];
-                        }[];
-                    };
-                };
-                /** @description Default Response */
-                "4XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/imports/templates/{kind}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The .xlsx template of a kind (/imports/templates/residents.xlsx): Chinese headers, required ones marked *, an example row, drop-down lists, instructions */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    kind: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description an .xlsx workbook */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
-                    };
-                };
-                /** @description Default Response */
-                "4XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/imports": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Recent imports: the caller's own and, for staff, those of the people in their scope */
+        /** The areas of a node's map with their figures: a district's or street's communities, a community's grids */
         get: {
             parameters: {
                 query?: {
-                    mine?: boolean;
+                    /** @description A territory node in scope; default the top of the caller's scope */
+                    node?: string;
+                    /** @description First day (China time); default 29 days before `to` */
+                    from?: string;
+                    /** @description Last day, inclusive; default today */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            node: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                                level: "district" | "street" | "community" | "grid" | "microgrid" | "compound" | "building" | "entrance" | "household";
+                            };
+                            trail: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                                level: "district" | "street" | "community" | "grid" | "microgrid" | "compound" | "building" | "entrance" | "household";
+                            }[];
+                            /**
+                             * Format: date
+                             * @description A China calendar day, 2026-11-25
+                             */
+                            from: string;
+                            /**
+                             * Format: date
+                             * @description A China calendar day, 2026-11-25
+                             */
+                            to: string;
+                            level: "district" | "street" | "community" | "grid" | "microgrid" | "compound" | "building" | "entrance" | "household";
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                                level: "district" | "street" | "community" | "grid" | "microgrid" | "compound" | "building" | "entrance" | "household";
+                                geometry: unknown | (never | null);
+                                received: number;
+                                open: number;
+                                overdue: number;
+                                late: number;
+                                rated: number;
+                                satisfactionRate: number | null;
+                                whistles: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dashboard/trend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cases received, finished and rated per day or month (default: by day up to 92 days) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description A territory node in scope; default the top of the caller's scope */
+                    node?: string;
+                    /** @description First day (China time); default 29 days before `to` */
+                    from?: string;
+                    /** @description Last day, inclusive; default today */
+                    to?: string;
+                    interval?: "day" | "month";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            node: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                                level: "district" | "street" | "community" | "grid" | "microgrid" | "compound" | "building" | "entrance" | "household";
+                            };
+                            /**
+                             * Format: date
+                             * @description A China calendar day, 2026-11-25
+                             */
+                            from: string;
+                            /**
+                             * Format: date
+                             * @description A China calendar day, 2026-11-25
+                             */
+                            to: string;
+                            interval: "day" | "month";
+                            points: {
+                                /**
+                                 * Format: date
+                                 * @description A China calendar day, 2026-11-25
+                                 */
+                                period: string;
+                                received: number;
+                                finished: number;
+                                rated: number;
+                                satisfied: number;
+                                late: number;
+                                whistles: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dashboard/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The newest cases and the longest overdue ones under a node (the big screen polls it) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description A territory node in scope; default the top of the caller's scope */
+                    node?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            latest: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                status: string;
+                                channel: string;
+                                categoryName: string;
+                                description: string;
+                                placeName: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                resolveDueAt: string;
+                                overdue: boolean;
+                            }[];
+                            overdue: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                status: string;
+                                channel: string;
+                                categoryName: string;
+                                description: string;
+                                placeName: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                resolveDueAt: string;
+                                overdue: boolean;
+                            }[];
+                            /** Format: date-time */
+                            at: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dashboard/department": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's department's whistles (吹哨报到) over a period and awaiting its report now */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description First day (China time); default 29 days before `to` */
+                    from?: string;
+                    /** @description Last day, inclusive; default today */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: date
+                             * @description A China calendar day, 2026-11-25
+                             */
+                            from: string;
+                            /**
+                             * Format: date
+                             * @description A China calendar day, 2026-11-25
+                             */
+                            to: string;
+                            departments: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                                whistles: number;
+                                reported: number;
+                                overdue: number;
+                                rated: number;
+                                meanScore: number | null;
+                                /** @description How many responses were rated 1, 2, 3, 4 and 5 */
+                                scores: number[];
+                                responseMinutes: {
+                                    median: number | null;
+                                    p90: number | null;
+                                };
+                                /** @description Whistles awaiting the report now */
+                                waitingNow: number;
+                                /** @description Of those, past their deadline */
+                                overdueNow: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dashboard/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Reports the caller may read: his territory's communities, his department's */
+        get: {
+            parameters: {
+                query?: {
+                    kind?: "monthly" | "quarterly";
+                    subjectType?: "community" | "department";
                     /** @description 1-based page number */
                     page?: number;
                     pageSize?: number;
@@ -8635,38 +9101,28 @@ export interface paths {
                             items: {
                                 /** Format: uuid */
                                 id: string;
-                                kind: string;
-                                status: "checking" | "checked" | "rejected" | "writing" | "done" | "failed" | "expired";
-                                filename: string;
-                                rowsTotal: number;
-                                rowsChecked: number;
-                                rowsWritten: number;
-                                errorCount: number;
-                                /** @description the first problems; all of them are in report.xlsx */
-                                problems: {
-                                    /** @description the sheet's row number, or the feature's position (1-based) */
-                                    row: number;
-                                    /** @description the column's header as in the file */
-                                    column?: string;
-                                    reason: string;
-                                }[];
-                                /** @description a rejected file's report is there (kept 24 hours, for its uploader) */
-                                hasReport: boolean;
-                                /** @description done: created, updated, unchanged */
-                                summary: {
-                                    [key: string]: number;
-                                };
-                                /** @description why a job failed as a whole */
-                                message: string | null;
-                                createdByName: string | null;
-                                mine: boolean;
-                                canConfirm: boolean;
+                                kind: "monthly" | "quarterly";
+                                subjectType: "community" | "department";
+                                /** Format: uuid */
+                                subjectId: string;
+                                subjectName: string;
+                                /** Format: date */
+                                periodStart: string;
+                                /**
+                                 * Format: date
+                                 * @description The first day after the period
+                                 */
+                                periodEnd: string;
+                                status: "pending" | "ready" | "failed";
+                                error: string | null;
                                 /** Format: date-time */
                                 createdAt: string;
                                 /** Format: date-time */
-                                updatedAt: string;
-                                /** Format: date-time */
-                                finishedAt: string | null;
+                                generatedAt: string | null;
+                                files: {
+                                    xlsx: string;
+                                    pdf: string;
+                                } | null;
                             }[];
                             total: number;
                         };
@@ -8690,23 +9146,23 @@ export interface paths {
             };
         };
         put?: never;
-        /** Upload a file to import (kind before the file in the form, or ?kind=): .xlsx/.csv for sheets, .geojson for gridPolygons; 202 with the job, checked in the background */
+        /** Make (or make again) a community's or a department's report for a month or a quarter */
         post: {
             parameters: {
-                query?: {
-                    kind?: string;
-                };
+                query?: never;
                 header?: never;
                 path?: never;
                 cookie?: never;
             };
             requestBody: {
                 content: {
-                    "multipart/form-data": {
-                        /** @description residents, partyMembers, staff, grids, gridPolygons */
-                        kind: string;
-                        /** Format: binary */
-                        file: string;
+                    "application/json": {
+                        kind: "monthly" | "quarterly";
+                        /** @description 2026-11 for a month, 2026-Q4 for a quarter */
+                        period: string;
+                        subjectType: "community" | "department";
+                        /** Format: uuid */
+                        subjectId: string;
                     };
                 };
             };
@@ -8720,38 +9176,28 @@ export interface paths {
                         "application/json": {
                             /** Format: uuid */
                             id: string;
-                            kind: string;
-                            status: "checking" | "checked" | "rejected" | "writing" | "done" | "failed" | "expired";
-                            filename: string;
-                            rowsTotal: number;
-                            rowsChecked: number;
-                            rowsWritten: number;
-                            errorCount: number;
-                            /** @description the first problems; all of them are in report.xlsx */
-                            problems: {
-                                /** @description the sheet's row number, or the feature's position (1-based) */
-                                row: number;
-                                /** @description the column's header as in the file */
-                                column?: string;
-                                reason: string;
-                            }[];
-                            /** @description a rejected file's report is there (kept 24 hours, for its uploader) */
-                            hasReport: boolean;
-                            /** @description done: created, updated, unchanged */
-                            summary: {
-                                [key: string]: number;
-                            };
-                            /** @description why a job failed as a whole */
-                            message: string | null;
-                            createdByName: string | null;
-                            mine: boolean;
-                            canConfirm: boolean;
+                            kind: "monthly" | "quarterly";
+                            subjectType: "community" | "department";
+                            /** Format: uuid */
+                            subjectId: string;
+                            subjectName: string;
+                            /** Format: date */
+                            periodStart: string;
+                            /**
+                             * Format: date
+                             * @description The first day after the period
+                             */
+                            periodEnd: string;
+                            status: "pending" | "ready" | "failed";
+                            error: string | null;
                             /** Format: date-time */
                             createdAt: string;
                             /** Format: date-time */
-                            updatedAt: string;
-                            /** Format: date-time */
-                            finishedAt: string | null;
+                            generatedAt: string | null;
+                            files: {
+                                xlsx: string;
+                                pdf: string;
+                            } | null;
                         };
                     };
                 };
@@ -8778,20 +9224,21 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/imports/{id}": {
+    "/api/v1/dashboard/reports/{id}/{format}": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** An import's status and progress (rows checked, rows written) and its first problems */
+        /** A ready report's .xlsx or PDF */
         get: {
             parameters: {
                 query?: never;
                 header?: never;
                 path: {
                     id: string;
+                    format: "xlsx" | "pdf";
                 };
                 cookie?: never;
             };
@@ -8803,454 +9250,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            kind: string;
-                            status: "checking" | "checked" | "rejected" | "writing" | "done" | "failed" | "expired";
-                            filename: string;
-                            rowsTotal: number;
-                            rowsChecked: number;
-                            rowsWritten: number;
-                            errorCount: number;
-                            /** @description the first problems; all of them are in report.xlsx */
-                            problems: {
-                                /** @description the sheet's row number, or the feature's position (1-based) */
-                                row: number;
-                                /** @description the column's header as in the file */
-                                column?: string;
-                                reason: string;
-                            }[];
-                            /** @description a rejected file's report is there (kept 24 hours, for its uploader) */
-                            hasReport: boolean;
-                            /** @description done: created, updated, unchanged */
-                            summary: {
-                                [key: string]: number;
-                            };
-                            /** @description why a job failed as a whole */
-                            message: string | null;
-                            createdByName: string | null;
-                            mine: boolean;
-                            canConfirm: boolean;
-                            /** Format: date-time */
-                            createdAt: string;
-                            /** Format: date-time */
-                            updatedAt: string;
-                            /** Format: date-time */
-                            finishedAt: string | null;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                "4XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/imports/{id}/report.xlsx": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** A rejected file's report, for its uploader, kept 24 hours: its rows with an added 错误说明 column (GeoJSON: the problems) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description an .xlsx workbook */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
-                    };
-                };
-                /** @description Default Response */
-                "4XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/imports/{id}/confirm": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Write a checked file (no problems) in one transaction, as a background job; 409 with details.status otherwise */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                202: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            kind: string;
-                            status: "checking" | "checked" | "rejected" | "writing" | "done" | "failed" | "expired";
-                            filename: string;
-                            rowsTotal: number;
-                            rowsChecked: number;
-                            rowsWritten: number;
-                            errorCount: number;
-                            /** @description the first problems; all of them are in report.xlsx */
-                            problems: {
-                                /** @description the sheet's row number, or the feature's position (1-based) */
-                                row: number;
-                                /** @description the column's header as in the file */
-                                column?: string;
-                                reason: string;
-                            }[];
-                            /** @description a rejected file's report is there (kept 24 hours, for its uploader) */
-                            hasReport: boolean;
-                            /** @description done: created, updated, unchanged */
-                            summary: {
-                                [key: string]: number;
-                            };
-                            /** @description why a job failed as a whole */
-                            message: string | null;
-                            createdByName: string | null;
-                            mine: boolean;
-                            canConfirm: boolean;
-                            /** Format: date-time */
-                            createdAt: string;
-                            /** Format: date-time */
-                            updatedAt: string;
-                            /** Format: date-time */
-                            finishedAt: string | null;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                "4XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/people/staff/{id}/photo": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        /** A staff member's photo for the card: JPEG or PNG (by content), shrunk to fit 480×480 */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "multipart/form-data": {
-                        /**
-                         * Format: binary
-                         * @description the photo
-                         */
-                        file: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            photoId: string;
-                            /** @description /api/v1/files/{photoId} */
-                            photoUrl: string;
-                            width: number;
-                            height: number;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                "4XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/cases/import/file": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Import 12345 work orders from an .xlsx or .csv file (at most 10 MB, 1000 rows); the header row is found below any title rows */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "multipart/form-data": {
-                        /**
-                         * Format: binary
-                         * @description the .xlsx or .csv file
-                         */
-                        file: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            total: number;
-                            created: number;
-                            unchanged: number;
-                            errors: number;
-                            rows: {
-                                /** @description 1-based index in the batch, or the spreadsheet's row number */
-                                row: number;
-                                recordId: string | null;
-                                status: "created" | "unchanged" | "error";
-                                /** Format: uuid */
-                                caseId?: string;
-                                code?: string;
-                                error?: {
-                                    code: string;
-                                    message: string;
-                                    field?: string;
-                                };
-                            }[];
-                        };
-                    };
-                };
-                /** @description Default Response */
-                "4XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/files": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Upload a photo (JPEG, PNG, WebP or GIF; at most 10 MB), stored re-encoded without its metadata (EXIF, GPS, XMP); the same stored bytes get the same id */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "multipart/form-data": {
-                        /**
-                         * Format: binary
-                         * @description the photo
-                         */
-                        file: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            mime: string;
-                            size: number;
-                            /** @description where the bytes are served: /api/v1/files/{id} */
-                            url: string;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                "4XX": {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/files/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The bytes of an uploaded file, with its detected content type */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description the file's bytes */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "image/*": string;
+                        "application/json": string;
                     };
                 };
                 /** @description Default Response */
