@@ -23,9 +23,10 @@ export interface QueueOptions {
   /** How often idle workers look for due jobs; tests shorten it. */
   pollingIntervalSeconds?: number;
   /**
-   * The workers take jobs once this settles (main: the HTTP server listening), so that jobs left
-   * waiting by the previous process (a month's reports, say) run after start-up rather than
-   * slowing it down. Default: as soon as the queue has started.
+   * The workers take jobs one polling interval after this settles (main: the HTTP server
+   * listening), so that the start jobs and those left waiting by the previous process (a month's
+   * reports, say) run after start-up rather than slowing it down. Default: as soon as the queue
+   * has started.
    */
   workersFrom?: Promise<unknown>;
 }
@@ -43,6 +44,7 @@ export class Queue {
   /** This process's worker of each queue, to wake when it sends that queue a job itself. */
   private readonly workers = new Map<string, string>();
   private started = false;
+  private workersDue?: NodeJS.Timeout;
   private workersStarting?: Promise<void>;
 
   constructor(
@@ -91,16 +93,21 @@ export class Queue {
       if (delay > 0 && (await this.boss.getQueueSize(name)) > 0) continue;
       await this.boss.send(name, {}, delay > 0 ? { startAfter: delay } : {});
     }
+    const pollingIntervalSeconds = this.options.pollingIntervalSeconds ?? 2;
     const begin = () => {
       if (!this.started) return;
-      this.workersStarting = this.startWorkers().catch((err: Error) => console.error("[queue]", err.message));
+      this.workersStarting = this.startWorkers(pollingIntervalSeconds).catch((err: Error) =>
+        console.error("[queue]", err.message),
+      );
     };
-    if (this.options.workersFrom) void this.options.workersFrom.then(begin, begin);
+    const later = () => {
+      this.workersDue = setTimeout(begin, pollingIntervalSeconds * 1000);
+    };
+    if (this.options.workersFrom) void this.options.workersFrom.then(later, later);
     else begin();
   }
 
-  private async startWorkers(): Promise<void> {
-    const pollingIntervalSeconds = this.options.pollingIntervalSeconds ?? 2;
+  private async startWorkers(pollingIntervalSeconds: number): Promise<void> {
     for (const [name, handler] of this.handlers) {
       if (!this.started) return;
       const worker = await this.boss.work<object>(
@@ -138,6 +145,7 @@ export class Queue {
   async stop(timeoutMs = 10_000): Promise<void> {
     if (!this.started) return;
     this.started = false;
+    clearTimeout(this.workersDue);
     await this.workersStarting;
     await this.boss.stop({ graceful: true, wait: true, timeout: timeoutMs, close: true });
   }
