@@ -81,6 +81,7 @@ export const en: Same<typeof zhCN> = {
     resident: "Resident",
     propertyStaff: "Property staff",
     merchant: "Merchant",
+    liaison: "Household liaison",
   },
   levels: {
     district: "District",

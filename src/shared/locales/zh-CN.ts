@@ -79,6 +79,7 @@ export const zhCN = {
     resident: "居民",
     propertyStaff: "物业人员",
     merchant: "商户",
+    liaison: "联户长",
   },
   levels: {
     district: "区",

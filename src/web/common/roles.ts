@@ -1,35 +1,19 @@
 import type { TFunction } from "i18next";
+import { type Permission, type Role, rolesGranted } from "../../shared/roles.ts";
 import type { User } from "./auth.tsx";
 
-export type Role = User["roles"][number]["role"];
+export type { Permission, Role };
+
 type Assignment = User["roles"][number];
 
 /** The roles that work on the platform's back office (the server's territory.read holders). */
-export const STAFF_ROLES: readonly Role[] = [
-  "districtAdmin",
-  "streetStaff",
-  "communityStaff",
-  "gridWorker",
-  "departmentStaff",
-];
+export const STAFF_ROLES: readonly Role[] = rolesGranted("territory.read");
 
-/** The server's grants that change what the pages offer (src/server/platform/auth/roles.ts). */
-const PERMISSIONS = {
-  "territory.read": STAFF_ROLES,
-  "people.read": ["districtAdmin", "streetStaff", "communityStaff", "gridWorker", "resident"],
-  "people.write": ["districtAdmin", "streetStaff", "communityStaff", "gridWorker"],
-  "people.reveal": ["districtAdmin", "streetStaff", "communityStaff"],
-  "org.read": [...STAFF_ROLES, "partyMember"],
-  "dashboard.read": ["districtAdmin", "streetStaff", "communityStaff", "gridWorker"],
-  "reports.read": ["districtAdmin", "streetStaff", "communityStaff"],
-} satisfies Record<string, readonly Role[]>;
-export type Permission = keyof typeof PERMISSIONS;
-
-/** The roles holding a permission. */
-export const grantsOf = (permission: Permission): readonly Role[] => PERMISSIONS[permission];
+/** The roles holding a permission (the server's own table). */
+export const grantsOf = (permission: Permission): readonly Role[] => rolesGranted(permission);
 
 export function can(user: User, permission: Permission): boolean {
-  const allowed: readonly Role[] = PERMISSIONS[permission];
+  const allowed = rolesGranted(permission);
   return user.roles.some((r) => allowed.includes(r.role));
 }
 
@@ -39,9 +23,9 @@ const PEOPLE_STAFF: readonly Role[] = ["districtAdmin", "streetStaff", "communit
 /** Every navigation entry of both apps, and who sees it; modules add their keys here. */
 const NAV_ACCESS = {
   home: "everyone",
-  territory: PERMISSIONS["territory.read"],
+  territory: rolesGranted("territory.read"),
   people: PEOPLE_STAFF,
-  org: PERMISSIONS["org.read"],
+  org: rolesGranted("org.read"),
   audit: ["districtAdmin"],
   // Who read residents' whole numbers (audit.piiAccess): the district and the streets.
   piiAccess: ["districtAdmin", "streetStaff"],

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import {
   type AnyPgColumn,
   boolean,
@@ -19,6 +20,8 @@ export const users = pgTable("users", {
   /** scrypt, `scrypt$N$r$p$salt$hash`; null = cannot log in with a password. */
   passwordHash: text("password_hash"),
   disabled: boolean("disabled").notNull().default(false),
+  /** Set with a temporary password (created or reset by staff): the next sign-in must change it. */
+  mustChangePassword: boolean("must_change_password").notNull().default(false),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
@@ -95,4 +98,62 @@ export const loginFailures = pgTable(
     pending: boolean("pending").notNull().default(false),
   },
   (t) => [index("login_failures_phone_idx").on(t.phone, t.at), index("login_failures_ip_idx").on(t.ip, t.at)],
+);
+
+export const SMS_PURPOSES = ["login", "reset"] as const;
+export type SmsPurpose = (typeof SMS_PURPOSES)[number];
+
+/**
+ * One-time sign-in and password-reset codes sent by SMS: stored as SHA-256 only, valid 5 minutes,
+ * a few wrong guesses spend them; the rows also count sends per phone and per address.
+ */
+export const smsCodes = pgTable(
+  "sms_codes",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    phone: text("phone").notNull(),
+    purpose: text("purpose").$type<SmsPurpose>().notNull(),
+    codeHash: text("code_hash").notNull(),
+    ip: text("ip").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("sms_codes_phone_idx").on(t.phone, t.createdAt),
+    index("sms_codes_ip_idx").on(t.ip, t.createdAt),
+  ],
+);
+
+export const BINDING_STATUSES = ["pending", "confirmed", "rejected"] as const;
+export type BindingStatus = (typeof BINDING_STATUSES)[number];
+
+/**
+ * A resident account asking to be bound to a household. Confirmed at once when the name and
+ * 身份证 number match the register, else by the community; `territoryPath` is the community's (or
+ * the household's) path, so the request shows in that community's to-dos.
+ */
+export const householdBindings = pgTable(
+  "household_bindings",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    householdId: uuid("household_id"),
+    territoryPath: text("territory_path").notNull(),
+    name: text("name").notNull(),
+    /** What he says of his home (building, unit, room), for the community to find the household. */
+    address: text("address").notNull().default(""),
+    status: text("status").$type<BindingStatus>().notNull().default("pending"),
+    reason: text("reason"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    decidedBy: uuid("decided_by"),
+  },
+  (t) => [
+    index("household_bindings_user_idx").on(t.userId),
+    index("household_bindings_path_idx").using("btree", sql`${t.territoryPath} text_pattern_ops`),
+  ],
 );

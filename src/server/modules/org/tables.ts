@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 export const ORG_KINDS = [
   "streetCommittee",
@@ -15,6 +15,18 @@ export const UNIT_KINDS = ["unit", "propertyCompany", "ownersCommittee"] as cons
 export type UnitKind = (typeof UNIT_KINDS)[number];
 
 /**
+ * The kinds of party organisation a district uses: the built-in ones plus its own (行业党委 for
+ * couriers and drivers, 临时党支部 …), edited from the pages.
+ */
+export const orgKinds = pgTable("org_kinds", {
+  code: text("code").primaryKey(),
+  name: text("name").notNull(),
+  nameEn: text("name_en").notNull(),
+  sortOrder: integer("sort_order").notNull().default(0),
+  active: boolean("active").notNull().default(true),
+});
+
+/**
  * The party organisation tree, any depth, each organisation laid over a territory node.
  * `territoryPath` copies that node's path so scope is one indexed condition, no join.
  */
@@ -25,6 +37,7 @@ export const partyOrgs = pgTable(
     parentId: uuid("parent_id"),
     /** Materialised path of org ids. */
     path: text("path").notNull(),
+    /** An `org_kinds` code. */
     kind: text("kind").$type<OrgKind>().notNull(),
     name: text("name").notNull(),
     sortKey: text("sort_key").notNull(),
@@ -34,6 +47,7 @@ export const partyOrgs = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    index("party_orgs_kind_idx").on(t.kind),
     index("party_orgs_parent_idx").on(t.parentId, t.sortKey),
     index("party_orgs_territory_idx").using("btree", sql`${t.territoryPath} text_pattern_ops`),
   ],

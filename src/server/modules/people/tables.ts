@@ -113,3 +113,25 @@ export const liaisonHouseholds = pgTable(
     index("liaison_households_household_idx").on(t.householdId),
   ],
 );
+
+export const MEMBER_PAIRING_KINDS = ["baobao", "oneLeadsN"] as const;
+export type MemberPairingKind = (typeof MEMBER_PAIRING_KINDS)[number];
+
+/** 包保 (a member answers for 5–8 households) and 1+1带N: the households a party member serves. */
+export const memberHouseholds = pgTable(
+  "member_households",
+  {
+    memberId: uuid("member_id")
+      .notNull()
+      .references(() => partyMembers.id, { onDelete: "cascade" }),
+    householdId: uuid("household_id")
+      .notNull()
+      .references(() => households.id),
+    kind: text("kind").$type<MemberPairingKind>().notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.memberId, t.householdId] }),
+    index("member_households_household_idx").on(t.householdId),
+  ],
+);

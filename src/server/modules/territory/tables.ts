@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import {
   bigint,
+  boolean,
   doublePrecision,
   index,
   integer,
@@ -28,6 +29,15 @@ export type TerritoryLevel = (typeof TERRITORY_LEVELS)[number];
 /** 片区型 / 小区型 / 楼院型 / 单位型 */
 export const GRID_TYPES = ["area", "compound", "courtyard", "unit"] as const;
 export type GridType = (typeof GRID_TYPES)[number];
+
+/** The grid types a district uses: the four built-in ones, renamed or added to from the pages. */
+export const gridTypes = pgTable("grid_types", {
+  code: text("code").primaryKey(),
+  name: text("name").notNull(),
+  nameEn: text("name_en").notNull(),
+  sortOrder: integer("sort_order").notNull().default(0),
+  active: boolean("active").notNull().default(true),
+});
 
 /**
  * The territory tree. `path` is the materialised path of ids (`/<district>/<street>/…/<self>/`);

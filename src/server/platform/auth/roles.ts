@@ -1,90 +1,10 @@
-/**
- * The nine roles of CONTRACT.md and what each may do. Every role assignment is bound to a
- * territory node; a permission reaches exactly the subtrees of the assignments that grant it.
- */
-export const ROLES = [
-  "districtAdmin",
-  "streetStaff",
-  "communityStaff",
-  "gridWorker",
-  "departmentStaff",
-  "partyMember",
-  "resident",
-  "propertyStaff",
-  "merchant",
-] as const;
-export type Role = (typeof ROLES)[number];
-
-export const PERMISSIONS = [
-  "audit.read",
-  "audit.piiAccess",
-  "territory.read",
-  "territory.write",
-  "accounts.manage",
-  "people.read",
-  "people.write",
-  "people.reveal",
-  "org.read",
-  "org.write",
-  "cases.read",
-  "cases.intake",
-  "cases.import",
-  "cases.configure",
-  "devices.manage",
-  "orders.publish",
-  "orders.grab",
-  "wishes.review",
-  "wishes.claim",
-  "volunteering.manage",
-  "volunteering.join",
-  "dashboard.read",
-  "reports.read",
-] as const;
-export type Permission = (typeof PERMISSIONS)[number];
-
-const STAFF: Role[] = ["districtAdmin", "streetStaff", "communityStaff", "gridWorker", "departmentStaff"];
-
-const GRANTS: Record<Permission, readonly Role[]> = {
-  "audit.read": ["districtAdmin"],
-  // Who read residents' unmasked data (of the residents in scope): the district and the streets,
-  // above the communities that do most of the reading.
-  "audit.piiAccess": ["districtAdmin", "streetStaff"],
-  "territory.read": STAFF,
-  "territory.write": ["districtAdmin", "streetStaff", "communityStaff"],
-  "accounts.manage": ["districtAdmin"],
-  // A resident reads people too, bound to his household node: he sees his own household only.
-  "people.read": ["districtAdmin", "streetStaff", "communityStaff", "gridWorker", "resident"],
-  "people.write": ["districtAdmin", "streetStaff", "communityStaff", "gridWorker"],
-  // Unmasked 身份证 numbers: community level and up, and every read is logged.
-  "people.reveal": ["districtAdmin", "streetStaff", "communityStaff"],
-  "org.read": [...STAFF, "partyMember"],
-  "org.write": ["districtAdmin", "streetStaff", "communityStaff"],
-  // Department staff see the cases assigned or whistled to their department, not a territory.
-  "cases.read": ["districtAdmin", "streetStaff", "communityStaff", "gridWorker"],
-  // Entering a case for someone else: walk-in at the service hall, patrol reports.
-  "cases.intake": ["districtAdmin", "streetStaff", "communityStaff", "gridWorker"],
-  "cases.import": ["districtAdmin", "streetStaff", "communityStaff"],
-  "cases.configure": ["districtAdmin"],
-  "devices.manage": ["districtAdmin", "streetStaff", "communityStaff", "gridWorker"],
-  // 社区派单: the community (and its grid workers) publish orders; members and volunteers grab them.
-  "orders.publish": ["districtAdmin", "streetStaff", "communityStaff", "gridWorker"],
-  // A resident grabs only once registered as a volunteer (orders checks it).
-  "orders.grab": ["partyMember", "resident"],
-  "wishes.review": ["districtAdmin", "streetStaff", "communityStaff"],
-  // A member claims for himself or for his paired unit.
-  "wishes.claim": ["partyMember"],
-  "volunteering.manage": ["districtAdmin", "streetStaff", "communityStaff", "gridWorker"],
-  "volunteering.join": ["partyMember", "resident"],
-  // The command centre's figures of a territory; department staff see their department's instead.
-  "dashboard.read": ["districtAdmin", "streetStaff", "communityStaff", "gridWorker"],
-  // Community reports in the scope; a department's staff read their department's reports too.
-  "reports.read": ["districtAdmin", "streetStaff", "communityStaff"],
-};
-
-export function roleGrants(role: Role, permission: Permission): boolean {
-  return GRANTS[permission].includes(role);
-}
-
-export function isRole(value: string): value is Role {
-  return (ROLES as readonly string[]).includes(value);
-}
+// The roles and their grants are shared with the pages (src/shared/roles.ts).
+export {
+  isRole,
+  PERMISSIONS,
+  type Permission,
+  ROLES,
+  type Role,
+  roleGrants,
+  rolesGranted,
+} from "../../../shared/roles.ts";

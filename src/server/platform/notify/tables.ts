@@ -15,6 +15,8 @@ export const notifications = pgTable(
     body: text("body").notNull(),
     entity: text("entity"),
     entityId: text("entity_id"),
+    /** Where the notice leads in the pages ("/admin/cases/XG-…", "/mobile/wishes/…"). */
+    link: text("link"),
     data: jsonb("data").$type<Record<string, unknown>>().notNull().default({}),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     readAt: timestamp("read_at", { withTimezone: true }),

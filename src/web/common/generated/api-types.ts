@@ -993,7 +993,7 @@ export interface paths {
                                 phone: string;
                                 name: string;
                                 roles: {
-                                    role: "districtAdmin" | "streetStaff" | "communityStaff" | "gridWorker" | "departmentStaff" | "partyMember" | "resident" | "propertyStaff" | "merchant";
+                                    role: "districtAdmin" | "streetStaff" | "communityStaff" | "gridWorker" | "departmentStaff" | "partyMember" | "resident" | "propertyStaff" | "merchant" | "liaison";
                                     /** Format: uuid */
                                     nodeId: string;
                                     nodeName: string;
@@ -1091,7 +1091,7 @@ export interface paths {
                                 phone: string;
                                 name: string;
                                 roles: {
-                                    role: "districtAdmin" | "streetStaff" | "communityStaff" | "gridWorker" | "departmentStaff" | "partyMember" | "resident" | "propertyStaff" | "merchant";
+                                    role: "districtAdmin" | "streetStaff" | "communityStaff" | "gridWorker" | "departmentStaff" | "partyMember" | "resident" | "propertyStaff" | "merchant" | "liaison";
                                     /** Format: uuid */
                                     nodeId: string;
                                     nodeName: string;
@@ -2662,7 +2662,7 @@ export interface paths {
                                 actorId: string | null;
                                 actorName: string | null;
                                 actorRoles: {
-                                    role: "districtAdmin" | "streetStaff" | "communityStaff" | "gridWorker" | "departmentStaff" | "partyMember" | "resident" | "propertyStaff" | "merchant";
+                                    role: "districtAdmin" | "streetStaff" | "communityStaff" | "gridWorker" | "departmentStaff" | "partyMember" | "resident" | "propertyStaff" | "merchant" | "liaison";
                                     nodeName: string;
                                 }[];
                                 /** Format: uuid */
@@ -2742,7 +2742,7 @@ export interface paths {
                                 reader: {
                                     name: string;
                                     roles: {
-                                        role: "districtAdmin" | "streetStaff" | "communityStaff" | "gridWorker" | "departmentStaff" | "partyMember" | "resident" | "propertyStaff" | "merchant";
+                                        role: "districtAdmin" | "streetStaff" | "communityStaff" | "gridWorker" | "departmentStaff" | "partyMember" | "resident" | "propertyStaff" | "merchant" | "liaison";
                                         nodeName: string;
                                     }[];
                                 } | null;
