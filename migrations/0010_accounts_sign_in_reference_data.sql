@@ -50,6 +50,7 @@ CREATE TABLE "grid_types" (
 --> statement-breakpoint
 ALTER TABLE "notifications" ADD COLUMN "link" text;--> statement-breakpoint
 ALTER TABLE "users" ADD COLUMN "must_change_password" boolean DEFAULT false NOT NULL;--> statement-breakpoint
+ALTER TABLE "users" ADD COLUMN "sms_notices" boolean DEFAULT false NOT NULL;--> statement-breakpoint
 ALTER TABLE "household_bindings" ADD CONSTRAINT "household_bindings_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "member_households" ADD CONSTRAINT "member_households_member_id_party_members_id_fk" FOREIGN KEY ("member_id") REFERENCES "public"."party_members"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "member_households" ADD CONSTRAINT "member_households_household_id_households_id_fk" FOREIGN KEY ("household_id") REFERENCES "public"."households"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint

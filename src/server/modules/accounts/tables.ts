@@ -22,6 +22,8 @@ export const users = pgTable("users", {
   disabled: boolean("disabled").notNull().default(false),
   /** Set with a temporary password (created or reset by staff): the next sign-in must change it. */
   mustChangePassword: boolean("must_change_password").notNull().default(false),
+  /** He asked for his notices by SMS too (in-app always). */
+  smsNotices: boolean("sms_notices").notNull().default(false),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
