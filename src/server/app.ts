@@ -22,8 +22,9 @@ import type { App } from "./platform/http/types.ts";
 import { installJsonParser, installValidation } from "./platform/http/validation.ts";
 import { installWeb } from "./platform/http/web.ts";
 import { importRoutes } from "./platform/imports/index.ts";
-import { importersOf, type Module, moduleContext } from "./platform/module/index.ts";
-import { notifyRoutes } from "./platform/notify/index.ts";
+import { auditNamesOf, importersOf, type Module, moduleContext } from "./platform/module/index.ts";
+import { todosRoutes } from "./platform/module/todos-routes.ts";
+import { notifyRoutes, type SmsSender, smsSenderFor } from "./platform/notify/index.ts";
 import type { PiiVault } from "./platform/pii/index.ts";
 import type { Queue } from "./platform/queue/index.ts";
 
@@ -38,6 +39,8 @@ export interface AppDeps {
   webDir?: string;
   /** The domain modules (modules/index.ts; tests may add one). */
   modules?: readonly Module[];
+  /** Where sign-in codes go; by default SMS_WEBHOOK_URL's gateway, or the log. */
+  sms?: SmsSender;
 }
 
 /** The HTTP app: platform plugins and routes, then every module's routes. Tests build it too. */
@@ -49,6 +52,7 @@ export async function buildApp({
   queue,
   webDir,
   modules = MODULES,
+  sms = smsSenderFor(config.smsWebhookUrl),
 }: AppDeps): Promise<App> {
   const app = Fastify({
     logger,
@@ -82,14 +86,16 @@ export async function buildApp({
     },
   );
 
-  const context = moduleContext(modules, { db, config, pii, queue });
+  const context = moduleContext(modules, { db, config, pii, queue, sms });
   // Platform routes, then each module's, in its own scope (Open311 has its own path and error format).
   await app.register(
     async (api) => {
       const v1 = api.withTypeProvider<TypeBoxTypeProvider>();
       clientConfigRoutes(v1, config);
-      notifyRoutes(v1, db);
-      auditRoutes(v1, db);
+      notifyRoutes(v1, database);
+      auditRoutes(v1, db, auditNamesOf(modules));
+      // What waits for the caller, from every module of the list.
+      todosRoutes(v1, db, modules);
       filesRoutes(v1, db, config.dataDir);
       importRoutes(v1, { db, vault: pii, dataDir: config.dataDir, queue, importers: importersOf(modules) });
     },

@@ -7,7 +7,7 @@ import { defineEventDelivery } from "./platform/events/index.ts";
 import type { App } from "./platform/http/types.ts";
 import { defineImportJobs } from "./platform/imports/index.ts";
 import { importersOf, type Module, moduleContext } from "./platform/module/index.ts";
-import { defineNotifyJobs, WebhookSmsSender } from "./platform/notify/index.ts";
+import { defineNotifyJobs, smsSenderFor } from "./platform/notify/index.ts";
 import { PiiVault } from "./platform/pii/index.ts";
 import { Queue, type QueueOptions } from "./platform/queue/index.ts";
 import { closeWorkers } from "./platform/workers/index.ts";
@@ -57,15 +57,16 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     const greeting = await bootstrap(database.db, config, pii, { modules, progress: options.progress });
     clock.done("first data");
     const queue = new Queue(database, options.queue);
-    const context = moduleContext(modules, { db: database.db, config, pii, queue });
+    const sms = smsSenderFor(config.smsWebhookUrl);
+    const context = moduleContext(modules, { db: database.db, config, pii, queue, sms });
     for (const m of modules) m.jobs?.(queue, context);
     defineEventDelivery(
       queue,
       database.db,
       modules.flatMap((m) => m.consumers ?? []),
     );
-    const sms = config.smsWebhookUrl ? new WebhookSmsSender(config.smsWebhookUrl) : undefined;
-    defineNotifyJobs(queue, database.db, sms);
+    // Notices wait for a real gateway: the log is for sign-in codes only.
+    defineNotifyJobs(queue, database.db, config.smsWebhookUrl ? sms : undefined);
     defineImportJobs(queue, {
       db: database.db,
       vault: pii,
@@ -75,7 +76,15 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     options.defineJobs?.(queue, database);
     await queue.start();
     clock.done("job queue");
-    const app = await buildApp({ database, config, pii, logger: options.logger ?? false, queue, modules });
+    const app = await buildApp({
+      database,
+      config,
+      pii,
+      logger: options.logger ?? false,
+      queue,
+      modules,
+      sms,
+    });
     clock.done("HTTP app");
     const db = database;
     let closing: Promise<void> | undefined;

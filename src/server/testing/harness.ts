@@ -11,6 +11,7 @@ import { centroidOf } from "../platform/geo/index.ts";
 import type { App } from "../platform/http/types.ts";
 import { defineImportJobs } from "../platform/imports/index.ts";
 import { importersOf } from "../platform/module/index.ts";
+import { FakeSmsSender } from "../platform/notify/index.ts";
 import { PiiVault } from "../platform/pii/index.ts";
 import { Queue } from "../platform/queue/index.ts";
 import { type Caller, callerOf, headersOf, type RoleName, type Who } from "./calls.ts";
@@ -28,6 +29,8 @@ export interface TestApp {
   pii: PiiVault;
   /** This app's own DATA_DIR (uploaded files land in it), removed by close() unless the caller chose it. */
   dataDir: string;
+  /** The SMS gateway's stand-in: every text the app sent (sign-in codes). */
+  sms: FakeSmsSender;
   /** Calls as a signed-in demo role (startWithSessions), a caller's headers, or nobody. */
   as(who: Who): Caller;
   close(): Promise<void>;
@@ -67,13 +70,15 @@ export async function startTestApp(
     defineImportJobs(queue, { db: database.db, vault: pii, dataDir: config.dataDir, importers: IMPORTERS });
     await queue.start();
   }
-  const app = await buildApp({ database, config, pii, queue, webDir: options.webDir });
+  const sms = new FakeSmsSender();
+  const app = await buildApp({ database, config, pii, queue, webDir: options.webDir, sms });
   await app.ready();
   return {
     app,
     database,
     pii,
     dataDir: config.dataDir,
+    sms,
     as: (who) => callerOf(app, headersOf(who, signedIn)),
     close: async () => {
       await app.close();

@@ -30,6 +30,7 @@ export const CASE_ACTIONS = [
   "reopen",
   "merge",
   "withdraw",
+  "supervise",
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
@@ -40,7 +41,7 @@ export type HandlerLevel = (typeof HANDLER_LEVELS)[number];
  * Who may take a transition: staff of a territory level whose scope holds the case, the
  * department the case is assigned to, or the resident who reported it.
  */
-export type Actor = "grid" | "community" | "street" | "department" | "reporter";
+export type Actor = "grid" | "community" | "street" | "district" | "department" | "reporter";
 
 /** Extra input an action needs (the route checks it is present). */
 export type Requirement = "note" | "departmentId" | "departments" | "score" | "masterId";
@@ -54,6 +55,16 @@ export interface Transition {
 }
 
 const ACTIVE_LOW: CaseStatus[] = ["new", "gridHandling", "communityDispatch"];
+/** Still being handled: the statuses LEVEL_OF names a holder for (below). */
+const OPEN: CaseStatus[] = [
+  "new",
+  "gridHandling",
+  "communityDispatch",
+  "whistled",
+  "streetReview",
+  "departmentClaim",
+  "departmentHandling",
+];
 
 export const TRANSITIONS: readonly Transition[] = [
   // 网格收单: the grid takes the case in.
@@ -68,12 +79,19 @@ export const TRANSITIONS: readonly Transition[] = [
   },
   { action: "escalate", from: ["communityDispatch"], to: "streetReview", by: ["community"], needs: ["note"] },
   { action: "dispatch", from: ["communityDispatch"], to: "gridHandling", by: ["community"] },
-  // 吹哨报到: the community calls one or several departments, with a deadline.
+  // 吹哨报到: the community, or the street reviewing a case, calls one or several departments.
   {
     action: "whistle",
     from: ["communityDispatch"],
     to: "whistled",
     by: ["community"],
+    needs: ["departments", "note"],
+  },
+  {
+    action: "whistle",
+    from: ["streetReview"],
+    to: "whistled",
+    by: ["street"],
     needs: ["departments", "note"],
   },
   // 街道审单 → 部门领单.
@@ -87,13 +105,9 @@ export const TRANSITIONS: readonly Transition[] = [
   { action: "claim", from: ["departmentClaim"], to: "departmentHandling", by: ["department"] },
   // The short paths: solved in the grid, solved in the community; or by the department.
   { action: "resolve", from: ["gridHandling"], to: "resolved", by: ["grid"], needs: ["note"] },
-  {
-    action: "resolve",
-    from: ["communityDispatch", "whistled"],
-    to: "resolved",
-    by: ["community"],
-    needs: ["note"],
-  },
+  { action: "resolve", from: ["communityDispatch"], to: "resolved", by: ["community"], needs: ["note"] },
+  // Once every whistled department has reported (or its whistle was withdrawn): transitions.ts checks.
+  { action: "resolve", from: ["whistled"], to: "resolved", by: ["community", "street"], needs: ["note"] },
   { action: "resolve", from: ["departmentHandling"], to: "resolved", by: ["department"], needs: ["note"] },
   // Return with a reason: one step back down (or back up, for a department that is not the right one).
   { action: "return", from: ["communityDispatch"], to: "gridHandling", by: ["community"], needs: ["note"] },
@@ -116,6 +130,16 @@ export const TRANSITIONS: readonly Transition[] = [
   },
   { action: "merge", from: ACTIVE_LOW, to: "merged", by: ["grid", "community"], needs: ["masterId"] },
   { action: "withdraw", from: ["new", "gridHandling"], to: "withdrawn", by: ["reporter"] },
+  // 督办/催办: the street or the district urges whoever holds an open case; the status stays.
+  // The street does not urge itself: a case under street review is urged by the district.
+  ...OPEN.map(
+    (s): Transition => ({
+      action: "supervise",
+      from: [s],
+      to: s,
+      by: s === "streetReview" ? ["district"] : ["street", "district"],
+    }),
+  ),
 ];
 
 /** A rating at or below this reopens the case for the community to look at again. */

@@ -62,6 +62,7 @@ export const casesEn: Same<typeof casesZhCN> = {
     accepted: "Reported in",
     reported: "Responded",
     rated: "Rated",
+    withdrawn: "Withdrawn",
   },
   overdue: "Overdue",
   needsReview: "Poor rating, under review",

@@ -49,7 +49,13 @@ export const casesZhCN = {
   },
   urgency: { normal: "一般", urgent: "紧急" },
   level: { grid: "网格", community: "社区", street: "街道", district: "区级", department: "部门" },
-  whistleStatus: { pending: "待报到", accepted: "已报到", reported: "已反馈", rated: "已评价" },
+  whistleStatus: {
+    pending: "待报到",
+    accepted: "已报到",
+    reported: "已反馈",
+    rated: "已评价",
+    withdrawn: "已撤回",
+  },
   overdue: "已超时",
   needsReview: "差评待复核",
 };

@@ -1,3 +1,6 @@
+import { auditWordsEn } from "./audit.en.ts";
+import { callEn } from "./call.en.ts";
+import { caseWorkEn } from "./case-work.en.ts";
 import { casesEn } from "./cases.en.ts";
 import { casesAdminEn } from "./cases-admin.en.ts";
 import { casesMobileEn } from "./cases-mobile.en.ts";
@@ -5,12 +8,16 @@ import { contactCardEn } from "./contact-card.en.ts";
 import { dashboardEn } from "./dashboard.en.ts";
 import { exportEn } from "./export.en.ts";
 import { importsEn } from "./imports.en.ts";
+import { noticesEn } from "./notices.en.ts";
 import { ordersEn } from "./orders.en.ts";
+import { orgAdminEn } from "./org-admin.en.ts";
 import { peopleEn } from "./people.en.ts";
 import { piiAccessEn } from "./pii-access.en.ts";
 import { reportsEn } from "./reports.en.ts";
 import type { Same } from "./same.ts";
 import { screenEn } from "./screen.en.ts";
+import { settingsEn } from "./settings.en.ts";
+import { todosEn } from "./todos.en.ts";
 import { volunteeringEn } from "./volunteering.en.ts";
 import { volunteeringMobileEn } from "./volunteering-mobile.en.ts";
 import { wishesEn } from "./wishes.en.ts";
@@ -18,22 +25,28 @@ import { wishesAdminEn } from "./wishes-admin.en.ts";
 import type { zhCN } from "./zh-CN.ts";
 
 export const en: Same<typeof zhCN> = {
+  call: callEn,
   cases: casesEn,
+  caseWork: caseWorkEn,
   casesAdmin: casesAdminEn,
   casesMobile: casesMobileEn,
   contactCard: contactCardEn,
   dashboard: dashboardEn,
   export: exportEn,
   imports: importsEn,
+  notices: noticesEn,
   orders: ordersEn,
   piiAccess: piiAccessEn,
   reports: reportsEn,
   screen: screenEn,
+  settings: settingsEn,
+  todos: todosEn,
   wishes: wishesEn,
   wishesAdmin: wishesAdminEn,
   volunteering: volunteeringEn,
   volunteeringMobile: volunteeringMobileEn,
   ...peopleEn,
+  ...orgAdminEn,
   app: {
     name: "Party-Led Community Governance Platform",
     tagline: "Build together · Govern together · Share together",
@@ -122,6 +135,13 @@ export const en: Same<typeof zhCN> = {
     wishWall: "Wish wall",
     myWishes: "My wishes",
     reports: "Reports",
+    settingsGroup: "Reference data",
+    caseCategories: "Case categories",
+    departments: "Departments",
+    orderCategories: "Service categories",
+    gridTypes: "Grid types",
+    devices: "One-key devices",
+    hotlineImport: "12345 import",
   },
   user: {
     roleAt: "{{role}} · {{node}}",
@@ -134,7 +154,6 @@ export const en: Same<typeof zhCN> = {
     roles: "Roles",
     scope: "Area",
     modules: "Modules",
-    modulesEmpty: "Modules will appear here as they go live",
     moduleHints: {
       volunteering: "Teams, publishing activities and sign-ups, QR check-in and hours served",
       cases: "Residents' requests: intake, flow, supervision and rating",
@@ -156,6 +175,8 @@ export const en: Same<typeof zhCN> = {
     action: "Action",
     entity: "Entity type",
     entityId: "Entity ID",
+    entityName: "Name",
+    unnamed: "(no name; copy its ID)",
     ip: "IP address",
     system: "System",
     anonymous: "Not logged in",
@@ -165,6 +186,7 @@ export const en: Same<typeof zhCN> = {
     after: "After",
     total: "{{count}} in total",
     actions: {
+      ...auditWordsEn.actions,
       volunteer_register: "Registered as volunteer",
       volunteer_update: "Changed volunteer skills",
       volunteer_team_create: "Formed volunteer team",
@@ -204,8 +226,26 @@ export const en: Same<typeof zhCN> = {
       imports_gridPolygons: "Import grid polygons",
       people_staff_photo: "Change contact card photo",
       people_staff_duties: "Edit contact card duties",
+      org_create: "Create party organisation",
+      org_update: "Edit party organisation",
+      org_move: "Move party organisation",
+      org_close: "Close party organisation",
+      org_kind_create: "Add organisation kind",
+      org_kind_update: "Edit organisation kind",
+      org_unit_create: "Register partner unit",
+      org_unit_update: "Edit partner unit",
+      org_partTime_create: "Add part-time member",
+      org_partTime_update: "Edit part-time member",
+      org_partTime_delete: "Remove part-time member",
+      people_pairing_add: "Pair party member with household",
+      people_pairing_remove: "Unpair party member",
+      people_liaison_add: "Pair liaison with household",
+      people_liaison_remove: "Unpair liaison",
+      imports_units: "Import partner units",
+      imports_pairings: "Import household pairing",
     },
     entities: {
+      ...auditWordsEn.entities,
       volunteer: "Volunteer",
       volunteer_team: "Volunteer team",
       activity: "Activity",
@@ -218,6 +258,10 @@ export const en: Same<typeof zhCN> = {
       staff: "Grid staff",
       party_member: "Party member",
       import_job: "Import",
+      party_org: "Party organisation",
+      org_kind: "Organisation kind",
+      unit: "Partner unit",
+      part_time_member: "Part-time member",
     },
   },
   territory: {
@@ -303,8 +347,6 @@ export const en: Same<typeof zhCN> = {
   mobile: {
     tabs: { home: "Home", me: "Me" },
     greeting: "Hello, {{name}}",
-    servicesEmpty: "More services coming soon",
-    servicesEmptyHint: "Community services are being switched on one by one",
     roles: "Roles",
     age: "{{count}} yrs",
     showAll: "Show all {{count}}",

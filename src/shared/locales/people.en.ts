@@ -78,6 +78,7 @@ export const peopleEn: Same<typeof peopleZhCN> = {
       certificate: "Issuing a certificate",
       subsidy: "Checking eligibility for a subsidy",
       emergency: "Emergency contact",
+      contact: "Contacting the person served",
     },
   },
   households: {

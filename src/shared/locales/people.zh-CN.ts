@@ -65,6 +65,7 @@ export const peopleZhCN = {
       certificate: "办理证明材料",
       subsidy: "政策补贴资格核对",
       emergency: "应急联系与排查",
+      contact: "办理联系",
     },
   },
   households: {

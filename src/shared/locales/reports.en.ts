@@ -4,7 +4,7 @@ import type { Same } from "./same.ts";
 export const reportsEn: Same<typeof reportsZhCN> = {
   kind: { monthly: "Monthly", quarterly: "Quarterly" },
   noun: { monthly: "monthly report", quarterly: "quarterly report" },
-  subject: { community: "Community", department: "Department" },
+  subject: { community: "Community", street: "Street", district: "District", department: "Department" },
   status: { pending: "Generating", ready: "Ready", failed: "Failed" },
   period: {
     month: "{{year}}-{{month}}",
@@ -46,6 +46,10 @@ export const reportsEn: Same<typeof reportsZhCN> = {
     subjectType: "Subject",
     community: "Community",
     communityRequired: "Choose the community",
+    street: "Street",
+    streetRequired: "Choose the street",
+    district: "District",
+    districtRequired: "Choose the district",
     department: "Department",
     departmentRequired: "Choose the department",
     hint: "The report is written in the background, usually within seconds; making it again for the same subject and period replaces the earlier files.",

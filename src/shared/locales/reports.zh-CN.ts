@@ -3,7 +3,7 @@ export const reportsZhCN = {
   kind: { monthly: "月报", quarterly: "季报" },
   /** The kind as the last word of a report's name. */
   noun: { monthly: "月报", quarterly: "季报" },
-  subject: { community: "社区", department: "部门" },
+  subject: { community: "社区", street: "街道", district: "全区", department: "部门" },
   status: { pending: "生成中", ready: "已生成", failed: "生成失败" },
   period: {
     month: "{{year}}年{{month}}月",
@@ -44,6 +44,10 @@ export const reportsZhCN = {
     subjectType: "统计对象",
     community: "社区",
     communityRequired: "请选择社区",
+    street: "街道",
+    streetRequired: "请选择街道",
+    district: "区县",
+    districtRequired: "请选择区县",
     department: "部门",
     departmentRequired: "请选择部门",
     hint: "报表在后台生成，通常几秒钟即可完成；同一对象、同一周期的报表重新生成后将替换原有文件。",

@@ -1,3 +1,6 @@
+import { auditWordsZhCN } from "./audit.zh-CN.ts";
+import { callZhCN } from "./call.zh-CN.ts";
+import { caseWorkZhCN } from "./case-work.zh-CN.ts";
 import { casesZhCN } from "./cases.zh-CN.ts";
 import { casesAdminZhCN } from "./cases-admin.zh-CN.ts";
 import { casesMobileZhCN } from "./cases-mobile.zh-CN.ts";
@@ -5,33 +8,43 @@ import { contactCardZhCN } from "./contact-card.zh-CN.ts";
 import { dashboardZhCN } from "./dashboard.zh-CN.ts";
 import { exportZhCN } from "./export.zh-CN.ts";
 import { importsZhCN } from "./imports.zh-CN.ts";
+import { noticesZhCN } from "./notices.zh-CN.ts";
 import { ordersZhCN } from "./orders.zh-CN.ts";
+import { orgAdminZhCN } from "./org-admin.zh-CN.ts";
 import { peopleZhCN } from "./people.zh-CN.ts";
 import { piiAccessZhCN } from "./pii-access.zh-CN.ts";
 import { reportsZhCN } from "./reports.zh-CN.ts";
 import { screenZhCN } from "./screen.zh-CN.ts";
+import { settingsZhCN } from "./settings.zh-CN.ts";
+import { todosZhCN } from "./todos.zh-CN.ts";
 import { volunteeringZhCN } from "./volunteering.zh-CN.ts";
 import { volunteeringMobileZhCN } from "./volunteering-mobile.zh-CN.ts";
 import { wishesZhCN } from "./wishes.zh-CN.ts";
 import { wishesAdminZhCN } from "./wishes-admin.zh-CN.ts";
 /** Every visible string, zh-CN first; en.ts must have the same keys (checked by its type). */
 export const zhCN = {
+  call: callZhCN,
   cases: casesZhCN,
+  caseWork: caseWorkZhCN,
   casesAdmin: casesAdminZhCN,
   casesMobile: casesMobileZhCN,
   contactCard: contactCardZhCN,
   dashboard: dashboardZhCN,
   export: exportZhCN,
   imports: importsZhCN,
+  notices: noticesZhCN,
   orders: ordersZhCN,
   piiAccess: piiAccessZhCN,
   reports: reportsZhCN,
   screen: screenZhCN,
+  settings: settingsZhCN,
+  todos: todosZhCN,
   wishes: wishesZhCN,
   wishesAdmin: wishesAdminZhCN,
   volunteering: volunteeringZhCN,
   volunteeringMobile: volunteeringMobileZhCN,
   ...peopleZhCN,
+  ...orgAdminZhCN,
   app: {
     name: "党建引领基层治理平台",
     tagline: "共建 · 共治 · 共享",
@@ -120,6 +133,13 @@ export const zhCN = {
     wishWall: "心愿墙",
     myWishes: "我的心愿",
     reports: "统计报表",
+    settingsGroup: "基础数据",
+    caseCategories: "诉求分类",
+    departments: "职能部门",
+    orderCategories: "服务类别",
+    gridTypes: "网格类型",
+    devices: "一键通设备",
+    hotlineImport: "12345 工单导入",
   },
   user: {
     roleAt: "{{role}} · {{node}}",
@@ -132,7 +152,6 @@ export const zhCN = {
     roles: "角色",
     scope: "管辖范围",
     modules: "业务模块",
-    modulesEmpty: "各业务模块上线后将显示在这里",
     moduleHints: {
       volunteering: "服务队组建、志愿活动发布与报名、扫码签到和服务时长统计",
       cases: "群众诉求的接收、流转、督办与评价",
@@ -154,6 +173,8 @@ export const zhCN = {
     action: "操作",
     entity: "对象类型",
     entityId: "对象编号",
+    entityName: "对象名称",
+    unnamed: "（无名称，可复制编号）",
     ip: "IP 地址",
     system: "系统",
     anonymous: "未登录用户",
@@ -163,6 +184,7 @@ export const zhCN = {
     after: "变更后",
     total: "共 {{count}} 条",
     actions: {
+      ...auditWordsZhCN.actions,
       volunteer_register: "注册志愿者",
       volunteer_update: "修改志愿者特长",
       volunteer_team_create: "组建服务队",
@@ -202,8 +224,26 @@ export const zhCN = {
       imports_gridPolygons: "导入网格边界",
       people_staff_photo: "更换联系卡照片",
       people_staff_duties: "修改联系卡职责",
+      org_create: "新建党组织",
+      org_update: "修改党组织",
+      org_move: "移动党组织",
+      org_close: "撤销党组织",
+      org_kind_create: "新增党组织类型",
+      org_kind_update: "修改党组织类型",
+      org_unit_create: "登记共建单位",
+      org_unit_update: "修改共建单位",
+      org_partTime_create: "新增兼职委员",
+      org_partTime_update: "修改兼职委员",
+      org_partTime_delete: "移除兼职委员",
+      people_pairing_add: "党员结对住户",
+      people_pairing_remove: "解除党员结对",
+      people_liaison_add: "联户长结对住户",
+      people_liaison_remove: "解除联户长结对",
+      imports_units: "导入共建单位",
+      imports_pairings: "导入结对包户",
     },
     entities: {
+      ...auditWordsZhCN.entities,
       volunteer: "志愿者",
       volunteer_team: "志愿服务队",
       activity: "志愿活动",
@@ -216,6 +256,10 @@ export const zhCN = {
       staff: "网格力量",
       party_member: "党员",
       import_job: "导入任务",
+      party_org: "党组织",
+      org_kind: "党组织类型",
+      unit: "共建单位",
+      part_time_member: "兼职委员",
     },
   },
   territory: {
@@ -296,8 +340,6 @@ export const zhCN = {
   mobile: {
     tabs: { home: "首页", me: "我的" },
     greeting: "{{name}}，您好",
-    servicesEmpty: "更多服务即将上线",
-    servicesEmptyHint: "社区各项便民服务正在陆续开通，敬请期待",
     roles: "身份",
     age: "{{count}} 岁",
     showAll: "显示全部 {{count}} 人",

@@ -6,6 +6,7 @@ import { Suspense, useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { BrowserRouter, Route, Routes, useLocation } from "react-router-dom";
 import { useAuth } from "../common/auth.tsx";
+import { adminLanding, MOBILE_HOME } from "../common/landing.ts";
 import { lazyPage } from "../common/lazy-page.ts";
 import { AppProviders } from "../common/providers.tsx";
 import { LeaveLogin, RequireAuth } from "../common/require-auth.tsx";
@@ -40,6 +41,12 @@ function Themed() {
   );
 }
 
+/** Leaves the back office for the phone pages (a full page load: another app of the site). */
+function ToPhonePages() {
+  useEffect(() => window.location.replace(MOBILE_HOME), []);
+  return <Loading />;
+}
+
 function AdminRoutes() {
   const { user } = useAuth();
   const client = useQueryClient();
@@ -61,7 +68,8 @@ function AdminRoutes() {
           />
         }
       >
-        <Route element={<Shell />}>
+        {/* No back-office work (a member, a resident, a user with no role yet): the phone pages are his. */}
+        <Route element={user && adminLanding(user.roles) === "mobile" ? <ToPhonePages /> : <Shell />}>
           {NAV.flatMap((item) =>
             [item, ...(item.subpages ?? [])].map((page) => (
               <Route

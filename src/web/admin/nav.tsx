@@ -1,6 +1,10 @@
 import {
+  AlertOutlined,
+  AppstoreOutlined,
   AuditOutlined,
   BarChartOutlined,
+  BorderOuterOutlined,
+  CloudUploadOutlined,
   ClusterOutlined,
   EyeOutlined,
   FlagOutlined,
@@ -8,8 +12,10 @@ import {
   HomeOutlined,
   ImportOutlined,
   NotificationOutlined,
+  ShopOutlined,
   SmileOutlined,
   SolutionOutlined,
+  TagsOutlined,
   TeamOutlined,
   ThunderboltOutlined,
 } from "@ant-design/icons";
@@ -45,6 +51,18 @@ const TerritoryNodePage = lazyPage(() => import("./pages/territory/node-page.tsx
 const VolunteeringPage = lazyPage(() => import("./pages/volunteering/index.tsx"), "VolunteeringPage");
 const WishDetailPage = lazyPage(() => import("./pages/wishes/detail.tsx"), "WishDetailPage");
 const WishesPage = lazyPage(() => import("./pages/wishes/index.tsx"), "WishesPage");
+const CaseCategoriesPage = lazyPage(
+  () => import("./pages/settings/case-categories.tsx"),
+  "CaseCategoriesPage",
+);
+const DepartmentsPage = lazyPage(() => import("./pages/settings/departments.tsx"), "DepartmentsPage");
+const OrderCategoriesPage = lazyPage(
+  () => import("./pages/settings/order-categories.tsx"),
+  "OrderCategoriesPage",
+);
+const GridTypesPage = lazyPage(() => import("./pages/settings/grid-types.tsx"), "GridTypesPage");
+const DevicesPage = lazyPage(() => import("./pages/settings/devices.tsx"), "DevicesPage");
+const HotlineImportPage = lazyPage(() => import("./pages/settings/hotline-import.tsx"), "HotlineImportPage");
 
 export interface NavPage {
   path: string;
@@ -58,7 +76,12 @@ export interface NavItem extends NavPage {
   icon: ReactNode;
   /** Pages below the entry (details), with the same access. */
   subpages?: readonly NavPage[];
+  /** A folding group of the side menu the entry sits in (基础数据). */
+  group?: NavGroup;
 }
+
+export type NavGroup = "settingsGroup";
+export const NAV_GROUP_ICONS: Record<NavGroup, ReactNode> = { settingsGroup: <AppstoreOutlined /> };
 
 /** The side menu and the routes in one list: a module adds one entry (and its key in roles.ts). */
 export const NAV: readonly NavItem[] = [
@@ -105,6 +128,48 @@ export const NAV: readonly NavItem[] = [
   },
   { key: "audit", path: "/audit", icon: <AuditOutlined />, page: AuditPage },
   { key: "piiAccess", path: "/pii-access", icon: <EyeOutlined />, page: PiiAccessPage },
+  {
+    key: "caseCategories",
+    path: "/settings/case-categories",
+    icon: <TagsOutlined />,
+    page: CaseCategoriesPage,
+    group: "settingsGroup",
+  },
+  {
+    key: "departments",
+    path: "/settings/departments",
+    icon: <ClusterOutlined />,
+    page: DepartmentsPage,
+    group: "settingsGroup",
+  },
+  {
+    key: "orderCategories",
+    path: "/settings/order-categories",
+    icon: <ShopOutlined />,
+    page: OrderCategoriesPage,
+    group: "settingsGroup",
+  },
+  {
+    key: "gridTypes",
+    path: "/settings/grid-types",
+    icon: <BorderOuterOutlined />,
+    page: GridTypesPage,
+    group: "settingsGroup",
+  },
+  {
+    key: "devices",
+    path: "/settings/devices",
+    icon: <AlertOutlined />,
+    page: DevicesPage,
+    group: "settingsGroup",
+  },
+  {
+    key: "hotlineImport",
+    path: "/settings/hotline-import",
+    icon: <CloudUploadOutlined />,
+    page: HotlineImportPage,
+    group: "settingsGroup",
+  },
 ];
 
 /** The page of an address of this app (without /admin), if it is one of the menu's. */

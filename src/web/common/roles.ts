@@ -35,6 +35,14 @@ const NAV_ACCESS = {
   reports: ["districtAdmin", "streetStaff", "communityStaff", "departmentStaff"],
   // people.write or territory.write: the server lists which kinds each may import.
   imports: ["districtAdmin", "streetStaff", "communityStaff", "gridWorker"],
+  // 基础数据: the district's reference data (cases.configure), grid types (its administrators),
+  // one-key devices (devices.manage) and the 12345 sheets (cases.import).
+  caseCategories: rolesGranted("cases.configure"),
+  departments: rolesGranted("cases.configure"),
+  orderCategories: rolesGranted("cases.configure"),
+  gridTypes: ["districtAdmin"],
+  devices: rolesGranted("devices.manage"),
+  hotlineImport: rolesGranted("cases.import"),
   // Mobile home tiles.
   myGrid: ["gridWorker"],
   myFamily: ["resident"],
@@ -45,8 +53,9 @@ const NAV_ACCESS = {
   departmentInbox: ["departmentStaff"],
   // 抢单: staff publish (orders.publish); members and volunteers grab (orders.grab), residents rate.
   orders: ["districtAdmin", "streetStaff", "communityStaff", "gridWorker"],
-  orderHall: ["partyMember", "resident"],
-  myOrders: ["partyMember", "resident"],
+  // 联户长 take orders too (orders.grab).
+  orderHall: ["partyMember", "resident", "liaison"],
+  myOrders: ["partyMember", "resident", "liaison"],
   // 微心愿: the community reviews (wishes.review); everyone reads the wall and keeps his own.
   wishes: ["districtAdmin", "streetStaff", "communityStaff"],
   wishWall: "everyone",
@@ -54,7 +63,7 @@ const NAV_ACCESS = {
   // 志愿服务: staff manage (volunteering.manage) and scan; members and residents volunteer (volunteering.join).
   volunteering: ["districtAdmin", "streetStaff", "communityStaff", "gridWorker"],
   activities: "everyone",
-  myVolunteering: ["partyMember", "resident"],
+  myVolunteering: ["partyMember", "resident", "liaison"],
   volunteerCheckin: ["districtAdmin", "streetStaff", "communityStaff", "gridWorker"],
 } satisfies Record<string, readonly Role[] | "everyone">;
 export type NavKey = keyof typeof NAV_ACCESS;

@@ -28,6 +28,7 @@ const HouseholdPage = lazyPage(() => import("./pages/grid/household.tsx"), "Hous
 const MyGridPage = lazyPage(() => import("./pages/grid/my-grid.tsx"), "MyGridPage");
 const LoginPage = lazyPage(() => import("./pages/login.tsx"), "LoginPage");
 const MePage = lazyPage(() => import("./pages/me.tsx"), "MePage");
+const MessagesPage = lazyPage(() => import("./pages/messages.tsx"), "MessagesPage");
 const MyFamilyPage = lazyPage(() => import("./pages/my-family.tsx"), "MyFamilyPage");
 const OrderHallPage = lazyPage(() => import("./pages/orders/hall-page.tsx"), "OrderHallPage");
 const MyOrdersPage = lazyPage(() => import("./pages/orders/my-orders-page.tsx"), "MyOrdersPage");
@@ -84,6 +85,7 @@ function MobileRoutes() {
         <Route element={<Shell />}>
           <Route path="/" element={<HomePage />} />
           <Route path="/me" element={<MePage />} />
+          <Route path="/messages" element={<MessagesPage />} />
           <Route path="/me/pii-access" element={<MyPiiAccessPage />} />
           <Route path="/grid" element={<MyGridPage />} />
           <Route path="/households/:id" element={<HouseholdPage />} />

@@ -1,12 +1,14 @@
-import { HomeOutlined, UserOutlined } from "@ant-design/icons";
-import { TabBar } from "antd-mobile";
+import { BellOutlined, HomeOutlined, UserOutlined } from "@ant-design/icons";
+import { TabBar, Toast } from "antd-mobile";
 import { Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { Outlet, useLocation, useNavigate } from "react-router-dom";
+import { useNoticeStream, useNotices } from "../common/notices.ts";
 import { Loading } from "./pages/status.tsx";
 
 const TABS = [
   { key: "/", icon: <HomeOutlined />, title: "mobile.tabs.home" },
+  { key: "/messages", icon: <BellOutlined />, title: "notices.title" },
   { key: "/me", icon: <UserOutlined />, title: "mobile.tabs.me" },
 ] as const;
 
@@ -15,6 +17,9 @@ export function Shell() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { pathname } = useLocation();
+  // 消息: the unread count on the tab, live; a notice arriving while he looks at a page pops up briefly.
+  const { live } = useNoticeStream((n) => Toast.show({ content: `${t("notices.newNotice")}：${n.title}` }));
+  const unread = useNotices(1, live).data?.unread ?? 0;
   return (
     <div style={{ minHeight: "100vh", display: "flex", flexDirection: "column" }}>
       <main style={{ flex: 1, paddingBottom: 80 }}>
@@ -35,7 +40,12 @@ export function Shell() {
       >
         <TabBar activeKey={pathname} onChange={(key) => navigate(key)} safeArea>
           {TABS.map((tab) => (
-            <TabBar.Item key={tab.key} icon={tab.icon} title={t(tab.title)} />
+            <TabBar.Item
+              key={tab.key}
+              icon={tab.icon}
+              title={t(tab.title)}
+              badge={tab.key === "/messages" && unread > 0 ? (unread > 99 ? "99+" : unread) : undefined}
+            />
           ))}
         </TabBar>
       </nav>

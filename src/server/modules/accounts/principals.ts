@@ -29,6 +29,15 @@ export function forgetCredentials(keys: string[]): void {
   for (const key of keys) cache.delete(key);
 }
 
+/** Drops the cached principals of a user whose name or roles changed (his credentials stay). */
+export async function forgetUser(executor: Executor, userId: string): Promise<void> {
+  const [own, tokens] = await Promise.all([
+    executor.select({ h: sessions.idHash }).from(sessions).where(eq(sessions.userId, userId)),
+    executor.select({ h: apiTokens.tokenHash }).from(apiTokens).where(eq(apiTokens.userId, userId)),
+  ]);
+  forgetCredentials([...own.map((r) => sessionKey(r.h)), ...tokens.map((r) => tokenKey(r.h))]);
+}
+
 /** Builds the principal of a user: the user row plus each role with its node's path. */
 export async function principalOf(
   executor: Executor,
@@ -41,6 +50,7 @@ export async function principalOf(
     .select({
       phone: users.phone,
       name: users.name,
+      mustChangePassword: users.mustChangePassword,
       role: roleAssignments.role,
       nodeId: roleAssignments.nodeId,
     })
@@ -68,7 +78,8 @@ export async function principalOf(
       },
     ];
   });
-  return { userId, phone: first.phone, name: first.name, roles, via, credentialId, scopes };
+  const { phone, name, mustChangePassword } = first;
+  return { userId, phone, name, mustChangePassword, roles, via, credentialId, scopes };
 }
 
 async function fromToken(db: Db, hash: string): Promise<Principal | null> {

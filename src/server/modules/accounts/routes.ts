@@ -1,4 +1,6 @@
 import { Type } from "@sinclair/typebox";
+import type { FastifyReply } from "fastify";
+import type { Config } from "../../config.ts";
 import { principalOf, ROLES, SESSION_COOKIE, TOKEN_SCOPES } from "../../platform/auth/index.ts";
 import { Paged } from "../../platform/http/paging.ts";
 import { type App, Enum, IdParams, Nullable, responses, Uuid } from "../../platform/http/types.ts";
@@ -6,10 +8,11 @@ import type { ModuleContext } from "../../platform/module/index.ts";
 import * as accounts from "./service.ts";
 import * as tokens from "./tokens.ts";
 
-const User = Type.Object({
+export const User = Type.Object({
   id: Uuid,
   phone: Type.String(),
   name: Type.String(),
+  mustChangePassword: Type.Boolean(),
   roles: Type.Array(
     Type.Object({
       role: Type.Union(ROLES.map((r) => Type.Literal(r))),
@@ -39,6 +42,22 @@ const Token = Type.Object({
 });
 const tags = ["auth"];
 
+export const MobilePhone = Type.String({
+  pattern: "^1[3-9][0-9]{9}$",
+  maxLength: 11,
+  description: "mainland mobile number",
+});
+
+export function setSessionCookie(reply: FastifyReply, config: Config, secret: string, expiresAt: Date) {
+  reply.setCookie(SESSION_COOKIE, secret, {
+    httpOnly: true,
+    sameSite: "lax",
+    path: "/",
+    secure: config.secureCookies,
+    expires: expiresAt,
+  });
+}
+
 export function accountsRoutes(app: App, { db, config }: ModuleContext) {
   app.post(
     "/auth/login",
@@ -49,11 +68,7 @@ export function accountsRoutes(app: App, { db, config }: ModuleContext) {
         summary: "Log in with phone and password; sets an HTTP-only session cookie",
         body: Type.Object(
           {
-            phone: Type.String({
-              pattern: "^1[3-9][0-9]{9}$",
-              maxLength: 11,
-              description: "mainland mobile number",
-            }),
+            phone: MobilePhone,
             password: Type.String({ minLength: 1, maxLength: 200 }),
           },
           { additionalProperties: false },
@@ -67,13 +82,7 @@ export function accountsRoutes(app: App, { db, config }: ModuleContext) {
         ip: req.ip,
         userAgent: req.headers["user-agent"],
       });
-      reply.setCookie(SESSION_COOKIE, secret, {
-        httpOnly: true,
-        sameSite: "lax",
-        path: "/",
-        secure: config.secureCookies,
-        expires: expiresAt,
-      });
+      setSessionCookie(reply, config, secret, expiresAt);
       return { user };
     },
   );
@@ -82,7 +91,7 @@ export function accountsRoutes(app: App, { db, config }: ModuleContext) {
     "/auth/logout",
     {
       // Ending one's own credential needs no scope, a read-only token included.
-      config: { access: "authenticated", scope: "any" },
+      config: { access: "authenticated", scope: "any", temporaryPassword: "allowed" },
       schema: {
         tags,
         summary: "End the current session, or revoke the bearer token; tokens made with it end too",
@@ -99,7 +108,7 @@ export function accountsRoutes(app: App, { db, config }: ModuleContext) {
   app.get(
     "/auth/me",
     {
-      config: { access: "authenticated" },
+      config: { access: "authenticated", temporaryPassword: "allowed" },
       schema: {
         tags,
         summary: "The caller and his roles",

@@ -22,6 +22,8 @@ export interface UserView {
   id: string;
   phone: string;
   name: string;
+  /** A temporary password: the pages ask for a new one before anything else. */
+  mustChangePassword: boolean;
   roles: Array<{ role: Role; nodeId: string; nodeName: string; nodeCode: string; nodeLevel: string }>;
 }
 
@@ -29,6 +31,7 @@ export const presentUser = (p: Principal): UserView => ({
   id: p.userId,
   phone: p.phone,
   name: p.name,
+  mustChangePassword: p.mustChangePassword ?? false,
   roles: p.roles.map(({ role, nodeId, nodeName, nodeCode, nodeLevel }) => ({
     role,
     nodeId,
@@ -52,6 +55,15 @@ export async function login(
     await recordLoginFailure(db, attempt, input.phone, input.ip, user?.id ?? null);
     throw new AppError("INVALID_CREDENTIALS", 401);
   }
+  return openSession(db, user, { ip: input.ip, userAgent: input.userAgent, method: "password", attempt });
+}
+
+/** Starts a session for a user who proved who he is (password or SMS code), audited. */
+export async function openSession(
+  db: Db,
+  user: { id: string; name: string },
+  input: { ip: string; userAgent?: string; method: "password" | "sms"; attempt?: number },
+): Promise<{ secret: string; user: UserView; expiresAt: Date }> {
   const secret = newSecret();
   const expiresAt = new Date(Date.now() + SESSION_DAYS * 86_400_000);
   const actor: Actor = { userId: user.id, name: user.name, ip: input.ip };
@@ -63,8 +75,13 @@ export async function login(
       ip: input.ip,
       userAgent: input.userAgent?.slice(0, 300),
     });
-    await withdrawLoginAttempt(tx, attempt);
-    await audit({ action: "auth.login", entity: "user", entityId: user.id });
+    if (input.attempt !== undefined) await withdrawLoginAttempt(tx, input.attempt);
+    await audit({
+      action: "auth.login",
+      entity: "user",
+      entityId: user.id,
+      after: input.method === "sms" ? { method: "sms" } : undefined,
+    });
     return principalOf(tx, user.id, "session", sha256(secret));
   });
   if (!principal) throw new AppError("INVALID_CREDENTIALS", 401);

@@ -1,7 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { hashPassword, type Role } from "../../platform/auth/index.ts";
 import type { Executor } from "../../platform/db/index.ts";
-import { nodesByIds } from "../territory/index.ts";
+import { nodesBelow, nodesByIds, TERRITORY_LEVELS } from "../territory/index.ts";
 import { roleAssignments, users } from "./tables.ts";
 
 export interface NewUser {
@@ -47,6 +47,28 @@ export async function usersHolding(executor: Executor, roles: Role[], path: stri
     .selectDistinct({ userId: roleAssignments.userId })
     .from(roleAssignments)
     .where(and(inArray(roleAssignments.role, roles), inArray(roleAssignments.nodeId, nodeIds)));
+  return rows.map((r) => r.userId);
+}
+
+/** Users holding one of `roles` on a node in the subtree of `path` (the members of an area), for notices. */
+export async function usersHoldingUnder(executor: Executor, roles: Role[], path: string): Promise<string[]> {
+  if (!path || roles.length === 0) return [];
+  const nodes = await nodesBelow(executor, [path], TERRITORY_LEVELS);
+  if (nodes.length === 0) return [];
+  const rows = await executor
+    .selectDistinct({ userId: roleAssignments.userId })
+    .from(roleAssignments)
+    .innerJoin(users, eq(users.id, roleAssignments.userId))
+    .where(
+      and(
+        inArray(roleAssignments.role, roles),
+        inArray(
+          roleAssignments.nodeId,
+          nodes.map((n) => n.id),
+        ),
+        eq(users.disabled, false),
+      ),
+    );
   return rows.map((r) => r.userId);
 }
 

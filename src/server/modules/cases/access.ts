@@ -9,6 +9,7 @@ const LEVEL_ROLES: Record<Exclude<Actor, "department" | "reporter">, readonly Ro
   grid: ["gridWorker", "communityStaff"],
   community: ["communityStaff"],
   street: ["streetStaff", "districtAdmin"],
+  district: ["districtAdmin"],
 };
 
 /** What the caller is with respect to one case; computed once per request. */

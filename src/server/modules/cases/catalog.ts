@@ -29,6 +29,16 @@ export async function categoryByCode(db: Db, code: string): Promise<Category> {
   return row;
 }
 
+/** After an edit: this process reads the category afresh at once (the others within five seconds). */
+export function forgetCategory(code: string): void {
+  categoryCache.delete(code);
+}
+
+/** Every category, deactivated ones too: the settings page, and the names of older cases. */
+export async function allCategories(db: Executor): Promise<Category[]> {
+  return db.select().from(caseCategories).orderBy(asc(caseCategories.sortOrder), asc(caseCategories.code));
+}
+
 export async function listCategories(db: Executor): Promise<Category[]> {
   return db
     .select()
@@ -77,6 +87,15 @@ export async function addDepartmentStaff(executor: Executor, departmentCode: str
     .insert(departmentStaff)
     .values({ departmentId: department.id, userId })
     .onConflictDoNothing();
+}
+
+/** An account's department (accounts' `assignDepartment` hook): one department, or none. */
+export async function assignDepartment(tx: Executor, userId: string, departmentId: string | null) {
+  await tx.delete(departmentStaff).where(eq(departmentStaff.userId, userId));
+  if (!departmentId) return;
+  const [department] = await departmentsByIds(tx, [departmentId]);
+  if (!department) throw unprocessable("UNKNOWN_DEPARTMENT", { department: departmentId });
+  await tx.insert(departmentStaff).values({ departmentId, userId });
 }
 
 /** R2: the category decides where a new case starts. */

@@ -180,6 +180,13 @@ describe("up the levels, whistle and departments", () => {
       onTime: 1,
       meanScore: 4,
     });
+    // The environment bureau has not reported: the case waits for it, or for its whistle's withdrawal.
+    const waiting = await act("communityStaff", id, { action: "resolve", note: "部门已整改" });
+    expect(waiting.statusCode).toBe(422);
+    expect(waiting.json().error.code).toBe("WHISTLES_OPEN");
+    const other = (await t.as("communityStaff").get(`/api/v1/cases/${id}`)).json();
+    const open = other.whistles.find((w: { status: string }) => w.status === "pending");
+    await t.as("communityStaff").post(`/api/v1/whistles/${open.id}/withdraw`, { note: "城管已一并整改" });
     expect((await act("communityStaff", id, { action: "resolve", note: "部门已整改" })).json().status).toBe(
       "resolved",
     );

@@ -1,4 +1,8 @@
+import { sql } from "drizzle-orm";
+import { namedBy } from "../../platform/audit/index.ts";
 import type { Module } from "../../platform/module/index.ts";
+import { assignDepartment } from "./catalog.ts";
+import { catalogRoutes } from "./catalog-routes.ts";
 import { ensureCaseDefaults } from "./defaults.ts";
 import { deviceRoutes } from "./devices/routes.ts";
 import { figureRoutes } from "./figures/routes.ts";
@@ -6,6 +10,8 @@ import { hotlineRoutes } from "./hotline/routes.ts";
 import { defineCaseJobs } from "./jobs.ts";
 import { casesRoutes } from "./routes.ts";
 import { caseSheet, deviceSheet, whistleSheet } from "./sheets.ts";
+import { cases, departments, whistles } from "./tables.ts";
+import { caseTodos } from "./todos.ts";
 
 export { type BulkCase, bulkInsertCases } from "./bulk.ts";
 export {
@@ -50,8 +56,21 @@ export type { CaseRow, FigureDetail, WhistleFigures } from "./tables.ts";
 
 export const casesModule: Module = {
   name: "cases",
-  routes: [casesRoutes, hotlineRoutes, deviceRoutes, figureRoutes],
+  routes: [casesRoutes, catalogRoutes, hotlineRoutes, deviceRoutes, figureRoutes],
   jobs: defineCaseJobs,
   firstData: ensureCaseDefaults,
   exporters: [caseSheet, whistleSheet, deviceSheet],
+  todos: caseTodos,
+  hooks: { assignDepartment },
+  // How the audit log names its entities for people.
+  auditNames: {
+    case: namedBy(cases, cases.id, cases.code),
+    // A whistle by its case's code.
+    whistle: namedBy(
+      whistles,
+      whistles.id,
+      sql<string>`(select ${cases.code} from ${cases} where ${cases.id} = ${whistles.caseId})`,
+    ),
+    department: namedBy(departments, departments.id, departments.name),
+  },
 };

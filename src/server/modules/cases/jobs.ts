@@ -6,6 +6,7 @@ import type { ModuleContext } from "../../platform/module/index.ts";
 import { type Notice, notify } from "../../platform/notify/index.ts";
 import type { Queue } from "../../platform/queue/index.ts";
 import { usersHolding } from "../accounts/index.ts";
+import { caseLink } from "./arrivals.ts";
 import { departmentUserIds } from "./catalog.ts";
 import { refreshCaseFigures } from "./figures/refresh.ts";
 import { type CaseStatus, type HandlerLevel, LEVEL_ABOVE, LEVEL_OF, OPEN_STATUSES } from "./flow.ts";
@@ -229,6 +230,7 @@ async function overdueWhistles(tx: Executor): Promise<number> {
         body: `${h.code} 的部门报到已超过时限`,
         entity: "case",
         entityId: h.case_id,
+        link: caseLink(h.code),
         data: { whistleId: h.id, departmentId: h.department_id },
       });
   }
@@ -248,7 +250,7 @@ async function notifyStaff(
   const notices: Notice[] = [];
   for (const h of hits)
     for (const userId of await staff(levelOf(h), h.territory_path, h.department_id))
-      notices.push({ userId, entity: "case", entityId: h.id, ...notice(h) });
+      notices.push({ userId, entity: "case", entityId: h.id, link: caseLink(h.code), ...notice(h) });
   await notify(tx, notices);
 }
 

@@ -14,7 +14,7 @@ import { getCase, listCases, myCases, revealReporter } from "./service.ts";
 import { caseSheet, whistleSheet } from "./sheets.ts";
 import { CHANNELS, REQUEST_TYPES, URGENCIES, WHISTLE_STATUSES } from "./tables.ts";
 import { transition } from "./transitions.ts";
-import { listWhistles, whistleFigures, whistleStep } from "./whistles.ts";
+import { listWhistles, whistleFigures, whistleStep, withdrawWhistle } from "./whistles.ts";
 
 const tags = ["cases"];
 const signedIn = { access: "authenticated" as const };
@@ -104,11 +104,17 @@ export function casesRoutes(app: App, { db }: ModuleContext) {
             overdue: Type.Optional(Type.Boolean()),
             supervised: Type.Optional(Type.Boolean({ description: "督办: open cases past a deadline" })),
             needsReview: Type.Optional(Type.Boolean()),
+            dueSoon: Type.Optional(
+              Type.Boolean({ description: "即将超时: open, not late, a deadline within its reminder time" }),
+            ),
             underId: Type.Optional(Uuid),
             q: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
             from: Type.Optional(Type.String({ format: "date-time", maxLength: 40 })),
             to: Type.Optional(Type.String({ format: "date-time", maxLength: 40 })),
-            sort: Type.Optional(Enum(["createdAt", "-createdAt", "resolveDueAt"] as const)),
+            // me: open cases the caller holds now (待我办理); others: his area's, held by others (跟踪中).
+            holder: Type.Optional(Enum(["me", "others"] as const)),
+            // lateness: the longest overdue first (the default with overdue=true).
+            sort: Type.Optional(Enum(["createdAt", "-createdAt", "resolveDueAt", "lateness"] as const)),
             ...PageQuery,
           },
           { additionalProperties: false },
@@ -130,14 +136,19 @@ export function casesRoutes(app: App, { db }: ModuleContext) {
       config: signedIn,
       schema: exportable({
         tags,
-        summary: "My requests (what I reported), newest first",
-        querystring: Type.Object({ ...PageQuery }, { additionalProperties: false }),
+        summary: "My requests (what I reported), newest first; status=resolved: those waiting for my rating",
+        querystring: Type.Object(
+          { status: Type.Optional(Type.Array(Enum(CASE_STATUSES), { maxItems: 11 })), ...PageQuery },
+          { additionalProperties: false },
+        ),
         response: responses({ 200: Paged(CaseItem) }),
       }),
     },
     (req, reply) => {
       const principal = principalOf(req);
-      return listOrExport(req, reply, caseSheet, (paging) => myCases(db, principal, paging));
+      return listOrExport(req, reply, caseSheet, (paging) =>
+        myCases(db, principal, { ...paging, status: req.query.status }),
+      );
     },
   );
 
@@ -189,10 +200,11 @@ export function casesRoutes(app: App, { db }: ModuleContext) {
       config: { ...signedIn, scope: "reveal" },
       schema: {
         tags,
-        summary: "The reporter's name and phone for a callback by handling staff (logged with its purpose)",
+        summary:
+          "The reporter's name and phone for the one who holds the case now, to call him (logged with its purpose, 办理联系 by default)",
         params: IdOrCode,
         body: Type.Object(
-          { purpose: Type.String({ minLength: 2, maxLength: 200 }) },
+          { purpose: Type.Optional(Type.String({ minLength: 2, maxLength: 200 })) },
           { additionalProperties: false },
         ),
         response: responses({
@@ -253,6 +265,22 @@ export function casesRoutes(app: App, { db }: ModuleContext) {
       },
     },
     (req) => whistleFigures(db, principalOf(req)),
+  );
+
+  app.post(
+    "/whistles/:id/withdraw",
+    {
+      config: signedIn,
+      schema: {
+        tags,
+        summary:
+          "Withdraw a whistle not yet reported on (撤回吹哨): its caller, or the community or street in scope",
+        params: IdParams,
+        body: Type.Object({ note: Type.Optional(Note) }, { additionalProperties: false }),
+        response: responses({ 200: Type.Object({ id: Uuid, status: Enum(WHISTLE_STATUSES) }) }),
+      },
+    },
+    (req) => withdrawWhistle(db, principalOf(req), req.actor, req.params.id, req.body),
   );
 
   for (const step of ["accept", "report", "rate"] as const) {

@@ -78,6 +78,14 @@ const caseFields = {
   resolvedAt: Nullable(Time),
   closedAt: Nullable(Time),
   overdue: Type.Boolean(),
+  lateFor: Nullable(Enum(["response", "resolve"] as const)),
+  /** Who holds the open case now, by level and name (null once it is no longer open). */
+  holder: Nullable(
+    Type.Object({
+      level: Enum(["grid", "community", "street", "department"] as const),
+      name: Nullable(Type.String()),
+    }),
+  ),
   supervisedBy: Nullable(Enum(HANDLER_LEVELS)),
   rating: Nullable(Type.Integer()),
   ratingComment: Nullable(Type.String()),
@@ -119,9 +127,11 @@ export const CaseDetail = Type.Object({
       score: Nullable(Type.Integer()),
       ratingComment: Nullable(Type.String()),
       overdue: Type.Boolean(),
+      allowedActions: Type.Array(Enum(["withdraw"] as const)),
     }),
   ),
   allowedActions: Type.Array(Enum(CASE_ACTIONS)),
+  mayCall: Type.Boolean({ description: "the caller holds the case: he may reveal the reporter's phone" }),
 });
 
 export const WhistleItem = Type.Object({

@@ -201,7 +201,8 @@ export const caseCounters = pgTable("case_counters", {
   n: integer("n").notNull(),
 });
 
-export const WHISTLE_STATUSES = ["pending", "accepted", "reported", "rated"] as const;
+/** `withdrawn`: the whistle was called off before the department reported (撤回吹哨). */
+export const WHISTLE_STATUSES = ["pending", "accepted", "reported", "rated", "withdrawn"] as const;
 export type WhistleStatus = (typeof WHISTLE_STATUSES)[number];
 
 /** 吹哨报到: one row per department whistled for a case. */

@@ -11,12 +11,16 @@ import { departmentsByIds, departmentUserIds } from "./catalog.ts";
 import {
   type CaseAction,
   type CaseStatus,
+  LEVEL_OF,
   LOW_RATING,
   type Requirement,
   type Transition,
   transitionFor,
 } from "./flow.ts";
+import { arrivalNotices, caseLink, myCaseLink } from "./arrivals.ts";
+import { openWhistles } from "./holders.ts";
 import { loadCase } from "./service.ts";
+import { superviseNotices, supervisingLevel } from "./supervise.ts";
 import { type CaseRow, caseEvents, cases, whistles } from "./tables.ts";
 
 export interface TransitionInput {
@@ -123,8 +127,11 @@ export async function applyTransition(
     body,
     entity: "case",
     entityId: row.id,
+    // The resident's own page of the case: where he follows it and rates it.
+    link: myCaseLink(row.code),
   });
-  if (!by.reporter && row.respondedAt === null) set.respondedAt = now;
+  // Urging a case is not taking it up: only its handlers' steps count as the response.
+  if (!by.reporter && input.action !== "supervise" && row.respondedAt === null) set.respondedAt = now;
 
   switch (input.action) {
     case "assign": {
@@ -176,16 +183,33 @@ export async function applyTransition(
         });
       data.departmentIds = ids;
       data.deadline = deadline.toISOString();
-      notices.push(...(await departmentNotices(tx, ids, row, "社区吹哨", `${row.code}：${input.note}`)));
+      const who = row.status === "streetReview" ? "街道吹哨" : "社区吹哨";
+      data.by = row.status === "streetReview" ? "street" : "community";
+      notices.push(...(await departmentNotices(tx, ids, row, who, `${row.code}：${input.note}`)));
       break;
     }
-    case "resolve":
+    case "supervise": {
+      const level = supervisingLevel(by.principal, row);
+      set.supervisedBy = level;
+      data.supervisedBy = level;
+      notices.push(...(await superviseNotices(tx, row, level, input.note?.trim())));
+      break;
+    }
+    case "resolve": {
+      // Every department whistled must have reported back, or its whistle be withdrawn.
+      const open = await openWhistles(tx, row.id);
+      if (open.length > 0)
+        throw unprocessable("WHISTLES_OPEN", {
+          departments: open.map((w) => w.name),
+          whistleIds: open.map((w) => w.id),
+        });
       set.resolvedAt = now;
       notices.push(reporterNotice("诉求已办结", `您反映的 ${row.code} 已办结，请评价办理结果。`));
       notices.push(
         ...(await followers(tx, row, "诉求已办结", `与您反映的问题合并办理的 ${row.code} 已办结。`)),
       );
       break;
+    }
     case "rate": {
       const score = input.score as number;
       set.rating = score;
@@ -243,6 +267,9 @@ export async function applyTransition(
     before: { status: row.status },
     after: { status: to, ...data },
   });
+  // The case reached another inbox (a department hears of it from its assignment or whistle).
+  if (LEVEL_OF[to] !== LEVEL_OF[row.status] && input.action !== "assign" && input.action !== "whistle")
+    notices.push(...(await arrivalNotices(tx, [{ ...row, ...set, status: to, by: actor.userId }])));
   await notify(tx, notices);
   return { id: row.id, status: to };
 }
@@ -256,13 +283,14 @@ async function departmentNotices(tx: Tx, departmentIds: string[], row: CaseRow, 
     body,
     entity: "case",
     entityId: row.id,
+    link: caseLink(row.code),
   }));
 }
 
 /** Reporters of the cases merged into this one hear what happens to it. */
 async function followers(tx: Tx, master: CaseRow, title: string, body: string): Promise<Notice[]> {
   const merged = await tx
-    .select({ id: cases.id, userId: cases.reporterUserId, phone: cases.reporterPhone })
+    .select({ id: cases.id, code: cases.code, userId: cases.reporterUserId, phone: cases.reporterPhone })
     .from(cases)
     .where(eq(cases.masterId, master.id));
   if (merged.length > 0) {
@@ -283,6 +311,7 @@ async function followers(tx: Tx, master: CaseRow, title: string, body: string): 
     body,
     entity: "case",
     entityId: m.id,
+    link: myCaseLink(m.code),
   }));
 }
 

@@ -106,6 +106,8 @@ export async function live(db: Db, principal: Principal, q: { node?: string; lim
     placeName: places.find((p) => p.id === (c.gridId ?? c.communityId))?.name ?? null,
     createdAt: c.createdAt.toISOString(),
     resolveDueAt: c.resolveDueAt.toISOString(),
+    responseDueAt: c.responseDueAt.toISOString(),
+    respondedAt: c.respondedAt?.toISOString() ?? null,
     overdue: Boolean(c.overdue),
   });
   return { latest: latest.map(present), overdue: overdue.map(present), at: new Date().toISOString() };

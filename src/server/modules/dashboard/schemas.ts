@@ -145,6 +145,8 @@ const LiveCase = Type.Object({
   placeName: Nullable(Type.String()),
   createdAt: Time,
   resolveDueAt: Time,
+  responseDueAt: Time,
+  respondedAt: Nullable(Time),
   overdue: Type.Boolean(),
 });
 export const LiveBody = Type.Object({

@@ -5,8 +5,8 @@ import { pathIndex } from "../../platform/db/path-index.ts";
 export const REPORT_KINDS = ["monthly", "quarterly"] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
 
-/** A report is about one community (its territory) or one department (its whistles). */
-export const REPORT_SUBJECTS = ["community", "department"] as const;
+/** A report is about one area (a community, a street, the district: its territory) or one department (its whistles). */
+export const REPORT_SUBJECTS = ["community", "street", "district", "department"] as const;
 export type ReportSubject = (typeof REPORT_SUBJECTS)[number];
 
 export const REPORT_STATUSES = ["pending", "ready", "failed"] as const;

@@ -1,6 +1,6 @@
 import { can, type Principal, scopePaths } from "../../platform/auth/index.ts";
 import { type Grabber, refusalOf } from "./eligibility.ts";
-import { actionsFor, type OrderAction, type OrderActor } from "./flow.ts";
+import { actionsFor, type OrderAction, type OrderActor, TAKEN_STATUSES } from "./flow.ts";
 import type { orders } from "./tables.ts";
 
 export type OrderRow = typeof orders.$inferSelect;
@@ -50,3 +50,10 @@ export const isResponsible = (s: OrderStanding) =>
 /** The actions the caller may take now: the pages draw their buttons from it. */
 export const allowedActions = (s: OrderStanding, row: OrderRow): OrderAction[] =>
   actionsFor(s.actors, row.status);
+
+/**
+ * 办理联系: the taker, while the order is his (grabbed, on site), may reveal the requester's phone
+ * to call him with one tap (logged); everyone else reads it masked.
+ */
+export const mayCall = (s: OrderStanding, row: OrderRow): boolean =>
+  s.actors.has("taker") && TAKEN_STATUSES.includes(row.status) && row.requesterPhone !== null;

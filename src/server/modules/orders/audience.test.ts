@@ -1,4 +1,6 @@
+import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { piiAccessLog } from "../../platform/pii/index.ts";
 import { registerVolunteer } from "../../testing/factories.ts";
 import { ownGridCentre, type Session, startWithSessions, type TestApp } from "../../testing/harness.ts";
 import { userWithToken } from "../../testing/users.ts";
@@ -22,7 +24,7 @@ afterAll(() => t.close());
 const { publish, act } = orderCalls(() => ({ t, point }));
 
 describe("who may read an order", () => {
-  it("shows an open order to those it is published to with the requester masked, whole to the one who answers for it, and to no one else", async () => {
+  it("shows an open order to those it is published to with the requester masked, the whole address to the one who answers for it, and to no one else", async () => {
     const address = "红旗社区锦绣花园3栋2单元501室";
     const { id, code } = await publish({ address });
     // A resident of another community, registered there as a volunteer: not published to him.
@@ -50,11 +52,57 @@ describe("who may read an order", () => {
     expect(hall.open.find((o: { code: string }) => o.code === code).address).not.toContain("501");
 
     const staff = (await t.as("communityStaff").get(`/api/v1/orders/${code}`)).json();
-    expect(staff).toMatchObject({ address, requesterPhone: "13912340000", lat: point.lat });
+    expect(staff).toMatchObject({ address, requesterPhone: "139****0000", lat: point.lat, mayCall: false });
     await act("partyMember", code, "grab");
     const taken = (await t.as("partyMember").get(`/api/v1/orders/${code}`)).json();
-    expect(taken).toMatchObject({ address, requesterPhone: "13912340000", lat: point.lat });
+    expect(taken).toMatchObject({ address, requesterPhone: "139****0000", lat: point.lat, mayCall: true });
     const held = (await t.as("partyMember").get("/api/v1/orders/hall")).json().taken;
-    expect(held.find((o: { code: string }) => o.code === code)).toMatchObject({ address });
+    expect(held.find((o: { code: string }) => o.code === code)).toMatchObject({
+      address,
+      requesterPhone: "139****0000",
+    });
+  });
+});
+
+describe("reaching the requester (办理联系)", () => {
+  const reveal = (who: Parameters<typeof t.as>[0], code: string) =>
+    t.as(who).post(`/api/v1/orders/${code}/reveal-requester`, {});
+  const logged = (id: string) =>
+    t.database.db
+      .select()
+      .from(piiAccessLog)
+      .where(and(eq(piiAccessLog.entity, "order"), eq(piiAccessLog.entityId, id)));
+
+  it("gives the taker the phone with one tap while the order is his, each view logged; no one else", async () => {
+    const { id, code } = await publish();
+    // Offered, not yet taken: masked, and nothing to reveal.
+    expect((await reveal("partyMember", code)).statusCode).toBe(403);
+    await act("partyMember", code, "grab");
+    const call = await reveal("partyMember", code);
+    expect(call.statusCode).toBe(200);
+    expect(call.json()).toEqual({ name: "王秀兰", phone: "13912340000" });
+    const rows = await logged(id);
+    expect(rows).toEqual([
+      expect.objectContaining({
+        actorId: s.partyMember?.user.id,
+        field: "requesterPhone",
+        purpose: "办理联系",
+      }),
+    ]);
+    const audit = (
+      await t.as("districtAdmin").get(`/api/v1/audit?action=orders.requester.reveal&entityId=${id}`)
+    ).json();
+    expect(audit.items).toHaveLength(1);
+    expect(JSON.stringify(audit.items)).not.toContain("13912340000");
+    // Staff who publish see the order, masked; they do not take calls for the taker.
+    expect((await reveal("communityStaff", code)).statusCode).toBe(403);
+    // Given up, the order is no longer his: masked again.
+    await act("partyMember", code, "release", { note: "临时有事" });
+    expect((await t.as("partyMember").get(`/api/v1/orders/${code}`)).json()).toMatchObject({
+      requesterPhone: "139****0000",
+      mayCall: false,
+    });
+    expect((await reveal("partyMember", code)).statusCode).toBe(403);
+    expect(await logged(id)).toHaveLength(1);
   });
 });

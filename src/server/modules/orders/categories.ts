@@ -31,6 +31,11 @@ export type OrderCategory = typeof orderCategories.$inferSelect;
 // five seconds, so a change reaches every process within that (README: what each process keeps).
 const cache = new LRUCache<"all", OrderCategory[]>({ max: 1, ttl: 5_000 });
 
+/** After an edit: this process reads the categories afresh at once (the others within five seconds). */
+export function forgetOrderCategories(): void {
+  cache.clear();
+}
+
 export async function listOrderCategories(executor: Executor): Promise<OrderCategory[]> {
   const hit = cache.get("all");
   if (hit) return hit;

@@ -66,6 +66,7 @@ export async function grab(
         body: `您的「${row.title}」已由${principal.name}接单，将在 ${row.onSiteMinutes} 分钟内上门`,
         entity: "order",
         entityId: row.id,
+        link: `/mobile/orders/${row.code}`,
       },
     ]);
     return row;

@@ -121,6 +121,7 @@ async function missBatch(tx: Executor, only?: MissJob): Promise<number> {
       body: `${h.code}「${h.title}」接单人未在时限内到场，已退回抢单大厅`,
       entity: "order",
       entityId: h.id,
+      link: `/admin/orders/${h.code}`,
     },
     {
       userId: h.taker_user_id,
@@ -129,6 +130,7 @@ async function missBatch(tx: Executor, only?: MissJob): Promise<number> {
       body: `您抢到的 ${h.code}「${h.title}」未在时限内到场，已退回抢单大厅`,
       entity: "order",
       entityId: h.id,
+      link: `/mobile/orders/${h.code}`,
     },
   ]);
   await notify(tx, notices);

@@ -10,6 +10,7 @@ import { type CaseForOrder, type CaseStatus, caseForOrder, receiveCaseForOrder }
 import { householdPlace } from "../people/index.ts";
 import { lineageOf, locate, nodesByIds } from "../territory/index.ts";
 import { teamPlace } from "../volunteering/index.ts";
+import { announceOrder } from "./announce.ts";
 import { orderCategoryOf } from "./categories.ts";
 import { type Audience, orderEvents, orders } from "./tables.ts";
 
@@ -192,6 +193,7 @@ async function writeOrder(tx: Tx, actor: Actor, publisherId: string | null, o: N
     after: { code, title: o.title, categoryCode: o.categoryCode, ...data },
   });
   const caseStatus = o.caseId ? await receiveCaseForOrder(tx, actor, o.caseId, code) : null;
+  await announceOrder(tx, { ...o, id: row.id, code, publishedBy: publisherId });
   return { ...row, status: "open", replay: false, caseStatus };
 }
 

@@ -3,9 +3,10 @@ import { type Access, principalOf } from "../../platform/auth/index.ts";
 import { FileId } from "../../platform/files/index.ts";
 import { exportable, listOrExport } from "../../platform/http/export.ts";
 import { Paged, PageQuery } from "../../platform/http/paging.ts";
-import { type App, Enum, responses, Uuid } from "../../platform/http/types.ts";
+import { type App, Enum, Nullable, responses, Uuid } from "../../platform/http/types.ts";
 import type { ModuleContext } from "../../platform/module/index.ts";
 import { listOrderCategories } from "./categories.ts";
+import { revealRequester } from "./contact.ts";
 import { grab } from "./grab.ts";
 import { publishOrder } from "./publish.ts";
 import { HallItem, OrderCategory, OrderDetail, OrderItem, StatsRow, Stepped } from "./schemas.ts";
@@ -203,6 +204,25 @@ export function ordersRoutes(app: App, { db, queue }: ModuleContext) {
       },
     },
     (req) => grab(db, queue, principalOf(req), req.actor, req.params.idOrCode, atOf(req.body)),
+  );
+
+  app.post(
+    "/orders/:idOrCode/reveal-requester",
+    {
+      config: { ...grabber, scope: "reveal" },
+      preValidation: emptyBody,
+      schema: {
+        tags,
+        summary:
+          "The requester's name and phone for the taker while the order is his, to call him (logged: 办理联系)",
+        params: IdOrCode,
+        body: Type.Object({}, { additionalProperties: false }),
+        response: responses({
+          200: Type.Object({ name: Nullable(Type.String()), phone: Nullable(Type.String()) }),
+        }),
+      },
+    },
+    (req) => revealRequester(db, principalOf(req), req.actor, req.params.idOrCode),
   );
 
   for (const { action, summary, body, access } of STEPS)

@@ -64,6 +64,7 @@ export const OrderDetail = Type.Object({
   ratedAt: Nullable(Time),
   events: Type.Array(TimelineEvent(ORDER_STATUSES)),
   allowedActions: Type.Array(Enum(ORDER_ACTIONS)),
+  mayCall: Type.Boolean({ description: "the caller took the order: he may reveal the requester's phone" }),
 });
 
 export const Stepped = Type.Object({ id: Uuid, code: Type.String(), status: Enum(ORDER_STATUSES) });

@@ -1,13 +1,13 @@
-import { and, asc, desc, eq, gte, ilike, inArray, lt, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, ilike, inArray, lt, or, type SQL, sql } from "drizzle-orm";
 import type { Principal } from "../../platform/auth/index.ts";
 import { type Db, type Executor, likePattern } from "../../platform/db/index.ts";
 import { notFound } from "../../platform/errors.ts";
 import { photoRefs } from "../../platform/files/index.ts";
 import { type Paging, selectPage } from "../../platform/http/paging.ts";
-import { presentTimeline } from "../../platform/http/timeline.ts";
+import { maskingActor, presentTimeline } from "../../platform/http/timeline.ts";
 import { maskAddress, maskName, maskPhone } from "../../platform/pii/index.ts";
 import { nodesByIds, scopedTo } from "../territory/index.ts";
-import { allowedActions, canSee, isResponsible, type OrderRow, standingOf } from "./access.ts";
+import { allowedActions, canSee, isResponsible, mayCall, type OrderRow, standingOf } from "./access.ts";
 import { categoryLookup, listOrderCategories } from "./categories.ts";
 import { distanceTo, grabberOf, homePaths, refusalOf, type Spot } from "./eligibility.ts";
 import { TAKEN_STATUSES } from "./flow.ts";
@@ -41,12 +41,13 @@ type Lookup = ReturnType<typeof categoryLookup>;
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
 /**
- * How much of the requester a reader gets: "whole" for the one who answers for the service
- * (isResponsible), "address" for the staff lists (the phone stays masked, as in every list), and
- * "masked" for those it is merely offered to: his name, phone and address masked, and the place
- * only to about 100 metres, which is enough to judge the way there.
+ * How much of the requester a reader gets: "own" for the requester himself (his own phone),
+ * "whole" for the one who answers for the service (isResponsible: the whole address and place; the
+ * phone masked, revealed to the taker with one tap and logged: contact.ts), "address" for the staff
+ * lists (the phone masked, as in every list), and "masked" for those it is merely offered to: his
+ * name, phone and address masked, and the place only to about 100 metres, enough to judge the way.
  */
-type Disclosure = "whole" | "address" | "masked";
+type Disclosure = "own" | "whole" | "address" | "masked";
 const roughly = (v: number | null) => (v === null ? null : Math.round(v * 1000) / 1000);
 
 /** The fields every list item and the detail share. */
@@ -78,7 +79,7 @@ function present(
     onSiteMinutes: row.onSiteMinutes,
     caseId: row.caseId,
     requesterName: maskName(row.requesterName),
-    requesterPhone: disclosure === "whole" ? row.requesterPhone : maskPhone(row.requesterPhone),
+    requesterPhone: disclosure === "own" ? row.requesterPhone : maskPhone(row.requesterPhone),
     takerName: row.takerName,
     createdAt: row.createdAt.toISOString(),
     grabbedAt: iso(row.grabbedAt),
@@ -105,7 +106,11 @@ export async function getOrder(db: Db, principal: Principal, idOrCode: string) {
   const [events, nodes, [item]] = await Promise.all([
     db.select().from(orderEvents).where(eq(orderEvents.orderId, row.id)).orderBy(asc(orderEvents.at)),
     nodesByIds(db, [audienceNodeId]),
-    presentAll(db, [row], isResponsible(standing) ? "whole" : "masked"),
+    presentAll(
+      db,
+      [row],
+      standing.actors.has("requester") ? "own" : isResponsible(standing) ? "whole" : "masked",
+    ),
   ]);
   return {
     ...(item as ReturnType<typeof present>),
@@ -114,8 +119,10 @@ export async function getOrder(db: Db, principal: Principal, idOrCode: string) {
     completionPhotos: photoRefs(row.completionPhotos),
     ratingComment: row.ratingComment,
     ratedAt: iso(row.ratedAt),
-    events: presentTimeline(events),
+    // The requester's own steps under his masked name, as the header shows him.
+    events: presentTimeline(maskingActor(events, row.requesterUserId)),
     allowedActions: allowedActions(standing, row),
+    mayCall: mayCall(standing, row),
   };
 }
 
@@ -146,7 +153,7 @@ export async function listOrders(db: Db, principal: Principal, f: OrderFilter) {
 export async function myOrders(db: Db, principal: Principal, f: Paging & { as?: "taker" | "requester" }) {
   const column = f.as === "requester" ? orders.requesterUserId : orders.takerUserId;
   // What he took or what was asked for him: he answers for it, or it is his own.
-  return pageOf(db, eq(column, principal.userId), f, "whole");
+  return pageOf(db, eq(column, principal.userId), f, f.as === "requester" ? "own" : "whole");
 }
 
 async function pageOf(db: Db, where: SQL | undefined, f: Paging, disclosure: Disclosure) {
@@ -159,36 +166,10 @@ async function pageOf(db: Db, where: SQL | undefined, f: Paging, disclosure: Dis
  * phone's location; newest first without), and above them the ones he holds now.
  */
 export async function hall(db: Db, principal: Principal, at: Spot | undefined) {
-  const grabber = grabberOf(db, principal);
-  const homes = await homePaths(grabber);
-  const [taken, pool] = await Promise.all([
-    db
-      .select()
-      .from(orders)
-      .where(and(eq(orders.takerUserId, principal.userId), inArray(orders.status, [...TAKEN_STATUSES])))
-      .orderBy(asc(orders.onSiteDueAt)),
-    homes.length === 0
-      ? []
-      : db
-          .select()
-          .from(orders)
-          .where(
-            and(
-              eq(orders.status, "open"),
-              // Paths are uuids and slashes: no LIKE wildcard can hide in one.
-              or(...homes.map((p) => sql`${p} like ${orders.audiencePath} || '%'`)),
-            ),
-          )
-          .orderBy(desc(orders.createdAt))
-          .limit(HALL_LIMIT),
+  const [taken, open] = await Promise.all([
+    db.select().from(orders).where(takenBy(principal)).orderBy(asc(orders.onSiteDueAt)),
+    openToGrab(db, principal, at),
   ]);
-  const category = categoryLookup(await listOrderCategories(db));
-  const open: OrderRow[] = [];
-  for (const row of pool)
-    if (
-      !(await refusalOf({ ...row, skill: category(row.categoryCode).skill }, grabber, at, at !== undefined))
-    )
-      open.push(row);
   const withDistance = async (rows: OrderRow[], disclosure: Disclosure) =>
     (await presentAll(db, rows, disclosure)).map((item, i) => ({
       ...item,
@@ -198,4 +179,56 @@ export async function hall(db: Db, principal: Principal, at: Spot | undefined) {
     (a, b) => (a.distanceMeters ?? Number.MAX_VALUE) - (b.distanceMeters ?? Number.MAX_VALUE),
   );
   return { taken: await withDistance(taken, "whole"), open: nearest };
+}
+
+const takenBy = (principal: Principal) =>
+  and(eq(orders.takerUserId, principal.userId), inArray(orders.status, [...TAKEN_STATUSES]));
+
+/** The open orders published to the caller that he may grab, newest first: the hall's pool. */
+async function openToGrab(db: Db, principal: Principal, at: Spot | undefined): Promise<OrderRow[]> {
+  const grabber = grabberOf(db, principal);
+  const homes = await homePaths(grabber);
+  if (homes.length === 0) return [];
+  const [pool, categories] = await Promise.all([
+    db
+      .select()
+      .from(orders)
+      .where(
+        and(
+          eq(orders.status, "open"),
+          // Paths are uuids and slashes: no LIKE wildcard can hide in one.
+          or(...homes.map((p) => sql`${p} like ${orders.audiencePath} || '%'`)),
+        ),
+      )
+      .orderBy(desc(orders.createdAt))
+      .limit(HALL_LIMIT),
+    listOrderCategories(db),
+  ]);
+  const category = categoryLookup(categories);
+  const open: OrderRow[] = [];
+  for (const row of pool)
+    if (
+      !(await refusalOf({ ...row, skill: category(row.categoryCode).skill }, grabber, at, at !== undefined))
+    )
+      open.push(row);
+  return open;
+}
+
+/** The hall's two lists, counted (the home's 待领单 and 我的进行中订单). */
+export async function hallCounts(db: Db, principal: Principal) {
+  const [open, [taken]] = await Promise.all([
+    openToGrab(db, principal, undefined),
+    db.select({ n: count() }).from(orders).where(takenBy(principal)),
+  ]);
+  return { open: open.length, taken: taken?.n ?? 0 };
+}
+
+/** How many orders GET /orders?status= would list for the caller's scope. */
+export async function countOrders(db: Db, principal: Principal, status: OrderStatus) {
+  const conditions = await scopedTo(db, principal, "orders.publish", orders.territoryPath, undefined);
+  const [row] = await db
+    .select({ n: count() })
+    .from(orders)
+    .where(and(...conditions, eq(orders.status, status)));
+  return row?.n ?? 0;
 }

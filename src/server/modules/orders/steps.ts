@@ -70,6 +70,7 @@ export async function takeStep(
       body,
       entity: "order",
       entityId: row.id,
+      link: `/mobile/orders/${row.code}`,
     });
     const note = input.note?.trim() || null;
     switch (action) {
@@ -83,6 +84,7 @@ export async function takeStep(
           body: `${row.code}「${row.title}」已退回抢单大厅${note ? `：${note}` : ""}`,
           entity: "order",
           entityId: row.id,
+          link: `/admin/orders/${row.code}`,
         });
         break;
       case "arrive": {
@@ -127,6 +129,7 @@ export async function takeStep(
           body: `您完成的 ${row.code}「${row.title}」获得 ${score} 星评价`,
           entity: "order",
           entityId: row.id,
+          link: `/mobile/orders/${row.code}`,
         });
         break;
       }
@@ -139,6 +142,7 @@ export async function takeStep(
             body: `您抢到的 ${row.code}「${row.title}」已由社区取消${note ? `：${note}` : ""}`,
             entity: "order",
             entityId: row.id,
+            link: `/mobile/orders/${row.code}`,
           });
         break;
     }

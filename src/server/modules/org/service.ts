@@ -6,7 +6,7 @@ import { likePattern, qualified } from "../../platform/db/index.ts";
 import { notFound } from "../../platform/errors.ts";
 import { type Paging, pageWindow } from "../../platform/http/paging.ts";
 import { maskPhone } from "../../platform/pii/index.ts";
-import { type OrgKind, partTimeMembers, partyOrgs, type UnitKind, units } from "./tables.ts";
+import { orgKinds, partTimeMembers, partyOrgs, type UnitKind, units } from "./tables.ts";
 
 const parent = alias(partyOrgs, "parent");
 
@@ -34,7 +34,7 @@ export async function visibleOrg(executor: Executor, principal: Principal, id: s
 
 export interface OrgFilter extends Paging {
   parentId?: string;
-  kind?: OrgKind;
+  kind?: string;
   q?: string;
 }
 
@@ -59,10 +59,11 @@ export async function listOrgs(db: Db, principal: Principal, f: OrgFilter) {
   const { limit, offset } = pageWindow(f);
   const [rows, [total]] = await Promise.all([
     db
-      .select({ ...orgColumns, children: childCount })
+      .select({ ...orgColumns, children: childCount, kindName: orgKinds.name, kindNameEn: orgKinds.nameEn })
       .from(partyOrgs)
+      .leftJoin(orgKinds, eq(orgKinds.code, partyOrgs.kind))
       .where(where)
-      .orderBy(asc(partyOrgs.kind), asc(partyOrgs.sortKey), asc(partyOrgs.id))
+      .orderBy(asc(orgKinds.sortOrder), asc(partyOrgs.sortKey), asc(partyOrgs.id))
       .limit(limit)
       .offset(offset),
     db.select({ n: count() }).from(partyOrgs).where(where),

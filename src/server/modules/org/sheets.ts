@@ -1,4 +1,5 @@
 import type { ItemOf, ListSheet } from "../../platform/http/export.ts";
+import { WORDS } from "../../platform/i18n/words.ts";
 import type { listOrgs, listUnits } from "./service.ts";
 
 /** The org module's lists as spreadsheets, kinds in words. */
@@ -6,7 +7,8 @@ export const orgSheet: ListSheet<ItemOf<typeof listOrgs>> = {
   key: "orgs",
   columns: (w) => [
     { header: w.territory.name, width: 36, value: (o) => o.name },
-    { header: w.org.kind, width: 14, value: (o) => w.org.kinds[o.kind] },
+    // The district's own words for its kinds, in the sheet's language.
+    { header: w.org.kind, width: 14, value: (o) => (w === WORDS.en ? o.kindNameEn : o.kindName) ?? o.kind },
     { header: w.org.children, width: 10, value: (o) => o.children },
   ],
 };

@@ -9,6 +9,7 @@ export const ORG_KINDS = [
   "buildingGroup",
   "unitBranch",
 ] as const;
+/** The built-in kinds; a district adds its own to `org_kinds`, so an organisation's kind is a string. */
 export type OrgKind = (typeof ORG_KINDS)[number];
 
 export const UNIT_KINDS = ["unit", "propertyCompany", "ownersCommittee"] as const;
@@ -37,8 +38,8 @@ export const partyOrgs = pgTable(
     parentId: uuid("parent_id"),
     /** Materialised path of org ids. */
     path: text("path").notNull(),
-    /** An `org_kinds` code. */
-    kind: text("kind").$type<OrgKind>().notNull(),
+    /** An `org_kinds` code: one of ORG_KINDS or a kind the district added. */
+    kind: text("kind").notNull(),
     name: text("name").notNull(),
     sortKey: text("sort_key").notNull(),
     nodeId: uuid("node_id").notNull(),

@@ -1,10 +1,16 @@
+import { sql } from "drizzle-orm";
+import { namedBy } from "../../platform/audit/index.ts";
 import { anyImporter } from "../../platform/imports/index.ts";
 import type { Module } from "../../platform/module/index.ts";
+import { maskName } from "../../platform/pii/index.ts";
 import { accessLogRoutes } from "./access-log/routes.ts";
 import { contactCardRoutes } from "./card-routes.ts";
 import { partyMembersImporter } from "./imports/members.ts";
+import { pairingsImporter } from "./imports/pairings.ts";
 import { residentsImporter } from "./imports/residents.ts";
 import { staffImporter } from "./imports/staff.ts";
+import { partyMembersIn } from "./pairing.ts";
+import { pairingRoutes } from "./pairing-routes.ts";
 import { peopleRoutes } from "./routes.ts";
 import {
   householdSheet,
@@ -14,6 +20,7 @@ import {
   revealedResidentSheet,
   staffSheet,
 } from "./sheets.ts";
+import { partyMembers, residents, staff } from "./tables.ts";
 
 export {
   type BulkResident,
@@ -25,14 +32,21 @@ export {
 } from "./bulk.ts";
 export { type Coverage, householdCoverage } from "./coverage.ts";
 export { householdPlace, listHouseholds } from "./directory.ts";
+export { householdOfResident } from "./identify.ts";
 export { householdInScope } from "./scope.ts";
 export { MEMBER_CATEGORIES, type MemberCategory, STAFF_ROLES, type StaffRole } from "./tables.ts";
 export { memberWorkUnitId } from "./work-unit.ts";
 
 export const peopleModule: Module = {
   name: "people",
-  routes: [peopleRoutes, accessLogRoutes, contactCardRoutes],
-  importers: [anyImporter(residentsImporter), anyImporter(partyMembersImporter), anyImporter(staffImporter)],
+  routes: [peopleRoutes, accessLogRoutes, contactCardRoutes, pairingRoutes],
+  importers: [
+    anyImporter(residentsImporter),
+    anyImporter(partyMembersImporter),
+    anyImporter(staffImporter),
+    anyImporter(pairingsImporter),
+  ],
+  hooks: { partyMembersIn },
   exporters: [
     householdSheet,
     residentSheet,
@@ -41,4 +55,16 @@ export const peopleModule: Module = {
     staffSheet,
     piiAccessSheet,
   ],
+  // How the audit log names its entities for people.
+  auditNames: {
+    // Residents and party members by their masked names, as every list shows them.
+    resident: namedBy(residents, residents.id, residents.name, maskName),
+    party_member: namedBy(
+      partyMembers,
+      partyMembers.id,
+      sql<string>`(select ${residents.name} from ${residents} where ${residents.id} = ${partyMembers.residentId})`,
+      maskName,
+    ),
+    staff: namedBy(staff, staff.id, staff.name),
+  },
 };

@@ -3,7 +3,7 @@ import type { MultiPolygon, Polygon } from "geojson";
 import { bulkInsert, type Executor } from "../../platform/db/index.ts";
 import { pinyinSortKey } from "../../platform/i18n/pinyin.ts";
 import { bumpGeoVersion } from "./service.ts";
-import { type GridType, type TerritoryLevel, territoryNodes } from "./tables.ts";
+import { type TerritoryLevel, territoryNodes } from "./tables.ts";
 
 export interface BulkNode {
   /** The caller's key for the node; parents are referred to by it. */
@@ -14,7 +14,7 @@ export interface BulkNode {
   level: TerritoryLevel;
   code: string;
   name: string;
-  gridType?: GridType;
+  gridType?: string;
   unitCode?: string;
   geometry?: Polygon | MultiPolygon;
   lat?: number;

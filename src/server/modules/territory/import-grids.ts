@@ -4,6 +4,7 @@ import { pinyinSortKey } from "../../platform/i18n/pinyin.ts";
 import { WORDS } from "../../platform/i18n/words.ts";
 import { choices, type ImportColumn, type SheetImporter } from "../../platform/imports/index.ts";
 import { bulkInsertNodes } from "./bulk.ts";
+import { listGridTypes } from "./grid-types.ts";
 import { districtOf, nodesByCodes, nodesByRefs, nodesByUnitCodes } from "./lookup.ts";
 import type { TerritoryNode } from "./service.ts";
 import { bumpGeoVersion } from "./service.ts";
@@ -58,6 +59,7 @@ const COLUMNS: ImportColumn<Field>[] = [
     required: true,
     list: GRID_TYPE.list,
     example: "小区网格",
+    note: "可填写“网格类型”设置中任一启用的类型",
   },
   {
     field: "community",
@@ -74,7 +76,7 @@ interface Row {
   code: string;
   unitCode?: string;
   name: string;
-  gridType: GridType;
+  gridType: string;
   community: TerritoryNode;
   existing?: TerritoryNode;
 }
@@ -98,8 +100,26 @@ export const gridsImporter: SheetImporter<Field, Row> = {
   checker(ctx) {
     const codeRow = new Map<string, number>();
     const unitCodeRow = new Map<string, number>();
+    // The district's active grid types, by code or name, read once per file.
+    let gridTypeOf: ((text: string) => string | undefined) | undefined;
+    let gridTypeNames = "";
     return {
       async check(records) {
+        if (!gridTypeOf) {
+          const active = await listGridTypes(ctx.executor);
+          const byWord = new Map<string, string>();
+          for (const t of active) {
+            byWord.set(t.code.toLowerCase(), t.code);
+            byWord.set(t.name, t.code);
+          }
+          const activeCodes = new Set(active.map((t) => t.code));
+          gridTypeNames = active.map((t) => t.name).join(" / ");
+          gridTypeOf = (text) => {
+            const builtIn: GridType | undefined = GRID_TYPE.parse(text);
+            if (builtIn && activeCodes.has(builtIn)) return builtIn;
+            return byWord.get(text.trim()) ?? byWord.get(text.trim().toLowerCase());
+          };
+        }
         const values = (f: Field) => [...new Set(records.flatMap((r) => (r.values[f] ? [r.values[f]] : [])))];
         const [known, owners, communities] = await Promise.all([
           nodesByCodes(ctx.executor, values("code")),
@@ -118,8 +138,9 @@ export const gridsImporter: SheetImporter<Field, Row> = {
             problem("code", "网格编码只能由字母、数字、- 和 _ 组成（最长 40 位），且以字母或数字开头");
           const name = v.name ?? "";
           if (name.length > 100) problem("name", "网格名称不能超过 100 个字");
-          const gridType = v.gridType ? GRID_TYPE.parse(v.gridType) : undefined;
-          if (v.gridType && !gridType) problem("gridType", GRID_TYPE.unknown("网格类型", v.gridType));
+          const gridType = v.gridType ? gridTypeOf(v.gridType) : undefined;
+          if (v.gridType && !gridType)
+            problem("gridType", `无法识别的“网格类型”：${v.gridType}，可填：${gridTypeNames}`);
           const named = communities.filter((c) => c.code === v.community || c.name === v.community);
           const mine = named.filter((c) => ctx.covers(c.path));
           const community = mine.length === 1 ? mine[0] : undefined;

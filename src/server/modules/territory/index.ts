@@ -1,9 +1,13 @@
+import { namedBy } from "../../platform/audit/index.ts";
 import { anyImporter } from "../../platform/imports/index.ts";
 import type { Module } from "../../platform/module/index.ts";
+import { gridTypeRoutes } from "./grid-type-routes.ts";
+import { ensureGridTypes } from "./grid-types.ts";
 import { gridsImporter } from "./import-grids.ts";
 import { gridPolygonsImporter } from "./import-polygons.ts";
 import { territoryRoutes } from "./routes.ts";
 import { gridSheet, nodeSheet } from "./sheets.ts";
+import { territoryNodes } from "./tables.ts";
 
 export { type BulkNode, bulkInsertNodes, type InsertedNode } from "./bulk.ts";
 export { locate } from "./geo.ts";
@@ -24,7 +28,13 @@ export { GRID_TYPES, type GridType, TERRITORY_LEVELS, type TerritoryLevel } from
 
 export const territoryModule: Module = {
   name: "territory",
-  routes: [territoryRoutes],
+  routes: [territoryRoutes, gridTypeRoutes],
+  firstData: ensureGridTypes,
   importers: [anyImporter(gridsImporter), anyImporter(gridPolygonsImporter)],
   exporters: [nodeSheet, gridSheet],
+  // How the audit log names its entities for people.
+  auditNames: {
+    territory_node: namedBy(territoryNodes, territoryNodes.id, territoryNodes.name),
+    district: namedBy(territoryNodes, territoryNodes.id, territoryNodes.name),
+  },
 };

@@ -38,6 +38,8 @@ const NodeDetail = Type.Composite([
 const Ref = Type.Object({ id: Uuid, code: Type.String(), name: Type.String() });
 const Code = Type.String({ minLength: 1, maxLength: 40, pattern: "^[A-Za-z0-9][A-Za-z0-9_-]*$" });
 const Name = Type.String({ minLength: 1, maxLength: 100 });
+/** A code of GET /territory/grid-types (grids only). */
+const GridTypeCode = Type.String({ minLength: 1, maxLength: 40 });
 const tags = ["territory"];
 
 export function territoryRoutes(app: App, { db }: ModuleContext) {
@@ -168,7 +170,7 @@ export function territoryRoutes(app: App, { db }: ModuleContext) {
         tags,
         summary: "Add a node under a parent in the caller's scope",
         body: Type.Object(
-          { parentId: Uuid, level: Level, code: Code, name: Name },
+          { parentId: Uuid, level: Level, code: Code, name: Name, gridType: Type.Optional(GridTypeCode) },
           { additionalProperties: false },
         ),
         response: responses({ 201: Node }),
@@ -186,9 +188,12 @@ export function territoryRoutes(app: App, { db }: ModuleContext) {
       config: { access: { permission: "territory.write" } },
       schema: {
         tags,
-        summary: "Rename a node",
+        summary: "Rename a node, or give a grid another grid type",
         params: IdParams,
-        body: Type.Object({ name: Name }, { additionalProperties: false }),
+        body: Type.Object(
+          { name: Type.Optional(Name), gridType: Type.Optional(GridTypeCode) },
+          { additionalProperties: false, minProperties: 1 },
+        ),
         response: responses({ 200: Node }),
       },
     },

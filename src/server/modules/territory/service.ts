@@ -8,13 +8,8 @@ import { likePattern } from "../../platform/db/index.ts";
 import { conflict, notFound, unprocessable } from "../../platform/errors.ts";
 import { type Paging, pageWindow } from "../../platform/http/paging.ts";
 import { pinyinSortKey } from "../../platform/i18n/pinyin.ts";
-import {
-  type GridType,
-  type TerritoryLevel,
-  type TerritoryNodeRow,
-  territoryNodes,
-  territoryState,
-} from "./tables.ts";
+import { activeGridType } from "./grid-types.ts";
+import { type TerritoryLevel, type TerritoryNodeRow, territoryNodes, territoryState } from "./tables.ts";
 
 /** Which levels may sit directly under which: the shape of the tree. */
 const CHILD_LEVELS: Record<TerritoryLevel, readonly TerritoryLevel[]> = {
@@ -36,7 +31,8 @@ export interface TerritoryNode {
   code: string;
   name: string;
   path: string;
-  gridType: GridType | null;
+  /** A grid_types code. */
+  gridType: string | null;
   unitCode: string | null;
   lat: number | null;
   lng: number | null;
@@ -153,6 +149,8 @@ export interface NewNode {
   level: TerritoryLevel;
   code: string;
   name: string;
+  /** Grids: an active grid_types code (createNode checks it). */
+  gridType?: string | null;
 }
 
 /** Inserts a node under a parent (no scope check: callers check, start-up and demo data do not). */
@@ -190,6 +188,7 @@ export async function insertNode(executor: Executor, node: NewNode): Promise<Ter
       name: node.name,
       sortKey: pinyinSortKey(node.name),
       path,
+      gridType: node.gridType ?? null,
     })
     .returning();
   if (!row) throw new Error("insert returned nothing");
@@ -199,6 +198,7 @@ export async function insertNode(executor: Executor, node: NewNode): Promise<Ter
 export function createNode(db: Db, principal: Principal, actor: Actor, node: NewNode & { parentId: string }) {
   return audited(db, actor, async (tx, audit) => {
     await getNode(tx, principal, node.parentId, "territory.write");
+    if (node.gridType) await checkGridType(tx, node.level, node.gridType);
     const created = await insertNode(tx, node);
     await audit({
       action: "territory.create",
@@ -208,6 +208,12 @@ export function createNode(db: Db, principal: Principal, actor: Actor, node: New
     });
     return created;
   });
+}
+
+/** Only a grid has a grid type, and only an active one is given to it. */
+async function checkGridType(executor: Executor, level: TerritoryLevel, gridType: string) {
+  if (level !== "grid") throw unprocessable("GRID_TYPE_NOT_FOR_LEVEL", { field: "gridType" });
+  await activeGridType(executor, gridType);
 }
 
 /** The levels whose names `locate` answers with, from every process's spatial index (geo.ts). */
@@ -232,14 +238,21 @@ export function renameNode(
   principal: Principal,
   actor: Actor,
   id: string,
-  change: { name?: string },
+  change: { name?: string; gridType?: string },
 ) {
   return audited(db, actor, async (tx, audit) => {
     const before = await getNode(tx, principal, id, "territory.write");
-    if (!change.name || change.name === before.name) return before;
+    const name = change.name && change.name !== before.name ? change.name : undefined;
+    const gridType = change.gridType && change.gridType !== before.gridType ? change.gridType : undefined;
+    if (!name && !gridType) return before;
+    if (gridType) await checkGridType(tx, before.level, gridType);
     const [row] = await tx
       .update(territoryNodes)
-      .set({ name: change.name, sortKey: pinyinSortKey(change.name), updatedAt: new Date() })
+      .set({
+        ...(name ? { name, sortKey: pinyinSortKey(name) } : {}),
+        ...(gridType ? { gridType } : {}),
+        updatedAt: new Date(),
+      })
       .where(eq(territoryNodes.id, id))
       .returning();
     if (!row) throw notFound("territory node", id);

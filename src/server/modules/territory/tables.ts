@@ -56,8 +56,8 @@ export const territoryNodes = pgTable(
     /** pinyin-pro sort key: the same order on every database collation. */
     sortKey: text("sort_key").notNull(),
     path: text("path").notNull(),
-    /** Grids: 片区/小区/楼院/单位. */
-    gridType: text("grid_type").$type<GridType>(),
+    /** Grids: a code of grid_types (片区/小区/楼院/单位, or one the district added). */
+    gridType: text("grid_type"),
     /** Grids: the 15-digit unit-grid code (division 6 + street 3 + community 3 + grid 3, GB/T 30428). */
     unitCode: text("unit_code").unique(),
     /** District, streets, communities, grids, compounds: GeoJSON (lng, lat). */

@@ -157,6 +157,7 @@ export async function cancelActivity(
         body: `您报名的“${before.title}”已取消${reason ? `：${reason}` : "。"}`,
         entity: "activity",
         entityId: id,
+        link: `/mobile/volunteering/activities/${id}`,
       })),
     );
     await audit({

@@ -89,6 +89,19 @@ export async function signUp(
       slotStartsAt: stored?.toISOString() ?? null,
     };
     await audit({ action: "activity.signup", entity: "activity_signup", entityId: row.id, after: view });
+    // 报名成功: a confirmed place is written down for him (and texted, if he asked for texts).
+    if (confirmed)
+      await notify(tx, [
+        {
+          userId: principal.userId,
+          kind: "volunteering.confirmed",
+          title: "志愿活动报名成功",
+          body: `您已报名“${a.title}”，${chinaTime(slot.startsAt)} 在 ${a.place}，请准时参加。`,
+          entity: "activity",
+          entityId: a.id,
+          link: `/mobile/volunteering/activities/${a.id}`,
+        },
+      ]);
     return view;
   });
 }
@@ -156,6 +169,9 @@ export async function cancelMySignup(
   });
 }
 
+/** "12-07 09:30", China time, for a notice. */
+const chinaTime = (at: Date) => new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(5, 16).replace("T", " ");
+
 /** The first on the waiting list gets the freed place and a notice. */
 async function promote(tx: Executor, a: ActivityRow, s: typeof activitySignups.$inferSelect) {
   assertSignupStep("promote", stageOf(s));
@@ -167,8 +183,7 @@ async function promote(tx: Executor, a: ActivityRow, s: typeof activitySignups.$
     .select({ userId: volunteers.userId })
     .from(volunteers)
     .where(eq(volunteers.id, s.volunteerId));
-  const slot = slotOfSignup(a, s.slotStartsAt);
-  const when = new Date(slot.startsAt.getTime() + 8 * 3_600_000).toISOString().slice(5, 16).replace("T", " ");
+  const when = chinaTime(slotOfSignup(a, s.slotStartsAt).startsAt);
   await notify(tx, [
     {
       userId: v?.userId,
@@ -177,6 +192,7 @@ async function promote(tx: Executor, a: ActivityRow, s: typeof activitySignups.$
       body: `您已从候补转为正式报名：“${a.title}”，${when} 在 ${a.place}，请准时参加。`,
       entity: "activity",
       entityId: a.id,
+      link: `/mobile/volunteering/activities/${a.id}`,
     },
   ]);
 }

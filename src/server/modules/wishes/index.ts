@@ -1,6 +1,9 @@
+import { namedBy } from "../../platform/audit/index.ts";
 import type { Module } from "../../platform/module/index.ts";
 import { wishesRoutes } from "./routes.ts";
 import { wishSheet } from "./sheets.ts";
+import { wishes } from "./tables.ts";
+import { wishTodos } from "./todos.ts";
 import { wishWallRoutes } from "./wall-routes.ts";
 
 export { type BulkWish, type BulkWishEvent, bulkInsertWishes } from "./bulk.ts";
@@ -20,4 +23,7 @@ export const wishesModule: Module = {
   name: "wishes",
   routes: [wishesRoutes, wishWallRoutes],
   exporters: [wishSheet],
+  todos: wishTodos,
+  // How the audit log names its entities for people.
+  auditNames: { wish: namedBy(wishes, wishes.id, wishes.title) },
 };

@@ -129,6 +129,7 @@ export async function postWish(db: Db, principal: Principal, actor: Actor, form:
         body: `${code}：${row.title}`,
         entity: "wish",
         entityId: row.id,
+        link: `/admin/wishes/${code}`,
       })),
     );
     return { id: row.id, code: row.code, status: row.status };

@@ -88,9 +88,14 @@ export function wishesRoutes(app: App, { db }: ModuleContext) {
       config: signedIn,
       schema: {
         tags,
-        summary: "My wishes: those I made (as=wisher, the default) or claimed (as=claimer), with my actions",
+        summary:
+          "My wishes: those I made (as=wisher, the default) or claimed (as=claimer), with my actions; status narrows them",
         querystring: Type.Object(
-          { as: Type.Optional(Enum(["wisher", "claimer"] as const)), ...PageQuery },
+          {
+            as: Type.Optional(Enum(["wisher", "claimer"] as const)),
+            status: Type.Optional(Type.Array(Enum(WISH_STATUSES), { maxItems: 7 })),
+            ...PageQuery,
+          },
           { additionalProperties: false },
         ),
         response: responses({ 200: Paged(MyWish) }),

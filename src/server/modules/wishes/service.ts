@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, ilike, inArray, or, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, ilike, inArray, or, type SQL } from "drizzle-orm";
 import type { Actor } from "../../platform/audit/index.ts";
 import type { Principal } from "../../platform/auth/index.ts";
 import type { Db, Executor } from "../../platform/db/index.ts";
@@ -131,12 +131,8 @@ export async function listWishes(db: Db, principal: Principal, f: WishFilter) {
 }
 
 /** 我的心愿: what I wished for, or what I claimed; each with what I may do with it now. */
-export async function myWishes(db: Db, principal: Principal, f: Paging & { as?: "wisher" | "claimer" }) {
-  const where =
-    f.as === "claimer"
-      ? eq(wishes.claimerUserId, principal.userId)
-      : eq(wishes.wisherUserId, principal.userId);
-  const { rows, total } = await pageOf(db, where, f);
+export async function myWishes(db: Db, principal: Principal, f: Paging & MyWishFilter) {
+  const { rows, total } = await pageOf(db, myWishesWhere(principal, f), f);
   const communities = await communitiesOf(db, rows);
   return {
     items: rows.map((r) => {
@@ -151,6 +147,35 @@ export async function myWishes(db: Db, principal: Principal, f: Paging & { as?: 
     }),
     total,
   };
+}
+
+export interface MyWishFilter {
+  as?: "wisher" | "claimer";
+  status?: WishStatus[];
+}
+
+const myWishesWhere = (principal: Principal, f: MyWishFilter) =>
+  and(
+    f.as === "claimer"
+      ? eq(wishes.claimerUserId, principal.userId)
+      : eq(wishes.wisherUserId, principal.userId),
+    f.status?.length ? inArray(wishes.status, f.status) : undefined,
+  );
+
+/** How many wishes GET /wishes/mine would list with these filters (the home's 心愿 to-dos). */
+export async function countMyWishes(db: Db, principal: Principal, f: MyWishFilter) {
+  const [row] = await db.select({ n: count() }).from(wishes).where(myWishesWhere(principal, f));
+  return row?.n ?? 0;
+}
+
+/** How many wishes GET /wishes?status= would list in the caller's review scope. */
+export async function countWishes(db: Db, principal: Principal, status: WishStatus) {
+  const conditions = await scopedTo(db, principal, "wishes.review", wishes.territoryPath, undefined);
+  const [row] = await db
+    .select({ n: count() })
+    .from(wishes)
+    .where(and(...conditions, eq(wishes.status, status)));
+  return row?.n ?? 0;
 }
 
 const pageOf = (db: Db, where: SQL | undefined, f: Paging) =>

@@ -39,6 +39,7 @@ export const wisherNotice = (row: WishRow, kind: string, title: string, body: st
   body,
   entity: "wish",
   entityId: row.id,
+  link: "/mobile/wishes/mine",
 });
 
 /** Writes the wish's timeline entry and audit row for a step just taken. */
@@ -173,6 +174,7 @@ export async function wishStep(
           body: thanks ? `${about}已确认实现。心愿人留言：${thanks}` : `${about}已确认实现，感谢您的付出！`,
           entity: "wish",
           entityId: row.id,
+          link: "/mobile/wishes/mine?as=claimer",
         });
         break;
       }

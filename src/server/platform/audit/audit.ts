@@ -1,6 +1,7 @@
 import { and, count, desc, eq, gte, lt, type SQL } from "drizzle-orm";
 import { bulkInsert, type Db, type Executor, type Tx } from "../db/index.ts";
 import { type Paging, pageWindow } from "../http/paging.ts";
+import { type EntityNamers, entityNames } from "./names.ts";
 import { auditLog } from "./tables.ts";
 
 /** Who performs a write: a logged-in user, or the system itself (jobs, start-up) with userId null. */
@@ -67,7 +68,8 @@ export interface AuditFilter extends Paging {
   to?: string;
 }
 
-export async function listAudit(db: Db, f: AuditFilter) {
+/** A page of the log, newest first, each entry with its entity's name for people (`namers`). */
+export async function listAudit(db: Db, f: AuditFilter, namers: EntityNamers = {}) {
   const conditions: SQL[] = [];
   if (f.actorId) conditions.push(eq(auditLog.actorId, f.actorId));
   if (f.action) conditions.push(eq(auditLog.action, f.action));
@@ -87,8 +89,13 @@ export async function listAudit(db: Db, f: AuditFilter) {
       .offset(offset),
     db.select({ n: count() }).from(auditLog).where(where),
   ]);
+  const names = await entityNames(db, namers, rows);
   return {
-    items: rows.map((r) => ({ ...r, at: r.at.toISOString() })),
+    items: rows.map((r) => ({
+      ...r,
+      at: r.at.toISOString(),
+      entityName: (r.entityId && names.get(`${r.entity}/${r.entityId}`)) || null,
+    })),
     total: total?.n ?? 0,
   };
 }

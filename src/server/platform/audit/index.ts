@@ -9,4 +9,5 @@ export {
   recordAudits,
   SYSTEM,
 } from "./audit.ts";
+export { type EntityNamer, type EntityNamers, namedBy } from "./names.ts";
 export { auditRoutes } from "./routes.ts";

@@ -4,6 +4,7 @@ import { exportable, listOrExport } from "../http/export.ts";
 import { Paged, PageQuery } from "../http/paging.ts";
 import { type App, responses, Uuid } from "../http/types.ts";
 import { listAudit } from "./audit.ts";
+import type { EntityNamers } from "./names.ts";
 import { auditSheet } from "./sheet.ts";
 
 const Entry = Type.Object({
@@ -14,12 +15,15 @@ const Entry = Type.Object({
   action: Type.String(),
   entity: Type.String(),
   entityId: Type.Union([Type.String(), Type.Null()]),
+  entityName: Type.Union([Type.String(), Type.Null()], {
+    description: "the entity as people know it: a case's code, an order's title, a person's masked name",
+  }),
   before: Type.Unknown(),
   after: Type.Unknown(),
   ip: Type.Union([Type.String(), Type.Null()]),
 });
 
-export function auditRoutes(app: App, db: Db) {
+export function auditRoutes(app: App, db: Db, namers: EntityNamers = {}) {
   app.get(
     "/audit",
     {
@@ -43,6 +47,6 @@ export function auditRoutes(app: App, db: Db) {
       }),
     },
     (req, reply) =>
-      listOrExport(req, reply, auditSheet, (paging) => listAudit(db, { ...req.query, ...paging })),
+      listOrExport(req, reply, auditSheet, (paging) => listAudit(db, { ...req.query, ...paging }, namers)),
   );
 }

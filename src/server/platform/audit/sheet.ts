@@ -22,6 +22,7 @@ export const auditSheet: ListSheet<ItemOf<typeof listAudit>> = {
       value: (e) => wordFor(w.audit.actions, e.action.replaceAll(".", "_")),
     },
     { header: w.audit.entity, width: 12, value: (e) => wordFor(w.audit.entities, e.entity) },
+    { header: w.audit.entityName, width: 24, value: (e) => e.entityName },
     { header: w.audit.entityId, width: 38, value: (e) => e.entityId },
     { header: w.audit.ip, width: 16, value: (e) => e.ip },
     { header: w.audit.before, width: 40, value: (e) => json(e.before) },

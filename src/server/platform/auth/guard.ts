@@ -19,6 +19,8 @@ declare module "fastify" {
      * `reveal` for a route that unmasks personal data, `any` for ending one's own credential.
      */
     scope?: RouteScope;
+    /** Callable with a temporary password (who am I, change it, sign out). */
+    temporaryPassword?: "allowed";
   }
   interface FastifyRequest {
     principal: Principal | null;
@@ -100,6 +102,8 @@ export function installAuth(app: FastifyInstance, resolve: ResolvePrincipal): vo
     }
     if (access === "public") return;
     if (!request.principal) throw unauthorized();
+    if (request.principal.mustChangePassword && request.routeOptions.config.temporaryPassword !== "allowed")
+      throw new AppError("PASSWORD_CHANGE_REQUIRED", 403);
     if (access !== "authenticated" && !can(request.principal, access.permission)) throw forbidden();
     // A session holds every scope; a token only those it was made with.
     assertScopes(

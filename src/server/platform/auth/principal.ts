@@ -21,6 +21,8 @@ export interface Principal {
   via: "session" | "token";
   /** Session id hash or token id, so logout/revoke can find it. */
   credentialId: string;
+  /** Signed in with a temporary password: nothing but changing it is allowed. */
+  mustChangePassword?: boolean;
   /** What the credential may do (a session: everything its roles allow). */
   scopes: readonly TokenScope[];
 }

@@ -21,6 +21,11 @@ export interface Database {
   executeSql: ExecuteSql;
   /** The connection string on PostgreSQL (pg-boss opens its own pool there). */
   url?: string;
+  /**
+   * LISTEN on a channel: `handler` gets each payload NOTIFYed on it (by this process or another on
+   * the same database), once its transaction commits. Returns the function that stops listening.
+   */
+  listen(channel: string, handler: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -59,7 +64,8 @@ async function openPglite({ dataDir, loadDataDir, client: given }: DatabaseOptio
     const results = await client.exec(text);
     return results[results.length - 1] ?? { rows: [] };
   };
-  return { kind: "pglite", db, executeSql, close: () => client.close() };
+  const listen = (channel: string, handler: (payload: string) => void) => client.listen(channel, handler);
+  return { kind: "pglite", db, executeSql, listen, close: () => client.close() };
 }
 
 const POOL_SIZE = 10;
@@ -72,5 +78,96 @@ async function openPostgres(url: string): Promise<Database> {
   const db = drizzlePg(pool) as unknown as Db;
   parallelism.set(db, POOL_SIZE);
   const executeSql: ExecuteSql = (text, values) => pool.query(text, values as unknown[]);
-  return { kind: "postgres", db, executeSql, url, close: () => pool.end() };
+  const listener = new Listener(url);
+  const close = async () => {
+    await listener.close();
+    await pool.end();
+  };
+  return { kind: "postgres", db, executeSql, url, listen: (c, h) => listener.listen(c, h), close };
+}
+
+const RECONNECT_MS = 2_000;
+
+/**
+ * One dedicated connection per process for LISTEN (a pooled one would lose its LISTENs when handed
+ * back), opened on the first listen. A lost connection is reopened and its channels listened to
+ * again; what was notified in between is missed, so listeners should also refetch on their own.
+ */
+class Listener {
+  private client: pg.Client | undefined;
+  private connecting: Promise<pg.Client> | undefined;
+  private readonly handlers = new Map<string, Set<(payload: string) => void>>();
+  private closed = false;
+  private retry: NodeJS.Timeout | undefined;
+
+  constructor(private readonly url: string) {}
+
+  async listen(channel: string, handler: (payload: string) => void): Promise<() => Promise<void>> {
+    if (this.closed) throw new Error("the database is closed");
+    let set = this.handlers.get(channel);
+    const first = !set;
+    if (!set) {
+      set = new Set();
+      this.handlers.set(channel, set);
+    }
+    set.add(handler);
+    try {
+      const client = await this.connect();
+      if (first) await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+    } catch (err) {
+      set.delete(handler);
+      if (set.size === 0) this.handlers.delete(channel);
+      throw err;
+    }
+    return async () => {
+      const mine = this.handlers.get(channel);
+      if (!mine?.delete(handler) || mine.size > 0) return;
+      this.handlers.delete(channel);
+      await this.client?.query(`UNLISTEN ${pg.escapeIdentifier(channel)}`).catch(() => {});
+    };
+  }
+
+  private connect(): Promise<pg.Client> {
+    if (this.client) return Promise.resolve(this.client);
+    this.connecting ??= (async () => {
+      const client = new pg.Client({ connectionString: this.url });
+      client.on("notification", (n) => {
+        for (const h of this.handlers.get(n.channel) ?? []) h(n.payload ?? "");
+      });
+      client.on("error", () => this.lost(client));
+      client.on("end", () => this.lost(client));
+      try {
+        await client.connect();
+        for (const channel of this.handlers.keys()) await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+      } finally {
+        this.connecting = undefined;
+      }
+      this.client = client;
+      return client;
+    })();
+    return this.connecting;
+  }
+
+  private lost(client: pg.Client) {
+    if (this.client !== client) return;
+    this.client = undefined;
+    client.end().catch(() => {});
+    this.reconnectLater();
+  }
+
+  private reconnectLater() {
+    if (this.closed || this.handlers.size === 0) return;
+    this.retry = setTimeout(() => {
+      this.connect().catch(() => this.reconnectLater());
+    }, RECONNECT_MS);
+    this.retry.unref();
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    clearTimeout(this.retry);
+    const client = this.client ?? (await this.connecting?.catch(() => undefined));
+    this.client = undefined;
+    await client?.end().catch(() => {});
+  }
 }

@@ -1,4 +1,5 @@
 import { Type } from "@sinclair/typebox";
+import { maskName } from "../../../shared/masks.ts";
 import { PhotoRef, photoRefs } from "../files/index.ts";
 import { Enum, Nullable, Time, Uuid } from "./types.ts";
 
@@ -57,5 +58,19 @@ export function presentTimeline<E extends EventRow>(events: readonly E[]): Prese
         photos: photoRefs(e.photos),
         ...("data" in e ? { data: e.data } : {}),
       }) as Presented<E>,
+  );
+}
+
+/**
+ * The events with one person's name masked where he acted himself: the person served (a case's
+ * reporter, an order's requester), whose name the record's header masks, so that no timeline gives
+ * back the name the header hides.
+ */
+export function maskingActor<E extends { actorId: string | null; actorName: string | null }>(
+  events: readonly E[],
+  personId: string | null,
+): E[] {
+  return events.map((e) =>
+    personId !== null && e.actorId === personId ? { ...e, actorName: maskName(e.actorName) } : e,
   );
 }

@@ -1,6 +1,10 @@
+import { ACCOUNTS_TEXTS } from "./texts/accounts.ts";
+import { CASE_WORK_TEXTS } from "./texts/case-work.ts";
 import { CASES_TEXTS } from "./texts/cases.ts";
+import { CATALOG_TEXTS } from "./texts/catalog.ts";
 import { COMMON_TEXTS } from "./texts/common.ts";
 import { ORDERS_TEXTS } from "./texts/orders.ts";
+import { ORG_TEXTS } from "./texts/org.ts";
 
 /**
  * Error messages people read, by error code: zh-CN first, English second, and nowhere else: code
@@ -8,7 +12,15 @@ import { ORDERS_TEXTS } from "./texts/orders.ts";
  * hold it at every throw site (messages.test.ts). The texts are kept by area in texts/, one file
  * per area, so that a new module adds its own file rather than growing one list.
  */
-const MESSAGES = { ...COMMON_TEXTS, ...CASES_TEXTS, ...ORDERS_TEXTS };
+const MESSAGES = {
+  ...COMMON_TEXTS,
+  ...ACCOUNTS_TEXTS,
+  ...CASES_TEXTS,
+  ...CASE_WORK_TEXTS,
+  ...ORDERS_TEXTS,
+  ...ORG_TEXTS,
+  ...CATALOG_TEXTS,
+};
 
 /** A code the catalogue words: the only codes AppError takes, so tsc refuses a code without texts. */
 export type MessageCode = keyof typeof MESSAGES;

@@ -1,9 +1,13 @@
+import type { zhCN } from "../../../shared/locales/zh-CN.ts";
 import type { Config } from "../../config.ts";
+import type { EntityNamer, EntityNamers } from "../audit/names.ts";
+import type { Principal } from "../auth/index.ts";
 import type { Db, Executor } from "../db/index.ts";
 import type { StoredEvent } from "../events/index.ts";
 import type { ListSheet } from "../http/export.ts";
 import type { App } from "../http/types.ts";
 import type { Importer } from "../imports/index.ts";
+import type { SmsSender } from "../notify/index.ts";
 import type { PiiVault } from "../pii/index.ts";
 import type { Queue } from "../queue/index.ts";
 
@@ -21,6 +25,8 @@ export interface ModuleContext {
   db: Db;
   config: Config;
   pii: PiiVault;
+  /** Where sign-in codes go (the SMS gateway, the log, or the tests' fake). */
+  sms: SmsSender;
   /** The job queue; absent in API tests that do not run jobs. */
   queue?: Queue;
   hooks: Partial<Hooks>;
@@ -31,6 +37,17 @@ export interface EventConsumer {
   /** Its cursor's name, stable across releases: "points.orders-completed". */
   name: string;
   handle(tx: Executor, events: StoredEvent[]): Promise<void>;
+}
+
+/** A kind of work that can wait for someone (its words: shared/locales/todos.*.ts). */
+export type TodoKind = keyof typeof zhCN.todos.kinds;
+
+/** What waits for the caller in one kind: how much, and the list that shows exactly those (GET /me/todos). */
+export interface Todo {
+  kind: TodoKind;
+  count: number;
+  /** The filtered list, a path of the site ("/admin/cases?status=new", "/mobile/orders/hall"). */
+  link: string;
 }
 
 /** One domain module, as modules/index.ts lists it: everything the server starts on its behalf. */
@@ -50,6 +67,21 @@ export interface Module {
   exporters?: ReadonlyArray<ListSheet<never>>;
   consumers?: readonly EventConsumer[];
   hooks?: Partial<Hooks>;
+  /** What waits for the caller in this module's area, for his roles only; cheap counts, run in parallel. */
+  todos?: (db: Db, principal: Principal) => Promise<Todo[]>;
+  /** How the audit log names its entities for people, by entity type (a case by its code …). */
+  auditNames?: EntityNamers;
+}
+
+/** Every module's entity namers for the audit log; an entity type is named by one module only. */
+export function auditNamesOf(modules: readonly Module[]): EntityNamers {
+  const namers: Record<string, EntityNamer> = {};
+  for (const m of modules)
+    for (const [entity, namer] of Object.entries(m.auditNames ?? {})) {
+      if (entity in namers) throw new Error(`audit names of ${entity} given twice (module ${m.name})`);
+      namers[entity] = namer;
+    }
+  return namers;
 }
 
 /** The context the modules of the list are given, with the hooks they provide one another. */

@@ -8,8 +8,10 @@ export const SMS_JOB = "notify.sms";
 const BATCH = 100;
 
 /**
- * Phone-only notices (no account to show them in) go out through the SMS gateway. Without one
- * (SMS_WEBHOOK_URL unset) nothing is defined and they simply stay in the table.
+ * Notices go out through the SMS gateway to phone-only recipients (no account to show them in) and
+ * to users who asked for SMS too (`users.sms_notices`, the accounts' row, read by table name: the
+ * platform knows no module). Without a gateway (SMS_WEBHOOK_URL unset) nothing is defined and they
+ * simply stay in the table.
  */
 export function defineNotifyJobs(queue: Queue, db: Db, sender: SmsSender | undefined): void {
   if (!sender) return;
@@ -31,13 +33,14 @@ export async function sendPendingSms(db: Db, sender: SmsSender): Promise<{ sent:
     const result = await db.execute(sql`
       update ${notifications} n set data = n.data || jsonb_build_object('smsAt', now())
       from (
-        select x.id from ${notifications} x
-        where x.user_id is null and x.phone is not null and not (x.data ? 'smsAt')
-          and x.created_at > now() - interval '1 day'
-        order by x.created_at limit ${BATCH} for update skip locked
+        select x.id, coalesce(x.phone, u.phone) as phone from ${notifications} x
+        left join users u on u.id = x.user_id
+        where ((x.user_id is null and x.phone is not null) or (u.sms_notices and not u.disabled))
+          and not (x.data ? 'smsAt') and x.created_at > now() - interval '1 day'
+        order by x.created_at limit ${BATCH} for update of x skip locked
       ) d
       where n.id = d.id and not (n.data ? 'smsAt')
-      returning n.id, n.phone, n.title, n.body`);
+      returning n.id, d.phone, n.title, n.body`);
     const rows = rowsOf<{ id: string; phone: string; title: string; body: string }>(result);
     for (const r of rows) {
       try {

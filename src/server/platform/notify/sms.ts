@@ -34,3 +34,17 @@ export class FakeSmsSender implements SmsSender {
     this.sent.push({ phone, text });
   }
 }
+
+/**
+ * No gateway configured: the text goes to the server log, so the demo (and a district testing
+ * before its gateway is contracted) can still sign in by SMS code.
+ */
+export class LogSmsSender implements SmsSender {
+  async send(phone: string, text: string): Promise<void> {
+    console.log(`[SMS → ${phone}] ${text}`);
+  }
+}
+
+/** The gateway of SMS_WEBHOOK_URL, or the server log without one. */
+export const smsSenderFor = (webhookUrl: string | undefined): SmsSender =>
+  webhookUrl ? new WebhookSmsSender(webhookUrl) : new LogSmsSender();

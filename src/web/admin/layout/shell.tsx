@@ -1,13 +1,14 @@
-import { Layout, Menu, Space } from "antd";
+import { Layout, Menu, type MenuProps, Space } from "antd";
 import { Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Outlet, useLocation, useNavigate } from "react-router-dom";
 import { useAuth } from "../../common/auth.tsx";
 import { canSee } from "../../common/roles.ts";
-import { NAV } from "../nav.tsx";
+import { NAV, NAV_GROUP_ICONS, type NavGroup, type NavItem } from "../nav.tsx";
 import { Loading } from "../pages/status.tsx";
 import { Brand } from "./brand.tsx";
 import { LanguageSwitch } from "./language-switch.tsx";
+import { NoticeBell } from "./notice-bell.tsx";
 import { UserMenu } from "./user-menu.tsx";
 
 const COLLAPSED_KEY = "gridgov.admin.siderCollapsed";
@@ -25,6 +26,29 @@ export function Shell() {
   const selected = visible
     .filter((item) => pathname === item.path || pathname.startsWith(`${item.path.replace(/\/$/, "")}/`))
     .sort((a, b) => b.path.length - a.path.length)[0];
+
+  // Grouped entries (基础数据) fold under one heading, placed where the group's first entry is.
+  const entry = (item: NavItem) => ({
+    key: item.key,
+    icon: item.icon,
+    label: t(`nav.${item.key}`),
+    onClick: () => navigate(item.path),
+  });
+  const groups = new Set<NavGroup>();
+  const items: MenuProps["items"] = visible.flatMap((item): NonNullable<MenuProps["items"]> => {
+    if (!item.group) return [entry(item)];
+    if (groups.has(item.group)) return [];
+    groups.add(item.group);
+    const group = item.group;
+    return [
+      {
+        key: group,
+        icon: NAV_GROUP_ICONS[group],
+        label: t(`nav.${group}`),
+        children: visible.filter((i) => i.group === group).map(entry),
+      },
+    ];
+  });
 
   const collapse = (value: boolean) => {
     setCollapsed(value);
@@ -48,6 +72,7 @@ export function Shell() {
         <Brand />
         <Space size={16}>
           <LanguageSwitch />
+          <NoticeBell />
           <UserMenu />
         </Space>
       </Layout.Header>
@@ -56,13 +81,9 @@ export function Shell() {
           <Menu
             mode="inline"
             selectedKeys={selected ? [selected.key] : []}
+            defaultOpenKeys={selected?.group ? [selected.group] : []}
             style={{ borderInlineEnd: 0, paddingTop: 8 }}
-            items={visible.map((item) => ({
-              key: item.key,
-              icon: item.icon,
-              label: t(`nav.${item.key}`),
-              onClick: () => navigate(item.path),
-            }))}
+            items={items}
           />
         </Layout.Sider>
         <Layout.Content style={{ padding: 24, minWidth: 0 }}>

@@ -1,4 +1,5 @@
 import type { TFunction } from "i18next";
+import { AUDIT_ACTIONS } from "../../../shared/audit-actions.ts";
 import { zhCN } from "../../../shared/locales/zh-CN.ts";
 
 type ActionKey = keyof typeof zhCN.audit.actions;
@@ -7,21 +8,8 @@ type EntityKey = keyof typeof zhCN.audit.entities;
 // Action codes contain dots ("auth.login"), which i18next reads as nesting; the keys use "_".
 const actionKey = (action: string) => action.replaceAll(".", "_");
 
-/** The actions and entity types offered as filters; each has a name in the locales. */
-export const KNOWN_ACTIONS = [
-  "auth.login",
-  "auth.login_failed",
-  "auth.logout",
-  "token.create",
-  "token.revoke",
-  "territory.create",
-  "territory.update",
-  "people.resident.reveal",
-  "people.resident.export",
-  "cases.reporter.reveal",
-  "demo.load",
-  "bootstrap.admin",
-];
+/** The actions and entity types offered as filters: every code the server audits (shared catalogue). */
+export const KNOWN_ACTIONS: readonly string[] = AUDIT_ACTIONS;
 export const KNOWN_ENTITIES = Object.keys(zhCN.audit.entities);
 
 export function actionLabel(t: TFunction, action: string): string {

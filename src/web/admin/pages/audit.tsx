@@ -39,7 +39,7 @@ export function AuditPage() {
       title: t("audit.action"),
       dataIndex: "action",
       width: 160,
-      render: (action: string) => <Tag title={action}>{actionLabel(t, action)}</Tag>,
+      render: (action: string) => <Tag>{actionLabel(t, action)}</Tag>,
     },
     {
       title: t("audit.entity"),
@@ -48,15 +48,18 @@ export function AuditPage() {
       render: (entity: string) => entityLabel(t, entity),
     },
     {
-      title: t("audit.entityId"),
-      dataIndex: "entityId",
+      title: t("audit.entityName"),
+      dataIndex: "entityName",
       ellipsis: true,
-      render: (id: string | null) =>
-        id && (
-          <Typography.Text code copyable={{ text: id }}>
-            {id.slice(0, 8)}
+      // The entity as people know it (a case's code, an order's title, a masked name); the id, whole
+      // and copyable, only for what has no name.
+      render: (name: string | null, e) =>
+        name ??
+        (e.entityId && (
+          <Typography.Text type="secondary" copyable={{ text: e.entityId }}>
+            {t("audit.unnamed")}
           </Typography.Text>
-        ),
+        )),
     },
     { title: t("audit.ip"), dataIndex: "ip", width: 140 },
   ];

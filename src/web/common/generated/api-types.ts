@@ -77,6 +77,7 @@ export interface paths {
                                 kind: string;
                                 title: string;
                                 body: string;
+                                link: string | null;
                                 entity: string | null;
                                 entityId: string | null;
                                 data: {
@@ -88,7 +89,7 @@ export interface paths {
                                 readAt: string | null;
                             }[];
                             total: number;
-                            unreadCount: number;
+                            unread: number;
                         };
                     };
                 };
@@ -106,6 +107,43 @@ export interface paths {
                             };
                         };
                     };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My notifications, live (server-sent events)
+         * @description An `event: notices` with `{unread, latest}` at once and whenever a notice of mine is stored or read (on any server of the district); a `: ping` comment every 25 s.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
                 };
             };
         };
@@ -139,18 +177,11 @@ export interface paths {
             requestBody?: never;
             responses: {
                 /** @description Default Response */
-                200: {
+                204: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            /** Format: date-time */
-                            readAt: string;
-                        };
-                    };
+                    content?: never;
                 };
                 /** @description Default Response */
                 "4XX": {
@@ -228,6 +259,105 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How I get my notices */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Also send my notices by SMS (in-app always) */
+                            smsNotices: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change how I get my notices (短信提醒) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Also send my notices by SMS (in-app always) */
+                        smsNotices?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Also send my notices by SMS (in-app always) */
+                            smsNotices: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
     "/api/v1/audit": {
         parameters: {
             query?: never;
@@ -276,6 +406,8 @@ export interface paths {
                                 action: string;
                                 entity: string;
                                 entityId: string | null;
+                                /** @description the entity as people know it: a case's code, an order's title, a person's masked name */
+                                entityName: string | null;
                                 before: unknown;
                                 after: unknown;
                                 ip: string | null;
@@ -283,6 +415,67 @@ export interface paths {
                             total: number;
                         };
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/todos": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What waits for me: a count per kind of work and the filtered list it links to */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description cases.receive, orders.grab, … */
+                                kind: string;
+                                /** @description the kind in the caller's language: 待收单, 待领单, … */
+                                label: string;
+                                count: number;
+                                /** @description the filtered list showing exactly these, a path of this site */
+                                link: string;
+                            }[];
+                        };
                     };
                 };
                 /** @description Default Response */
@@ -992,6 +1185,7 @@ export interface paths {
                                 id: string;
                                 phone: string;
                                 name: string;
+                                mustChangePassword: boolean;
                                 roles: {
                                     role: "districtAdmin" | "streetStaff" | "communityStaff" | "gridWorker" | "departmentStaff" | "partyMember" | "resident" | "propertyStaff" | "merchant" | "liaison";
                                     /** Format: uuid */
@@ -1090,6 +1284,7 @@ export interface paths {
                                 id: string;
                                 phone: string;
                                 name: string;
+                                mustChangePassword: boolean;
                                 roles: {
                                     role: "districtAdmin" | "streetStaff" | "communityStaff" | "gridWorker" | "departmentStaff" | "partyMember" | "resident" | "propertyStaff" | "merchant" | "liaison";
                                     /** Format: uuid */
@@ -1333,6 +1528,737 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/sms/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Text a 6-digit code to a phone, for signing in (or, with purpose reset, a new password)
+         * @description Limited per phone (one a minute, ten an hour) and per address. A reset code goes only to a phone with an account, but the answer is the same either way.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description mainland mobile number */
+                        phone: string;
+                        /** @default login */
+                        purpose?: "login" | "reset";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            expiresInSeconds: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/sms/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign in with the texted code; the first sign-in of a phone creates a resident account */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description mainland mobile number */
+                        phone: string;
+                        /** @description the 6-digit code of the text message */
+                        code: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            user: {
+                                /** Format: uuid */
+                                id: string;
+                                phone: string;
+                                name: string;
+                                mustChangePassword: boolean;
+                                roles: {
+                                    role: "districtAdmin" | "streetStaff" | "communityStaff" | "gridWorker" | "departmentStaff" | "partyMember" | "resident" | "propertyStaff" | "merchant" | "liaison";
+                                    /** Format: uuid */
+                                    nodeId: string;
+                                    nodeName: string;
+                                    nodeCode: string;
+                                    nodeLevel: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change my password (a temporary one must be changed first); my other sessions end */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        current: string;
+                        next: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password/reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Set a new password with a code texted to the account's phone (purpose reset) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description mainland mobile number */
+                        phone: string;
+                        /** @description the 6-digit code of the text message */
+                        code: string;
+                        next: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Accounts with a role in my scope, by name */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description part of the name, or the whole phone */
+                    q?: string;
+                    role?: "districtAdmin" | "streetStaff" | "communityStaff" | "gridWorker" | "departmentStaff" | "partyMember" | "resident" | "propertyStaff" | "merchant" | "liaison";
+                    active?: boolean;
+                    /** @description 1-based page number */
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @description masked */
+                                phone: string;
+                                active: boolean;
+                                mustChangePassword: boolean;
+                                /** Format: date-time */
+                                createdAt: string;
+                                roles: {
+                                    role: "districtAdmin" | "streetStaff" | "communityStaff" | "gridWorker" | "departmentStaff" | "partyMember" | "resident" | "propertyStaff" | "merchant" | "liaison";
+                                    /** Format: uuid */
+                                    nodeId: string;
+                                    nodeName: string;
+                                    nodeLevel: string;
+                                }[];
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Open an account with roles bound to nodes; with a password it is temporary
+         * @description Without a password the person signs in with an SMS code. Only roles in the caller's scope whose permissions the caller holds.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description mainland mobile number */
+                        phone: string;
+                        name: string;
+                        /** @description temporary: changed at first sign-in */
+                        password?: string;
+                        /** @description each role bound to a territory node: its scope is the node's subtree */
+                        roles: {
+                            role: "districtAdmin" | "streetStaff" | "communityStaff" | "gridWorker" | "departmentStaff" | "partyMember" | "resident" | "propertyStaff" | "merchant" | "liaison";
+                            /** Format: uuid */
+                            nodeId: string;
+                        }[];
+                        /** Format: uuid */
+                        departmentId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Rename, change roles, deactivate or reactivate an account
+         * @description Deactivation and a change of roles end the account's sessions and tokens at once.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        /** @description each role bound to a territory node: its scope is the node's subtree */
+                        roles?: {
+                            role: "districtAdmin" | "streetStaff" | "communityStaff" | "gridWorker" | "departmentStaff" | "partyMember" | "resident" | "propertyStaff" | "merchant" | "liaison";
+                            /** Format: uuid */
+                            nodeId: string;
+                        }[];
+                        active?: boolean;
+                        /** Format: uuid */
+                        departmentId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/accounts/{id}/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Give an account a temporary password (he changes it at sign-in); his sessions end */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description temporary: changed at first sign-in */
+                        password: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/household-binding": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My latest binding request */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            binding: {
+                                /** Format: uuid */
+                                id: string;
+                                status: "pending" | "confirmed" | "rejected";
+                                name: string;
+                                address: string;
+                                reason: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Ask to be bound to my household
+         * @description Bound at once when the name and 身份证 number match the register; otherwise the community confirms. The answer never tells whether a number is registered.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        idNumber?: string;
+                        /** Format: uuid */
+                        communityId: string;
+                        address?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            status: "pending" | "confirmed" | "rejected";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/bindings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Residents asking to be bound to a household in my area (pending first) */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "pending" | "confirmed" | "rejected";
+                    /** @description 1-based page number */
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @description masked */
+                                phone: string;
+                                address: string;
+                                community: string;
+                                status: "pending" | "confirmed" | "rejected";
+                                reason: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/bindings/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm a request: bind the account to this household */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        householdId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/bindings/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Turn down a request, saying why (he is told) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/territory/nodes": {
         parameters: {
             query?: never;
@@ -1422,6 +2348,7 @@ export interface paths {
                         level: "district" | "street" | "community" | "grid" | "microgrid" | "compound" | "building" | "entrance" | "household";
                         code: string;
                         name: string;
+                        gridType?: string;
                     };
                 };
             };
@@ -1544,7 +2471,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Rename a node */
+        /** Rename a node, or give a grid another grid type */
         patch: {
             parameters: {
                 query?: never;
@@ -1557,7 +2484,8 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        name: string;
+                        name?: string;
+                        gridType?: string;
                     };
                 };
             };
@@ -1784,6 +2712,183 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/territory/grid-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The grid types in use (all=true: deactivated ones too) */
+        get: {
+            parameters: {
+                query?: {
+                    all?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            name: string;
+                            nameEn: string;
+                            sortOrder: number;
+                            active: boolean;
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a grid type (district administrators) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                        name: string;
+                        nameEn: string;
+                        sortOrder?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            name: string;
+                            nameEn: string;
+                            sortOrder: number;
+                            active: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/territory/grid-types/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Rename, reorder, deactivate or reactivate a grid type (district administrators) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        nameEn?: string;
+                        sortOrder?: number;
+                        active?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            name: string;
+                            nameEn: string;
+                            sortOrder: number;
+                            active: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
     "/api/v1/org/orgs": {
         parameters: {
             query?: never;
@@ -1796,7 +2901,7 @@ export interface paths {
             parameters: {
                 query?: {
                     parentId?: string;
-                    kind?: "streetCommittee" | "communityCommittee" | "gridBranch" | "compoundBranch" | "buildingGroup" | "unitBranch";
+                    kind?: string;
                     q?: string;
                     /** @description 1-based page number */
                     page?: number;
@@ -1824,7 +2929,8 @@ export interface paths {
                                 id: string;
                                 /** Format: uuid */
                                 parentId: string | null;
-                                kind: "streetCommittee" | "communityCommittee" | "gridBranch" | "compoundBranch" | "buildingGroup" | "unitBranch";
+                                /** @description an organisation kind's code (GET /org/kinds names it) */
+                                kind: string;
                                 name: string;
                                 /** Format: uuid */
                                 nodeId: string;
@@ -1855,7 +2961,67 @@ export interface paths {
             };
         };
         put?: never;
-        post?: never;
+        /** A new party organisation under a parent (or at the top), laid over a territory node */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        parentId?: string | null;
+                        kind: string;
+                        name: string;
+                        /** Format: uuid */
+                        nodeId: string;
+                        /** Format: uuid */
+                        unitId?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            parentId: string | null;
+                            /** @description an organisation kind's code (GET /org/kinds names it) */
+                            kind: string;
+                            name: string;
+                            /** Format: uuid */
+                            nodeId: string;
+                            /** Format: uuid */
+                            unitId: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -1892,7 +3058,8 @@ export interface paths {
                             id: string;
                             /** Format: uuid */
                             parentId: string | null;
-                            kind: "streetCommittee" | "communityCommittee" | "gridBranch" | "compoundBranch" | "buildingGroup" | "unitBranch";
+                            /** @description an organisation kind's code (GET /org/kinds names it) */
+                            kind: string;
                             name: string;
                             /** Format: uuid */
                             nodeId: string;
@@ -1931,10 +3098,105 @@ export interface paths {
         };
         put?: never;
         post?: never;
-        delete?: never;
+        /** Close (撤销) an organisation: only one without sub-organisations, party members or part-time members (else 409 with the counts) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
-        patch?: never;
+        /** Rename an organisation, or change its kind, territory node or unit */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        kind?: string;
+                        /** Format: uuid */
+                        nodeId?: string;
+                        /** Format: uuid */
+                        unitId?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            parentId: string | null;
+                            /** @description an organisation kind's code (GET /org/kinds names it) */
+                            kind: string;
+                            name: string;
+                            /** Format: uuid */
+                            nodeId: string;
+                            /** Format: uuid */
+                            unitId: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/v1/org/units": {
@@ -2005,11 +3267,562 @@ export interface paths {
             };
         };
         put?: never;
-        post?: never;
+        /** A unit, property company or owners' committee; a bad 统一社会信用代码 is 422 INVALID_USCC */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        kind: "unit" | "propertyCompany" | "ownersCommittee";
+                        name: string;
+                        /** @description 统一社会信用代码, 18 characters */
+                        uscc?: string | null;
+                        /** Format: uuid */
+                        nodeId: string;
+                        contactName?: string | null;
+                        contactPhone?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            kind: "unit" | "propertyCompany" | "ownersCommittee";
+                            name: string;
+                            uscc: string | null;
+                            /** Format: uuid */
+                            nodeId: string;
+                            contactName: string | null;
+                            contactPhone: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/org/kinds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The kinds of party organisation, inactive ones too, with how many organisations use each */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                code: string;
+                                name: string;
+                                nameEn: string;
+                                sortOrder: number;
+                                active: boolean;
+                                orgs: number;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** A kind of the district's own (行业党委, 临时党支部 …); district level only */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        nameEn?: string;
+                        sortOrder?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            name: string;
+                            nameEn: string;
+                            sortOrder: number;
+                            active: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/org/kinds/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Rename, reorder, deactivate (active: false) or reactivate a kind; district level only */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        nameEn?: string;
+                        sortOrder?: number;
+                        active?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            name: string;
+                            nameEn: string;
+                            sortOrder: number;
+                            active: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/org/orgs/{id}/move": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move an organisation and its whole subtree under another parent (null: to the top) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        parentId: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            parentId: string | null;
+                            /** @description an organisation kind's code (GET /org/kinds names it) */
+                            kind: string;
+                            name: string;
+                            /** Format: uuid */
+                            nodeId: string;
+                            /** Format: uuid */
+                            unitId: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/org/units/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit a unit; what is not given stays */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        kind?: "unit" | "propertyCompany" | "ownersCommittee";
+                        name?: string;
+                        /** @description 统一社会信用代码, 18 characters */
+                        uscc?: string | null;
+                        /** Format: uuid */
+                        nodeId?: string;
+                        contactName?: string | null;
+                        contactPhone?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            kind: "unit" | "propertyCompany" | "ownersCommittee";
+                            name: string;
+                            uscc: string | null;
+                            /** Format: uuid */
+                            nodeId: string;
+                            contactName: string | null;
+                            contactPhone: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/org/orgs/{id}/part-time-members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A part-time member (兼职委员) a unit sends to the organisation's 大党委 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        unitId: string;
+                        name: string;
+                        phone?: string | null;
+                        position: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/org/part-time-members/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a part-time member from the 大党委 */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Edit a part-time member */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        unitId?: string;
+                        name?: string;
+                        phone?: string | null;
+                        position?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/v1/people/households": {
@@ -3036,6 +4849,401 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/people/party-members/{id}/households": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The households a party member serves (包保 or 1+1带N) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                householdId: string;
+                                address: string;
+                                kind: "baobao" | "oneLeadsN";
+                                /** Format: date-time */
+                                since: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Pair a party member with a household, or change the kind of an existing pairing */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        householdId: string;
+                        kind: "baobao" | "oneLeadsN";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            householdId: string;
+                            created: boolean;
+                            kind: "baobao" | "oneLeadsN";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/people/party-members/{id}/households/{householdId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** End a party member's pairing with a household */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    householdId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/people/staff/{id}/households": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The households a liaison (联户长) links */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                householdId: string;
+                                address: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Pair a liaison with a household (422 NOT_A_LIAISON for other staff) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        householdId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            householdId: string;
+                            created: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/people/staff/{id}/households/{householdId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** End a liaison's pairing with a household */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    householdId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/people/households/{id}/pairs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who serves a household: its paired party members and liaisons */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            householdId: string;
+                            address: string;
+                            members: {
+                                /** Format: uuid */
+                                memberId: string;
+                                name: string;
+                                phone: string | null;
+                                kind: "baobao" | "oneLeadsN";
+                            }[];
+                            liaisons: {
+                                /** Format: uuid */
+                                staffId: string;
+                                name: string;
+                                phone: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/people/staff/{id}/photo": {
         parameters: {
             query?: never;
@@ -3174,7 +5382,95 @@ export interface paths {
             };
         };
         put?: never;
-        post?: never;
+        /** Add a case category: routing, deadlines, duplicate rule and extra questions */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                        name: string;
+                        nameEn: string;
+                        description?: string;
+                        defaultLevel: "grid" | "community" | "street" | "district" | "department";
+                        departmentCode?: string | null;
+                        responseMinutes: number;
+                        resolveMinutes: number;
+                        remindMinutes: number;
+                        duplicateMeters: number;
+                        duplicateHours: number;
+                        questions?: {
+                            code: string;
+                            label: string;
+                            labelEn: string;
+                            datatype: "string" | "text" | "number" | "singlevaluelist";
+                            required: boolean;
+                            values?: {
+                                key: string;
+                                name: string;
+                            }[];
+                        }[];
+                        sortOrder?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            name: string;
+                            nameEn: string;
+                            description: string;
+                            defaultLevel: "grid" | "community" | "street" | "district" | "department";
+                            departmentCode: string | null;
+                            responseMinutes: number;
+                            resolveMinutes: number;
+                            remindMinutes: number;
+                            duplicateMeters: number;
+                            duplicateHours: number;
+                            questions: {
+                                code: string;
+                                label: string;
+                                labelEn: string;
+                                datatype: "string" | "text" | "number" | "singlevaluelist";
+                                required: boolean;
+                                values?: {
+                                    key: string;
+                                    name: string;
+                                }[];
+                            }[];
+                            sortOrder: number;
+                            active: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -3231,7 +5527,58 @@ export interface paths {
             };
         };
         put?: never;
-        post?: never;
+        /** Add a department (职能部门) that cases can be routed and whistled to */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                        name: string;
+                        nameEn: string;
+                        sortOrder?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            name: string;
+                            nameEn: string;
+                            sortOrder: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -3257,11 +5604,14 @@ export interface paths {
                     /** @description 督办: open cases past a deadline */
                     supervised?: boolean;
                     needsReview?: boolean;
+                    /** @description 即将超时: open, not late, a deadline within its reminder time */
+                    dueSoon?: boolean;
                     underId?: string;
                     q?: string;
                     from?: string;
                     to?: string;
-                    sort?: "createdAt" | "-createdAt" | "resolveDueAt";
+                    holder?: "me" | "others";
+                    sort?: "createdAt" | "-createdAt" | "resolveDueAt" | "lateness";
                     /** @description 1-based page number */
                     page?: number;
                     pageSize?: number;
@@ -3317,6 +5667,11 @@ export interface paths {
                                 /** Format: date-time */
                                 closedAt: string | null;
                                 overdue: boolean;
+                                lateFor: ("response" | "resolve") | (never | null);
+                                holder: {
+                                    level: "grid" | "community" | "street" | "department";
+                                    name: string | null;
+                                } | null;
                                 supervisedBy: ("grid" | "community" | "street" | "district" | "department") | (never | null);
                                 rating: number | null;
                                 ratingComment: string | null;
@@ -3428,10 +5783,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** My requests (what I reported), newest first */
+        /** My requests (what I reported), newest first; status=resolved: those waiting for my rating */
         get: {
             parameters: {
                 query?: {
+                    status?: ("new" | "gridHandling" | "communityDispatch" | "whistled" | "streetReview" | "departmentClaim" | "departmentHandling" | "resolved" | "closed" | "merged" | "withdrawn")[];
                     /** @description 1-based page number */
                     page?: number;
                     pageSize?: number;
@@ -3487,6 +5843,11 @@ export interface paths {
                                 /** Format: date-time */
                                 closedAt: string | null;
                                 overdue: boolean;
+                                lateFor: ("response" | "resolve") | (never | null);
+                                holder: {
+                                    level: "grid" | "community" | "street" | "department";
+                                    name: string | null;
+                                } | null;
                                 supervisedBy: ("grid" | "community" | "street" | "district" | "department") | (never | null);
                                 rating: number | null;
                                 ratingComment: string | null;
@@ -3584,6 +5945,11 @@ export interface paths {
                             /** Format: date-time */
                             closedAt: string | null;
                             overdue: boolean;
+                            lateFor: ("response" | "resolve") | (never | null);
+                            holder: {
+                                level: "grid" | "community" | "street" | "department";
+                                name: string | null;
+                            } | null;
                             supervisedBy: ("grid" | "community" | "street" | "district" | "department") | (never | null);
                             rating: number | null;
                             ratingComment: string | null;
@@ -3672,7 +6038,7 @@ export interface paths {
                                     name: string;
                                     nameEn: string;
                                 };
-                                status: "pending" | "accepted" | "reported" | "rated";
+                                status: "pending" | "accepted" | "reported" | "rated" | "withdrawn";
                                 request: string;
                                 /** Format: date-time */
                                 deadline: string;
@@ -3688,8 +6054,11 @@ export interface paths {
                                 score: number | null;
                                 ratingComment: string | null;
                                 overdue: boolean;
+                                allowedActions: "withdraw"[];
                             }[];
-                            allowedActions: ("receive" | "escalate" | "dispatch" | "whistle" | "assign" | "claim" | "resolve" | "return" | "rate" | "reopen" | "merge" | "withdraw")[];
+                            allowedActions: ("receive" | "escalate" | "dispatch" | "whistle" | "assign" | "claim" | "resolve" | "return" | "rate" | "reopen" | "merge" | "withdraw" | "supervise")[];
+                            /** @description the caller holds the case: he may reveal the reporter's phone */
+                            mayCall: boolean;
                         };
                     };
                 };
@@ -3740,7 +6109,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        action: "receive" | "escalate" | "dispatch" | "whistle" | "assign" | "claim" | "resolve" | "return" | "rate" | "reopen" | "merge" | "withdraw";
+                        action: "receive" | "escalate" | "dispatch" | "whistle" | "assign" | "claim" | "resolve" | "return" | "rate" | "reopen" | "merge" | "withdraw" | "supervise";
                         note?: string;
                         /** @description ids from POST /api/v1/files */
                         photos?: string[];
@@ -3802,7 +6171,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The reporter's name and phone for a callback by handling staff (logged with its purpose) */
+        /** The reporter's name and phone for the one who holds the case now, to call him (logged with its purpose, 办理联系 by default) */
         post: {
             parameters: {
                 query?: never;
@@ -3815,7 +6184,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        purpose: string;
+                        purpose?: string;
                     };
                 };
             };
@@ -3866,7 +6235,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    status?: "pending" | "accepted" | "reported" | "rated";
+                    status?: "pending" | "accepted" | "reported" | "rated" | "withdrawn";
                     /** @description 1-based page number */
                     page?: number;
                     pageSize?: number;
@@ -3899,7 +6268,7 @@ export interface paths {
                                 /** Format: uuid */
                                 departmentId: string;
                                 departmentName: string;
-                                status: "pending" | "accepted" | "reported" | "rated";
+                                status: "pending" | "accepted" | "reported" | "rated" | "withdrawn";
                                 request: string;
                                 /** Format: date-time */
                                 deadline: string;
@@ -4003,6 +6372,69 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/whistles/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw a whistle not yet reported on (撤回吹哨): its caller, or the community or street in scope */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            status: "pending" | "accepted" | "reported" | "rated" | "withdrawn";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/whistles/{id}/accept": {
         parameters: {
             query?: never;
@@ -4041,7 +6473,7 @@ export interface paths {
                         "application/json": {
                             /** Format: uuid */
                             id: string;
-                            status: "pending" | "accepted" | "reported" | "rated";
+                            status: "pending" | "accepted" | "reported" | "rated" | "withdrawn";
                         };
                     };
                 };
@@ -4106,7 +6538,7 @@ export interface paths {
                         "application/json": {
                             /** Format: uuid */
                             id: string;
-                            status: "pending" | "accepted" | "reported" | "rated";
+                            status: "pending" | "accepted" | "reported" | "rated" | "withdrawn";
                         };
                     };
                 };
@@ -4172,7 +6604,7 @@ export interface paths {
                         "application/json": {
                             /** Format: uuid */
                             id: string;
-                            status: "pending" | "accepted" | "reported" | "rated";
+                            status: "pending" | "accepted" | "reported" | "rated" | "withdrawn";
                         };
                     };
                 };
@@ -4197,6 +6629,256 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/categories/all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every case category, deactivated ones too, with its sort order (settings page) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            name: string;
+                            nameEn: string;
+                            description: string;
+                            defaultLevel: "grid" | "community" | "street" | "district" | "department";
+                            departmentCode: string | null;
+                            responseMinutes: number;
+                            resolveMinutes: number;
+                            remindMinutes: number;
+                            duplicateMeters: number;
+                            duplicateHours: number;
+                            questions: {
+                                code: string;
+                                label: string;
+                                labelEn: string;
+                                datatype: "string" | "text" | "number" | "singlevaluelist";
+                                required: boolean;
+                                values?: {
+                                    key: string;
+                                    name: string;
+                                }[];
+                            }[];
+                            sortOrder: number;
+                            active: boolean;
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/categories/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a case category (active: false deactivates it); new cases follow at once, open ones keep their deadlines */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        nameEn?: string;
+                        description?: string;
+                        defaultLevel?: "grid" | "community" | "street" | "district" | "department";
+                        departmentCode?: string | null;
+                        responseMinutes?: number;
+                        resolveMinutes?: number;
+                        remindMinutes?: number;
+                        duplicateMeters?: number;
+                        duplicateHours?: number;
+                        questions?: {
+                            code: string;
+                            label: string;
+                            labelEn: string;
+                            datatype: "string" | "text" | "number" | "singlevaluelist";
+                            required: boolean;
+                            values?: {
+                                key: string;
+                                name: string;
+                            }[];
+                        }[];
+                        sortOrder?: number;
+                        active?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            name: string;
+                            nameEn: string;
+                            description: string;
+                            defaultLevel: "grid" | "community" | "street" | "district" | "department";
+                            departmentCode: string | null;
+                            responseMinutes: number;
+                            resolveMinutes: number;
+                            remindMinutes: number;
+                            duplicateMeters: number;
+                            duplicateHours: number;
+                            questions: {
+                                code: string;
+                                label: string;
+                                labelEn: string;
+                                datatype: "string" | "text" | "number" | "singlevaluelist";
+                                required: boolean;
+                                values?: {
+                                    key: string;
+                                    name: string;
+                                }[];
+                            }[];
+                            sortOrder: number;
+                            active: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/cases/departments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Rename or reorder a department */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        nameEn?: string;
+                        sortOrder?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            name: string;
+                            nameEn: string;
+                            sortOrder: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/v1/cases/import": {
@@ -4247,12 +6929,14 @@ export interface paths {
                             total: number;
                             created: number;
                             unchanged: number;
+                            /** @description check=true: the rows that would become cases */
+                            ready?: number;
                             errors: number;
                             rows: {
                                 /** @description 1-based index in the batch, or the spreadsheet's row number */
                                 row: number;
                                 recordId: string | null;
-                                status: "created" | "unchanged" | "error";
+                                status: "created" | "unchanged" | "ready" | "error";
                                 /** Format: uuid */
                                 caseId?: string;
                                 code?: string;
@@ -4377,6 +7061,8 @@ export interface paths {
                                 /** Format: uuid */
                                 householdId: string;
                                 label: string;
+                                /** @description the household's address */
+                                address: string | null;
                                 /** Format: date-time */
                                 createdAt: string;
                                 /** Format: date-time */
@@ -4460,6 +7146,103 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/devices/{deviceId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Retire a device: its calls are refused from now on; its cases stay */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    deviceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Rename a device (its label); the secret stays */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    deviceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        label: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            deviceId: string;
+                            label: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/v1/devices/{deviceId}/calls": {
@@ -4627,7 +7410,10 @@ export interface paths {
         /** Import 12345 work orders from an .xlsx or .csv file (at most 10 MB, 1000 rows); the header row is found below any title rows */
         post: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description only check every row (status ready or error); write nothing */
+                    check?: boolean;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -4654,12 +7440,14 @@ export interface paths {
                             total: number;
                             created: number;
                             unchanged: number;
+                            /** @description check=true: the rows that would become cases */
+                            ready?: number;
                             errors: number;
                             rows: {
                                 /** @description 1-based index in the batch, or the spreadsheet's row number */
                                 row: number;
                                 recordId: string | null;
-                                status: "created" | "unchanged" | "error";
+                                status: "created" | "unchanged" | "ready" | "error";
                                 /** Format: uuid */
                                 caseId?: string;
                                 code?: string;
@@ -4745,7 +7533,60 @@ export interface paths {
             };
         };
         put?: never;
-        post?: never;
+        /** Add a kind of service: its on-site deadline and the volunteer skill it asks for */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                        name: string;
+                        nameEn: string;
+                        onSiteMinutes: number;
+                        skill?: string | null;
+                        sortOrder?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            name: string;
+                            nameEn: string;
+                            onSiteMinutes: number;
+                            skill: string | null;
+                            sortOrder: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -5362,6 +8203,8 @@ export interface paths {
                                 };
                             }[];
                             allowedActions: ("publish" | "grab" | "release" | "arrive" | "miss" | "complete" | "rate" | "cancel")[];
+                            /** @description the caller took the order: he may reveal the requester's phone */
+                            mayCall: boolean;
                         };
                     };
                 };
@@ -5430,6 +8273,66 @@ export interface paths {
                             code: string;
                             status: "open" | "grabbed" | "onSite" | "completed" | "rated" | "cancelled";
                             onSiteDueAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{idOrCode}/reveal-requester": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The requester's name and phone for the taker while the order is his, to call him (logged: 办理联系) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    idOrCode: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            name: string | null;
+                            phone: string | null;
                         };
                     };
                 };
@@ -5778,6 +8681,111 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/categories/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a kind of service no order was published in (409 when in use) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a kind of service; orders published before keep their deadlines */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        nameEn?: string;
+                        onSiteMinutes?: number;
+                        skill?: string | null;
+                        sortOrder?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            name: string;
+                            nameEn: string;
+                            onSiteMinutes: number;
+                            skill: string | null;
+                            sortOrder: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/v1/volunteering/skills": {
@@ -7583,11 +10591,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** My wishes: those I made (as=wisher, the default) or claimed (as=claimer), with my actions */
+        /** My wishes: those I made (as=wisher, the default) or claimed (as=claimer), with my actions; status narrows them */
         get: {
             parameters: {
                 query?: {
                     as?: "wisher" | "claimer";
+                    status?: ("pending" | "published" | "claimed" | "fulfilled" | "confirmed" | "rejected" | "withdrawn")[];
                     /** @description 1-based page number */
                     page?: number;
                     pageSize?: number;
@@ -8933,6 +11942,10 @@ export interface paths {
                                 createdAt: string;
                                 /** Format: date-time */
                                 resolveDueAt: string;
+                                /** Format: date-time */
+                                responseDueAt: string;
+                                /** Format: date-time */
+                                respondedAt: string | null;
                                 overdue: boolean;
                             }[];
                             overdue: {
@@ -8948,6 +11961,10 @@ export interface paths {
                                 createdAt: string;
                                 /** Format: date-time */
                                 resolveDueAt: string;
+                                /** Format: date-time */
+                                responseDueAt: string;
+                                /** Format: date-time */
+                                respondedAt: string | null;
                                 overdue: boolean;
                             }[];
                             /** Format: date-time */
@@ -9080,7 +12097,7 @@ export interface paths {
             parameters: {
                 query?: {
                     kind?: "monthly" | "quarterly";
-                    subjectType?: "community" | "department";
+                    subjectType?: "community" | "street" | "district" | "department";
                     /** @description 1-based page number */
                     page?: number;
                     pageSize?: number;
@@ -9102,7 +12119,7 @@ export interface paths {
                                 /** Format: uuid */
                                 id: string;
                                 kind: "monthly" | "quarterly";
-                                subjectType: "community" | "department";
+                                subjectType: "community" | "street" | "district" | "department";
                                 /** Format: uuid */
                                 subjectId: string;
                                 subjectName: string;
@@ -9160,7 +12177,7 @@ export interface paths {
                         kind: "monthly" | "quarterly";
                         /** @description 2026-11 for a month, 2026-Q4 for a quarter */
                         period: string;
-                        subjectType: "community" | "department";
+                        subjectType: "community" | "street" | "district" | "department";
                         /** Format: uuid */
                         subjectId: string;
                     };
@@ -9177,7 +12194,7 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             kind: "monthly" | "quarterly";
-                            subjectType: "community" | "department";
+                            subjectType: "community" | "street" | "district" | "department";
                             /** Format: uuid */
                             subjectId: string;
                             subjectName: string;

@@ -5,6 +5,7 @@ import { useAuth } from "../../common/auth.tsx";
 import { maskPhone } from "../../common/identifiers.ts";
 import { describeRole } from "../../common/roles.ts";
 import { LanguageSwitch } from "../language-switch.tsx";
+import { SmsNoticesItem } from "./sms-notices.tsx";
 
 export function MePage() {
   const { t } = useTranslation();
@@ -54,6 +55,7 @@ export function MePage() {
           {t("mobile.roles")}
         </List.Item>
         <List.Item extra={<LanguageSwitch />}>{t("language.label")}</List.Item>
+        <SmsNoticesItem />
         {/* GB/T 35273: a person may learn who read his personal data, and why. */}
         <List.Item arrow onClick={() => navigate("/me/pii-access")}>
           {t("piiAccess.mine.entry")}

@@ -6,7 +6,15 @@ import { type App, Enum, Nullable, responses, Uuid } from "../../../platform/htt
 import type { ModuleContext } from "../../../platform/module/index.ts";
 import { CASE_STATUSES } from "../flow.ts";
 import { deviceSheet } from "../sheets.ts";
-import { CALL_KINDS, deviceCall, deviceSecretOf, listDevices, registerDevice } from "./service.ts";
+import {
+  CALL_KINDS,
+  deviceCall,
+  deviceSecretOf,
+  listDevices,
+  registerDevice,
+  renameDevice,
+  retireDevice,
+} from "./service.ts";
 
 const tags = ["devices"];
 const manager = { access: { permission: "devices.manage" as const } };
@@ -65,6 +73,7 @@ export function deviceRoutes(app: App, { db, hooks }: ModuleContext) {
               deviceId: Type.String(),
               householdId: Uuid,
               label: Type.String(),
+              address: Nullable(Type.String({ description: "the household's address" })),
               createdAt: Time,
               lastCallAt: Nullable(Time),
             }),
@@ -77,6 +86,41 @@ export function deviceRoutes(app: App, { db, hooks }: ModuleContext) {
       return listOrExport(req, reply, deviceSheet, (paging) =>
         listDevices(db, principal, { ...req.query, ...paging }),
       );
+    },
+  );
+
+  app.patch(
+    "/devices/:deviceId",
+    {
+      config: manager,
+      schema: {
+        tags,
+        summary: "Rename a device (its label); the secret stays",
+        params: Type.Object({ deviceId: DeviceId }, { additionalProperties: false }),
+        body: Type.Object(
+          { label: Type.String({ minLength: 1, maxLength: 50 }) },
+          { additionalProperties: false },
+        ),
+        response: responses({ 200: Type.Object({ deviceId: Type.String(), label: Type.String() }) }),
+      },
+    },
+    (req) => renameDevice(db, principalOf(req), req.actor, req.params.deviceId, req.body.label),
+  );
+
+  app.delete(
+    "/devices/:deviceId",
+    {
+      config: manager,
+      schema: {
+        tags,
+        summary: "Retire a device: its calls are refused from now on; its cases stay",
+        params: Type.Object({ deviceId: DeviceId }, { additionalProperties: false }),
+        response: responses({ 204: Type.Null() }),
+      },
+    },
+    async (req, reply) => {
+      await retireDevice(db, principalOf(req), req.actor, req.params.deviceId);
+      return reply.status(204).send(null);
     },
   );
 

@@ -3,9 +3,9 @@ import { and, asc, count, eq, type SQL } from "drizzle-orm";
 import { type Actor, audited } from "../../../platform/audit/index.ts";
 import { inScope, newSecret, type Principal, sha256 } from "../../../platform/auth/index.ts";
 import type { Db } from "../../../platform/db/index.ts";
-import { AppError, conflict } from "../../../platform/errors.ts";
+import { AppError, conflict, notFound } from "../../../platform/errors.ts";
 import { type Paging, pageWindow } from "../../../platform/http/paging.ts";
-import { householdInScope } from "../../people/index.ts";
+import { householdInScope, householdPlace } from "../../people/index.ts";
 import type { CaseStatus } from "../flow.ts";
 import { submitCase } from "../intake/service.ts";
 import { devices } from "../tables.ts";
@@ -97,14 +97,67 @@ export async function listDevices(db: Db, principal: Principal, f: DeviceFilter)
       .offset(offset),
     db.select({ n: count() }).from(devices).where(where),
   ]);
+  const places = await Promise.all(
+    [...new Set(rows.map((r) => r.householdId))].map((id) => householdPlace(db, id)),
+  );
+  const addressOf = new Map(places.flatMap((p) => (p ? [[p.id, p.address] as const] : [])));
   return {
     items: rows.map((r) => ({
       ...r,
+      address: addressOf.get(r.householdId) ?? null,
       createdAt: r.createdAt.toISOString(),
       lastCallAt: r.lastCallAt?.toISOString() ?? null,
     })),
     total: total?.n ?? 0,
   };
+}
+
+/** A device in the caller's scope, or 404 as for one that does not exist. */
+async function deviceInScope(db: Db, principal: Principal, deviceId: string) {
+  const [row] = await db
+    .select()
+    .from(devices)
+    .where(
+      and(eq(devices.id, serial(deviceId)), inScope(principal, "devices.manage", devices.territoryPath)),
+    );
+  if (!row) throw notFound("device", serial(deviceId));
+  return row;
+}
+
+/** A new label (the household's name on the installer's sheet); the secret stays. */
+export async function renameDevice(
+  db: Db,
+  principal: Principal,
+  actor: Actor,
+  deviceId: string,
+  label: string,
+) {
+  const device = await deviceInScope(db, principal, deviceId);
+  await audited(db, actor, async (tx, audit) => {
+    await tx.update(devices).set({ label: label.trim() }).where(eq(devices.id, device.id));
+    await audit({
+      action: "devices.rename",
+      entity: "device",
+      entityId: device.id,
+      before: { label: device.label },
+      after: { label: label.trim() },
+    });
+  });
+  return { deviceId: device.id, label: label.trim() };
+}
+
+/**
+ * Retired (taken away, broken, the household moved): the device is removed and its calls are
+ * refused at once. Its cases keep its serial; the audit row keeps what it was bound to, and the
+ * serial may be registered again later.
+ */
+export async function retireDevice(db: Db, principal: Principal, actor: Actor, deviceId: string) {
+  const device = await deviceInScope(db, principal, deviceId);
+  await audited(db, actor, async (tx, audit) => {
+    await tx.delete(devices).where(eq(devices.id, device.id));
+    const { secretHash: _, ...before } = device;
+    await audit({ action: "devices.retire", entity: "device", entityId: device.id, before });
+  });
 }
 
 // Compared against when the device is unknown, so both refusals take the same time.

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gte, inArray, lt, or, type SQL, sql } from "drizzle-orm";
 import { type Db, rowsOf } from "../../../platform/db/index.ts";
 import { OPEN_STATUSES } from "../flow.ts";
-import { overdueSql } from "../service.ts";
+import { lateSince, overdueSql } from "../service.ts";
 import { caseFigures, caseFiguresState, cases, whistles } from "../tables.ts";
 import { quantile } from "./buckets.ts";
 import { addFigures, emptyFigures, firstOfNextMonth, nextDay } from "./refresh.ts";
@@ -161,6 +161,8 @@ export async function liveCases(db: Db, path: string, limit: number) {
     communityId: cases.communityId,
     createdAt: cases.createdAt,
     resolveDueAt: cases.resolveDueAt,
+    responseDueAt: cases.responseDueAt,
+    respondedAt: cases.respondedAt,
     overdue: overdueSql,
   };
   const under = sql`${cases.territoryPath} like ${`${path}%`}`;
@@ -170,7 +172,7 @@ export async function liveCases(db: Db, path: string, limit: number) {
       .select(columns)
       .from(cases)
       .where(and(under, inArray(cases.status, OPEN_STATUSES), overdueSql))
-      .orderBy(asc(cases.resolveDueAt))
+      .orderBy(asc(lateSince), asc(cases.id))
       .limit(limit),
   ]);
   return { latest, overdue };

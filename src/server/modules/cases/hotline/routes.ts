@@ -38,12 +38,13 @@ const Report = Type.Object({
   total: Type.Integer(),
   created: Type.Integer(),
   unchanged: Type.Integer(),
+  ready: Type.Optional(Type.Integer({ description: "check=true: the rows that would become cases" })),
   errors: Type.Integer(),
   rows: Type.Array(
     Type.Object({
       row: Type.Integer({ description: "1-based index in the batch, or the spreadsheet's row number" }),
       recordId: Nullable(Type.String()),
-      status: Enum(["created", "unchanged", "error"] as const),
+      status: Enum(["created", "unchanged", "ready", "error"] as const),
       caseId: Type.Optional(Uuid),
       code: Type.Optional(Type.String()),
       error: Type.Optional(
@@ -129,6 +130,14 @@ export function hotlineRoutes(app: App, { db }: ModuleContext) {
           summary:
             "Import 12345 work orders from an .xlsx or .csv file (at most 10 MB, 1000 rows); the header row is found below any title rows",
           consumes: ["multipart/form-data"],
+          querystring: Type.Object(
+            {
+              check: Type.Optional(
+                Type.Boolean({ description: "only check every row (status ready or error); write nothing" }),
+              ),
+            },
+            { additionalProperties: false },
+          ),
           // Documents the form; multipart bodies are streamed, so this is not validated (validation.ts).
           body: {
             content: {
@@ -148,7 +157,9 @@ export function hotlineRoutes(app: App, { db }: ModuleContext) {
         const kind = sheetKind(bytes, filename, mimetype);
         if (!kind) throw notASpreadsheet(filename);
         const records = await readSheet(bytes, kind);
-        return importHotline(db, principalOf(req), req.actor, records, `${kind}:${filename.slice(0, 100)}`);
+        return importHotline(db, principalOf(req), req.actor, records, `${kind}:${filename.slice(0, 100)}`, {
+          check: req.query.check ?? false,
+        });
       },
     );
   });

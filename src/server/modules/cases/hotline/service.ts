@@ -36,7 +36,8 @@ export interface NumberedRecord {
 export interface RowResult {
   row: number;
   recordId: string | null;
-  status: "created" | "unchanged" | "error";
+  /** `ready`: checked only (check mode), would become a case. */
+  status: "created" | "unchanged" | "ready" | "error";
   caseId?: string;
   code?: string;
   error?: { code: string; message: string; field?: string };
@@ -45,6 +46,8 @@ export interface ImportReport {
   total: number;
   created: number;
   unchanged: number;
+  /** Check mode: the rows that would become cases. */
+  ready?: number;
   errors: number;
   rows: RowResult[];
 }
@@ -155,6 +158,7 @@ export async function importHotline(
   actor: Actor,
   records: NumberedRecord[],
   source: string,
+  { check = false }: { check?: boolean } = {},
 ): Promise<ImportReport> {
   const ctx = await contextOf(db, principal);
   const ids = [...new Set(records.map((r) => norm(r.record.recordId)).filter(Boolean))];
@@ -176,7 +180,13 @@ export async function importHotline(
       continue;
     }
     try {
-      const done = await submitCase(db, actor, await intakeOf(db, principal, ctx, record));
+      const intake = await intakeOf(db, principal, ctx, record);
+      // Check mode (the upload page's first step): every row read and placed, nothing written.
+      if (check) {
+        rows.push({ row, recordId, status: "ready" });
+        continue;
+      }
+      const done = await submitCase(db, actor, intake);
       rows.push({
         row,
         recordId,
@@ -201,9 +211,11 @@ export async function importHotline(
     total: rows.length,
     created: count("created"),
     unchanged: count("unchanged"),
+    ...(check ? { ready: count("ready") } : {}),
     errors: count("error"),
     rows,
   };
+  if (check) return report;
   const { rows: _, ...totals } = report;
   await recordAudit(db, actor, { action: "cases.import", entity: "hotline", after: { source, ...totals } });
   return report;

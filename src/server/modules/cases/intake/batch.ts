@@ -10,7 +10,9 @@ import {
   type Tx,
 } from "../../../platform/db/index.ts";
 import { metresBetween } from "../../../platform/geo/index.ts";
+import { notify } from "../../../platform/notify/index.ts";
 import { gridCodePrefix } from "../../territory/index.ts";
+import { arrivalNotices } from "../arrivals.ts";
 import type { Category } from "../catalog.ts";
 import type { CaseStatus } from "../flow.ts";
 import { caseCounters, caseEvents, cases } from "../tables.ts";
@@ -140,6 +142,16 @@ function writeTogether(db: Db, cases: PreparedCase[], codes: string[]): Promise<
       suggestedMasterId: candidates[i]?.[0] ?? null,
     }));
     await insertTogether(tx, tablesOf(cases.map((p, i) => [p, rows[i] as Row])));
+    // Each lands in an inbox: its grid's workers (or the community, or the department) are told.
+    const arriving = rows.map((r, i) => ({
+      ...r,
+      gridId: r.gridId ?? null,
+      communityId: r.communityId ?? null,
+      streetId: r.streetId ?? null,
+      departmentId: r.departmentId ?? null,
+      by: cases[i]?.actor.userId,
+    }));
+    await notify(tx, await arrivalNotices(tx, arriving));
     return rows;
   });
 }

@@ -23,5 +23,13 @@ export const chinaClock = (at: Date): string =>
 export const percent = (share: number | null): string =>
   share === null || !Number.isFinite(share) ? "—" : `${(share * 100).toFixed(1)}%`;
 
-/** Who the areas table lists: a community's grids, or the communities a department served. */
-export const areaNoun = (data: ReportData): string => (data.subjectType === "community" ? "网格" : "社区");
+/** What a report lists as its areas: a community its grids, a street its communities, the district its streets. */
+const AREA_NOUNS: Record<ReportData["subjectType"], string> = {
+  community: "网格",
+  street: "社区",
+  district: "街道",
+  department: "社区",
+};
+
+/** Who the areas table lists: an area's parts, or the communities a department served. */
+export const areaNoun = (data: Pick<ReportData, "subjectType">): string => AREA_NOUNS[data.subjectType];

@@ -54,19 +54,38 @@ export async function gatherReport(db: Db, report: Report): Promise<ReportData> 
     to: report.periodEnd,
     generatedAt: new Date(),
   };
-  return report.subjectType === "community"
-    ? { ...common, ...(await communityReport(db, report, range)) }
-    : { ...common, ...(await departmentReport(db, report, range)) };
+  return report.subjectType === "department"
+    ? { ...common, ...(await departmentReport(db, report, range)) }
+    : { ...common, ...(await areaReport(db, report, range, PARTS[report.subjectType])) };
 }
 
-async function communityReport(db: Db, report: Report, range: DayRange) {
+/**
+ * What an area's report lists below it, and that level's place in a path (openNow's `part`): a
+ * community its grids, a street its communities, the district its streets.
+ */
+const PARTS = {
+  community: { level: "grid", part: 5 },
+  street: { level: "community", part: 4 },
+  district: { level: "street", part: 3 },
+} as const;
+
+/**
+ * A community's, a street's or the district's report: the same figures over the larger node (the
+ * figure rows are kept for every level), and its parts as the areas.
+ */
+async function areaReport(
+  db: Db,
+  report: Report,
+  range: DayRange,
+  parts: (typeof PARTS)[keyof typeof PARTS],
+) {
   const figures = await nodeFigures(db, report.subjectId, range);
   const { totals, detail } = figures;
   const [categories, trend, grids, now] = await Promise.all([
     listCategories(db),
     figureTrend(db, report.subjectId, range, report.kind === "monthly" ? "day" : "month"),
-    areasBelow(db, report.territoryPath, "grid"),
-    openNow(db, report.territoryPath, 5),
+    areasBelow(db, report.territoryPath, parts.level),
+    openNow(db, report.territoryPath, parts.part),
   ]);
   const gridTotals = await nodesTotals(
     db,

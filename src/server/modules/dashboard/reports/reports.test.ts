@@ -27,11 +27,13 @@ const list = async (who: RoleName, query = "") =>
   };
 
 describe("periodic reports", () => {
-  it("are due on the 1st for every community and department, the quarter's after its last month, once", async () => {
+  it("are due on the 1st for every community, street, the district and every department, the quarter's after its last month, once", async () => {
     const added = await scheduleDueReports(t.database.db, "2026-10-01");
     const monthly = added.filter((r) => r.kind === "monthly");
     const quarterly = added.filter((r) => r.kind === "quarterly");
     expect(monthly.filter((r) => r.subjectType === "community")).toHaveLength(14);
+    expect(monthly.filter((r) => r.subjectType === "district")).toHaveLength(1);
+    expect(monthly.filter((r) => r.subjectType === "street").length).toBeGreaterThan(1);
     expect(monthly.some((r) => r.subjectType === "department")).toBe(true);
     expect(monthly[0]).toMatchObject({
       periodStart: "2026-09-01",
@@ -52,7 +54,10 @@ describe("periodic reports", () => {
     const department = await list("departmentStaff");
     expect(department.items.length).toBe(2);
     expect(department.items.every((r) => r.subjectType === "department")).toBe(true);
-    expect((await list("streetStaff")).items.every((r) => r.subjectType === "community")).toBe(true);
+    // Street staff: the communities of their street, and the street itself.
+    const street = (await list("streetStaff")).items;
+    expect(street.every((r) => r.subjectType === "community" || r.subjectType === "street")).toBe(true);
+    expect(street.filter((r) => r.subjectType === "street")).toHaveLength(2);
     const other = all.items.find(
       (r) => r.subjectType === "community" && r.subjectId !== community.items[0]?.subjectId,
     );

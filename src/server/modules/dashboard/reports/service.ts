@@ -43,7 +43,7 @@ export function periodOf(kind: ReportKind, period: string, today = chinaDate(new
   return { start, end };
 }
 
-/** Community reports in the caller's scope; a department's staff also read their department's. */
+/** Area reports (community, street, district) in the caller's scope; a department's staff also read their department's. */
 async function readable(db: Db, principal: Principal): Promise<SQL> {
   const departments = await departmentsOfUser(db, principal.userId);
   const clauses = [inScope(principal, "reports.read", reports.territoryPath)];
@@ -79,11 +79,20 @@ export async function getReport(db: Db, principal: Principal, id: string): Promi
   return row;
 }
 
+const AREA_WORDS = {
+  street: { "zh-CN": "街道", en: "street" },
+  district: { "zh-CN": "区县", en: "district" },
+} as const;
+
 /** What the subject of a new report is, checked against the caller's scope (404 outside it). */
 async function subjectOf(db: Db, principal: Principal, r: ReportRequest) {
-  if (r.subjectType === "community") {
+  if (r.subjectType !== "department") {
+    // An area in the caller's reach: street staff their street, a district administrator any.
     const node = await getNode(db, principal, r.subjectId, "reports.read");
-    if (node.level !== "community") throw badRequest("NOT_A_COMMUNITY", { level: node.level });
+    if (node.level !== r.subjectType)
+      throw r.subjectType === "community"
+        ? badRequest("NOT_A_COMMUNITY", { level: node.level })
+        : badRequest("WRONG_REPORT_AREA", { level: node.level, expected: AREA_WORDS[r.subjectType] });
     return { name: node.name, path: node.path };
   }
   const [department] = await departmentsByIds(db, [r.subjectId]);
@@ -130,8 +139,8 @@ export async function requestReport(db: Db, principal: Principal, actor: Actor, 
 }
 
 /**
- * The reports due for a finished month (and quarter, after its last month), for every community
- * and department of every district; missing ones only, so a re-run adds nothing.
+ * The reports due for a finished month (and quarter, after its last month), for every district,
+ * street, community and department of every district; missing ones only, so a re-run adds nothing.
  */
 export async function scheduleDueReports(db: Db, today = chinaDate(new Date())): Promise<ReportRow[]> {
   const thisMonth = `${today.slice(0, 7)}-01`;
@@ -150,12 +159,17 @@ export async function scheduleDueReports(db: Db, today = chinaDate(new Date())):
     territoryPath: string;
   }> = [];
   for (const district of districts) {
-    for (const c of await areasBelow(db, district.path, "community"))
+    const areas = [
+      district,
+      ...(await areasBelow(db, district.path, "street")),
+      ...(await areasBelow(db, district.path, "community")),
+    ];
+    for (const a of areas)
       subjects.push({
-        subjectType: "community",
-        subjectId: c.id,
-        subjectName: c.name,
-        territoryPath: c.path,
+        subjectType: a.level as "district" | "street" | "community",
+        subjectId: a.id,
+        subjectName: a.name,
+        territoryPath: a.path,
       });
     for (const d of departments)
       subjects.push({

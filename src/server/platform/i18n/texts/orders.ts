@@ -10,6 +10,10 @@ export const ORDERS_TEXTS = {
     en: "A month is written 2026-11 and a quarter 2026-Q4, and it must have begun",
   },
   NOT_A_COMMUNITY: { "zh-CN": "报表按社区生成，请选择一个社区", en: "Reports are made per community" },
+  WRONG_REPORT_AREA: {
+    "zh-CN": "所选区域不是{expected}，请重新选择",
+    en: "The chosen area is not a {expected}; choose again",
+  },
   ORDER_TAKEN: { "zh-CN": "手慢了，这个订单已被他人抢走", en: "Too late: someone else has taken this order" },
   ALREADY_GRABBED: { "zh-CN": "这个订单您已经抢到了", en: "You have already taken this order" },
   NOT_IN_AUDIENCE: {

@@ -26,7 +26,7 @@ interface Values {
 }
 
 /** The buttons a worker reads first; returning or withdrawing a case is drawn as a warning. */
-const PRIMARY: readonly CaseAction[] = ["receive", "claim", "resolve", "dispatch", "assign"];
+const PRIMARY: readonly CaseAction[] = ["receive", "claim", "resolve", "dispatch", "assign", "supervise"];
 const DANGER: readonly CaseAction[] = ["return", "withdraw"];
 
 /** Departments to assign or whistle, fetched once. */
@@ -252,7 +252,13 @@ function ActionModal({ c, action, onClose }: { c: CaseDetail; action: CaseAction
               rows={4}
               maxLength={2000}
               showCount
-              placeholder={hint ? t(`casesAdmin.action.noteHints.${hint}`) : undefined}
+              placeholder={
+                action === "supervise"
+                  ? t("caseWork.supervise.hint")
+                  : hint
+                    ? t(`casesAdmin.action.noteHints.${hint}`)
+                    : undefined
+              }
             />
           </Form.Item>
         )}

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { OPEN_STATUSES } from "../../../../shared/flows/cases.ts";
 import { casesZhCN } from "../../../../shared/locales/cases.zh-CN.ts";
 import type { ResponseOf } from "../../../common/api.ts";
+import { lateLabel } from "../../../common/case-deadline.ts";
 
 export type CaseItem = ResponseOf<"/api/v1/cases", "get">["items"][number];
 export type CaseDetail = ResponseOf<"/api/v1/cases/{idOrCode}", "get">;
@@ -37,6 +38,7 @@ const WHISTLE_COLOURS: Record<WhistleStatus, string> = {
   accepted: "blue",
   reported: "green",
   rated: "default",
+  withdrawn: "default",
 };
 
 /** Still being handled (not resolved, closed, merged or withdrawn). */
@@ -71,16 +73,21 @@ export function WhistleStatusTag({ status }: { status: WhistleStatus }) {
   return <Tag color={WHISTLE_COLOURS[status]}>{whistleStatusLabel(t, status)}</Tag>;
 }
 
-/** 已超时, 街道督办, 差评待复核: the flags a worker looks for first. */
+/** 响应超时 / 办结超时, 街道督办, 差评待复核: the flags a worker looks for first. */
 export function CaseFlags({
   c,
 }: {
-  c: Pick<CaseItem, "overdue" | "supervisedBy" | "needsReview" | "status">;
+  c: Pick<
+    CaseItem,
+    "overdue" | "supervisedBy" | "needsReview" | "status" | "respondedAt" | "responseDueAt" | "resolveDueAt"
+  >;
 }) {
   const { t } = useTranslation();
+  // Which deadline it is late for, by this clock; the server's flag when the clocks disagree.
+  const late = lateLabel(t, c) ?? (c.overdue ? t("cases.overdue") : null);
   return (
     <>
-      {c.overdue && <Tag color="red">{t("cases.overdue")}</Tag>}
+      {late && <Tag color="red">{late}</Tag>}
       {c.supervisedBy && isOpen(c.status) && <Tag color="magenta">{supervisedLabel(t, c.supervisedBy)}</Tag>}
       {c.needsReview && <Tag color="orange">{t("cases.needsReview")}</Tag>}
     </>

@@ -5,13 +5,15 @@ import { useTranslation } from "react-i18next";
 import { useParams } from "react-router-dom";
 import type { casesAdminZhCN } from "../../../../shared/locales/cases-admin.zh-CN.ts";
 import { api } from "../../../common/api.ts";
+import { holderText } from "../../../common/case-deadline.ts";
+import { ContactCall } from "../../components/contact-call.tsx";
 import { DetailHeader, DetailPage } from "../../components/detail-page.tsx";
 import { ActionButtons } from "./actions.tsx";
-import { type CaseDetail, CaseFlags, channelLabel, StatusTag } from "./case-labels.tsx";
+import { type CaseDetail, CaseFlags, channelLabel, isOpen, StatusTag } from "./case-labels.tsx";
 import { CaseWhistles } from "./case-whistles.tsx";
 import { Duplicates } from "./duplicates.tsx";
 import { Photos } from "./photos.tsx";
-import { useFormatTime } from "./time.tsx";
+import { Deadline, useFormatTime } from "./time.tsx";
 import { CaseTimeline } from "./timeline.tsx";
 
 type FieldKey = keyof typeof casesAdminZhCN.fields;
@@ -39,6 +41,7 @@ export function CaseDetailPage() {
             <Space size={[4, 4]} wrap>
               <StatusTag status={c.status} />
               <CaseFlags c={c} />
+              {isOpen(c.status) && <Deadline c={c} />}
             </Space>
           }
           summary={
@@ -91,7 +94,6 @@ function Fields({ c }: { c: CaseDetail }) {
     children,
     span,
   });
-  const reporter = [c.reporterName, c.reporterPhone].filter(Boolean).join(" ");
   return (
     <Descriptions
       size="small"
@@ -108,15 +110,27 @@ function Fields({ c }: { c: CaseDetail }) {
         item("grid", c.grid ? `${c.grid.name}（${c.grid.code}）` : none),
         item("community", node(c.community)),
         item("street", node(c.street)),
+        ...(c.holder
+          ? [{ key: "holder", label: t("caseWork.holderLabel"), children: holderText(t, c.holder), span: 1 }]
+          : []),
         item(
           "department",
           c.department ? (en && c.department.nameEn ? c.department.nameEn : c.department.name) : none,
         ),
-        item("reporter", <span style={{ fontFamily: "monospace" }}>{reporter || none}</span>, 2),
+        item(
+          "reporter",
+          <ContactCall
+            subject={{ kind: "case", idOrCode: c.code }}
+            name={c.reporterName}
+            phone={c.reporterPhone}
+            mayCall={c.mayCall}
+          />,
+          2,
+        ),
         item("createdAt", format(c.createdAt)),
         item("respondedAt", format(c.respondedAt)),
-        item("responseDueAt", format(c.responseDueAt)),
-        item("resolveDueAt", format(c.resolveDueAt)),
+        item("responseDueAt", <Due at={c.responseDueAt} c={c} kind="response" />),
+        item("resolveDueAt", <Due at={c.resolveDueAt} c={c} kind="resolve" />),
         item("resolvedAt", format(c.resolvedAt)),
         item("closedAt", format(c.closedAt)),
         ...(c.rating !== null
@@ -132,5 +146,23 @@ function Fields({ c }: { c: CaseDetail }) {
           : []),
       ]}
     />
+  );
+}
+
+/**
+ * One deadline with where the case stands against it: 已响应 once taken up, 已超时 while it still
+ * runs and has passed (a response deadline stops mattering once someone has responded).
+ */
+function Due({ at, c, kind }: { at: string; c: CaseDetail; kind: "response" | "resolve" }) {
+  const { t } = useTranslation();
+  const format = useFormatTime();
+  const responded = kind === "response" && c.respondedAt !== null;
+  const late = !responded && isOpen(c.status) && Date.parse(at) < Date.now();
+  return (
+    <Space size={8} wrap>
+      <span>{format(at)}</span>
+      {responded && <Typography.Text type="secondary">{t("caseWork.deadline.responded")}</Typography.Text>}
+      {late && <Typography.Text type="danger">{t(`caseWork.late.${kind}`)}</Typography.Text>}
+    </Space>
   );
 }

@@ -19,6 +19,8 @@ const FILTERS = [
   "overdue",
   "supervised",
   "needsReview",
+  "dueSoon",
+  "holder",
   "underId",
   "q",
   "from",
@@ -27,7 +29,9 @@ const FILTERS = [
   "view",
 ] as const;
 const PROGRESS = ["open", "finished"] as const;
-const SORTS: readonly Sort[] = ["createdAt", "-createdAt", "resolveDueAt"];
+const SORTS: readonly Sort[] = ["createdAt", "-createdAt", "resolveDueAt", "lateness"];
+/** 待我办理 (cases the caller holds now) or 跟踪中 (his area's, held by others). */
+const HOLDERS = ["me", "others"] as const;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The start of a day (YYYY-MM-DD, the reader's time zone), `plus` days on, as the API's date-time. */
@@ -55,6 +59,8 @@ export function useCaseListParams() {
     overdue: f.overdue === "1" ? true : undefined,
     supervised: f.supervised === "1" ? true : undefined,
     needsReview: f.needsReview === "1" ? true : undefined,
+    dueSoon: f.dueSoon === "1" ? true : undefined,
+    holder: HOLDERS.find((h) => h === f.holder),
     underId: f.underId,
     q: f.q,
     from: dayStart(f.from),
@@ -71,7 +77,7 @@ export function CaseFilters({ list }: { list: CaseListParams }) {
   const { t, i18n } = useTranslation();
   const f = list.filters;
   const categories = useCategories();
-  const flag = (name: "overdue" | "supervised" | "needsReview", label: string) => (
+  const flag = (name: "overdue" | "supervised" | "needsReview" | "dueSoon", label: string) => (
     <Checkbox
       checked={f[name] === "1"}
       onChange={(e) => list.setFilter(name, e.target.checked ? "1" : undefined)}
@@ -114,6 +120,15 @@ export function CaseFilters({ list }: { list: CaseListParams }) {
           options={CASE_STATUSES.map((s) => ({ value: s, label: statusLabel(t, s) }))}
         />
         <CodeSelect
+          value={f.holder}
+          codes={HOLDERS}
+          label={t("caseWork.filter.holder")}
+          allLabel={t("caseWork.filter.all")}
+          optionLabel={(h) => t(`caseWork.filter.${h}`)}
+          onChange={(v) => list.setFilter("holder", v)}
+          width={130}
+        />
+        <CodeSelect
           value={f.open}
           codes={PROGRESS}
           label={t("casesAdmin.list.progress")}
@@ -146,6 +161,7 @@ export function CaseFilters({ list }: { list: CaseListParams }) {
           width={180}
         />
         {flag("overdue", t("casesAdmin.list.overdueOnly"))}
+        {flag("dueSoon", t("todos.kinds.cases.dueSoon"))}
         {flag("supervised", t("casesAdmin.list.supervisedOnly"))}
         {flag("needsReview", t("casesAdmin.list.needsReviewOnly"))}
       </Space>

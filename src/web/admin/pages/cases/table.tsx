@@ -1,9 +1,11 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Empty, Space, Table, type TableColumnsType, Typography } from "antd";
 import type { SorterResult } from "antd/es/table/interface";
+import dayjs from "dayjs";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router-dom";
 import { api } from "../../../common/api.ts";
+import { holderText } from "../../../common/case-deadline.ts";
 import { LoadFailed } from "../status.tsx";
 import { CaseFlags, type CaseItem, channelLabel, StatusTag } from "./case-labels.tsx";
 import type { CaseListParams, CaseQuery } from "./filters.tsx";
@@ -22,43 +24,59 @@ export function CasesTable({ list, query }: { list: CaseListParams; query: CaseQ
     queryFn: ({ signal }) => api.get("/api/v1/cases", { query, signal }),
     placeholderData: keepPreviousData,
   });
-  const sort = query.sort ?? "-createdAt";
+  // The overdue list comes longest overdue first (the server's default for it).
+  const sort = query.sort ?? (query.overdue ? "lateness" : "-createdAt");
 
+  // Five columns that fit 1366 px beside the menu without scrolling (the deadline last, always
+  // in sight): the category under the code, the place under the text, who holds it under the status.
   const columns: TableColumnsType<CaseItem> = [
     {
       title: t("casesAdmin.columns.code"),
       dataIndex: "code",
-      width: 160,
-      render: (code: string) => <Typography.Text strong>{code}</Typography.Text>,
+      width: 150,
+      render: (code: string, c) => (
+        <>
+          <Typography.Text strong style={{ whiteSpace: "nowrap" }}>
+            {code}
+          </Typography.Text>
+          <br />
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {c.categoryName}
+          </Typography.Text>
+        </>
+      ),
     },
-    { title: t("casesAdmin.columns.category"), dataIndex: "categoryName", width: 100 },
     {
       title: t("casesAdmin.columns.description"),
       dataIndex: "description",
-      width: 260,
-      ellipsis: { showTitle: true },
-    },
-    {
-      title: t("casesAdmin.columns.grid"),
-      dataIndex: "gridName",
-      width: 140,
-      ellipsis: { showTitle: true },
-      render: (name: string | null) => name ?? t("common.none"),
-    },
-    {
-      title: t("casesAdmin.columns.channel"),
-      dataIndex: "channel",
-      width: 110,
-      render: (c: CaseItem["channel"]) => channelLabel(t, c),
+      ellipsis: true,
+      render: (text: string, c) => (
+        <>
+          <Typography.Text ellipsis={{ tooltip: text }} style={{ width: "100%" }}>
+            {text}
+          </Typography.Text>
+          <br />
+          <Typography.Text type="secondary" ellipsis style={{ fontSize: 12, width: "100%" }}>
+            {[c.gridName ?? c.address, channelLabel(t, c.channel)].filter(Boolean).join(" · ")}
+          </Typography.Text>
+        </>
+      ),
     },
     {
       title: t("casesAdmin.columns.status"),
       dataIndex: "status",
-      width: 210,
+      width: 200,
       render: (_, c) => (
-        <Space size={[4, 4]} wrap>
-          <StatusTag status={c.status} />
-          <CaseFlags c={c} />
+        <Space orientation="vertical" size={2}>
+          <Space size={[4, 4]} wrap>
+            <StatusTag status={c.status} />
+            <CaseFlags c={c} />
+          </Space>
+          {c.holder && (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {holderText(t, c.holder)}
+            </Typography.Text>
+          )}
         </Space>
       ),
     },
@@ -66,17 +84,17 @@ export function CasesTable({ list, query }: { list: CaseListParams; query: CaseQ
       title: t("casesAdmin.columns.createdAt"),
       dataIndex: "createdAt",
       key: "createdAt",
-      width: 165,
+      width: 112,
       sorter: true,
       sortDirections: ["descend", "ascend"],
       sortOrder: sort === "createdAt" ? "ascend" : sort === "-createdAt" ? "descend" : null,
-      render: (at: string) => format(at),
+      render: (at: string) => <span title={format(at)}>{dayjs(at).format("MM-DD HH:mm")}</span>,
     },
     {
       title: t("casesAdmin.columns.deadline"),
       dataIndex: "resolveDueAt",
       key: "resolveDueAt",
-      width: 165,
+      width: 160,
       sorter: true,
       sortDirections: ["ascend"],
       sortOrder: sort === "resolveDueAt" ? "ascend" : null,
@@ -106,7 +124,8 @@ export function CasesTable({ list, query }: { list: CaseListParams; query: CaseQ
         columns={columns}
         dataSource={result.data?.items}
         loading={result.isFetching}
-        scroll={{ x: 1310 }}
+        tableLayout="fixed"
+        scroll={{ x: 880 }}
         onChange={(_, __, sorter, extra) => {
           if (extra.action === "sort") onSort(sorter);
         }}

@@ -1,6 +1,7 @@
 import { Space, Tag, Typography } from "antd";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
+import { deadlineWords } from "../../../common/case-deadline.ts";
 import { type CaseItem, isOpen } from "./case-labels.tsx";
 
 const MINUTE = 60_000;
@@ -22,28 +23,22 @@ export function durationText(t: TFunction, ms: number): string {
 }
 
 /**
- * The deadline the case is working towards (the response while nobody has responded, else the
- * resolution), relative to now: red once it has passed.
+ * The deadline the case runs against now (the response until someone takes it up, then the
+ * resolution), relative to now: red once it has passed. Judged as the server judges it.
  */
 export function Deadline({
   c,
 }: {
-  c: Pick<CaseItem, "status" | "respondedAt" | "responseDueAt" | "resolveDueAt" | "overdue">;
+  c: Pick<CaseItem, "status" | "respondedAt" | "responseDueAt" | "resolveDueAt">;
 }) {
   const { t } = useTranslation();
   const format = useFormatTime();
-  if (!isOpen(c.status)) return <Typography.Text type="secondary">{format(c.resolveDueAt)}</Typography.Text>;
-  const respond = c.respondedAt === null && c.responseDueAt < c.resolveDueAt;
-  const due = respond ? c.responseDueAt : c.resolveDueAt;
-  const left = new Date(due).getTime() - Date.now();
-  const time = durationText(t, left);
-  const late = left < 0;
-  const text = respond
-    ? t(late ? "casesAdmin.deadline.respondLate" : "casesAdmin.deadline.respondIn", { time })
-    : t(late ? "casesAdmin.deadline.resolveLate" : "casesAdmin.deadline.resolveIn", { time });
+  const d = deadlineWords(t, c);
+  if (!isOpen(c.status) || !d)
+    return <Typography.Text type="secondary">{format(c.resolveDueAt)}</Typography.Text>;
   return (
-    <Typography.Text type={late || c.overdue ? "danger" : undefined} title={format(due)}>
-      {text}
+    <Typography.Text type={d.late ? "danger" : undefined} title={format(new Date(d.dueAt).toISOString())}>
+      {d.text}
     </Typography.Text>
   );
 }

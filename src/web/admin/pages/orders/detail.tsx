@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router-dom";
 import type { ordersZhCN } from "../../../../shared/locales/orders.zh-CN.ts";
 import { api } from "../../../common/api.ts";
+import { ContactCall } from "../../components/contact-call.tsx";
 import { DetailHeader, DetailPage } from "../../components/detail-page.tsx";
 import { EventEntry } from "../../components/event-entry.tsx";
 import { Photos } from "../cases/photos.tsx";
@@ -96,7 +97,20 @@ function Fields({ o }: { o: OrderDetail }) {
             ? t("orders.units.unlimited")
             : t("orders.units.meters", { count: o.maxDistanceMeters }),
         ),
-        item("requester", [o.requesterName, o.requesterPhone].filter(Boolean).join(" ") || none, 2),
+        item(
+          "requester",
+          o.requesterName || o.requesterPhone ? (
+            <ContactCall
+              subject={{ kind: "order", idOrCode: o.code }}
+              name={o.requesterName}
+              phone={o.requesterPhone}
+              mayCall={o.mayCall}
+            />
+          ) : (
+            none
+          ),
+          2,
+        ),
         item("taker", o.takerName ?? none),
         item("misses", o.misses),
         item("createdAt", format(o.createdAt)),

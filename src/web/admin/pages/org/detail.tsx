@@ -1,27 +1,22 @@
 import { useQuery } from "@tanstack/react-query";
-import { Alert, Card, Descriptions, Empty, Space, Table, type TableColumnsType, Tag, Typography } from "antd";
+import { Alert, Card, Descriptions, Space, Tag, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
-import { api, type ResponseOf } from "../../../common/api.ts";
+import { api } from "../../../common/api.ts";
 import { useAuth } from "../../../common/auth.tsx";
-import { orgKindLabel, type UnitKind, unitKindLabel } from "../../../common/labels.ts";
 import { can } from "../../../common/roles.ts";
 import { fetchNode } from "../../../common/territory.ts";
 import { PartyMembersTable } from "../people/members-table.tsx";
-import { Masked } from "../people/residents-table.tsx";
-
-type PartTimeMember = ResponseOf<"/api/v1/org/orgs/{id}", "get">["partTimeMembers"][number];
-
-const UNIT_COLOURS: Record<UnitKind, string> = {
-  unit: "blue",
-  propertyCompany: "green",
-  ownersCommittee: "gold",
-};
+import { isOrgWriter, useOrgKinds } from "./kinds.ts";
+import { OrgActions } from "./org-forms.tsx";
+import { PartTimeMembers } from "./part-time.tsx";
 
 /** One organisation: what it is, where, its 兼职委员 from units, and its members. */
-export function OrgDetail({ id }: { id: string }) {
+export function OrgDetail({ id, onChanged }: { id: string; onChanged: (id?: string) => void }) {
   const { t } = useTranslation();
   const { user } = useAuth();
+  const kinds = useOrgKinds();
+  const editable = isOrgWriter(user);
   const territory = !!user && can(user, "territory.read");
   const people = !!user && can(user, "people.read");
   const org = useQuery({
@@ -37,24 +32,6 @@ export function OrgDetail({ id }: { id: string }) {
 
   if (org.error) return <Alert type="error" showIcon title={org.error.message} />;
   const o = org.data;
-  const columns: TableColumnsType<PartTimeMember> = [
-    { title: t("people.name"), dataIndex: "name", width: 84, render: (n: string) => <strong>{n}</strong> },
-    { title: t("org.position"), dataIndex: "position", ellipsis: { showTitle: true } },
-    { title: t("org.unitName"), dataIndex: "unitName", ellipsis: { showTitle: true } },
-    {
-      title: t("org.unitKind"),
-      dataIndex: "unitKind",
-      width: 130,
-      render: (k: UnitKind) => <Tag color={UNIT_COLOURS[k]}>{unitKindLabel(t, k)}</Tag>,
-    },
-    {
-      title: t("people.phone"),
-      dataIndex: "phone",
-      width: 130,
-      render: (p: string | null) => <Masked value={p} />,
-    },
-  ];
-
   return (
     <Space orientation="vertical" size={16} style={{ width: "100%" }}>
       <Card
@@ -67,6 +44,15 @@ export function OrgDetail({ id }: { id: string }) {
           )
         }
       >
+        {o && editable && (
+          <div style={{ marginBottom: 12 }}>
+            <OrgActions
+              org={o}
+              node={node.data ? { value: node.data.id, label: node.data.name } : undefined}
+              onChanged={onChanged}
+            />
+          </div>
+        )}
         {o && (
           <Descriptions
             size="small"
@@ -75,7 +61,7 @@ export function OrgDetail({ id }: { id: string }) {
               {
                 key: "kind",
                 label: t("org.kind"),
-                children: <Tag color="red">{orgKindLabel(t, o.kind)}</Tag>,
+                children: <Tag color="red">{kinds.label(o.kind)}</Tag>,
               },
               ...(territory
                 ? [
@@ -94,24 +80,7 @@ export function OrgDetail({ id }: { id: string }) {
           />
         )}
       </Card>
-      {o && (
-        <Card
-          title={t("org.partTime")}
-          extra={<Typography.Text type="secondary">{t("org.partTimeHint")}</Typography.Text>}
-        >
-          <Table<PartTimeMember>
-            rowKey="id"
-            size="small"
-            columns={columns}
-            dataSource={o.partTimeMembers}
-            pagination={false}
-            scroll={{ x: 560 }}
-            locale={{
-              emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("org.noPartTime")} />,
-            }}
-          />
-        </Card>
-      )}
+      {o && <PartTimeMembers org={o} editable={editable} />}
       {o && people && (
         <Card title={t("org.members")}>
           <PartyMembersTable orgId={o.id} compact emptyText={t("org.noMembers")} />

@@ -1,19 +1,19 @@
 import { Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { api, type ResponseOf } from "../../../common/api.ts";
-import { orgKindLabel } from "../../../common/labels.ts";
 import { LazyTree } from "../../components/lazy-tree.tsx";
 import { SearchResults } from "../../components/search-results.tsx";
+import { useOrgKinds } from "./kinds.ts";
 
 export type Org = ResponseOf<"/api/v1/org/orgs", "get">["items"][number];
 
 function OrgTitle({ org }: { org: Org }) {
-  const { t } = useTranslation();
+  const kinds = useOrgKinds();
   return (
     <span>
       {org.name}
       <Typography.Text type="secondary" style={{ fontSize: 12, marginInlineStart: 8 }}>
-        {orgKindLabel(t, org.kind)}
+        {kinds.label(org.kind)}
       </Typography.Text>
     </span>
   );
@@ -45,12 +45,13 @@ export function OrgTree({ selectedId, onSelect }: Props) {
 /** The organisations whose name matches q, in place of the tree while searching. */
 export function OrgSearchResults({ q, selectedId, onSelect }: Props & { q: string }) {
   const { t } = useTranslation();
+  const kinds = useOrgKinds();
   return (
     <SearchResults<Org>
       queryKey={["org", "search", q]}
       search={async (signal) => (await fetchOrgs({ q }, signal)).items}
       label={(org) => org.name}
-      tag={(org) => orgKindLabel(t, org.kind)}
+      tag={(org) => kinds.label(org.kind)}
       empty={t("org.noResults")}
       selectedId={selectedId}
       onSelect={onSelect}

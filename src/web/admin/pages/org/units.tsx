@@ -2,16 +2,21 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Alert, Empty, Space, Table, type TableColumnsType, Tag, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { api, type ResponseOf } from "../../../common/api.ts";
+import { useAuth } from "../../../common/auth.tsx";
 import { UNIT_KINDS, type UnitKind, unitKindLabel } from "../../../common/labels.ts";
 import { ExportButton } from "../../components/export-button.tsx";
 import { useListParams } from "../list-params.ts";
 import { CodeSelect, SearchBox } from "../people/filters.tsx";
+import { isOrgWriter } from "./kinds.ts";
+import { UnitButton } from "./unit-form.tsx";
 
 type Unit = ResponseOf<"/api/v1/org/units", "get">["items"][number];
 
 /** 共建单位: units, property companies and owners' committees that build with the party organisations. */
 export function UnitsTable() {
   const { t } = useTranslation();
+  const { user } = useAuth();
+  const editable = isOrgWriter(user);
   const list = useListParams(["q", "kind"]);
   const { page, pageSize, filters } = list;
   const query = { page, pageSize, q: filters.q, kind: UNIT_KINDS.find((k) => k === filters.kind) };
@@ -42,6 +47,16 @@ export function UnitsTable() {
       width: 140,
       render: (v: string | null) => v ?? "—",
     },
+    ...(editable
+      ? [
+          {
+            title: t("orgAdmin.units.actions"),
+            key: "edit",
+            width: 90,
+            render: (_: unknown, u: Unit) => <UnitButton unit={u} />,
+          },
+        ]
+      : []),
   ];
   return (
     <Space orientation="vertical" size={16} style={{ width: "100%" }}>
@@ -61,6 +76,7 @@ export function UnitsTable() {
           width={190}
         />
         <ExportButton path="/api/v1/org/units" query={query} />
+        {editable && <UnitButton />}
       </Space>
       {result.error && <Alert type="error" showIcon title={result.error.message} />}
       <Table<Unit>

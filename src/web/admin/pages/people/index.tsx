@@ -2,10 +2,11 @@ import { Card, Tabs } from "antd";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router-dom";
 import { PartyMembersTable } from "./members-table.tsx";
+import { PairingPanel } from "./pairing-panel.tsx";
 import { ResidentsTable } from "./residents-table.tsx";
 import { StaffTable } from "./staff-table.tsx";
 
-const TABS = ["residents", "members", "staff"] as const;
+const TABS = ["residents", "members", "staff", "pairing"] as const;
 type Tab = (typeof TABS)[number];
 
 /** 人口信息: residents, party members and grid staff of the caller's scope. */
@@ -25,6 +26,7 @@ export function PeoplePage() {
           { key: "residents", label: t("people.tabs.residents"), children: <ResidentsTable /> },
           { key: "members", label: t("people.tabs.members"), children: <PartyMembersTable /> },
           { key: "staff", label: t("people.tabs.staff"), children: <StaffTable /> },
+          { key: "pairing", label: t("orgAdmin.pairing.tab"), children: <PairingPanel /> },
         ]}
       />
     </Card>

@@ -126,17 +126,8 @@ export function GenerateButton({ user, onCreated }: { user: User; onCreated: (r:
       </Form.Item>
       <Form.Item
         name="subjectId"
-        label={t(subjectType === "department" ? "reports.generate.department" : "reports.generate.community")}
-        rules={[
-          {
-            required: true,
-            message: t(
-              subjectType === "department"
-                ? "reports.generate.departmentRequired"
-                : "reports.generate.communityRequired",
-            ),
-          },
-        ]}
+        label={t(`reports.generate.${subjectType ?? "community"}`)}
+        rules={[{ required: true, message: t(`reports.generate.${subjectType ?? "community"}Required`) }]}
       >
         <Select
           showSearch={{ optionFilterProp: "label" }}

@@ -9,7 +9,7 @@ export type ReportSubject = ReportItem["subjectType"];
 export type ReportStatus = ReportItem["status"];
 
 export const REPORT_KINDS: readonly ReportKind[] = ["monthly", "quarterly"];
-export const REPORT_SUBJECTS: readonly ReportSubject[] = ["community", "department"];
+export const REPORT_SUBJECTS: readonly ReportSubject[] = ["community", "street", "district", "department"];
 
 /** Every report query starts with this key, so one invalidation refreshes the list. */
 export const REPORTS_KEY = ["dashboard", "reports"] as const;

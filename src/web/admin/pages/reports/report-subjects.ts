@@ -9,13 +9,17 @@ import type { ReportSubject } from "./report-period.ts";
 const has = (user: User, role: Role) => user.roles.some((r) => r.role === role);
 
 /**
- * What the user may make reports of: communities of his area; a department's report covers the
- * whole district, so its own staff make it, or the district's administrators for any department.
+ * What the user may make reports of: communities of his area, his street (street staff) or the
+ * district and its streets (district administrators); a department's report covers the whole
+ * district, so its own staff make it, or the district's administrators for any department.
  */
 export function subjectTypesOf(user: User): ReportSubject[] {
   const types: ReportSubject[] = [];
   // reports.read: the communities of his area.
   if (can(user, "reports.read")) types.push("community");
+  if (can(user, "reports.read") && (has(user, "streetStaff") || has(user, "districtAdmin")))
+    types.push("street");
+  if (can(user, "reports.read") && has(user, "districtAdmin")) types.push("district");
   if (has(user, "districtAdmin") || has(user, "departmentStaff")) types.push("department");
   return types;
 }
@@ -25,19 +29,21 @@ export interface SubjectOption {
   label: string;
 }
 
-/** The communities of the user's area, in the territory's order (a district has far fewer than 200). */
-function useCommunities(enabled: boolean) {
+type AreaLevel = Exclude<ReportSubject, "department">;
+
+/** The areas of one level in the user's area, in the territory's order (a district has far fewer than 200). */
+function useAreas(level: AreaLevel | undefined) {
   return useQuery({
-    queryKey: ["territory", "nodes", { level: "community" }],
+    queryKey: ["territory", "nodes", { level }],
     queryFn: async ({ signal }) =>
       (
         await api.get("/api/v1/territory/nodes", {
-          query: { level: "community", page: 1, pageSize: 200 },
+          query: { level: level ?? "community", page: 1, pageSize: 200 },
           signal,
         })
       ).items,
     staleTime: 10 * 60_000,
-    enabled,
+    enabled: level !== undefined,
   });
 }
 
@@ -76,13 +82,13 @@ export function useSubjectOptions(
 ): { options: SubjectOption[]; loading: boolean } {
   const { i18n } = useTranslation();
   const admin = has(user, "districtAdmin");
-  const communities = useCommunities(open && type === "community");
+  const areas = useAreas(open && type !== undefined && type !== "department" ? type : undefined);
   const all = useAllDepartments(open && type === "department" && admin);
   const own = useOwnDepartments(open && type === "department" && !admin);
-  if (type === "community")
+  if (type !== undefined && type !== "department")
     return {
-      options: communities.data?.map((c) => ({ value: c.id, label: c.name })) ?? [],
-      loading: communities.isFetching,
+      options: areas.data?.map((c) => ({ value: c.id, label: c.name })) ?? [],
+      loading: areas.isFetching,
     };
   if (type === "department" && admin)
     return {

@@ -3,7 +3,7 @@ import { Alert, Card, Col, Empty, Row, Table, type TableColumnsType, Tag } from 
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router-dom";
 import { api } from "../../../common/api.ts";
-import { gridTypeLabel } from "../../../common/labels.ts";
+import { useGridTypeLabel } from "../../../common/grid-types.ts";
 import { levelLabel } from "../../../common/levels.ts";
 import type { NodeDetail, TerritoryNode } from "../../../common/territory.ts";
 import { ExportButton } from "../../components/export-button.tsx";
@@ -22,6 +22,7 @@ export function AreaChildren({ node }: { node: NodeDetail }) {
       api.get("/api/v1/territory/nodes", { query: { parentId: node.id, page, pageSize }, signal }),
     placeholderData: keepPreviousData,
   });
+  const gridTypeLabel = useGridTypeLabel();
   const columns: TableColumnsType<TerritoryNode> = [
     {
       title: t("territory.name"),
@@ -37,11 +38,7 @@ export function AreaChildren({ node }: { node: NodeDetail }) {
       dataIndex: "level",
       width: 100,
       render: (level: string, n) =>
-        n.gridType ? (
-          <Tag color="blue">{gridTypeLabel(t, n.gridType)}</Tag>
-        ) : (
-          <Tag>{levelLabel(t, level)}</Tag>
-        ),
+        n.gridType ? <Tag color="blue">{gridTypeLabel(n.gridType)}</Tag> : <Tag>{levelLabel(t, level)}</Tag>,
     },
     { title: t("territory.code"), dataIndex: "code", width: 130 },
   ];

@@ -3,7 +3,7 @@ import { Alert, Breadcrumb, Card, Descriptions, Space, Tag, Typography } from "a
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router-dom";
 import { useAuth } from "../../../common/auth.tsx";
-import { gridTypeLabel } from "../../../common/labels.ts";
+import { useGridTypeLabel } from "../../../common/grid-types.ts";
 import { levelLabel } from "../../../common/levels.ts";
 import { fetchNode, type NodeDetail } from "../../../common/territory.ts";
 import { Loading } from "../status.tsx";
@@ -53,7 +53,7 @@ function Crumbs({ node }: { node: NodeDetail }) {
 
 function Header({ node }: { node: NodeDetail }) {
   const { t } = useTranslation();
-  const type = gridTypeLabel(t, node.gridType);
+  const type = useGridTypeLabel()(node.gridType);
   const community = node.ancestors?.find((a) => a.level === "community");
   const mono = { fontFamily: "monospace", fontSize: 15 };
   return (

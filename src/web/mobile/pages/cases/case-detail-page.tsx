@@ -8,6 +8,7 @@ import { CaseActions } from "./case-actions.tsx";
 import { type CaseDetail, useCase, useCategoryName } from "./case-data.ts";
 import { OverdueTag, StatusTag, useFormatTime } from "./case-labels.tsx";
 import { CaseTimeline } from "./case-timeline.tsx";
+import { ContactCall } from "./contact-call.tsx";
 import { CaseWhistles } from "./case-whistles.tsx";
 import { PhotoStrip } from "./photos.tsx";
 import { RateBlock } from "./rate-block.tsx";
@@ -86,6 +87,13 @@ export function CaseDetailPage() {
     return (
       <>
         <CaseHeader c={c} />
+        {c.mayCall && (
+          <ContactCall
+            subject={{ kind: "case", idOrCode: c.code }}
+            name={c.reporterName}
+            phone={c.reporterPhone}
+          />
+        )}
         {c.master && (
           <NoticeBar
             content={

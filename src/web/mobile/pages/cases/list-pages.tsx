@@ -1,23 +1,31 @@
 import { Button } from "antd-mobile";
 import { useTranslation } from "react-i18next";
-import { useNavigate } from "react-router-dom";
+import { useNavigate, useSearchParams } from "react-router-dom";
+import { CASE_STATUSES } from "../../../../shared/flows/cases.ts";
 import { api } from "../../../common/api.ts";
+import { FilterChip } from "../../filter-chip.tsx";
 import { PageBar } from "../../page-bar.tsx";
 import { PagedCases } from "./case-list.tsx";
 
-/** 我的诉求: what I reported, newest first, each with where it stands. */
+/** 我的诉求: what I reported, newest first, each with where it stands; `?status=resolved`: those to rate. */
 export function MyCasesPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const status = CASE_STATUSES.find((s) => s === params.get("status"));
   return (
     <>
       <PageBar title={t("nav.myCases")} back="/" />
+      <FilterChip label={status && t(`cases.status.${status}`)} />
       <PagedCases
-        id={["mine"]}
+        id={["mine", status ?? "all"]}
         show="submitted"
         empty={t("casesMobile.list.mineEmpty")}
         fetchPage={(page, pageSize, signal) =>
-          api.get("/api/v1/cases/mine", { query: { page, pageSize }, signal })
+          api.get("/api/v1/cases/mine", {
+            query: { page, pageSize, status: status ? [status] : undefined },
+            signal,
+          })
         }
       />
       <div style={{ padding: 16 }}>

@@ -5,6 +5,7 @@ import { useParams } from "react-router-dom";
 import type { ordersZhCN } from "../../../../shared/locales/orders.zh-CN.ts";
 import { PageBar, Section } from "../../page-bar.tsx";
 import { useFormatTime } from "../cases/case-labels.tsx";
+import { ContactCall } from "../cases/contact-call.tsx";
 import { PhotoStrip } from "../cases/photos.tsx";
 import { Loading } from "../status.tsx";
 import { OrderActions } from "./order-actions.tsx";
@@ -130,6 +131,13 @@ export function OrderDetailPage() {
     return (
       <>
         <OrderHeader o={found.data} />
+        {found.data.mayCall && (
+          <ContactCall
+            subject={{ kind: "order", idOrCode: found.data.code }}
+            name={found.data.requesterName}
+            phone={found.data.requesterPhone}
+          />
+        )}
         <OrderActions o={found.data} />
         <OrderTimeline o={found.data} />
       </>

@@ -4,8 +4,10 @@ import { Button, Dialog, ErrorBlock, Tabs, TextArea, Toast } from "antd-mobile";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useSearchParams } from "react-router-dom";
+import { wishesZhCN } from "../../../../shared/locales/wishes.zh-CN.ts";
 import { api } from "../../../common/api.ts";
 import { useAuth } from "../../../common/auth.tsx";
+import { FilterChip } from "../../filter-chip.tsx";
 import { MoreButton } from "../../more-button.tsx";
 import { PageBar } from "../../page-bar.tsx";
 import { BottomSheet, NoteSheet, TEXT_BOX } from "../cases/note-sheet.tsx";
@@ -14,6 +16,7 @@ import { WishCard } from "./wish-card.tsx";
 import { type MyWish, useWishStep, WISHES_KEY } from "./wish-data.ts";
 
 const PAGE_SIZE = 20;
+const WISH_STATUSES = Object.keys(wishesZhCN.status) as Array<keyof typeof wishesZhCN.status>;
 type As = "wisher" | "claimer";
 
 /**
@@ -27,10 +30,15 @@ export function MyWishesPage() {
   const [params, setParams] = useSearchParams();
   const member = !!user?.roles.some((r) => r.role === "partyMember");
   const as: As = member && params.get("as") === "claimer" ? "claimer" : "wisher";
+  // From a to-do: only the wishes in one state (claimed: to fulfil; fulfilled: to confirm).
+  const status = WISH_STATUSES.find((s) => s === params.get("status"));
   const list = useInfiniteQuery({
-    queryKey: [...WISHES_KEY, "mine", as],
+    queryKey: [...WISHES_KEY, "mine", as, status ?? "all"],
     queryFn: ({ pageParam, signal }) =>
-      api.get("/api/v1/wishes/mine", { query: { as, page: pageParam, pageSize: PAGE_SIZE }, signal }),
+      api.get("/api/v1/wishes/mine", {
+        query: { as, status: status ? [status] : undefined, page: pageParam, pageSize: PAGE_SIZE },
+        signal,
+      }),
     initialPageParam: 1,
     getNextPageParam: (last, pages) => (pages.length * PAGE_SIZE < last.total ? pages.length + 1 : undefined),
   });
@@ -52,6 +60,7 @@ export function MyWishesPage() {
           ))}
         </Tabs>
       )}
+      <FilterChip label={status && t(`wishes.status.${status}`)} />
       {list.error ? (
         <ErrorBlock status="disconnected" title={list.error.message} description="" />
       ) : !list.data ? (

@@ -1,0 +1,104 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { TFunction } from "i18next";
+import { useEffect, useRef, useState } from "react";
+import { api, type ResponseOf } from "./api.ts";
+
+export type NoticeList = ResponseOf<"/api/v1/notifications", "get">;
+export type Notice = NoticeList["items"][number];
+
+export const NOTICES_KEY = ["me", "notices"] as const;
+const STREAM_URL = "/api/v1/notifications/stream";
+/** Without a live stream (a proxy that buffers it, an old browser), the list is asked for this often. */
+const FALLBACK_MS = 60_000;
+
+/** What the stream says: the unread count, and the newest notice. */
+interface Live {
+  unread: number;
+  latest: Notice | null;
+}
+
+/**
+ * The signed-in user's notices live: one EventSource per page (the browser reconnects it by
+ * itself); each event refreshes the lists and the badge. `onNew` hears of a notice that came while
+ * the page was open. While the stream is down, the lists are refetched every minute instead.
+ */
+export function useNoticeStream(onNew?: (notice: Notice) => void): { live: boolean } {
+  const client = useQueryClient();
+  const [live, setLive] = useState(false);
+  const heard = useRef(onNew);
+  heard.current = onNew;
+  useEffect(() => {
+    if (typeof EventSource === "undefined") return;
+    const opened = Date.now();
+    const seen = new Set<string>();
+    const source = new EventSource(STREAM_URL);
+    source.onopen = () => setLive(true);
+    source.onerror = () => setLive(false);
+    source.addEventListener("notices", (e) => {
+      const data = JSON.parse((e as MessageEvent<string>).data) as Live;
+      // The badges at once (plain lists only; the phone's paged list is refetched below).
+      client.setQueriesData<NoticeList>({ queryKey: NOTICES_KEY }, (old) =>
+        old && "items" in old ? { ...old, unread: data.unread } : old,
+      );
+      void client.invalidateQueries({ queryKey: NOTICES_KEY });
+      const n = data.latest;
+      if (n && !n.readAt && !seen.has(n.id) && Date.parse(n.createdAt) >= opened - 5_000) {
+        seen.add(n.id);
+        heard.current?.(n);
+      }
+    });
+    return () => source.close();
+  }, [client]);
+  return { live };
+}
+
+/** The newest `pageSize` of my notices with the unread count; refetched every minute when not live. */
+export function useNotices(pageSize: number, live: boolean, page = 1) {
+  return useQuery({
+    queryKey: [...NOTICES_KEY, pageSize, page],
+    queryFn: ({ signal }) => api.get("/api/v1/notifications", { query: { pageSize, page }, signal }),
+    refetchInterval: live ? false : FALLBACK_MS,
+    refetchOnWindowFocus: "always",
+    staleTime: 0,
+  });
+}
+
+export function useMarkRead() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.post("/api/v1/notifications/{id}/read", undefined, { path: { id } }),
+    onSettled: () => client.invalidateQueries({ queryKey: NOTICES_KEY }),
+  });
+}
+
+export function useMarkAllRead() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.post("/api/v1/notifications/read-all"),
+    onSettled: () => client.invalidateQueries({ queryKey: NOTICES_KEY }),
+  });
+}
+
+/** "刚刚", "5 分钟前", "3 小时前", else the China date and time. */
+export function noticeTime(t: TFunction, iso: string, now = Date.now()): string {
+  const minutes = Math.floor((now - Date.parse(iso)) / 60_000);
+  if (minutes < 1) return t("notices.justNow");
+  if (minutes < 60) return t("notices.minutesAgo", { count: minutes });
+  if (minutes < 24 * 60) return t("notices.hoursAgo", { count: Math.floor(minutes / 60) });
+  return new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(5, 16).replace("T", " ");
+}
+
+/**
+ * Where a notice's link goes from an app mounted at `base` ("/admin" or "/mobile"): a path inside
+ * the app (for its router), or a whole address in the other app. The phone opens a case or an order
+ * meant for the admin pages in its own page of it.
+ */
+export function noticeTarget(link: string, base: "/admin" | "/mobile"): { inApp: string } | { href: string } {
+  if (link === base || link.startsWith(`${base}/`) || link.startsWith(`${base}?`))
+    return { inApp: link.slice(base.length) || "/" };
+  if (base === "/mobile") {
+    const m = /^\/admin\/(cases|orders)\/([^/?#]+)$/.exec(link);
+    if (m) return { inApp: `/${m[1]}/${m[2]}` };
+  }
+  return { href: link };
+}
