@@ -89,6 +89,33 @@ export function roleGrants(role: Role, permission: Permission): boolean {
   return GRANTS[permission].includes(role);
 }
 
+/** The levels of the territory tree a role can be bound to (the server's territory levels). */
+export type RoleNodeLevel =
+  | "district"
+  | "street"
+  | "community"
+  | "grid"
+  | "microgrid"
+  | "compound"
+  | "building"
+  | "entrance"
+  | "household";
+
+/** Where each role is bound: a grid worker to his grid, a resident to his household … */
+export const ROLE_LEVELS: Record<Role, readonly RoleNodeLevel[]> = {
+  districtAdmin: ["district"],
+  streetStaff: ["street"],
+  communityStaff: ["community"],
+  gridWorker: ["grid"],
+  // A department serves the whole district; which department is its own setting.
+  departmentStaff: ["district"],
+  partyMember: ["community"],
+  resident: ["household"],
+  propertyStaff: ["community", "compound"],
+  merchant: ["community", "grid"],
+  liaison: ["grid", "compound", "building"],
+};
+
 /** The roles holding a permission. */
 export const rolesGranted = (permission: Permission): readonly Role[] => GRANTS[permission];
 

@@ -84,6 +84,11 @@ export function isValidMobile(s: string): boolean {
   return normalizeMobile(s) !== null;
 }
 
+/** A password people can be told over the phone yet not guess: 8 characters or more, letters and digits. */
+export function isStrongPassword(password: string): boolean {
+  return password.length >= 8 && /[A-Za-z]/.test(password) && /\d/.test(password);
+}
+
 const USCC_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 const USCC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
 // Registration authorities of GB 32100-2015 (e.g. 9 market regulation, 5 civil affairs, 3 justice for law

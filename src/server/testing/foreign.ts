@@ -151,6 +151,16 @@ export const KINDS: Record<string, KindSpec> = {
   signup: { table: "activity_signups", paths: ["territory_path"], read: "volunteering.manage" },
   org: { table: "party_orgs", paths: ["territory_path"], read: "org.read", marker: "name" },
   unit: { table: "units", paths: ["territory_path"], read: "org.read", marker: "name" },
+  partyMember: { table: "party_members", paths: ["territory_path"], read: "people.read" },
+  // A 大党委's part-time member is where his organisation is.
+  partTimeMember: {
+    table: "org_part_time_members",
+    also: (v) => {
+      const region = regionOf(v, { table: "", read: "org.read" });
+      const inside = region.map((p) => `o.territory_path like '${p}%'`).join(" or ") || "false";
+      return `exists (select 1 from party_orgs o where o.id = org_part_time_members.org_id and not (${inside}))`;
+    },
+  },
   report: {
     table: "reports",
     paths: ["territory_path"],

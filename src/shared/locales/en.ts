@@ -1,3 +1,4 @@
+import { accountsEn } from "./accounts.en.ts";
 import { auditWordsEn } from "./audit.en.ts";
 import { callEn } from "./call.en.ts";
 import { caseWorkEn } from "./case-work.en.ts";
@@ -25,6 +26,7 @@ import { wishesAdminEn } from "./wishes-admin.en.ts";
 import type { zhCN } from "./zh-CN.ts";
 
 export const en: Same<typeof zhCN> = {
+  accounts: accountsEn,
   call: callEn,
   cases: casesEn,
   caseWork: caseWorkEn,
@@ -142,6 +144,8 @@ export const en: Same<typeof zhCN> = {
     gridTypes: "Grid types",
     devices: "One-key devices",
     hotlineImport: "12345 import",
+    accounts: "Accounts",
+    accountBindings: "Household requests",
   },
   user: {
     roleAt: "{{role}} · {{node}}",
@@ -287,6 +291,12 @@ export const en: Same<typeof zhCN> = {
     address: "Address",
     area: "Boundary",
     noArea: "No boundary drawn yet",
+    add: {
+      button: "Add a {{level}}",
+      title: "Add a {{level}} under “{{parent}}”",
+      codeHint: "Letters, digits or hyphens, unique in the district, e.g. {{example}}",
+      created: "{{level}} “{{name}}” added",
+    },
     gridTypes: {
       area: "Area grid",
       compound: "Compound grid",

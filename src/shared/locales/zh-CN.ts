@@ -1,3 +1,4 @@
+import { accountsZhCN } from "./accounts.zh-CN.ts";
 import { auditWordsZhCN } from "./audit.zh-CN.ts";
 import { callZhCN } from "./call.zh-CN.ts";
 import { caseWorkZhCN } from "./case-work.zh-CN.ts";
@@ -23,6 +24,7 @@ import { wishesZhCN } from "./wishes.zh-CN.ts";
 import { wishesAdminZhCN } from "./wishes-admin.zh-CN.ts";
 /** Every visible string, zh-CN first; en.ts must have the same keys (checked by its type). */
 export const zhCN = {
+  accounts: accountsZhCN,
   call: callZhCN,
   cases: casesZhCN,
   caseWork: caseWorkZhCN,
@@ -140,6 +142,8 @@ export const zhCN = {
     gridTypes: "网格类型",
     devices: "一键通设备",
     hotlineImport: "12345 工单导入",
+    accounts: "账号管理",
+    accountBindings: "待确认绑定",
   },
   user: {
     roleAt: "{{role}} · {{node}}",
@@ -285,6 +289,12 @@ export const zhCN = {
     address: "地址",
     area: "网格边界",
     noArea: "尚未绘制边界",
+    add: {
+      button: "新增{{level}}",
+      title: "在“{{parent}}”下新增{{level}}",
+      codeHint: "字母、数字或连字符，全区唯一，如 {{example}}",
+      created: "已新增{{level}}“{{name}}”",
+    },
     gridTypes: { area: "片区网格", compound: "小区网格", courtyard: "楼院网格", unit: "单位网格" },
     tabs: { overview: "概况", staff: "网格力量", households: "住户", members: "党员" },
     stats: {

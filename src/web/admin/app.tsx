@@ -11,6 +11,7 @@ import { lazyPage } from "../common/lazy-page.ts";
 import { AppProviders } from "../common/providers.tsx";
 import { LeaveLogin, RequireAuth } from "../common/require-auth.tsx";
 import { canSee } from "../common/roles.ts";
+import { ForcedPasswordChange } from "./components/password-forms.tsx";
 import { Shell } from "./layout/shell.tsx";
 import { NAV, pageAt } from "./nav.tsx";
 import { Failed, Forbidden, Loading, NotFound } from "./pages/status.tsx";
@@ -65,6 +66,7 @@ function AdminRoutes() {
           <RequireAuth
             loading={<Loading />}
             failed={(error, retry) => <Failed error={error} retry={retry} />}
+            changePassword={<ForcedPasswordChange />}
           />
         }
       >

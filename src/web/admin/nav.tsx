@@ -18,6 +18,8 @@ import {
   TagsOutlined,
   TeamOutlined,
   ThunderboltOutlined,
+  UserAddOutlined,
+  UserSwitchOutlined,
 } from "@ant-design/icons";
 import type { QueryClient } from "@tanstack/react-query";
 import type { ReactNode } from "react";
@@ -29,6 +31,8 @@ import type { NavKey } from "../common/roles.ts";
 import { prefetchHome } from "./pages/dashboard/data.ts";
 
 // Each page is its own download, fetched when first opened (see lazyPage).
+const AccountsPage = lazyPage(() => import("./pages/accounts/index.tsx"), "AccountsPage");
+const BindingsPage = lazyPage(() => import("./pages/accounts/bindings.tsx"), "BindingsPage");
 const AuditPage = lazyPage(() => import("./pages/audit.tsx"), "AuditPage");
 const CaseDetailPage = lazyPage(() => import("./pages/cases/detail.tsx"), "CaseDetailPage");
 const CasesPage = lazyPage(() => import("./pages/cases/index.tsx"), "CasesPage");
@@ -126,6 +130,8 @@ export const NAV: readonly NavItem[] = [
     page: ImportsPage,
     subpages: [{ path: "/imports/:id", page: ImportJobPage }],
   },
+  { key: "accounts", path: "/accounts", icon: <UserAddOutlined />, page: AccountsPage },
+  { key: "accountBindings", path: "/accounts/bindings", icon: <UserSwitchOutlined />, page: BindingsPage },
   { key: "audit", path: "/audit", icon: <AuditOutlined />, page: AuditPage },
   { key: "piiAccess", path: "/pii-access", icon: <EyeOutlined />, page: PiiAccessPage },
   {

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { createContext, type ReactNode, useContext, useMemo, useState } from "react";
+import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError, api, type BodyOf, type ResponseOf } from "./api.ts";
 import { isValidMobile } from "./identifiers.ts";
@@ -15,6 +15,8 @@ interface Auth {
   error: Error | null;
   reload: () => void;
   login: (credentials: Credentials) => Promise<User>;
+  /** Takes up a session opened another way (an SMS code): the user the server answered with. */
+  adopt: (user: User) => void;
   logout: () => Promise<void>;
   loggingIn: boolean;
 }
@@ -34,10 +36,13 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const client = useQueryClient();
   const me = useQuery({ queryKey: ME_KEY, queryFn: fetchMe, staleTime: Number.POSITIVE_INFINITY });
   // A new session sees nothing cached for the previous one (which may have been another person).
-  const switchTo = (user: User | null) => {
-    client.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] });
-    client.setQueryData(ME_KEY, user);
-  };
+  const switchTo = useCallback(
+    (user: User | null) => {
+      client.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] });
+      client.setQueryData(ME_KEY, user);
+    },
+    [client],
+  );
   const login = useMutation({
     mutationFn: async (credentials: Credentials) => (await api.post("/api/v1/auth/login", credentials)).user,
     onSuccess: switchTo,
@@ -54,12 +59,13 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       error: me.error,
       reload: () => void me.refetch(),
       login: login.mutateAsync,
+      adopt: switchTo,
       logout: async () => {
         await logout.mutateAsync().catch(() => undefined);
       },
       loggingIn: login.isPending,
     }),
-    [me.data, me.error, me.refetch, login.mutateAsync, login.isPending, logout.mutateAsync],
+    [me.data, me.error, me.refetch, login.mutateAsync, login.isPending, logout.mutateAsync, switchTo],
   );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

@@ -9,6 +9,9 @@ export function createQueryClient(): QueryClient {
     queryCache: new QueryCache({
       onError: (error) => {
         if (error instanceof ApiError && error.status === 401) client.setQueryData(ME_KEY, null);
+        // A temporary password: /auth/me says so, and the apps show only the change-password form.
+        if (error instanceof ApiError && error.code === "PASSWORD_CHANGE_REQUIRED")
+          void client.invalidateQueries({ queryKey: ME_KEY });
       },
     }),
     defaultOptions: {

@@ -8,12 +8,15 @@ interface Props {
   loading: ReactNode;
   /** Shown when the session could not be checked at all. */
   failed: (error: Error, retry: () => void) => ReactNode;
+  /** Shown instead of every page while the user signed in with a temporary password. */
+  changePassword?: ReactNode;
 }
 
 /** Renders the child routes for a logged-in user; sends anyone else to /login and back afterwards. */
-export function RequireAuth({ loading, failed }: Props) {
+export function RequireAuth({ loading, failed, changePassword }: Props) {
   const { user, error, reload } = useAuth();
   const location = useLocation();
+  if (user?.mustChangePassword && changePassword) return changePassword;
   if (user) return <Outlet />;
   if (user === null)
     return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;

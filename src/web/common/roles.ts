@@ -43,6 +43,9 @@ const NAV_ACCESS = {
   gridTypes: ["districtAdmin"],
   devices: rolesGranted("devices.manage"),
   hotlineImport: rolesGranted("cases.import"),
+  // 账号管理 and 待确认绑定 (accounts.manage): the district, the streets, the communities.
+  accounts: rolesGranted("accounts.manage"),
+  accountBindings: rolesGranted("accounts.manage"),
   // Mobile home tiles.
   myGrid: ["gridWorker"],
   myFamily: ["resident"],

@@ -1,3 +1,4 @@
+import { ROLE_LEVELS } from "../../../shared/roles.ts";
 import {
   PERMISSIONS,
   type Permission,
@@ -8,22 +9,16 @@ import {
 } from "../../platform/auth/index.ts";
 import type { Executor } from "../../platform/db/index.ts";
 import { forbidden, unprocessable } from "../../platform/errors.ts";
-import { nodesByIds, type TerritoryLevel } from "../territory/index.ts";
+import { nodesByIds } from "../territory/index.ts";
 
-/** Where each role is bound: a grid worker to his grid, a resident to his household … */
-export const ROLE_LEVELS: Record<Role, readonly TerritoryLevel[]> = {
-  districtAdmin: ["district"],
-  streetStaff: ["street"],
-  communityStaff: ["community"],
-  gridWorker: ["grid"],
-  // A department serves the whole district; which department is its own setting.
-  departmentStaff: ["district"],
-  partyMember: ["community"],
-  resident: ["household"],
-  propertyStaff: ["community", "compound"],
-  merchant: ["community", "grid"],
-  liaison: ["grid", "compound", "building"],
-};
+// Shared with the pages, which offer only the nodes a role fits.
+export { ROLE_LEVELS } from "../../../shared/roles.ts";
+
+/**
+ * Taking part (grabbing orders, volunteering, claiming wishes) is no power over others: staff open
+ * liaisons', members' and residents' accounts without holding these themselves.
+ */
+const PARTICIPATION: readonly Permission[] = ["orders.grab", "volunteering.join", "wishes.claim"];
 
 const under = (path: string, roots: string[]) => roots.some((root) => path.startsWith(root));
 
@@ -34,7 +29,7 @@ const under = (path: string, roots: string[]) => roots.some((root) => path.start
  */
 export function mayGrant(granter: Principal, role: Role, nodePath: string): boolean {
   if (!under(nodePath, scopePaths(granter, "accounts.manage"))) return false;
-  const needed = PERMISSIONS.filter((p: Permission) => roleGrants(role, p));
+  const needed = PERMISSIONS.filter((p) => roleGrants(role, p) && !PARTICIPATION.includes(p));
   return needed.every((p) => under(nodePath, scopePaths(granter, p)));
 }
 

@@ -2,6 +2,7 @@ import { namedBy } from "../../platform/audit/index.ts";
 import type { Module } from "../../platform/module/index.ts";
 import { accountAdminRoutes } from "./admin-routes.ts";
 import { bindingRoutes } from "./binding-routes.ts";
+import { accountImporters } from "./import.ts";
 import { defineAccountJobs } from "./jobs.ts";
 import { accountsRoutes } from "./routes.ts";
 import { signInRoutes } from "./sign-in-routes.ts";
@@ -24,6 +25,7 @@ export const accountsModule: Module = {
   name: "accounts",
   routes: [accountsRoutes, signInRoutes, accountAdminRoutes, bindingRoutes],
   jobs: defineAccountJobs,
+  importers: accountImporters,
   todos: accountTodos,
   // How the audit log names its entities for people.
   auditNames: {

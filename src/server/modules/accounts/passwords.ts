@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import { isStrongPassword } from "../../../shared/validators.ts";
 import { type Actor, audited } from "../../platform/audit/audit.ts";
 import { hashPassword, type Principal, verifyPassword } from "../../platform/auth/index.ts";
 import type { Db } from "../../platform/db/index.ts";
@@ -10,8 +11,7 @@ import { users } from "./tables.ts";
 
 /** At least 8 characters with letters and digits: what a street office can tell people over the phone. */
 export function assertStrongPassword(password: string): void {
-  if (password.length < 8 || !/[A-Za-z]/.test(password) || !/\d/.test(password))
-    throw unprocessable("PASSWORD_TOO_WEAK");
+  if (!isStrongPassword(password)) throw unprocessable("PASSWORD_TOO_WEAK");
 }
 
 /** Anyone changes his own password (and must, after a temporary one); his other sessions end. */

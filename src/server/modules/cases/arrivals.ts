@@ -16,7 +16,15 @@ const EXCERPT = 40;
 
 type Arriving = Pick<
   CaseRow,
-  "id" | "code" | "status" | "description" | "territoryPath" | "gridId" | "communityId" | "streetId" | "departmentId"
+  | "id"
+  | "code"
+  | "status"
+  | "description"
+  | "territoryPath"
+  | "gridId"
+  | "communityId"
+  | "streetId"
+  | "departmentId"
 >;
 
 /** The staff page of a case (the phone's own pages open the same case from it). */

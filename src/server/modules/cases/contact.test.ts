@@ -80,7 +80,12 @@ describe("reaching the person served (办理联系)", () => {
     const departments = (await t.as("communityStaff").get("/api/v1/cases/departments")).json();
     const urban = departments.find((d: { code: string }) => d.code === "urban");
     const deadline = new Date(Date.now() + 48 * 3_600_000).toISOString();
-    await act("communityStaff", id, { action: "whistle", note: "请报到", departmentIds: [urban.id], deadline });
+    await act("communityStaff", id, {
+      action: "whistle",
+      note: "请报到",
+      departmentIds: [urban.id],
+      deadline,
+    });
     expect((await detail("departmentStaff", id)).mayCall).toBe(true);
     expect((await reveal("departmentStaff", id)).statusCode).toBe(200);
     expect((await logged(id)).map((r) => r.purpose)).toEqual(Array(4).fill("办理联系"));
@@ -90,6 +95,8 @@ describe("reaching the person served (办理联系)", () => {
       await t.as("districtAdmin").get(`/api/v1/audit?action=cases.reporter.reveal&entityId=${id}`)
     ).json();
     expect(audit.items).toHaveLength(4);
+    // Named in words and by the case's code, not by an id.
+    expect(audit.items[0]).toMatchObject({ entity: "case", entityName: filed.json().code });
     expect(JSON.stringify(audit.items)).not.toContain(phone);
   });
 });

@@ -32,7 +32,8 @@ export function casesRoutes(app: App, { db }: ModuleContext) {
   app.get(
     "/cases/categories",
     {
-      config: signedIn,
+      // Public: the poster's QR code opens the request form before the resident signs in.
+      config: { access: "public" },
       schema: {
         tags,
         summary: "Case categories with SLA and questions",

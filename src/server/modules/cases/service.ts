@@ -1,4 +1,20 @@
-import { and, asc, count, desc, eq, gte, ilike, inArray, isNotNull, lt, or, type SQL, sql } from "drizzle-orm";
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  gte,
+  ilike,
+  inArray,
+  isNotNull,
+  lt,
+  or,
+  type SQL,
+  sql,
+} from "drizzle-orm";
+import { CONTACT_PURPOSE } from "../../../shared/contact.ts";
+import { lateFor } from "../../../shared/flows/deadlines.ts";
 import { type Actor, audited } from "../../platform/audit/index.ts";
 import type { Principal } from "../../platform/auth/index.ts";
 import type { Db, Executor } from "../../platform/db/index.ts";
@@ -9,10 +25,8 @@ import { type Paging, selectPage } from "../../platform/http/paging.ts";
 import { maskingActor, presentTimeline } from "../../platform/http/timeline.ts";
 import { logPiiAccess, maskName, maskPhone } from "../../platform/pii/index.ts";
 import { nodesByIds, scopedTo } from "../territory/index.ts";
-import { CONTACT_PURPOSE } from "../../../shared/contact.ts";
 import { allowedActions, canSee, handles, standingOf, visibleCases } from "./access.ts";
 import { allCategories, departmentsByIds, departmentsOfUser } from "./catalog.ts";
-import { lateFor } from "../../../shared/flows/deadlines.ts";
 import { holdsForContact } from "./contact.ts";
 import { type CaseStatus, FINISHED_STATUSES, OPEN_STATUSES } from "./flow.ts";
 import { heldByCaller, holdersOf, openWhistles } from "./holders.ts";
@@ -146,7 +160,9 @@ export async function getCase(db: Db, principal: Principal, idOrCode: string) {
       holdsForContact(
         standing,
         row.status,
-        whistleRows.filter((w) => w.status === "pending" || w.status === "accepted").map((w) => w.departmentId),
+        whistleRows
+          .filter((w) => w.status === "pending" || w.status === "accepted")
+          .map((w) => w.departmentId),
       ),
   };
 }

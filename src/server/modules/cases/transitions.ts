@@ -7,6 +7,7 @@ import { assertFilesExist } from "../../platform/files/index.ts";
 import { inWords, type Words } from "../../platform/i18n/words.ts";
 import { type Notice, notify } from "../../platform/notify/index.ts";
 import { actsAs, allowedActions, standingOf } from "./access.ts";
+import { arrivalNotices, caseLink, myCaseLink } from "./arrivals.ts";
 import { departmentsByIds, departmentUserIds } from "./catalog.ts";
 import {
   type CaseAction,
@@ -17,7 +18,6 @@ import {
   type Transition,
   transitionFor,
 } from "./flow.ts";
-import { arrivalNotices, caseLink, myCaseLink } from "./arrivals.ts";
 import { openWhistles } from "./holders.ts";
 import { loadCase } from "./service.ts";
 import { superviseNotices, supervisingLevel } from "./supervise.ts";

@@ -23,7 +23,9 @@ interface Announced {
  */
 export async function announceOrder(tx: Executor, o: Announced): Promise<void> {
   const members =
-    o.audience !== "volunteers" && !o.teamId ? await usersHoldingUnder(tx, ["partyMember"], o.audiencePath) : [];
+    o.audience !== "volunteers" && !o.teamId
+      ? await usersHoldingUnder(tx, ["partyMember"], o.audiencePath)
+      : [];
   let helpers: string[] = [];
   if (o.audience !== "members") {
     const { skill } = await orderCategoryOf(tx, o.categoryCode);

@@ -93,6 +93,7 @@ describe("reaching the requester (办理联系)", () => {
       await t.as("districtAdmin").get(`/api/v1/audit?action=orders.requester.reveal&entityId=${id}`)
     ).json();
     expect(audit.items).toHaveLength(1);
+    expect(audit.items[0]).toMatchObject({ entity: "order", entityName: "帮独居老人代购降压药" });
     expect(JSON.stringify(audit.items)).not.toContain("13912340000");
     // Staff who publish see the order, masked; they do not take calls for the taker.
     expect((await reveal("communityStaff", code)).statusCode).toBe(403);

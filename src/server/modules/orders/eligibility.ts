@@ -13,7 +13,7 @@ import type { Audience } from "./tables.ts";
 export interface Grabber {
   userId: string;
   name: string;
-  /** The nodes of his party-member roles: where he lives and serves as a member. */
+  /** The nodes of his party-member and liaison roles: where he lives and serves as a member. */
   memberPaths: string[];
   /** The nodes of his resident roles (his household). */
   residentPaths: string[];
@@ -27,7 +27,8 @@ export function grabberOf(executor: Executor, principal: Principal): Grabber {
   return {
     userId: principal.userId,
     name: principal.name,
-    memberPaths: paths("partyMember"),
+    // A household liaison (联户长, often a 党员中心户) serves the households of his grid as a member does.
+    memberPaths: [...paths("partyMember"), ...paths("liaison")],
     residentPaths: paths("resident"),
     volunteer: () => {
       profile ??= volunteerOf(executor, principal.userId);

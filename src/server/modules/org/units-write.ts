@@ -148,9 +148,12 @@ async function writableOrgOf(executor: Executor, principal: Principal, orgId: st
   return org;
 }
 
-/** The unit a member comes from: any unit of the district (a county bureau sits on a community's 大党委). */
-async function existingUnit(executor: Executor, unitId: string) {
-  const [unit] = await executor.select({ id: units.id }).from(units).where(eq(units.id, unitId));
+/** The unit a member comes from: one the caller can see (the units list offers no other). */
+export async function visibleUnit(executor: Executor, principal: Principal, unitId: string) {
+  const [unit] = await executor
+    .select({ id: units.id })
+    .from(units)
+    .where(and(eq(units.id, unitId), inScope(principal, "org.read", units.territoryPath)));
   if (!unit) throw notFound("unit", unitId);
 }
 
@@ -165,7 +168,7 @@ export function addPartTimeMember(
   const phone = readPhone(input.phone, "phone");
   return audited(db, actor, async (tx, audit) => {
     await writableOrgOf(tx, principal, orgId);
-    await existingUnit(tx, input.unitId);
+    await visibleUnit(tx, principal, input.unitId);
     const row = {
       id: randomUUID(),
       orgId,
@@ -202,7 +205,7 @@ export function updatePartTimeMember(
       phone: input.phone === undefined ? before.phone : readPhone(input.phone, "phone"),
       position: input.position?.trim() || before.position,
     };
-    if (next.unitId !== before.unitId) await existingUnit(tx, next.unitId);
+    if (next.unitId !== before.unitId) await visibleUnit(tx, principal, next.unitId);
     await tx.update(partTimeMembers).set(next).where(eq(partTimeMembers.id, id));
     await audit({
       action: "org.partTime.update",

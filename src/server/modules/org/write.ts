@@ -8,7 +8,8 @@ import { pinyinSortKey } from "../../platform/i18n/pinyin.ts";
 import { getNode } from "../territory/index.ts";
 import { assertActiveKind } from "./kinds.ts";
 import { visibleOrg } from "./service.ts";
-import { partTimeMembers, partyOrgs, units } from "./tables.ts";
+import { partTimeMembers, partyOrgs } from "./tables.ts";
+import { visibleUnit } from "./units-write.ts";
 
 /** How many party members belong to an organisation: the people module answers (it holds them). */
 export type PartyMembersIn = (executor: Executor, orgId: string) => Promise<number>;
@@ -44,10 +45,8 @@ async function assertFreeName(executor: Executor, parentId: string | null, name:
   if (same) throw conflict("ORG_NAME_TAKEN", { name });
 }
 
-async function assertUnit(executor: Executor, unitId: string | null | undefined) {
-  if (!unitId) return;
-  const [unit] = await executor.select({ id: units.id }).from(units).where(eq(units.id, unitId));
-  if (!unit) throw notFound("unit", unitId);
+async function assertUnit(executor: Executor, principal: Principal, unitId: string | null | undefined) {
+  if (unitId) await visibleUnit(executor, principal, unitId);
 }
 
 export interface NewOrg {
@@ -65,7 +64,7 @@ export async function createOrg(db: Db, principal: Principal, actor: Actor, inpu
     const node = await getNode(tx, principal, input.nodeId, "org.write");
     const parent = input.parentId ? await writableOrg(tx, principal, input.parentId) : null;
     await assertActiveKind(tx, input.kind);
-    await assertUnit(tx, input.unitId);
+    await assertUnit(tx, principal, input.unitId);
     await assertFreeName(tx, parent?.id ?? null, name);
     const id = randomUUID();
     const row = {
@@ -106,7 +105,7 @@ export async function updateOrg(db: Db, principal: Principal, actor: Actor, id: 
     };
     if (next.kind !== before.kind) await assertActiveKind(tx, next.kind);
     if (next.name !== before.name) await assertFreeName(tx, before.parentId, next.name, id);
-    if (next.unitId !== before.unitId) await assertUnit(tx, next.unitId);
+    if (next.unitId !== before.unitId) await assertUnit(tx, principal, next.unitId);
     if (input.nodeId && input.nodeId !== before.nodeId) {
       const node = await getNode(tx, principal, input.nodeId, "org.write");
       next.nodeId = node.id;

@@ -5,6 +5,7 @@ import { gridTypeRoutes } from "./grid-type-routes.ts";
 import { ensureGridTypes } from "./grid-types.ts";
 import { gridsImporter } from "./import-grids.ts";
 import { gridPolygonsImporter } from "./import-polygons.ts";
+import { publicTerritoryRoutes } from "./public-routes.ts";
 import { territoryRoutes } from "./routes.ts";
 import { gridSheet, nodeSheet } from "./sheets.ts";
 import { territoryNodes } from "./tables.ts";
@@ -28,7 +29,7 @@ export { GRID_TYPES, type GridType, TERRITORY_LEVELS, type TerritoryLevel } from
 
 export const territoryModule: Module = {
   name: "territory",
-  routes: [territoryRoutes, gridTypeRoutes],
+  routes: [territoryRoutes, gridTypeRoutes, publicTerritoryRoutes],
   firstData: ensureGridTypes,
   importers: [anyImporter(gridsImporter), anyImporter(gridPolygonsImporter)],
   exporters: [nodeSheet, gridSheet],

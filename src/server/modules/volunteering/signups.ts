@@ -170,7 +170,8 @@ export async function cancelMySignup(
 }
 
 /** "12-07 09:30", China time, for a notice. */
-const chinaTime = (at: Date) => new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(5, 16).replace("T", " ");
+const chinaTime = (at: Date) =>
+  new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(5, 16).replace("T", " ");
 
 /** The first on the waiting list gets the freed place and a notice. */
 async function promote(tx: Executor, a: ActivityRow, s: typeof activitySignups.$inferSelect) {

@@ -138,7 +138,8 @@ class Listener {
       client.on("end", () => this.lost(client));
       try {
         await client.connect();
-        for (const channel of this.handlers.keys()) await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+        for (const channel of this.handlers.keys())
+          await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
       } finally {
         this.connecting = undefined;
       }

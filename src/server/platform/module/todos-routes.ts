@@ -5,7 +5,7 @@ import type { App } from "../http/types.ts";
 import { responses } from "../http/types.ts";
 import { pickLocale } from "../i18n/messages.ts";
 import { WORDS } from "../i18n/words.ts";
-import type { Module, Todo } from "./index.ts";
+import type { Module, Todo, TodoKind } from "./index.ts";
 
 const TodoItem = Type.Object({
   kind: Type.String({ description: "cases.receive, orders.grab, …" }),
@@ -34,9 +34,12 @@ export function todosRoutes(app: App, db: Db, modules: readonly Module[]) {
       const principal = principalOf(req);
       const words = WORDS[pickLocale(req.headers["accept-language"])].todos.kinds;
       const answers = await Promise.all(modules.map((m) => m.todos?.(db, principal) ?? none));
-      return { items: answers.flat().map((todo) => ({ ...todo, label: words[todo.kind] })) };
+      // In the order the catalogue lists the kinds: the case flow's steps first, then the rest.
+      const items = answers.flat().sort((a, b) => ORDER.indexOf(a.kind) - ORDER.indexOf(b.kind));
+      return { items: items.map((todo) => ({ ...todo, label: words[todo.kind] })) };
     },
   );
 }
 
 const none: Promise<Todo[]> = Promise.resolve([]);
+const ORDER = Object.keys(WORDS["zh-CN"].todos.kinds) as TodoKind[];

@@ -139,9 +139,7 @@ describe("GET /notifications/stream", () => {
 
   it("reaches a stream open on another instance of the server, on the same database", async () => {
     // On PostgreSQL a second process has its own connections; PGlite has one database per process.
-    const second: Database = t.database.url
-      ? await openDatabase({ url: t.database.url })
-      : t.database;
+    const second: Database = t.database.url ? await openDatabase({ url: t.database.url }) : t.database;
     const dataDir = mkdtempSync(join(tmpdir(), "gridgov-notify-"));
     const other = await buildApp({
       database: second,

@@ -74,7 +74,7 @@ export function notifyRoutes(app: App, database: Database) {
       },
     },
     async (req, reply) => {
-      const out = await streams.open(principalOf(req).userId, (stop) => req.raw.on("close", stop));
+      const out = await streams.open(principalOf(req).userId, (stop) => reply.raw.on("close", stop));
       return reply
         .header("content-type", "text/event-stream; charset=utf-8")
         .header("cache-control", "no-cache, no-transform")

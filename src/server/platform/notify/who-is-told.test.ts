@@ -50,17 +50,17 @@ describe("cases", () => {
     // Not the one who filed it.
     expect(await noticeAbout("resident", c.code)).toBeUndefined();
 
-    expect((await step(c.code, { who: "gridWorker", action: "escalate", note: "需社区协调" })).statusCode).toBe(
-      200,
-    );
+    expect(
+      (await step(c.code, { who: "gridWorker", action: "escalate", note: "需社区协调" })).statusCode,
+    ).toBe(200);
     expect(await noticeAbout("communityStaff", c.code)).toMatchObject({
       title: "诉求待分单",
       link: `/admin/cases/${c.code}`,
     });
 
-    expect((await step(c.code, { who: "communityStaff", action: "resolve", note: "已更换门禁" })).statusCode).toBe(
-      200,
-    );
+    expect(
+      (await step(c.code, { who: "communityStaff", action: "resolve", note: "已更换门禁" })).statusCode,
+    ).toBe(200);
     expect(await noticeAbout("resident", c.code)).toMatchObject({
       title: "诉求已办结",
       body: expect.stringContaining("请评价"),

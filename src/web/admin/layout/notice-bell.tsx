@@ -59,7 +59,9 @@ export function NoticeBell() {
 
   const content = (
     <div style={{ width: 360, maxWidth: "calc(100vw - 32px)" }}>
-      <div style={{ display: "flex", justifyContent: "space-between", alignItems: "center", marginBottom: 4 }}>
+      <div
+        style={{ display: "flex", justifyContent: "space-between", alignItems: "center", marginBottom: 4 }}
+      >
         <Typography.Text strong>
           {t("notices.title")}
           {unread > 0 && (
@@ -94,7 +96,10 @@ export function NoticeBell() {
                 title={
                   <span style={{ fontWeight: n.readAt ? "normal" : 600 }}>
                     {n.title}
-                    <Typography.Text type="secondary" style={{ fontSize: 12, fontWeight: "normal", float: "right" }}>
+                    <Typography.Text
+                      type="secondary"
+                      style={{ fontSize: 12, fontWeight: "normal", float: "right" }}
+                    >
                       {noticeTime(t, n.createdAt)}
                     </Typography.Text>
                   </span>
@@ -123,7 +128,9 @@ export function NoticeBell() {
     >
       <button
         type="button"
-        aria-label={unread > 0 ? `${t("notices.bell")}：${t("notices.unread", { count: unread })}` : t("notices.bell")}
+        aria-label={
+          unread > 0 ? `${t("notices.bell")}：${t("notices.unread", { count: unread })}` : t("notices.bell")
+        }
         style={{ background: "none", border: 0, cursor: "pointer", padding: "4px 8px", lineHeight: 1 }}
       >
         <Badge count={unread} overflowCount={99} size="small">

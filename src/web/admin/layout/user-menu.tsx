@@ -1,14 +1,17 @@
-import { DownOutlined, LogoutOutlined } from "@ant-design/icons";
+import { DownOutlined, KeyOutlined, LogoutOutlined } from "@ant-design/icons";
 import { Avatar, Dropdown, type MenuProps, Space, Typography } from "antd";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useAuth } from "../../common/auth.tsx";
 import { describeRole } from "../../common/roles.ts";
+import { ChangePasswordModal } from "../components/password-forms.tsx";
 import { PARTY_RED } from "../theme.ts";
 
-/** The user's name in the header; the menu lists every role with its node, then 退出登录. */
+/** The user's name in the header; the menu lists every role with its node, then 修改密码 and 退出登录. */
 export function UserMenu() {
   const { t } = useTranslation();
   const { user, logout } = useAuth();
+  const [changing, setChanging] = useState(false);
   if (!user) return null;
   const items: MenuProps["items"] = [
     ...user.roles.map((r) => ({
@@ -17,10 +20,18 @@ export function UserMenu() {
       disabled: true,
     })),
     { type: "divider" },
+    {
+      key: "password",
+      icon: <KeyOutlined />,
+      label: t("accounts.password.entry"),
+      onClick: () => setChanging(true),
+    },
     { key: "logout", icon: <LogoutOutlined />, label: t("user.logout"), onClick: () => void logout() },
   ];
   return (
-    <Dropdown menu={{ items }} trigger={["click"]} placement="bottomRight">
+    <>
+      <ChangePasswordModal open={changing} onClose={() => setChanging(false)} />
+      <Dropdown menu={{ items }} trigger={["click"]} placement="bottomRight">
       <button
         type="button"
         aria-haspopup="menu"
@@ -35,5 +46,6 @@ export function UserMenu() {
         </Space>
       </button>
     </Dropdown>
+    </>
   );
 }

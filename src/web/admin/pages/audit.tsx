@@ -64,7 +64,7 @@ export function AuditPage() {
     { title: t("audit.ip"), dataIndex: "ip", width: 140 },
   ];
 
-  const options = (values: string[], label: (v: string) => string) =>
+  const options = (values: readonly string[], label: (v: string) => string) =>
     values.map((value) => ({ value, label: label(value) }));
 
   return (

@@ -1,9 +1,11 @@
 import { LockOutlined, MobileOutlined } from "@ant-design/icons";
 import { Alert, Button, Card, Form, Input, Typography } from "antd";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router-dom";
 import { type Credentials, useLoginForm } from "../../common/auth.tsx";
 import { useNextPage, useReturnPath } from "../../common/require-auth.tsx";
+import { ResetPasswordModal } from "../components/password-forms.tsx";
 import { Brand } from "../layout/brand.tsx";
 import { LanguageSwitch } from "../layout/language-switch.tsx";
 import { PARTY_RED } from "../theme.ts";
@@ -12,6 +14,7 @@ export function LoginPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const returnPath = useReturnPath();
+  const [resetting, setResetting] = useState(false);
   // Another app of the site (the big screen) sent the reader here: back there by a full page load.
   const next = useNextPage();
   const { submit, error, clearError, loggingIn, phoneRule } = useLoginForm(() =>
@@ -74,7 +77,13 @@ export function LoginPage() {
           <Button type="primary" htmlType="submit" block loading={loggingIn}>
             {t("login.submit")}
           </Button>
+          <div style={{ textAlign: "right", marginTop: 8 }}>
+            <Button type="link" style={{ padding: 0 }} onClick={() => setResetting(true)}>
+              {t("accounts.sms.forgot")}
+            </Button>
+          </div>
         </Form>
+        <ResetPasswordModal open={resetting} onClose={() => setResetting(false)} />
         <Typography.Paragraph
           type="secondary"
           style={{ marginTop: 24, marginBottom: 0, textAlign: "center", fontSize: 13 }}

@@ -3,7 +3,14 @@ import { Button, ErrorBlock } from "antd-mobile";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router-dom";
 import { api } from "../../common/api.ts";
-import { NOTICES_KEY, type Notice, noticeTarget, noticeTime, useMarkAllRead, useMarkRead } from "../../common/notices.ts";
+import {
+  NOTICES_KEY,
+  type Notice,
+  noticeTarget,
+  noticeTime,
+  useMarkAllRead,
+  useMarkRead,
+} from "../../common/notices.ts";
 import { MoreButton } from "../more-button.tsx";
 import { Loading } from "./status.tsx";
 

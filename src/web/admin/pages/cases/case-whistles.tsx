@@ -1,10 +1,11 @@
-import { Rate, Space, Table, type TableColumnsType, Typography } from "antd";
+import { Alert, Rate, Space, Table, type TableColumnsType, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { useAuth } from "../../../common/auth.tsx";
-import { type CaseDetail, WhistleStatusTag } from "./case-labels.tsx";
+import { type CaseDetail, isOpen, WhistleStatusTag } from "./case-labels.tsx";
 import { Photos } from "./photos.tsx";
 import { useFormatTime, WhistleDeadline } from "./time.tsx";
 import { WhistleStepButton } from "./whistle-steps.tsx";
+import { WithdrawWhistleButton } from "./whistle-withdraw.tsx";
 
 type Whistle = CaseDetail["whistles"][number];
 
@@ -13,8 +14,8 @@ export function CaseWhistles({ c }: { c: CaseDetail }) {
   const { t, i18n } = useTranslation();
   const { user } = useAuth();
   const format = useFormatTime();
-  // The server lets the community staff of the case's area rate (and says so if not).
-  const mayRate = !!user?.roles.some((r) => r.role === "communityStaff");
+  // The server lets the community or street staff of the case's area rate (and says so if not).
+  const mayRate = !!user?.roles.some((r) => r.role === "communityStaff" || r.role === "streetStaff");
   const departmentName = (w: Whistle) =>
     i18n.language === "en" && w.department.nameEn ? w.department.nameEn : w.department.name;
 
@@ -69,6 +70,8 @@ export function CaseWhistles({ c }: { c: CaseDetail }) {
             <Rate disabled value={w.score} style={{ fontSize: 14 }} />
             {w.ratingComment && <Typography.Text type="secondary">{w.ratingComment}</Typography.Text>}
           </Space>
+        ) : w.allowedActions.includes("withdraw") ? (
+          <WithdrawWhistleButton id={w.id} name={departmentName(w)} />
         ) : w.status === "reported" && mayRate ? (
           <WhistleStepButton
             id={w.id}
@@ -80,14 +83,20 @@ export function CaseWhistles({ c }: { c: CaseDetail }) {
         ),
     },
   ];
+  // A case waits for every department it whistled: say so while one has not reported back.
+  const waiting =
+    isOpen(c.status) && c.whistles.some((w) => w.status === "pending" || w.status === "accepted");
   return (
-    <Table<Whistle>
-      rowKey="id"
-      size="small"
-      columns={columns}
-      dataSource={c.whistles}
-      pagination={false}
-      scroll={{ x: 1000 }}
-    />
+    <Space orientation="vertical" size={12} style={{ width: "100%" }}>
+      {waiting && <Alert type="info" showIcon title={t("caseWork.whistle.waitHint")} />}
+      <Table<Whistle>
+        rowKey="id"
+        size="small"
+        columns={columns}
+        dataSource={c.whistles}
+        pagination={false}
+        scroll={{ x: 1000 }}
+      />
+    </Space>
   );
 }

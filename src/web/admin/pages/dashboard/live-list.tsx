@@ -2,12 +2,22 @@ import { Card, Empty, Skeleton, Typography, theme } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
+import { caseDeadline } from "../../../../shared/flows/deadlines.ts";
 import { CASE_STATUSES, type CaseStatus, StatusTag } from "../cases/case-labels.tsx";
 import { durationText } from "../cases/time.tsx";
 import { LoadFailed } from "../status.tsx";
 import { type LiveCase, useLive } from "./data.ts";
 
 type Tab = "overdue" | "latest";
+
+/**
+ * How long a case has been late: from the deadline it missed first (the response one while nobody
+ * has taken it up), never from a resolution deadline still ahead.
+ */
+const lateness = (c: LiveCase, now: number) => {
+  const d = isStatus(c.status) ? caseDeadline({ ...c, status: c.status }, now) : null;
+  return d ? -d.leftMs : now - Date.parse(c.resolveDueAt);
+};
 const isStatus = (s: string): s is CaseStatus => CASE_STATUSES.includes(s as CaseStatus);
 
 function LiveRow({ c, overdue }: { c: LiveCase; overdue: boolean }) {
@@ -42,7 +52,7 @@ function LiveRow({ c, overdue }: { c: LiveCase; overdue: boolean }) {
         style={{ fontSize: 12, whiteSpace: "nowrap", flex: "none" }}
       >
         {overdue
-          ? t("dashboard.live.overdueFor", { time: durationText(t, now - Date.parse(c.resolveDueAt)) })
+          ? t("dashboard.live.overdueFor", { time: durationText(t, lateness(c, now)) })
           : t("dashboard.live.ago", { time: durationText(t, now - Date.parse(c.createdAt)) })}
       </Typography.Text>
     </Link>

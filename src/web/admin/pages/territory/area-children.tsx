@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { Alert, Card, Col, Empty, Row, Table, type TableColumnsType, Tag } from "antd";
+import { Alert, Card, Col, Empty, Row, Space, Table, type TableColumnsType, Tag } from "antd";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router-dom";
 import { api } from "../../../common/api.ts";
@@ -8,6 +8,7 @@ import { levelLabel } from "../../../common/levels.ts";
 import type { NodeDetail, TerritoryNode } from "../../../common/territory.ts";
 import { ExportButton } from "../../components/export-button.tsx";
 import { useListParams } from "../list-params.ts";
+import { AddChildButton } from "./add-child.tsx";
 import { AreaMap } from "./area-map.tsx";
 
 /** An area's page below its header: the areas one level down, and the map of its grids. */
@@ -47,7 +48,12 @@ export function AreaChildren({ node }: { node: NodeDetail }) {
       <Col xs={24} xl={10}>
         <Card
           title={t("territory.children")}
-          extra={<ExportButton path="/api/v1/territory/nodes" query={{ parentId: node.id }} />}
+          extra={
+            <Space>
+              <AddChildButton node={node} existing={children.data?.total ?? 0} />
+              <ExportButton path="/api/v1/territory/nodes" query={{ parentId: node.id }} />
+            </Space>
+          }
         >
           {children.error && <Alert type="error" showIcon title={children.error.message} />}
           <Table<TerritoryNode>

@@ -2,14 +2,16 @@ import { ErrorBlock, NoticeBar, Tag } from "antd-mobile";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router-dom";
+import { caseDeadline } from "../../../../shared/flows/deadlines.ts";
+import { deadlineWords, holderText, lateLabel } from "../../../common/case-deadline.ts";
 import { PageBar } from "../../page-bar.tsx";
 import { Loading } from "../status.tsx";
 import { CaseActions } from "./case-actions.tsx";
 import { type CaseDetail, useCase, useCategoryName } from "./case-data.ts";
 import { OverdueTag, StatusTag, useFormatTime } from "./case-labels.tsx";
 import { CaseTimeline } from "./case-timeline.tsx";
-import { ContactCall } from "./contact-call.tsx";
 import { CaseWhistles } from "./case-whistles.tsx";
+import { ContactCall } from "./contact-call.tsx";
 import { PhotoStrip } from "./photos.tsx";
 import { RateBlock } from "./rate-block.tsx";
 
@@ -30,6 +32,8 @@ function CaseHeader({ c }: { c: CaseDetail }) {
   const time = useFormatTime();
   const categoryName = useCategoryName();
   const finished = ["resolved", "closed", "merged", "withdrawn"].includes(c.status);
+  const due = caseDeadline(c);
+  const words = deadlineWords(t, c);
   const place = c.address ?? [c.community?.name, c.grid?.name].filter(Boolean).join(" · ");
   const department =
     c.department && (i18n.language === "en" && c.department.nameEn ? c.department.nameEn : c.department.name);
@@ -37,7 +41,7 @@ function CaseHeader({ c }: { c: CaseDetail }) {
     <section style={{ background: "#fff", padding: "16px" }}>
       <div style={{ display: "flex", flexWrap: "wrap", alignItems: "center", gap: 8 }}>
         <StatusTag status={c.status} />
-        <OverdueTag overdue={c.overdue} />
+        <OverdueTag overdue={c.overdue} label={lateLabel(t, c)} />
         {c.needsReview && (
           <Tag color="warning" style={{ fontSize: 15 }}>
             {t("cases.needsReview")}
@@ -56,13 +60,19 @@ function CaseHeader({ c }: { c: CaseDetail }) {
           </span>
         </Field>
         <Field label={t("casesMobile.detail.submittedAt")}>{time(c.createdAt)}</Field>
-        {!finished && (
-          <Field label={t("casesMobile.detail.deadline")}>
-            <span style={{ color: c.overdue ? "var(--adm-color-danger)" : undefined }}>
-              {time(c.resolveDueAt)}
+        {!finished && due && (
+          // The deadline running now, named: the response one until someone takes the case up.
+          <Field label={t(`caseWork.deadline.${due.kind}`)}>
+            <span
+              style={{ color: due.late ? "var(--adm-color-danger)" : undefined }}
+              data-testid="detail-deadline"
+            >
+              {time(new Date(due.dueAt).toISOString())}
+              {words && ` · ${words.text}`}
             </span>
           </Field>
         )}
+        {c.holder && <Field label={t("caseWork.holderLabel")}>{holderText(t, c.holder)}</Field>}
         {place && <Field label={t("casesMobile.detail.place")}>{place}</Field>}
         {department && <Field label={t("casesMobile.detail.department")}>{department}</Field>}
       </dl>

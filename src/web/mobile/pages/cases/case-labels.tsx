@@ -44,13 +44,13 @@ export function StatusTag({ status }: { status: CaseStatus }) {
   );
 }
 
-/** The red "已超时" of a case (or whistle) past its deadline. */
-export function OverdueTag({ overdue }: { overdue: boolean }) {
+/** The red "已超时" of a case (or whistle) past its deadline; `label` names which (响应超时, 办结超时). */
+export function OverdueTag({ overdue, label }: { overdue: boolean; label?: string | null }) {
   const { t } = useTranslation();
-  if (!overdue) return null;
+  if (!overdue && !label) return null;
   return (
     <Tag color="danger" style={TAG_STYLE}>
-      {t("cases.overdue")}
+      {label ?? t("cases.overdue")}
     </Tag>
   );
 }

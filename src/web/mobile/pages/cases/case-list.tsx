@@ -2,6 +2,7 @@ import { useInfiniteQuery } from "@tanstack/react-query";
 import { ErrorBlock, List } from "antd-mobile";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router-dom";
+import { deadlineWords, holderText, lateLabel } from "../../../common/case-deadline.ts";
 import { MoreButton } from "../../more-button.tsx";
 import { Section } from "../../page-bar.tsx";
 import { Loading } from "../status.tsx";
@@ -14,7 +15,16 @@ const PAGE_SIZE = 20;
  * Cases as large tappable rows: kind and status first, what happened, then the code and either
  * when it was submitted (the reporter's list) or its deadline and place (the handlers' lists).
  */
-export function CaseCards({ items, show }: { items: CaseItem[]; show: "submitted" | "deadline" }) {
+export function CaseCards({
+  items,
+  show,
+  holder = false,
+}: {
+  items: CaseItem[];
+  show: "submitted" | "deadline";
+  /** Say who holds each case (社区办理中 · 红旗社区): the cases followed, not one's own. */
+  holder?: boolean;
+}) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const categoryName = useCategoryName();
@@ -28,7 +38,7 @@ export function CaseCards({ items, show }: { items: CaseItem[]; show: "submitted
               {categoryName(c.categoryCode, c.categoryName)}
             </span>
             <StatusTag status={c.status} />
-            <OverdueTag overdue={c.overdue} />
+            <OverdueTag overdue={c.overdue} label={lateLabel(t, c)} />
           </div>
           <div
             style={{
@@ -49,20 +59,33 @@ export function CaseCards({ items, show }: { items: CaseItem[]; show: "submitted
             ) : (
               <>
                 {(c.gridName || c.address) && <> · {c.address ?? c.gridName}</>}
-                <div
-                  style={{
-                    color: c.overdue ? "var(--adm-color-danger)" : undefined,
-                    fontWeight: c.overdue ? 600 : 400,
-                  }}
-                >
-                  {t("casesMobile.list.deadline", { time: time(c.resolveDueAt) })}
-                </div>
+                {holder && c.holder && <div data-testid="case-holder">{holderText(t, c.holder)}</div>}
+                <DeadlineLine c={c} />
               </>
             )}
           </div>
         </List.Item>
       ))}
     </List>
+  );
+}
+
+/**
+ * The deadline the case runs against now, named (响应 or 办结) with its time: "响应已超时 2 小时 ·
+ * 12月7日 10:00", red once passed; a case no longer open shows its resolution deadline plainly.
+ */
+function DeadlineLine({ c }: { c: CaseItem }) {
+  const { t } = useTranslation();
+  const time = useFormatTime();
+  const d = deadlineWords(t, c);
+  if (!d) return <div>{t("casesMobile.list.deadline", { time: time(c.resolveDueAt) })}</div>;
+  return (
+    <div
+      style={{ color: d.late ? "var(--adm-color-danger)" : undefined, fontWeight: d.late ? 600 : 400 }}
+      data-testid="case-deadline"
+    >
+      {d.text} · {time(new Date(d.dueAt).toISOString())}
+    </div>
   );
 }
 
@@ -78,11 +101,13 @@ export function PagedCases({
   show,
   title,
   empty,
+  holder,
 }: {
   /** What makes this list's query key unique among the case lists. */
   id: readonly unknown[];
   fetchPage: (page: number, pageSize: number, signal: AbortSignal) => Promise<Page>;
   show: "submitted" | "deadline";
+  holder?: boolean;
   title?: string;
   empty?: string;
 }) {
@@ -103,7 +128,7 @@ export function PagedCases({
       {items.length === 0 ? (
         <ErrorBlock status="empty" title={empty} description="" style={{ padding: "24px 0" }} />
       ) : (
-        <CaseCards items={items} show={show} />
+        <CaseCards items={items} show={show} holder={holder} />
       )}
       <MoreButton list={cases} />
     </>

@@ -38,31 +38,49 @@ export function MyCasesPage() {
 }
 
 /**
- * 网格待办: the open cases of the worker's grid (the server scopes the list), the overdue ones
- * first under their own red heading, then the rest by deadline.
+ * 网格待办, in two parts: 待我办理, the open cases he holds himself (the overdue ones first under
+ * their own red heading, then the rest by deadline), each with a step for him to take; then
+ * 跟踪中, the cases of his area the community, the street or a department holds, saying who.
  */
 export function GridInboxPage() {
   const { t } = useTranslation();
-  const open = (overdue: boolean) => (page: number, pageSize: number, signal: AbortSignal) =>
-    api.get("/api/v1/cases", {
-      query: { open: true, overdue, sort: "resolveDueAt", page, pageSize },
-      signal,
-    });
+  const list =
+    (query: { holder: "me" | "others"; overdue?: boolean }) =>
+    (page: number, pageSize: number, signal: AbortSignal) =>
+      api.get("/api/v1/cases", {
+        // The overdue ones longest overdue first (the server's order for them); the rest by deadline.
+        query: {
+          open: true,
+          ...(query.overdue ? {} : { sort: "resolveDueAt" as const }),
+          ...query,
+          page,
+          pageSize,
+        },
+        signal,
+      });
   return (
     <>
       <PageBar title={t("nav.gridInbox")} back="/" />
       <PagedCases
-        id={["inbox", "overdue"]}
+        id={["inbox", "mine", "overdue"]}
         show="deadline"
-        title={t("casesMobile.list.overdue")}
-        fetchPage={open(true)}
+        title={t("caseWork.inbox.mineOverdue")}
+        fetchPage={list({ holder: "me", overdue: true })}
       />
       <PagedCases
-        id={["inbox", "due"]}
+        id={["inbox", "mine", "due"]}
         show="deadline"
-        title={t("casesMobile.list.due")}
-        empty={t("casesMobile.list.inboxEmpty")}
-        fetchPage={open(false)}
+        title={t("caseWork.inbox.mine")}
+        empty={t("caseWork.inbox.mineEmpty")}
+        fetchPage={list({ holder: "me", overdue: false })}
+      />
+      <PagedCases
+        id={["inbox", "following"]}
+        show="deadline"
+        holder
+        title={t("caseWork.inbox.following")}
+        empty={t("caseWork.inbox.followingEmpty")}
+        fetchPage={list({ holder: "others" })}
       />
     </>
   );

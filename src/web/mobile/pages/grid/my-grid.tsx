@@ -3,7 +3,7 @@ import { ErrorBlock, Tag } from "antd-mobile";
 import { useTranslation } from "react-i18next";
 import { useAuth } from "../../../common/auth.tsx";
 import { LazyGridMap as GridMap } from "../../../common/grid-map-lazy.tsx";
-import { gridTypeLabel } from "../../../common/labels.ts";
+import { useGridTypeLabel } from "../../../common/grid-types.ts";
 import { nodeOfRole } from "../../../common/roles.ts";
 import { fetchNode, ownArea } from "../../../common/territory.ts";
 import { PageBar, Section } from "../../page-bar.tsx";
@@ -21,6 +21,7 @@ export function MyGridPage() {
     queryFn: ({ signal }) => fetchNode(gridId ?? "", signal),
     enabled: !!gridId,
   });
+  const gridTypeLabel = useGridTypeLabel();
 
   const body = () => {
     if (!gridId) return <ErrorBlock status="empty" title={t("mobile.grid.noGrid")} description="" />;
@@ -28,7 +29,7 @@ export function MyGridPage() {
     if (!grid.data) return <Loading />;
     const g = grid.data;
     const area = ownArea(g);
-    const type = gridTypeLabel(t, g.gridType);
+    const type = gridTypeLabel(g.gridType);
     const community = g.ancestors.find((a) => a.level === "community");
     return (
       <>
