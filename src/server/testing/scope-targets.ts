@@ -12,7 +12,9 @@ export const PATH: Record<string, Target> = {
   "tokens/{id}": ["token"],
   "nodes/{id}": NODE,
   "orgs/{id}": ["org"],
-  "kinds/{code}": { skip: "an organisation kind is the district's vocabulary, edited at district level only" },
+  "kinds/{code}": {
+    skip: "an organisation kind is the district's vocabulary, edited at district level only",
+  },
   "units/{id}": ["unit"],
   "part-time-members/{id}": ["partTimeMember"],
   "party-members/{id}": ["partyMember"],

@@ -26,6 +26,9 @@ const SubmitCasePage = lazyPage(() => import("./pages/cases/report-pages.tsx"), 
 const SubmittedPage = lazyPage(() => import("./pages/cases/submitted-page.tsx"), "SubmittedPage");
 const HouseholdPage = lazyPage(() => import("./pages/grid/household.tsx"), "HouseholdPage");
 const MyGridPage = lazyPage(() => import("./pages/grid/my-grid.tsx"), "MyGridPage");
+const BindingPage = lazyPage(() => import("./pages/binding.tsx"), "BindingPage");
+const ChangePasswordPage = lazyPage(() => import("./pages/password-pages.tsx"), "ChangePasswordPage");
+const ForcedPasswordPage = lazyPage(() => import("./pages/password-pages.tsx"), "ForcedPasswordPage");
 const LoginPage = lazyPage(() => import("./pages/login.tsx"), "LoginPage");
 const MePage = lazyPage(() => import("./pages/me.tsx"), "MePage");
 const MessagesPage = lazyPage(() => import("./pages/messages.tsx"), "MessagesPage");
@@ -74,11 +77,14 @@ function MobileRoutes() {
       <Route path="/card/:code" element={<ContactCardPage />} />
       {/* 心愿墙: anyone may read it; making and claiming wishes asks for a login. */}
       <Route path="/wishes" element={<WishWallPage />} />
+      {/* 我要反映 from a poster's QR code: filled in first, the SMS code asked for inline when sent. */}
+      <Route path="/cases/new" element={<SubmitCasePage />} />
       <Route
         element={
           <RequireAuth
             loading={<Loading />}
             failed={(error, retry) => <Failed error={error} retry={retry} />}
+            changePassword={<ForcedPasswordPage />}
           />
         }
       >
@@ -87,10 +93,11 @@ function MobileRoutes() {
           <Route path="/me" element={<MePage />} />
           <Route path="/messages" element={<MessagesPage />} />
           <Route path="/me/pii-access" element={<MyPiiAccessPage />} />
+          <Route path="/me/password" element={<ChangePasswordPage />} />
+          <Route path="/me/binding" element={<BindingPage />} />
           <Route path="/grid" element={<MyGridPage />} />
           <Route path="/households/:id" element={<HouseholdPage />} />
           <Route path="/family" element={<MyFamilyPage />} />
-          <Route path="/cases/new" element={<SubmitCasePage />} />
           <Route path="/cases/patrol" element={<PatrolPage />} />
           <Route path="/cases/mine" element={<MyCasesPage />} />
           <Route path="/cases/inbox" element={<GridInboxPage />} />

@@ -141,7 +141,11 @@ export async function withdrawWhistle(
   const departmentIds = await departmentsOfUser(db, principal.userId);
   return db.transaction(async (tx) => {
     const [w] = await tx.select().from(whistles).where(eq(whistles.id, id)).for("update");
-    const seen = w && (departmentIds.includes(w.departmentId) || whistleActionsOrScope(principal, w));
+    const seen =
+      w &&
+      (departmentIds.includes(w.departmentId) ||
+        w.whistledBy === principal.userId ||
+        whistlesInScope(principal, w.territoryPath));
     if (!w || !seen) throw notFound("whistle", id);
     if (w.status !== "pending" && w.status !== "accepted")
       throw conflict("ILLEGAL_TRANSITION", { status: w.status, action: "withdraw" });
@@ -185,9 +189,6 @@ export async function withdrawWhistle(
     return { id, status: "withdrawn" as const };
   });
 }
-
-const whistleActionsOrScope = (principal: Principal, w: WhistleRow) =>
-  w.whistledBy === principal.userId || whistlesInScope(principal, w.territoryPath);
 
 /**
  * A to-do list first: whistles still to accept or report on, earliest deadline first; then those

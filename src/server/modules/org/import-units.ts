@@ -101,7 +101,9 @@ export const unitsImporter: SheetImporter<Field, Row> = {
     return {
       async check(records) {
         const refs = [...new Set(records.flatMap((r) => (r.values.place ? [r.values.place.trim()] : [])))];
-        const nodes = (await Promise.all(LEVELS.map((l) => nodesByRefs(ctx.executor, l, refs)))).flat();
+        // One level after another: the executor may be the writing transaction's one connection.
+        const nodes: TerritoryNode[] = [];
+        for (const level of LEVELS) nodes.push(...(await nodesByRefs(ctx.executor, level, refs)));
         const read: Row[] = [];
         for (const { row, values: v } of records) {
           let ok = true;

@@ -179,11 +179,13 @@ export async function closeOrg(
 ) {
   await audited(db, actor, async (tx, audit) => {
     const org = await writableOrg(tx, principal, id);
-    const [[children], [partTime], members] = await Promise.all([
-      tx.select({ n: count() }).from(partyOrgs).where(eq(partyOrgs.parentId, id)),
-      tx.select({ n: count() }).from(partTimeMembers).where(eq(partTimeMembers.orgId, id)),
-      partyMembersIn(tx, id),
-    ]);
+    // One after another: a transaction is one connection.
+    const [children] = await tx.select({ n: count() }).from(partyOrgs).where(eq(partyOrgs.parentId, id));
+    const [partTime] = await tx
+      .select({ n: count() })
+      .from(partTimeMembers)
+      .where(eq(partTimeMembers.orgId, id));
+    const members = await partyMembersIn(tx, id);
     const left = { children: children?.n ?? 0, members, partTimeMembers: partTime?.n ?? 0 };
     if (left.children > 0 || left.members > 0 || left.partTimeMembers > 0)
       throw conflict("ORG_NOT_EMPTY", {

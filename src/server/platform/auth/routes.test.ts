@@ -53,6 +53,10 @@ describe("every API route declares who may call it", () => {
       "HEAD /open311/v2/services.:format",
       "HEAD /open311/v2/services/:service_code.:format",
       "POST /api/v1/auth/login",
+      // Signing in by SMS code, and a forgotten password reset with one (limited per phone and address).
+      "POST /api/v1/auth/password/reset",
+      "POST /api/v1/auth/sms/login",
+      "POST /api/v1/auth/sms/send",
       // A one-key call device authenticates itself with its per-device secret.
       "POST /api/v1/devices/:deviceId/calls",
       "POST /open311/v2/requests.:format",

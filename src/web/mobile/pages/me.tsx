@@ -3,8 +3,9 @@ import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router-dom";
 import { useAuth } from "../../common/auth.tsx";
 import { maskPhone } from "../../common/identifiers.ts";
-import { describeRole } from "../../common/roles.ts";
+import { describeRole, nodeOfRole, STAFF_ROLES } from "../../common/roles.ts";
 import { LanguageSwitch } from "../language-switch.tsx";
+import { BindingItem } from "./binding.tsx";
 import { SmsNoticesItem } from "./sms-notices.tsx";
 
 export function MePage() {
@@ -54,9 +55,14 @@ export function MePage() {
         >
           {t("mobile.roles")}
         </List.Item>
+        {/* Not yet bound to a household: the way to it, and where his request stands. */}
+        {!nodeOfRole(user, "resident") && !user.roles.some((r) => STAFF_ROLES.includes(r.role)) && <BindingItem />}
         <List.Item extra={<LanguageSwitch />}>{t("language.label")}</List.Item>
         <SmsNoticesItem />
         {/* GB/T 35273: a person may learn who read his personal data, and why. */}
+        <List.Item arrow onClick={() => navigate("/me/password")}>
+          {t("accounts.password.entry")}
+        </List.Item>
         <List.Item arrow onClick={() => navigate("/me/pii-access")}>
           {t("piiAccess.mine.entry")}
         </List.Item>

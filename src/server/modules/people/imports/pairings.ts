@@ -111,27 +111,26 @@ export const pairingsImporter: SheetImporter<Field, Row> = {
         const refs = [
           ...new Set(records.flatMap((r) => (r.values.household ? [r.values.household.trim()] : []))),
         ];
-        const [members, liaisons, homes] = await Promise.all([
-          phones.length
-            ? ctx.executor
-                .select({
-                  id: partyMembers.id,
-                  name: residents.name,
-                  phone: residents.phone,
-                  path: partyMembers.territoryPath,
-                })
-                .from(partyMembers)
-                .innerJoin(residents, eq(residents.id, partyMembers.residentId))
-                .where(anyText(residents.phone, phones))
-            : [],
-          phones.length
-            ? ctx.executor
-                .select({ id: staff.id, name: staff.name, phone: staff.phone, path: staff.territoryPath })
-                .from(staff)
-                .where(sql`${anyText(staff.phone, phones)} and ${staff.role} = 'liaison'`)
-            : [],
-          householdsByRefs(ctx.executor, refs),
-        ]);
+        // One query after another: the executor may be the writing transaction's one connection.
+        const members = phones.length
+          ? await ctx.executor
+              .select({
+                id: partyMembers.id,
+                name: residents.name,
+                phone: residents.phone,
+                path: partyMembers.territoryPath,
+              })
+              .from(partyMembers)
+              .innerJoin(residents, eq(residents.id, partyMembers.residentId))
+              .where(anyText(residents.phone, phones))
+          : [];
+        const liaisons = phones.length
+          ? await ctx.executor
+              .select({ id: staff.id, name: staff.name, phone: staff.phone, path: staff.territoryPath })
+              .from(staff)
+              .where(sql`${anyText(staff.phone, phones)} and ${staff.role} = 'liaison'`)
+          : [];
+        const homes = await householdsByRefs(ctx.executor, refs);
         const read: Row[] = [];
         for (const { row, values: v } of records) {
           let ok = true;
@@ -223,14 +222,12 @@ export const pairingsImporter: SheetImporter<Field, Row> = {
 async function markExisting(executor: Executor, rows: Row[]) {
   const memberIds = rows.filter((r) => r.kind !== "liaison").map((r) => r.personId);
   const liaisonIds = rows.filter((r) => r.kind === "liaison").map((r) => r.personId);
-  const [m, l] = await Promise.all([
-    memberIds.length
-      ? executor.select().from(memberHouseholds).where(anyUuid(memberHouseholds.memberId, memberIds))
-      : [],
-    liaisonIds.length
-      ? executor.select().from(liaisonHouseholds).where(anyUuid(liaisonHouseholds.staffId, liaisonIds))
-      : [],
-  ]);
+  const m = memberIds.length
+    ? await executor.select().from(memberHouseholds).where(anyUuid(memberHouseholds.memberId, memberIds))
+    : [];
+  const l = liaisonIds.length
+    ? await executor.select().from(liaisonHouseholds).where(anyUuid(liaisonHouseholds.staffId, liaisonIds))
+    : [];
   const members = new Map(m.map((p) => [`${p.memberId}|${p.householdId}`, p.kind]));
   const links = new Set(l.map((p) => `${p.staffId}|${p.householdId}`));
   for (const r of rows) {

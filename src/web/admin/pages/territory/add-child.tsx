@@ -1,14 +1,14 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { App, Button, Form, Input, Modal, Select } from "antd";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { App, Button, Form, Input, Modal } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router-dom";
 import { api } from "../../../common/api.ts";
 import { useAuth } from "../../../common/auth.tsx";
-import { GRID_TYPES_KEY } from "../../../common/grid-types.ts";
 import { levelLabel } from "../../../common/levels.ts";
 import { can } from "../../../common/roles.ts";
 import type { NodeDetail } from "../../../common/territory.ts";
+import { GridTypeSelect } from "../../components/grid-type-select.tsx";
 
 /** The level an area's new children have: a district adds streets, a street communities, a community grids. */
 const CHILD: Record<string, "street" | "community" | "grid" | undefined> = {
@@ -25,7 +25,7 @@ interface Fields {
 
 /** "新增社区": a new area one level down, from the area's page, for those who may edit the territory. */
 export function AddChildButton({ node, existing }: { node: NodeDetail; existing: number }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { user } = useAuth();
   const { message } = App.useApp();
   const navigate = useNavigate();
@@ -33,11 +33,6 @@ export function AddChildButton({ node, existing }: { node: NodeDetail; existing:
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm<Fields>();
   const level = CHILD[node.level];
-  const gridTypes = useQuery({
-    queryKey: [...GRID_TYPES_KEY, {}],
-    queryFn: ({ signal }) => api.get("/api/v1/territory/grid-types", { query: {}, signal }),
-    enabled: open && level === "grid",
-  });
   const create = useMutation({
     mutationFn: (v: Fields) =>
       api.post("/api/v1/territory/nodes", {
@@ -98,13 +93,7 @@ export function AddChildButton({ node, existing }: { node: NodeDetail; existing:
           </Form.Item>
           {level === "grid" && (
             <Form.Item name="gridType" label={t("territory.gridType")} rules={[{ required: true }]}>
-              <Select
-                loading={gridTypes.isLoading}
-                options={(gridTypes.data ?? []).map((g) => ({
-                  value: g.code,
-                  label: i18n.language.startsWith("en") ? g.nameEn || g.name : g.name,
-                }))}
-              />
+              <GridTypeSelect />
             </Form.Item>
           )}
           {create.error && <div style={{ color: "#cf1322" }}>{create.error.message}</div>}
