@@ -52,7 +52,7 @@ export default defineConfig({
       url: `${baseURL}/healthz`,
       reuseExistingServer: false,
       timeout: 240_000,
-      env: { PORT: String(PORT), HOST: "127.0.0.1", DATA_DIR: process.env.E2E_DATA_DIR, DEMO: "1" },
+      env: { PORT: String(PORT), HOST: "127.0.0.1", DATA_DIR: process.env.E2E_DATA_DIR as string, DEMO: "1" },
       stdout: "ignore",
       stderr: "pipe",
     },

@@ -37,6 +37,13 @@ export const PATH: Record<string, Target> = {
   "wishes/{id}": ["wish"],
   "notifications/{id}": ["notification"],
   "imports/{id}": ["import"],
+  "accounts/{id}": ["user"],
+  "bindings/{id}": {
+    skip: "a resident's binding request: decided only in its community's scope (accounts/sign-in.test.ts)",
+  },
+  "grid-types/{code}": { skip: "a grid type is the district's vocabulary, edited at district level only" },
+  "categories/{code}": { skip: "a category is the district's vocabulary, edited with cases.configure only" },
+  "departments/{id}": ["department"],
   "files/{id}": { public: "a photo's id is the hash of its bytes: whoever was shown it may load it" },
 };
 /** Query parameters and JSON body fields, by name (`path?name` where one route means another kind). */
@@ -71,6 +78,15 @@ export const FIELD: Record<string, Target> = {
     skip: "the volunteer's check-in code, checked against the activity",
   },
   deviceId: { skip: "a new device's own id, not a reference" },
+  "/api/v1/auth/sms/login?code": { skip: "the texted sign-in code, not a reference" },
+  "/api/v1/auth/password/reset?code": { skip: "the texted reset code, not a reference" },
+  "/api/v1/me/household-binding?communityId": {
+    skip: "the community he says he lives in, any of the district's: it decides who is asked to confirm",
+  },
+  "/api/v1/territory/grid-types?code": { skip: "a new grid type's own code, not a reference" },
+  "/api/v1/cases/categories?code": { skip: "a new category's own code, not a reference" },
+  "/api/v1/cases/departments?code": { skip: "a new department's own code, not a reference" },
+  "/api/v1/orders/categories?code": { skip: "a new category's own code, not a reference" },
   callId: { skip: "the device's own id for a call" },
 };
 

@@ -102,6 +102,10 @@ export const accountsEn: Same<typeof accountsZhCN> = {
     tabPassword: "Sign in with a password",
     forgot: "Forgot password",
     firstTime: "Signing in with a new phone number opens an account",
+    inlineTitle: "Confirm your phone to send",
+    inlineHint:
+      "What you wrote and your photos are kept. Enter your phone number and the texted code to send it; you can follow it later under My requests.",
+    inlineSubmit: "Sign in and send",
   },
   password: {
     title: "Change password",

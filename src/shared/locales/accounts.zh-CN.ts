@@ -2,7 +2,8 @@
 export const accountsZhCN = {
   admin: {
     title: "账号管理",
-    intro: "为街道、社区、网格员、职能部门等开通账号并分配角色。只能分配本级及以下区域、且自己拥有权限的角色。",
+    intro:
+      "为街道、社区、网格员、职能部门等开通账号并分配角色。只能分配本级及以下区域、且自己拥有权限的角色。",
     search: "搜索姓名或手机号",
     allRoles: "全部角色",
     allStates: "全部状态",
@@ -97,6 +98,10 @@ export const accountsZhCN = {
     tabPassword: "密码登录",
     forgot: "忘记密码",
     firstTime: "首次使用手机号登录将自动开通账号",
+    inlineTitle: "验证手机号后提交",
+    inlineHint:
+      "您填写的内容和照片都已保留。输入手机号和短信验证码即可提交，以后可在“我的诉求”查看办理进度。",
+    inlineSubmit: "登录并提交",
   },
   password: {
     title: "修改密码",

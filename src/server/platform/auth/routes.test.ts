@@ -27,7 +27,11 @@ describe("every API route declares who may call it", () => {
       .filter((r) => isApiRoute(r.url) && r.access === "public")
       .map((r) => `${r.method} ${r.url}`);
     expect(open.sort()).toEqual([
+      // The categories a resident picks from on the poster's form before he signs in (Open311's are public too).
+      "GET /api/v1/cases/categories",
       "GET /api/v1/client-config",
+      // The communities a resident names when he asks to be bound to his household.
+      "GET /api/v1/public/communities",
       // The contact card (民情联系卡) is a public notice: the page, its poster and its photos.
       "GET /api/v1/public/grids/:code/card",
       "GET /api/v1/public/grids/:code/photos/:photoId",
@@ -41,7 +45,9 @@ describe("every API route declares who may call it", () => {
       "GET /open311/v2/requests/:service_request_id.:format",
       "GET /open311/v2/services.:format",
       "GET /open311/v2/services/:service_code.:format",
+      "HEAD /api/v1/cases/categories",
       "HEAD /api/v1/client-config",
+      "HEAD /api/v1/public/communities",
       "HEAD /api/v1/public/grids/:code/card",
       "HEAD /api/v1/public/grids/:code/photos/:photoId",
       "HEAD /api/v1/public/grids/:code/poster.pdf",

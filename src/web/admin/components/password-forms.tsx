@@ -38,7 +38,11 @@ function ChangePasswordForm({ onDone }: { onDone: () => void }) {
       onFinish={(v) => change.mutate(v)}
       onValuesChange={() => change.reset()}
     >
-      <Form.Item name="current" label={p("current")} rules={[{ required: true, message: p("currentRequired") }]}>
+      <Form.Item
+        name="current"
+        label={p("current")}
+        rules={[{ required: true, message: p("currentRequired") }]}
+      >
         <Input.Password autoComplete="current-password" autoFocus />
       </Form.Item>
       <Form.Item
@@ -164,7 +168,12 @@ export function ResetPasswordModal({ open, onClose }: { open: boolean; onClose: 
           label={s("phone")}
           rules={[{ required: true, message: t("validation.phoneRequired") }, rules.phone]}
         >
-          <Input inputMode="numeric" maxLength={11} autoComplete="username" placeholder={s("phonePlaceholder")} />
+          <Input
+            inputMode="numeric"
+            maxLength={11}
+            autoComplete="username"
+            placeholder={s("phonePlaceholder")}
+          />
         </Form.Item>
         <Form.Item label={s("code")} required>
           <Space.Compact style={{ width: "100%" }}>

@@ -32,20 +32,20 @@ export function UserMenu() {
     <>
       <ChangePasswordModal open={changing} onClose={() => setChanging(false)} />
       <Dropdown menu={{ items }} trigger={["click"]} placement="bottomRight">
-      <button
-        type="button"
-        aria-haspopup="menu"
-        style={{ background: "none", border: 0, cursor: "pointer", padding: "4px 8px", font: "inherit" }}
-      >
-        <Space size={8}>
-          <Avatar size="small" style={{ background: PARTY_RED }}>
-            {user.name.slice(0, 1)}
-          </Avatar>
-          <span>{user.name}</span>
-          <DownOutlined style={{ fontSize: 10, color: "rgba(0,0,0,0.45)" }} />
-        </Space>
-      </button>
-    </Dropdown>
+        <button
+          type="button"
+          aria-haspopup="menu"
+          style={{ background: "none", border: 0, cursor: "pointer", padding: "4px 8px", font: "inherit" }}
+        >
+          <Space size={8}>
+            <Avatar size="small" style={{ background: PARTY_RED }}>
+              {user.name.slice(0, 1)}
+            </Avatar>
+            <span>{user.name}</span>
+            <DownOutlined style={{ fontSize: 10, color: "rgba(0,0,0,0.45)" }} />
+          </Space>
+        </button>
+      </Dropdown>
     </>
   );
 }

@@ -80,9 +80,7 @@ export function BindingPage() {
   const b = (key: keyof typeof accountsZhCN.binding) => t(`accounts.binding.${key}`);
   if (binding.isPending) return <Loading />;
   const current = binding.data;
-  const options = [
-    (communities.data ?? []).map((c) => ({ value: c.id, label: `${c.street} · ${c.name}` })),
-  ];
+  const options = [(communities.data ?? []).map((c) => ({ value: c.id, label: `${c.street} · ${c.name}` }))];
   const at = current ? new Date(current.createdAt).toLocaleString(i18n.language, { hour12: false }) : "";
 
   if (current && !again && current.status !== "rejected")
@@ -91,7 +89,11 @@ export function BindingPage() {
         <PageBar title={b("title")} back="/me" />
         <Result
           status={current.status === "confirmed" ? "success" : "waiting"}
-          title={<span style={{ fontSize: 22 }}>{current.status === "confirmed" ? b("confirmed") : b("pending")}</span>}
+          title={
+            <span style={{ fontSize: 22 }}>
+              {current.status === "confirmed" ? b("confirmed") : b("pending")}
+            </span>
+          }
           description={
             <span style={{ fontSize: 16 }}>
               {[current.name, current.address].filter(Boolean).join(" · ")}
@@ -126,13 +128,24 @@ export function BindingPage() {
                 {failureText(submit.error, t("errors.network"))}
               </div>
             )}
-            <Button block type="submit" color="primary" size="large" loading={submit.isPending} style={{ height: 52 }}>
+            <Button
+              block
+              type="submit"
+              color="primary"
+              size="large"
+              loading={submit.isPending}
+              style={{ height: 52 }}
+            >
               {current?.status === "rejected" ? b("resubmit") : b("submit")}
             </Button>
           </>
         }
       >
-        <Form.Item name="name" label={b("name")} rules={[{ required: true, whitespace: true, message: b("nameRequired") }]}>
+        <Form.Item
+          name="name"
+          label={b("name")}
+          rules={[{ required: true, whitespace: true, message: b("nameRequired") }]}
+        >
           <Input placeholder={b("namePlaceholder")} maxLength={50} clearable />
         </Form.Item>
         <Form.Item

@@ -57,6 +57,7 @@ export function LoginPage() {
           </Tabs.Tab>
           <Tabs.Tab title={t("accounts.sms.tabPassword")} key="password">
             <Form
+              name="password"
               layout="vertical"
               requiredMarkStyle="none"
               onFinish={submit}

@@ -56,7 +56,9 @@ export function MePage() {
           {t("mobile.roles")}
         </List.Item>
         {/* Not yet bound to a household: the way to it, and where his request stands. */}
-        {!nodeOfRole(user, "resident") && !user.roles.some((r) => STAFF_ROLES.includes(r.role)) && <BindingItem />}
+        {!nodeOfRole(user, "resident") && !user.roles.some((r) => STAFF_ROLES.includes(r.role)) && (
+          <BindingItem />
+        )}
         <List.Item extra={<LanguageSwitch />}>{t("language.label")}</List.Item>
         <SmsNoticesItem />
         {/* GB/T 35273: a person may learn who read his personal data, and why. */}

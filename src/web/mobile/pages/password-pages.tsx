@@ -157,6 +157,7 @@ export function ResetPasswordForm({ onDone }: { onDone: () => void }) {
   return (
     <Form
       form={form}
+      name="reset"
       layout="vertical"
       requiredMarkStyle="none"
       className="boxed-inputs"

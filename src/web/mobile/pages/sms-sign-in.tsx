@@ -67,6 +67,7 @@ export function SmsSignInForm({
   return (
     <Form
       form={form}
+      name="sms"
       layout="vertical"
       requiredMarkStyle="none"
       onFinish={submit}

@@ -22,7 +22,15 @@ interface Values {
   departmentId?: string;
 }
 
-const DEPTH: readonly string[] = ["district", "street", "community", "grid", "microgrid", "compound", "building"];
+const DEPTH: readonly string[] = [
+  "district",
+  "street",
+  "community",
+  "grid",
+  "microgrid",
+  "compound",
+  "building",
+];
 const depthOf = (level: string) => DEPTH.indexOf(level);
 
 /**

@@ -1,5 +1,18 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Alert, App, Button, Form, Input, Modal, Segmented, Select, Space, Table, type TableColumnsType, Tag } from "antd";
+import {
+  Alert,
+  App,
+  Button,
+  Form,
+  Input,
+  Modal,
+  Segmented,
+  Select,
+  Space,
+  Table,
+  type TableColumnsType,
+  Tag,
+} from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api, type ResponseOf } from "../../../common/api.ts";
@@ -24,8 +37,20 @@ export function BindingsPage() {
     queryFn: ({ signal }) =>
       api.get("/api/v1/accounts/bindings", { query: { status, page, pageSize: PAGE_SIZE }, signal }),
   });
-  const b = (key: Status | "name" | "phone" | "address" | "community" | "createdAt" | "status" | "reason" | "actions" | "confirm" | "reject") =>
-    t(`accounts.bindings.${key}`);
+  const b = (
+    key:
+      | Status
+      | "name"
+      | "phone"
+      | "address"
+      | "community"
+      | "createdAt"
+      | "status"
+      | "reason"
+      | "actions"
+      | "confirm"
+      | "reject",
+  ) => t(`accounts.bindings.${key}`);
   const columns: TableColumnsType<Binding> = [
     { title: b("name"), dataIndex: "name", render: (n: string) => <strong>{n}</strong> },
     { title: b("phone"), dataIndex: "phone", width: 130 },
@@ -130,7 +155,10 @@ function ConfirmDialog({ binding, onClose }: { binding: Binding | null; onClose:
   const households = useQuery({
     queryKey: ["people", "households", "pick", search],
     queryFn: ({ signal }) =>
-      api.get("/api/v1/people/households", { query: { q: search || undefined, page: 1, pageSize: 30 }, signal }),
+      api.get("/api/v1/people/households", {
+        query: { q: search || undefined, page: 1, pageSize: 30 },
+        signal,
+      }),
     enabled: !!binding,
   });
   return (
@@ -144,7 +172,12 @@ function ConfirmDialog({ binding, onClose }: { binding: Binding | null; onClose:
       onOk={() => householdId && decide.mutate({ householdId })}
     >
       {decide.error && (
-        <Alert type="error" showIcon title={failureText(decide.error, t("errors.network"))} style={{ marginBottom: 16 }} />
+        <Alert
+          type="error"
+          showIcon
+          title={failureText(decide.error, t("errors.network"))}
+          style={{ marginBottom: 16 }}
+        />
       )}
       <Form layout="vertical">
         <Form.Item label={t("accounts.bindings.household")} htmlFor="binding-household">
@@ -186,10 +219,19 @@ function RejectDialog({ binding, onClose }: { binding: Binding | null; onClose: 
       onOk={() => decide.mutate({ reason: reason.trim() })}
     >
       {decide.error && (
-        <Alert type="error" showIcon title={failureText(decide.error, t("errors.network"))} style={{ marginBottom: 16 }} />
+        <Alert
+          type="error"
+          showIcon
+          title={failureText(decide.error, t("errors.network"))}
+          style={{ marginBottom: 16 }}
+        />
       )}
       <Form layout="vertical">
-        <Form.Item label={t("accounts.bindings.reason")} htmlFor="binding-reason" extra={t("accounts.bindings.reasonRequired")}>
+        <Form.Item
+          label={t("accounts.bindings.reason")}
+          htmlFor="binding-reason"
+          extra={t("accounts.bindings.reasonRequired")}
+        >
           <Input.TextArea
             id="binding-reason"
             rows={3}

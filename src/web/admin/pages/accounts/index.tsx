@@ -1,6 +1,18 @@
 import { PlusOutlined } from "@ant-design/icons";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Alert, App, Button, Input, Modal, Select, Space, Table, type TableColumnsType, Tag, Typography } from "antd";
+import {
+  Alert,
+  App,
+  Button,
+  Input,
+  Modal,
+  Select,
+  Space,
+  Table,
+  type TableColumnsType,
+  Tag,
+  Typography,
+} from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
@@ -10,7 +22,7 @@ import { useAuth } from "../../../common/auth.tsx";
 import { roleLabel } from "../../../common/roles.ts";
 import { failureText } from "../../../common/sms-code.ts";
 import { SettingsPage } from "../settings/shared.tsx";
-import { type Account, ACCOUNTS_KEY, AccountDrawer, strongPassword } from "./account-drawer.tsx";
+import { ACCOUNTS_KEY, type Account, AccountDrawer, strongPassword } from "./account-drawer.tsx";
 
 const PAGE_SIZE = 20;
 
@@ -207,9 +219,7 @@ function ResetPasswordDialog({ account, onClose }: { account: Account | null; on
       onOk={() => (reset.isSuccess ? close() : account && reset.mutate(account.id))}
     >
       <Typography.Paragraph type="secondary">{t("accounts.admin.resetHint")}</Typography.Paragraph>
-      {reset.error && (
-        <Alert type="error" showIcon title={failureText(reset.error, t("errors.network"))} />
-      )}
+      {reset.error && <Alert type="error" showIcon title={failureText(reset.error, t("errors.network"))} />}
       <Alert
         type={reset.isSuccess ? "success" : "info"}
         showIcon

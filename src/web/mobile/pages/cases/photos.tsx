@@ -12,6 +12,21 @@ export const MAX_PHOTOS = 9;
  */
 export const uploadPhoto = (file: File): Promise<Stored> => api.upload("post", "/api/v1/files", file);
 
+/**
+ * Photos picked before signing in (the poster's QR code) are kept in the page, not yet stored:
+ * this stores them, once signed in, and answers the items with their ids.
+ */
+export async function storeKept(items: ImageUploadItem[] | undefined): Promise<ImageUploadItem[]> {
+  return Promise.all(
+    (items ?? []).map(async (item) => {
+      const kept = (item.extra as { file?: File } | undefined)?.file;
+      if (!kept) return item;
+      const stored = await uploadPhoto(kept);
+      return { url: stored.url, extra: { id: stored.id } };
+    }),
+  );
+}
+
 /** The ids of the uploaded photos, in order. */
 export const photoIds = (items: ImageUploadItem[] | undefined): string[] =>
   (items ?? []).map((item) => (item.extra as { id: string }).id);
@@ -25,6 +40,7 @@ export function PhotoUploader({
   onChange,
   onBusyChange,
   max = MAX_PHOTOS,
+  keep = false,
 }: {
   value?: ImageUploadItem[];
   onChange?: (items: ImageUploadItem[]) => void;
@@ -32,10 +48,13 @@ export function PhotoUploader({
   onBusyChange?: (busy: boolean) => void;
   /** At most this many (a wish takes three). */
   max?: number;
+  /** Keep the photos in the page instead of storing them (not signed in yet): see storeKept. */
+  keep?: boolean;
 }) {
   const { t } = useTranslation();
   const [error, setError] = useState<string | null>(null);
   const upload = async (file: File): Promise<ImageUploadItem> => {
+    if (keep) return { url: URL.createObjectURL(file), extra: { file } };
     try {
       const stored = await uploadPhoto(file);
       setError(null);

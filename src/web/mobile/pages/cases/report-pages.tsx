@@ -1,5 +1,5 @@
 import { List, Switch } from "antd-mobile";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router-dom";
 import { useAuth } from "../../../common/auth.tsx";
@@ -18,13 +18,22 @@ export function SubmitCasePage() {
   const { t } = useTranslation();
   const { user } = useAuth();
   const [params] = useSearchParams();
-  const fromCard = useCardPlace(params.get("grid"));
-  if (!user) return null;
-  const ways: PlaceWay[] = [...(nodeOfRole(user, "resident") ? (["household"] as const) : []), "here", "pin"];
+  const grid = params.get("grid");
+  const fromCard = useCardPlace(grid);
+  // Once the form is there it stays (signing in inline asks for the card's place again).
+  const shown = useRef(false);
+  if (!fromCard.pending) shown.current = true;
+  // Not signed in (a poster's QR code): he fills the form in and gives his SMS code on sending.
+  if (user === undefined) return <Loading />;
+  const ways: PlaceWay[] = [
+    ...(user && nodeOfRole(user, "resident") ? (["household"] as const) : []),
+    "here",
+    "pin",
+  ];
   return (
     <>
-      <PageBar title={t("nav.submitCase")} back="/" />
-      {fromCard.pending ? (
+      <PageBar title={t("nav.submitCase")} back={!user && grid ? `/card/${encodeURIComponent(grid)}` : "/"} />
+      {fromCard.pending && !shown.current ? (
         <Loading />
       ) : (
         <CaseForm channel="selfService" ways={ways} initialPlace={fromCard.place} />
