@@ -16,7 +16,10 @@ export async function adminLogin(page: Page, phone: string, password = DEMO_PASS
 export async function mobileLogin(page: Page, phone: string, password = DEMO_PASSWORD): Promise<void> {
   await page.goto("/mobile/");
   await expect(page).toHaveURL(/\/mobile\/login$/);
-  await page.getByLabel("手机号").fill(phone);
-  await page.getByLabel("密码").fill(password);
+  // The SMS code comes first on the phone; the demo accounts have passwords.
+  await page.getByRole("tab", { name: "密码登录" }).click();
+  // Both tabs' forms stay in the page: the password form's fields by their ids.
+  await page.locator("#password_phone").fill(phone);
+  await page.locator("#password_password").fill(password);
   await page.getByRole("button", { name: "登录", exact: true }).click();
 }

@@ -67,7 +67,7 @@ async function addChild(page: Page, button: string, name: string, gridType = fal
 
 async function openAccount(page: Page, who: { name: string; phone: string; role: string; node: string }) {
   await page.getByRole("button", { name: "新建账号" }).click();
-  const drawer = page.locator(".ant-drawer-content");
+  const drawer = page.getByRole("dialog", { name: "新建账号" });
   await drawer.getByLabel("姓名").fill(who.name);
   await drawer.getByLabel("手机号").fill(who.phone);
   await drawer.getByLabel("临时密码").fill("Linshi2026");
@@ -90,11 +90,14 @@ async function firstSignIn(browser: Browser, app: "admin" | "mobile", phone: str
   const page = await context.newPage();
   await page.goto(`/${app}/`);
   await expect(page).toHaveURL(new RegExp(`/${app}/login$`));
+  // The phone pages offer the SMS code first; staff with a password pick the other tab.
   if (app === "mobile") await page.getByRole("tab", { name: "密码登录" }).click();
-  const form = app === "mobile" ? page.getByRole("tabpanel", { name: "密码登录" }) : page;
-  await form.getByLabel("手机号").fill(phone);
-  await form.getByLabel("密码", { exact: true }).fill("Linshi2026");
-  await form.getByRole("button", { name: /^登\s?录$/ }).click();
+  // Both of the phone's forms stay in the page: its password form's fields by their ids.
+  const field = (id: string, label: string) =>
+    app === "mobile" ? page.locator(`#password_${id}`) : page.getByLabel(label, { exact: true });
+  await field("phone", "手机号").fill(phone);
+  await field("password", "密码").fill("Linshi2026");
+  await page.getByRole("button", { name: /^登\s?录$/ }).click();
   await page.getByLabel("当前密码").fill("Linshi2026");
   await page.getByLabel("新密码", { exact: true }).fill("Zhengshi2026");
   await page.getByLabel("再次输入新密码").fill("Zhengshi2026");
@@ -122,7 +125,9 @@ test("an empty install is set up from the pages and takes its first case", async
   await page.getByTestId("kind-gridPolygons").click();
   const geojson = {
     type: "FeatureCollection",
-    features: [{ type: "Feature", properties: { code: gridCode }, geometry: { type: "Polygon", coordinates: [RING] } }],
+    features: [
+      { type: "Feature", properties: { code: gridCode }, geometry: { type: "Polygon", coordinates: [RING] } },
+    ],
   };
   await page.locator("input[type=file]").setInputFiles({
     name: "网格边界.geojson",
@@ -155,11 +160,11 @@ test("an empty install is set up from the pages and takes its first case", async
   await resident.getByText("环境卫生", { exact: true }).click();
   await resident.getByPlaceholder(/请说说发生了什么/).fill("小区门口的垃圾桶满了两天没人清运，请尽快处理。");
   await resident.getByRole("button", { name: "提交", exact: true }).click();
-  const sheet = resident.getByRole("dialog", { name: "验证手机号后提交" });
-  await sheet.getByLabel("手机号").fill("13766660001");
-  await sheet.getByRole("button", { name: "获取验证码" }).click();
-  await sheet.getByLabel("验证码").fill(await codeFor("13766660001"));
-  await sheet.getByRole("button", { name: "登录并提交" }).click();
+  await expect(resident.getByText("验证手机号后提交")).toBeVisible();
+  await resident.getByPlaceholder("请输入手机号").fill("13766660001");
+  await resident.getByRole("button", { name: "获取验证码" }).click();
+  await resident.getByPlaceholder("6 位数字").fill(await codeFor("13766660001"));
+  await resident.getByRole("button", { name: "登录并提交" }).click();
   const code = ((await resident.getByTestId("case-code").textContent({ timeout: 30_000 })) ?? "").trim();
   expect(code).toMatch(/\S+/);
 

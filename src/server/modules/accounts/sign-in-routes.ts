@@ -11,7 +11,11 @@ import { sendCode, spendCode } from "./sms-codes.ts";
 import { SMS_PURPOSES, users } from "./tables.ts";
 
 const tags = ["auth"];
-const Code = Type.String({ pattern: "^[0-9]{6}$", maxLength: 6, description: "the 6-digit code of the text message" });
+const Code = Type.String({
+  pattern: "^[0-9]{6}$",
+  maxLength: 6,
+  description: "the 6-digit code of the text message",
+});
 const NewPassword = Type.String({ minLength: 1, maxLength: 200 });
 
 /** Sign-in by SMS code (residents need no password), and passwords changed or reset. */

@@ -2,7 +2,7 @@ import { Type } from "@sinclair/typebox";
 import { principalOf } from "../auth/index.ts";
 import type { Database } from "../db/index.ts";
 import { PageQuery } from "../http/paging.ts";
-import { type App, IdParams, Nullable, responses, Uuid } from "../http/types.ts";
+import { type App, ErrorBody, IdParams, Nullable, responses, Uuid } from "../http/types.ts";
 import { listNotices, markAllRead, markRead } from "./notify.ts";
 import { preferencesOf, setPreferences } from "./preferences.ts";
 import { NoticeStreams } from "./stream.ts";
@@ -71,6 +71,11 @@ export function notifyRoutes(app: App, database: Database) {
         description:
           "An `event: notices` with `{unread, latest}` at once and whenever a notice of mine is stored or read " +
           "(on any server of the district); a `: ping` comment every 25 s.",
+        // Declared as what it is: an endless stream, not a JSON answer (the scope walk reads lists).
+        response: {
+          200: { description: "server-sent events", content: { "text/event-stream": { schema: Type.String() } } },
+          "4xx": ErrorBody,
+        },
       },
     },
     async (req, reply) => {
@@ -79,7 +84,7 @@ export function notifyRoutes(app: App, database: Database) {
         .header("content-type", "text/event-stream; charset=utf-8")
         .header("cache-control", "no-cache, no-transform")
         .header("x-accel-buffering", "no")
-        .send(out);
+        .send(out as unknown as string);
     },
   );
 
