@@ -73,7 +73,10 @@ export function notifyRoutes(app: App, database: Database) {
           "(on any server of the district); a `: ping` comment every 25 s.",
         // Declared as what it is: an endless stream, not a JSON answer (the scope walk reads lists).
         response: {
-          200: { description: "server-sent events", content: { "text/event-stream": { schema: Type.String() } } },
+          200: {
+            description: "server-sent events",
+            content: { "text/event-stream": { schema: Type.String() } },
+          },
           "4xx": ErrorBody,
         },
       },
