@@ -1,5 +1,5 @@
 import { createServer, type Server } from "node:http";
-import { type Browser, expect, type Page, test } from "@playwright/test";
+import { type Browser, expect, type Locator, type Page, test } from "@playwright/test";
 import { EMPTY_ADMIN, EMPTY_PORT, SMS_HOOK_PORT } from "../playwright.config.ts";
 
 /**
@@ -65,17 +65,27 @@ async function addChild(page: Page, button: string, name: string, gridType = fal
   return code;
 }
 
+/** Picks an option of an antd select (typing to search first), again if the list was still opening. */
+async function pick(page: Page, select: Locator, title: string, search?: string) {
+  await expect(async () => {
+    await select.click();
+    if (search) await select.fill(search);
+    await page
+      .locator(".ant-select-dropdown:visible")
+      .getByTitle(title, { exact: true })
+      .click({ timeout: 5_000 });
+  }).toPass({ timeout: 30_000 });
+}
+
 async function openAccount(page: Page, who: { name: string; phone: string; role: string; node: string }) {
   await page.getByRole("button", { name: "新建账号" }).click();
   const drawer = page.getByRole("dialog", { name: "新建账号" });
   await drawer.getByLabel("姓名").fill(who.name);
   await drawer.getByLabel("手机号").fill(who.phone);
   await drawer.getByLabel("临时密码").fill("Linshi2026");
-  await drawer.getByLabel("角色").first().click();
-  await page.locator(".ant-select-dropdown:visible").getByTitle(who.role, { exact: true }).click();
-  await drawer.getByLabel("所属区域").first().click();
-  await drawer.getByLabel("所属区域").first().fill(who.node);
-  await page.locator(".ant-select-dropdown:visible").getByTitle(who.node, { exact: true }).click();
+  await pick(page, drawer.getByLabel("角色").first(), who.role);
+  await expect(drawer.getByTitle(who.role, { exact: true })).toBeVisible();
+  await pick(page, drawer.getByLabel("所属区域").first(), who.node, who.node);
   await drawer.getByRole("button", { name: /保\s?存/ }).click();
   await expect(page.getByRole("cell", { name: who.name, exact: true })).toBeVisible();
 }

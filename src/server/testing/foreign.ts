@@ -187,7 +187,7 @@ export const KINDS: Record<string, KindSpec> = {
     table: "users",
     also: (v) => `not exists (select 1 from role_assignments ra join territory_nodes n on n.id = ra.node_id
         where ra.user_id = users.id and (${
-          regionOf(v, { table: "", read: "audit.read" })
+          regionOf(v, { table: "", read: "accounts.manage" })
             .map((p) => `n.path like '${p}%'`)
             .join(" or ") || "false"
         }))`,

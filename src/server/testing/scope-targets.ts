@@ -98,6 +98,8 @@ export const GIVEN: Record<string, unknown> = {
   endsAt: `${DAY}T03:00:00.000Z`,
   deviceId: "SCOPE-NEW",
   title: "范围测试",
+  name: "范围测试",
+  password: "Fanwei2026",
   phone: "13900001111",
   requesterPhone: "13900001111",
   wisherPhone: "13900001111",
@@ -117,3 +119,9 @@ const segmentKey = (path: string, name: string) => {
 };
 export const targetOf = (path: string, name: string, inPath: boolean): Target | undefined =>
   inPath ? PATH[segmentKey(path, name)] : (FIELD[`${path}?${name}`] ?? FIELD[name]);
+
+/** Lists that show every row by design, not walked for foreign rows: why each is public. */
+export const PUBLIC_LISTS: Record<string, string> = {
+  "/api/v1/public/communities":
+    "the district's communities by name, for a resident to pick his own when binding",
+};

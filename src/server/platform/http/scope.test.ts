@@ -24,7 +24,15 @@ import {
   routesOf,
   sampleOf,
 } from "../../testing/openapi.ts";
-import { FIELD, GIVEN, isObjectParam, PATH, type Target, targetOf } from "../../testing/scope-targets.ts";
+import {
+  FIELD,
+  GIVEN,
+  isObjectParam,
+  PATH,
+  PUBLIC_LISTS,
+  type Target,
+  targetOf,
+} from "../../testing/scope-targets.ts";
 
 /**
  * Every route of /openapi.json, as every demo role, with objects outside that role's scope (another
@@ -234,6 +242,7 @@ function verdict(p: Probe, status: number): string | null {
 
 /** A list route (GET, no path parameter) that answers JSON, at least among other types. */
 const isList = (r: Route) => {
+  if (PUBLIC_LISTS[r.path]) return false;
   const types = Object.keys(r.op.responses?.["200"]?.content ?? { "application/json": {} });
   return r.method === "GET" && pathParams(r.op).length === 0 && types.includes("application/json");
 };
