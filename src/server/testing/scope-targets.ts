@@ -79,6 +79,7 @@ export const FIELD: Record<string, Target> = {
   },
   deviceId: { skip: "a new device's own id, not a reference" },
   "/api/v1/auth/sms/login?code": { skip: "the texted sign-in code, not a reference" },
+  "/api/v1/auth/wechat/login?code": { skip: "WeChat's one-time code, not a reference" },
   "/api/v1/auth/password/reset?code": { skip: "the texted reset code, not a reference" },
   "/api/v1/me/household-binding?communityId": {
     skip: "the community he says he lives in, any of the district's: it decides who is asked to confirm",

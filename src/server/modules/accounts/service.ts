@@ -62,7 +62,7 @@ export async function login(
 export async function openSession(
   db: Db,
   user: { id: string; name: string },
-  input: { ip: string; userAgent?: string; method: "password" | "sms"; attempt?: number },
+  input: { ip: string; userAgent?: string; method: "password" | "sms" | "wechat"; attempt?: number },
 ): Promise<{ secret: string; user: UserView; expiresAt: Date }> {
   const secret = newSecret();
   const expiresAt = new Date(Date.now() + SESSION_DAYS * 86_400_000);
@@ -80,7 +80,7 @@ export async function openSession(
       action: "auth.login",
       entity: "user",
       entityId: user.id,
-      after: input.method === "sms" ? { method: "sms" } : undefined,
+      after: input.method === "password" ? undefined : { method: input.method },
     });
     return principalOf(tx, user.id, "session", sha256(secret));
   });

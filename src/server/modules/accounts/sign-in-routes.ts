@@ -1,5 +1,6 @@
 import { Type } from "@sinclair/typebox";
 import { eq } from "drizzle-orm";
+import type { FastifyReply, FastifyRequest } from "fastify";
 import { principalOf } from "../../platform/auth/index.ts";
 import { AppError } from "../../platform/errors.ts";
 import { type App, responses } from "../../platform/http/types.ts";
@@ -19,7 +20,27 @@ const Code = Type.String({
 const NewPassword = Type.String({ minLength: 1, maxLength: 200 });
 
 /** Sign-in by SMS code (residents need no password), and passwords changed or reset. */
-export function signInRoutes(app: App, { db, config, sms }: ModuleContext) {
+export function signInRoutes(app: App, { db, config, sms, wechat }: ModuleContext) {
+  /** Opens a session for a phone proven by a code (SMS or WeChat); a new phone becomes an account. */
+  async function signInPhone(
+    phone: string,
+    req: FastifyRequest,
+    reply: FastifyReply,
+    method: "sms" | "wechat",
+  ) {
+    // A new phone becomes an account without roles: a resident until bound to his household.
+    await db
+      .insert(users)
+      .values({ phone, name: `居民${phone.slice(-4)}` })
+      .onConflictDoNothing({ target: users.phone });
+    const [user] = await db.select().from(users).where(eq(users.phone, phone));
+    if (!user) throw new AppError("CODE_INVALID", 401);
+    if (user.disabled) throw new AppError("ACCOUNT_DISABLED", 403);
+    const session = await openSession(db, user, { ip: req.ip, userAgent: req.headers["user-agent"], method });
+    setSessionCookie(reply, config, session.secret, session.expiresAt);
+    return { user: session.user };
+  }
+
   app.post(
     "/auth/sms/send",
     {
@@ -67,21 +88,29 @@ export function signInRoutes(app: App, { db, config, sms }: ModuleContext) {
     async (req, reply) => {
       const { phone, code } = req.body;
       await spendCode(db, { phone, purpose: "login", code });
-      // A new phone becomes an account without roles: a resident until bound to his household.
-      await db
-        .insert(users)
-        .values({ phone, name: `居民${phone.slice(-4)}` })
-        .onConflictDoNothing({ target: users.phone });
-      const [user] = await db.select().from(users).where(eq(users.phone, phone));
-      if (!user) throw new AppError("CODE_INVALID", 401);
-      if (user.disabled) throw new AppError("ACCOUNT_DISABLED", 403);
-      const session = await openSession(db, user, {
-        ip: req.ip,
-        userAgent: req.headers["user-agent"],
-        method: "sms",
-      });
-      setSessionCookie(reply, config, session.secret, session.expiresAt);
-      return { user: session.user };
+      return signInPhone(phone, req, reply, "sms");
+    },
+  );
+
+  app.post(
+    "/auth/wechat/login",
+    {
+      config: { access: "public" },
+      schema: {
+        tags,
+        summary: "Sign in with a WeChat code, where the district has a WeChat provider (501 otherwise)",
+        body: Type.Object(
+          { code: Type.String({ minLength: 1, maxLength: 200 }) },
+          { additionalProperties: false },
+        ),
+        response: responses({ 200: Type.Object({ user: User }) }),
+      },
+    },
+    async (req, reply) => {
+      if (!wechat) throw new AppError("WECHAT_NOT_CONFIGURED", 501);
+      const phone = await wechat.phoneFor(req.body.code);
+      if (!phone) throw new AppError("CODE_INVALID", 401);
+      return signInPhone(phone, req, reply, "wechat");
     },
   );
 

@@ -118,6 +118,17 @@ describe("sign-in by SMS code", () => {
   });
 });
 
+describe("WeChat sign-in", () => {
+  it("says plainly that it is not set up where no WeChat provider is plugged in", async () => {
+    const res = await post("/api/v1/auth/wechat/login", { code: "071abcDEF" });
+    expect(res.statusCode).toBe(501);
+    expect(res.json().error).toMatchObject({
+      code: "WECHAT_NOT_CONFIGURED",
+      message: expect.stringContaining("手机验证码"),
+    });
+  });
+});
+
 describe("binding a resident account to its household", () => {
   it("binds at once when name and 身份证 number match, else asks the community without telling why", async () => {
     const [registered] = await t.database.db.select().from(residents).limit(1);

@@ -13,3 +13,4 @@ export { isRole, PERMISSIONS, type Permission, ROLES, type Role, roleGrants } fr
 export { inScope } from "./scope.ts";
 export { assertScopes, missingScopes, type RouteScope, TOKEN_SCOPES, type TokenScope } from "./scopes.ts";
 export { newSecret, sha256 } from "./secrets.ts";
+export type { WeChatProvider } from "./wechat.ts";

@@ -63,6 +63,7 @@ describe("every API route declares who may call it", () => {
       "POST /api/v1/auth/password/reset",
       "POST /api/v1/auth/sms/login",
       "POST /api/v1/auth/sms/send",
+      "POST /api/v1/auth/wechat/login",
       // A one-key call device authenticates itself with its per-device secret.
       "POST /api/v1/devices/:deviceId/calls",
       "POST /open311/v2/requests.:format",

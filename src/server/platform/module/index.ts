@@ -1,7 +1,7 @@
 import type { zhCN } from "../../../shared/locales/zh-CN.ts";
 import type { Config } from "../../config.ts";
 import type { EntityNamer, EntityNamers } from "../audit/names.ts";
-import type { Principal } from "../auth/index.ts";
+import type { Principal, WeChatProvider } from "../auth/index.ts";
 import type { Db, Executor } from "../db/index.ts";
 import type { StoredEvent } from "../events/index.ts";
 import type { ListSheet } from "../http/export.ts";
@@ -27,6 +27,8 @@ export interface ModuleContext {
   pii: PiiVault;
   /** Where sign-in codes go (the SMS gateway, the log, or the tests' fake). */
   sms: SmsSender;
+  /** WeChat sign-in, where a district has plugged a provider in (none here). */
+  wechat?: WeChatProvider;
   /** The job queue; absent in API tests that do not run jobs. */
   queue?: Queue;
   hooks: Partial<Hooks>;

@@ -32,6 +32,10 @@ export const ACCOUNTS_TEXTS = {
     "zh-CN": "验证码不正确或已过期，请重新获取",
     en: "The code is wrong or has expired: ask for a new one",
   },
+  WECHAT_NOT_CONFIGURED: {
+    "zh-CN": "本区尚未开通微信登录，请用手机验证码登录",
+    en: "WeChat sign-in is not set up here: sign in with an SMS code",
+  },
   ACCOUNT_DISABLED: {
     "zh-CN": "该账号已停用，请联系社区或街道",
     en: "This account has been deactivated: contact your community or street office",

@@ -226,6 +226,7 @@ export function AccountDrawer({
                       rules={[{ required: true, message: a("roleRequired") }]}
                     >
                       <Select
+                        showSearch={{ optionFilterProp: "label" }}
                         options={[...new Set([...offered, ...(role ? [role] : [])])].map((r) => ({
                           value: r,
                           label: roleLabel(t, r),
