@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createCase } from "../../testing/factories.ts";
 import {
   ownGridCentre,
   type RoleName,
@@ -137,8 +138,26 @@ describe("scope, drill-down and bad input", () => {
     expect((await t.as("resident").get("/api/v1/dashboard/overview")).statusCode).toBe(403);
     expect((await t.as("departmentStaff").get("/api/v1/dashboard/overview")).statusCode).toBe(403);
 
-    // All of the demo's 120 days: the small demo district gives a department only a few whistles, so
-    // a shorter window can hold none of them, depending on the hour the demo was generated.
+    // All of the demo's 120 days, and one whistle of the test's own: the small demo district gives a
+    // department only a few, and some runs' figures held none of them.
+    const filed = await createCase(t.as("resident"), {
+      location: await ownGridCentre(t.app, s.gridWorker as Session),
+    });
+    const move = (who: RoleName, body: Record<string, unknown>) =>
+      t.as(who).post(`/api/v1/cases/${filed.id}/transitions`, body);
+    expect((await move("gridWorker", { action: "escalate", note: "网格无法处理" })).statusCode).toBe(200);
+    const urban = (await t.as("communityStaff").get("/api/v1/cases/departments"))
+      .json()
+      .find((d: { code: string }) => d.code === "urban");
+    const deadline = new Date(Date.now() + 48 * 3_600_000).toISOString();
+    const call = await move("communityStaff", {
+      action: "whistle",
+      note: "请报到",
+      departmentIds: [urban.id],
+      deadline,
+    });
+    expect(call.json().status).toBe("whistled");
+    await refreshCaseFigures(t.database.db);
     const department = await t.as("departmentStaff").get(`/api/v1/dashboard/department?from=${daysAgo(125)}`);
     expect(department.statusCode).toBe(200);
     expect(department.json().departments).toHaveLength(1);
