@@ -87,6 +87,7 @@ export function AuditPage() {
             style={{ width: 160 }}
             placeholder={t("audit.allEntities")}
             aria-label={t("audit.entity")}
+            showSearch={{ optionFilterProp: "label" }}
             value={filters.entity}
             onChange={(value?: string) => list.setFilter("entity", value)}
             options={options(KNOWN_ENTITIES, (e) => entityLabel(t, e))}
