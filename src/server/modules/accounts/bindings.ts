@@ -54,23 +54,21 @@ export async function requestBinding(
       .from(householdBindings)
       .where(and(eq(householdBindings.userId, principal.userId), eq(householdBindings.status, "pending")));
     if (open && !match) throw conflict("BINDING_PENDING");
-    if (open)
-      await tx
-        .update(householdBindings)
-        .set({ status: "rejected", reason: "—" })
-        .where(eq(householdBindings.id, open.id));
-    const [row] = await tx
-      .insert(householdBindings)
-      .values({
-        userId: principal.userId,
-        householdId: match?.householdId ?? null,
-        territoryPath: match?.territoryPath ?? community.path,
-        name,
-        address: input.address?.trim() ?? "",
-        status: match ? "confirmed" : "pending",
-        decidedAt: match ? new Date() : null,
-      })
-      .returning();
+    const values = {
+      householdId: match?.householdId ?? null,
+      territoryPath: match?.territoryPath ?? community.path,
+      name,
+      address: input.address?.trim() ?? "",
+      status: match ? ("confirmed" as const) : ("pending" as const),
+      decidedAt: match ? new Date() : null,
+    };
+    // A match while his request waits settles that request, rather than leaving it for the community.
+    const [row] = open
+      ? await tx.update(householdBindings).set(values).where(eq(householdBindings.id, open.id)).returning()
+      : await tx
+          .insert(householdBindings)
+          .values({ userId: principal.userId, ...values })
+          .returning();
     if (!row) throw new Error("insert returned nothing");
     if (match) await bind(tx, principal.userId, name, match.nodeId);
     await audit({

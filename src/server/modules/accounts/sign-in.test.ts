@@ -181,6 +181,19 @@ describe("binding a resident account to its household", () => {
     expect(bound.roles).toEqual([expect.objectContaining({ role: "resident" })]);
     const notices = (await t.as(a.him).get("/api/v1/notifications")).json();
     expect(notices.items[0].title).toBe("家庭绑定已确认");
+    // A waiting request is settled, not left behind, when he then enters what the register holds.
+    const [second] = await t.database.db.select().from(residents).limit(1).offset(1);
+    if (!second) throw new Error("one resident only");
+    const c = await signInBySms("13712340013", "10.4.0.3");
+    await t.as(c.him).post("/api/v1/me/household-binding", { name: "错名字", communityId: community });
+    const settled = await t.as(c.him).post("/api/v1/me/household-binding", {
+      name: second.name,
+      idNumber: t.pii.decrypt(second.idCipher),
+      communityId: community,
+    });
+    expect(settled.json().status).toBe("confirmed");
+    const waiting = (await t.as("communityStaff").get("/api/v1/accounts/bindings")).json();
+    expect(waiting.items.map((i: { phone: string }) => i.phone)).not.toContain("137****0013");
     // Another community's staff does not see it; a registered row's number never shows.
     const [registeredAgain] = await t.database.db
       .select()
