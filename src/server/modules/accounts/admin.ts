@@ -12,7 +12,7 @@ import { conflict, forbidden, notFound, unprocessable } from "../../platform/err
 import { type Paging, pageWindow } from "../../platform/http/paging.ts";
 import type { Hooks } from "../../platform/module/index.ts";
 import { maskPhone } from "../../platform/pii/index.ts";
-import { nodesByIds } from "../territory/index.ts";
+import { nodeIdsUnder, nodesByIds } from "../territory/index.ts";
 import { assertMayGrant, type Grant, mayGrant, resolveGrants } from "./grants.ts";
 import { assertStrongPassword } from "./passwords.ts";
 import { forgetCredentials, forgetUser, sessionKey } from "./principals.ts";
@@ -211,11 +211,8 @@ export interface AccountFilter extends Paging {
 export async function listAccounts(db: Db, granter: Principal, f: AccountFilter) {
   const roots = scopePaths(granter, "accounts.manage");
   if (roots.length === 0) throw forbidden();
-  const inScope = sql`exists (select 1 from ${roleAssignments} ra join territory_nodes n on n.id = ra.node_id
-    where ra.user_id = ${users.id} and (${sql.join(
-      roots.map((r) => sql`n.path like ${`${r}%`}`),
-      sql` or `,
-    )})${f.role ? sql` and ra.role = ${f.role}` : sql``})`;
+  const inScope = sql`exists (select 1 from ${roleAssignments} ra
+    where ra.user_id = ${users.id} and ra.node_id in ${nodeIdsUnder(roots)}${f.role ? sql` and ra.role = ${f.role}` : sql``})`;
   const conditions: Array<SQL | undefined> = [inScope];
   if (f.q?.trim()) {
     const q = f.q.trim();

@@ -13,7 +13,15 @@ import { territoryNodes } from "./tables.ts";
 export { type BulkNode, bulkInsertNodes, type InsertedNode } from "./bulk.ts";
 export { locate } from "./geo.ts";
 export { gridCodePrefix, type Lineage, lineageOf, type NodeRef } from "./lineage.ts";
-export { areasBelow, districtOf, type NodeOutline, nodesBelow, nodesByCodes, nodesByRefs } from "./lookup.ts";
+export {
+  areasBelow,
+  districtOf,
+  type NodeOutline,
+  nodeIdsUnder,
+  nodesBelow,
+  nodesByCodes,
+  nodesByRefs,
+} from "./lookup.ts";
 export { scopedTo } from "./scope.ts";
 export {
   getNode,

@@ -92,3 +92,13 @@ export async function areasBelow(executor: Executor, path: string, level: Territ
     .where(and(eq(territoryNodes.level, level), sql`${territoryNodes.path} like ${`${path}%`}`))
     .orderBy(asc(territoryNodes.code));
 }
+
+/**
+ * The ids of the nodes under any of these paths, as a subquery: other modules' scope conditions
+ * (accounts by their roles' nodes) without naming this module's table.
+ */
+export const nodeIdsUnder = (paths: string[]): SQL =>
+  sql`(select ${territoryNodes.id} from ${territoryNodes} where ${sql.join(
+    paths.map((p) => sql`${territoryNodes.path} like ${`${p}%`}`),
+    sql` or `,
+  )})`;
