@@ -22,11 +22,14 @@ for (const name of ["E2E_DATA_DIR", "E2E_EMPTY_DATA_DIR"]) {
 
 export default defineConfig({
   testDir: "e2e",
-  workers: 1,
+  // Two browsers on one demo server: each test makes its own data (unique titles, its own people).
+  workers: 2,
   retries: 0,
   reporter: "list",
   fullyParallel: false,
   timeout: 60_000,
+  // A write answered while the other worker's pages load the same server can take a few seconds.
+  expect: { timeout: 10_000 },
   use: {
     baseURL,
     headless: true,

@@ -10,6 +10,9 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: "forks",
+    // Files share their worker's imported modules: the app is imported once per worker, not once
+    // per file. Each file still gets its own database and app (harness.ts empties the caches).
+    isolate: false,
     fileParallelism: true,
     maxWorkers: 2,
   },

@@ -73,6 +73,9 @@ test("the community worker approves it to the wall", async ({ page }) => {
 
   // The list has it published, and its page shows its history.
   await page.getByRole("tab", { name: "全部心愿" }).click();
+  // Typed before the tab has switched, the search would land in the review tab's box.
+  await expect(page.getByRole("tab", { name: "全部心愿" })).toHaveAttribute("aria-selected", "true");
+  await expect(page).toHaveURL(/tab=list/);
   await page.getByLabel("编号、心愿内容").fill(title);
   await page.getByLabel("编号、心愿内容").press("Enter");
   const listed = page.getByTestId("wish-row").filter({ hasText: title });

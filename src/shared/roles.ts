@@ -1,5 +1,6 @@
 /**
- * The nine roles of CONTRACT.md, the household liaison (联户长/党员中心户), and what each may do.
+ * The nine roles of CONTRACT.md, the household liaison (联户长/党员中心户), a paired unit's staff
+ * (共建单位联络员), and what each may do.
  * Shared by the server (which enforces it) and the pages (which offer only what is allowed). Every role assignment is bound to a
  * territory node; a permission reaches exactly the subtrees of the assignments that grant it.
  */
@@ -14,6 +15,7 @@ export const ROLES = [
   "propertyStaff",
   "merchant",
   "liaison",
+  "unitStaff",
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -41,6 +43,9 @@ export const PERMISSIONS = [
   "volunteering.join",
   "dashboard.read",
   "reports.read",
+  "engagement.manage",
+  "engagement.serve",
+  "engagement.unit",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -83,6 +88,12 @@ const GRANTS: Record<Permission, readonly Role[]> = {
   "dashboard.read": ["districtAdmin", "streetStaff", "communityStaff", "gridWorker"],
   // Community reports in the scope; a department's staff read their department's reports too.
   "reports.read": ["districtAdmin", "streetStaff", "communityStaff"],
+  // 双报到: the community pairs units, takes report-ins, approves records and writes feedback cards.
+  "engagement.manage": ["districtAdmin", "streetStaff", "communityStaff"],
+  // Reporting in, the service record, household visits.
+  "engagement.serve": ["partyMember", "liaison"],
+  // A paired unit's own staff: letters of introduction, its members' progress, ledgers and cards.
+  "engagement.unit": ["unitStaff"],
 };
 
 export function roleGrants(role: Role, permission: Permission): boolean {
@@ -114,6 +125,8 @@ export const ROLE_LEVELS: Record<Role, readonly RoleNodeLevel[]> = {
   propertyStaff: ["community", "compound"],
   merchant: ["community", "grid"],
   liaison: ["grid", "compound", "building"],
+  // Where the unit sits; which unit is its own setting.
+  unitStaff: ["district", "street", "community"],
 };
 
 /** The roles holding a permission. */

@@ -2,6 +2,7 @@ import type { Module } from "../platform/module/index.ts";
 import { accountsModule } from "./accounts/index.ts";
 import { casesModule } from "./cases/index.ts";
 import { dashboardModule } from "./dashboard/index.ts";
+import { engagementModule } from "./engagement/index.ts";
 import { open311Module } from "./open311/index.ts";
 import { ordersModule } from "./orders/index.ts";
 import { orgModule } from "./org/index.ts";
@@ -25,6 +26,7 @@ export const MODULES: readonly Module[] = [
   ordersModule,
   volunteeringModule,
   wishesModule,
+  engagementModule,
   placesModule,
   dashboardModule,
   open311Module,

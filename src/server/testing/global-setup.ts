@@ -1,10 +1,12 @@
-import { randomBytes } from "node:crypto";
+import { randomBytes, scryptSync } from "node:crypto";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import type { TestProject } from "vitest/node";
 import { bootstrap } from "../bootstrap.ts";
 import { loadConfig } from "../config.ts";
+import { DEMO_PASSWORD } from "../demo/accounts.ts";
+import { verifyPassword } from "../platform/auth/index.ts";
 import { type Database, openDatabase, runMigrations } from "../platform/db/index.ts";
 import { PiiVault } from "../platform/pii/index.ts";
 import { onPostgres, throwawayDatabase } from "./database.ts";
@@ -26,6 +28,28 @@ async function loadDemoInto(database: Database, piiKey: string) {
     loadConfig({ DEMO: "1", DEMO_SIZE: "small" }),
     await PiiVault.load({ piiKey }),
   );
+  await cheapenDemoPasswords(database);
+}
+
+/**
+ * Every test file signs the nine demo roles in; at the real scrypt cost (N=2^15, ~50 ms each) that
+ * is a minute of CPU per run. The demo password is stored again at N=2^10: the same scheme and
+ * the same check, only cheaper (a hash names its own cost).
+ */
+async function cheapenDemoPasswords(database: Database) {
+  const n = 2 ** 10;
+  const salt = randomBytes(16);
+  const key = scryptSync(DEMO_PASSWORD.normalize("NFC"), salt, 32, { N: n, r: 8, p: 1 });
+  const cheap = ["scrypt", n, 8, 1, salt.toString("base64url"), key.toString("base64url")].join("$");
+  const { rows } = await database.executeSql(
+    "select distinct password_hash as hash from users where password_hash is not null",
+  );
+  for (const { hash } of rows as Array<{ hash: string }>)
+    if (await verifyPassword(DEMO_PASSWORD, hash))
+      await database.executeSql("update users set password_hash = $1 where password_hash = $2", [
+        cheap,
+        hash,
+      ]);
 }
 
 /**

@@ -4,8 +4,10 @@ import { join } from "node:path";
 import { inject } from "vitest";
 import { buildApp } from "../app.ts";
 import { loadConfig } from "../config.ts";
+import { DEMO_PASSWORD } from "../demo/accounts.ts";
 import { MODULES } from "../modules/index.ts";
 import { TOKEN_SCOPES, type TokenScope } from "../platform/auth/index.ts";
+import { clearProcessCaches } from "../platform/caches.ts";
 import { type Database, openDatabase, runMigrations } from "../platform/db/index.ts";
 import { centroidOf } from "../platform/geo/index.ts";
 import type { App } from "../platform/http/types.ts";
@@ -18,7 +20,7 @@ import { type Caller, callerOf, headersOf, type RoleName, type Who } from "./cal
 import { freshDatabaseUrl, type TestDatabaseUrl } from "./database.ts";
 
 export type { Caller, RoleName, Who } from "./calls.ts";
-export const DEMO_PASSWORD = "demo12345";
+export { DEMO_PASSWORD };
 /** The modules' importers, as the app offers them. */
 export const IMPORTERS = importersOf(MODULES);
 export const ORIGIN = "http://localhost";
@@ -57,6 +59,8 @@ export async function startTestApp(
   env: Record<string, string> = {},
   options: TestAppOptions = {},
 ): Promise<TestApp> {
+  // Test files share their worker's modules (vitest `isolate: false`), and so its caches.
+  clearProcessCaches();
   const target = await demoCopy();
   const signedIn: Partial<Record<RoleName, Record<string, string>>> = options.signedIn ?? {};
   const database = await openDatabase({ url: target.url, loadDataDir: target.dump });

@@ -18,7 +18,14 @@ export { ROLE_LEVELS } from "../../../shared/roles.ts";
  * Taking part (grabbing orders, volunteering, claiming wishes) is no power over others: staff open
  * liaisons', members' and residents' accounts without holding these themselves.
  */
-const PARTICIPATION: readonly Permission[] = ["orders.grab", "volunteering.join", "wishes.claim"];
+const PARTICIPATION: readonly Permission[] = [
+  "orders.grab",
+  "volunteering.join",
+  "wishes.claim",
+  "engagement.serve",
+  // Acting for one's own paired unit (which unit: the account's setting, in the granter's scope).
+  "engagement.unit",
+];
 
 const under = (path: string, roots: string[]) => roots.some((root) => path.startsWith(root));
 

@@ -1,6 +1,6 @@
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
-import { LRUCache } from "lru-cache";
 import { type Credentials, type Principal, sha256, TOKEN_SCOPES } from "../../platform/auth/index.ts";
+import { processCache } from "../../platform/caches.ts";
 import type { Db, Executor } from "../../platform/db/index.ts";
 import { nodesByIds } from "../territory/index.ts";
 import { apiTokens, roleAssignments, sessions, users } from "./tables.ts";
@@ -12,7 +12,7 @@ import { apiTokens, roleAssignments, sessions, users } from "./tables.ts";
  */
 export const PRINCIPAL_TTL_MS = 5_000;
 // A principal being built is shared by the requests that ask for it meanwhile (`fetch`).
-const cache = new LRUCache<string, Principal, { db: Db; credentials: Credentials }>({
+const cache = processCache<string, Principal, { db: Db; credentials: Credentials }>({
   max: 20_000,
   ttl: PRINCIPAL_TTL_MS,
   fetchMethod: async (key, _stale, { context: { db, credentials } }) => {

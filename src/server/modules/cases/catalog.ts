@@ -1,5 +1,5 @@
 import { asc, eq, inArray } from "drizzle-orm";
-import { LRUCache } from "lru-cache";
+import { processCache } from "../../platform/caches.ts";
 import type { Db, Executor } from "../../platform/db/index.ts";
 import { unprocessable } from "../../platform/errors.ts";
 import type { CaseStatus } from "./flow.ts";
@@ -10,7 +10,7 @@ export type Department = typeof departments.$inferSelect;
 
 // Categories change rarely (as data) and every intake reads one: each process keeps one for five
 // seconds, so a change reaches every process within that (README: what each process keeps).
-const categoryCache = new LRUCache<string, Category>({ max: 500, ttl: 5_000 });
+const categoryCache = processCache<string, Category>({ max: 500, ttl: 5_000 });
 
 /** An active category, or 422 UNKNOWN_CATEGORY naming the ones that exist. */
 export async function categoryByCode(db: Db, code: string): Promise<Category> {

@@ -1,5 +1,5 @@
 import { asc, count } from "drizzle-orm";
-import { LRUCache } from "lru-cache";
+import { processCache } from "../../platform/caches.ts";
 import type { Executor } from "../../platform/db/index.ts";
 import { unprocessable } from "../../platform/errors.ts";
 import { orderCategories } from "./tables.ts";
@@ -29,7 +29,7 @@ export type OrderCategory = typeof orderCategories.$inferSelect;
 
 // Six rows that change rarely (as data), read by every grab and every list: each process keeps them
 // five seconds, so a change reaches every process within that (README: what each process keeps).
-const cache = new LRUCache<"all", OrderCategory[]>({ max: 1, ttl: 5_000 });
+const cache = processCache<"all", OrderCategory[]>({ max: 1, ttl: 5_000 });
 
 /** After an edit: this process reads the categories afresh at once (the others within five seconds). */
 export function forgetOrderCategories(): void {

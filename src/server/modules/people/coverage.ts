@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { LRUCache } from "lru-cache";
+import { processCache } from "../../platform/caches.ts";
 import { type Db, rowsOf } from "../../platform/db/index.ts";
 import { households, liaisonHouseholds, partyMembers, residents } from "./tables.ts";
 
@@ -14,7 +14,7 @@ export interface Coverage {
 }
 
 // Households and their links change by the day, the command centre asks every few seconds.
-const cache = new LRUCache<string, Coverage>({ max: 500, ttl: 60_000 });
+const cache = processCache<string, Coverage>({ max: 500, ttl: 60_000 });
 
 /** Party members' reach over the households under a territory path, at most a minute old. */
 export async function householdCoverage(db: Db, path: string): Promise<Coverage> {

@@ -35,7 +35,7 @@ export { householdPlace, listHouseholds } from "./directory.ts";
 export { householdOfResident } from "./identify.ts";
 export { householdInScope } from "./scope.ts";
 export { MEMBER_CATEGORIES, type MemberCategory, STAFF_ROLES, type StaffRole } from "./tables.ts";
-export { memberWorkUnitId } from "./work-unit.ts";
+export { type MemberRecord, memberByPhone, membersByIds, memberWorkUnitId } from "./work-unit.ts";
 
 export const peopleModule: Module = {
   name: "people",

@@ -1,4 +1,4 @@
-import { and, eq, isNotNull } from "drizzle-orm";
+import { and, eq, inArray, isNotNull } from "drizzle-orm";
 import type { Executor } from "../../platform/db/index.ts";
 import { partyMembers, residents } from "./tables.ts";
 
@@ -14,4 +14,47 @@ export async function memberWorkUnitId(executor: Executor, phone: string): Promi
     .where(and(eq(residents.phone, phone), isNotNull(partyMembers.workUnitId)))
     .limit(1);
   return row?.unitId ?? null;
+}
+
+/** A party member's record as other modules need it (双报到, the service record, visits). */
+export interface MemberRecord {
+  id: string;
+  residentId: string;
+  name: string;
+  category: typeof partyMembers.$inferSelect.category;
+  workUnitId: string | null;
+  /** Where he lives (his household's path): where he reports in and serves. */
+  territoryPath: string;
+  householdId: string;
+}
+
+const memberColumns = {
+  id: partyMembers.id,
+  residentId: partyMembers.residentId,
+  name: residents.name,
+  category: partyMembers.category,
+  workUnitId: partyMembers.workUnitId,
+  territoryPath: partyMembers.territoryPath,
+  householdId: residents.householdId,
+};
+
+/** The party member registered with this mobile number (an account's), or null. */
+export async function memberByPhone(executor: Executor, phone: string): Promise<MemberRecord | null> {
+  const [row] = await executor
+    .select(memberColumns)
+    .from(partyMembers)
+    .innerJoin(residents, eq(residents.id, partyMembers.residentId))
+    .where(eq(residents.phone, phone))
+    .limit(1);
+  return row ?? null;
+}
+
+/** Party members by id (those that exist). */
+export async function membersByIds(executor: Executor, ids: string[]): Promise<MemberRecord[]> {
+  if (ids.length === 0) return [];
+  return executor
+    .select(memberColumns)
+    .from(partyMembers)
+    .innerJoin(residents, eq(residents.id, partyMembers.residentId))
+    .where(inArray(partyMembers.id, ids));
 }

@@ -1,5 +1,5 @@
 import { asc, eq } from "drizzle-orm";
-import { LRUCache } from "lru-cache";
+import { processCache } from "../../platform/caches.ts";
 import type { Executor } from "../../platform/db/index.ts";
 import { nodesByIds } from "./service.ts";
 import { territoryNodes } from "./tables.ts";
@@ -19,7 +19,7 @@ export interface Lineage {
 
 // Paths never change once a node exists, so which nodes lie above one can be kept; their names can
 // change (a rename), so a lineage is kept for five seconds (the README's list of per-process caches).
-const cache = new LRUCache<string, Lineage>({ max: 50_000, ttl: 5_000 });
+const cache = processCache<string, Lineage>({ max: 50_000, ttl: 5_000 });
 
 /** The grid, community and street on a materialised path (a household's, a building's, a grid's own). */
 export async function lineageOf(executor: Executor, path: string): Promise<Lineage> {
@@ -35,16 +35,18 @@ export async function lineageOf(executor: Executor, path: string): Promise<Linea
   return lineage;
 }
 
-let prefix: string | undefined;
+const prefixes = processCache<"prefix", string>({ max: 1 });
 /** The letters the district's grid codes start with (`XG` of `XG-LJ-001`), for other human codes. */
 export async function gridCodePrefix(executor: Executor): Promise<string | undefined> {
-  if (prefix) return prefix;
+  const known = prefixes.get("prefix");
+  if (known) return known;
   const [first] = await executor
     .select({ code: territoryNodes.code })
     .from(territoryNodes)
     .where(eq(territoryNodes.level, "grid"))
     .orderBy(asc(territoryNodes.code))
     .limit(1);
-  prefix = /^([A-Z]{1,4})-/.exec(first?.code ?? "")?.[1];
+  const prefix = /^([A-Z]{1,4})-/.exec(first?.code ?? "")?.[1];
+  if (prefix) prefixes.set("prefix", prefix);
   return prefix;
 }

@@ -3,6 +3,9 @@ import { CASE_WORK_TEXTS } from "./texts/case-work.ts";
 import { CASES_TEXTS } from "./texts/cases.ts";
 import { CATALOG_TEXTS } from "./texts/catalog.ts";
 import { COMMON_TEXTS } from "./texts/common.ts";
+import { ENGAGEMENT_RECORDS_TEXTS } from "./texts/engagement-records.ts";
+import { ENGAGEMENT_UNITS_TEXTS } from "./texts/engagement-units.ts";
+import { ENGAGEMENT_VISITS_TEXTS } from "./texts/engagement-visits.ts";
 import { ORDERS_TEXTS } from "./texts/orders.ts";
 import { ORG_TEXTS } from "./texts/org.ts";
 
@@ -20,6 +23,9 @@ const MESSAGES = {
   ...ORDERS_TEXTS,
   ...ORG_TEXTS,
   ...CATALOG_TEXTS,
+  ...ENGAGEMENT_UNITS_TEXTS,
+  ...ENGAGEMENT_RECORDS_TEXTS,
+  ...ENGAGEMENT_VISITS_TEXTS,
 };
 
 /** A code the catalogue words: the only codes AppError takes, so tsc refuses a code without texts. */

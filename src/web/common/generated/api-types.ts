@@ -1204,7 +1204,7 @@ export interface paths {
                                 name: string;
                                 mustChangePassword: boolean;
                                 roles: {
-                                    role: "districtAdmin" | "streetStaff" | "communityStaff" | "gridWorker" | "departmentStaff" | "partyMember" | "resident" | "propertyStaff" | "merchant" | "liaison";
+                                    role: "districtAdmin" | "streetStaff" | "communityStaff" | "gridWorker" | "departmentStaff" | "partyMember" | "resident" | "propertyStaff" | "merchant" | "liaison" | "unitStaff";
                                     /** Format: uuid */
                                     nodeId: string;
                                     nodeName: string;
@@ -1303,7 +1303,7 @@ export interface paths {
                                 name: string;
                                 mustChangePassword: boolean;
                                 roles: {
-                                    role: "districtAdmin" | "streetStaff" | "communityStaff" | "gridWorker" | "departmentStaff" | "partyMember" | "resident" | "propertyStaff" | "merchant" | "liaison";
+                                    role: "districtAdmin" | "streetStaff" | "communityStaff" | "gridWorker" | "departmentStaff" | "partyMember" | "resident" | "propertyStaff" | "merchant" | "liaison" | "unitStaff";
                                     /** Format: uuid */
                                     nodeId: string;
                                     nodeName: string;
@@ -1652,7 +1652,7 @@ export interface paths {
                                 name: string;
                                 mustChangePassword: boolean;
                                 roles: {
-                                    role: "districtAdmin" | "streetStaff" | "communityStaff" | "gridWorker" | "departmentStaff" | "partyMember" | "resident" | "propertyStaff" | "merchant" | "liaison";
+                                    role: "districtAdmin" | "streetStaff" | "communityStaff" | "gridWorker" | "departmentStaff" | "partyMember" | "resident" | "propertyStaff" | "merchant" | "liaison" | "unitStaff";
                                     /** Format: uuid */
                                     nodeId: string;
                                     nodeName: string;
@@ -1725,7 +1725,7 @@ export interface paths {
                                 name: string;
                                 mustChangePassword: boolean;
                                 roles: {
-                                    role: "districtAdmin" | "streetStaff" | "communityStaff" | "gridWorker" | "departmentStaff" | "partyMember" | "resident" | "propertyStaff" | "merchant" | "liaison";
+                                    role: "districtAdmin" | "streetStaff" | "communityStaff" | "gridWorker" | "departmentStaff" | "partyMember" | "resident" | "propertyStaff" | "merchant" | "liaison" | "unitStaff";
                                     /** Format: uuid */
                                     nodeId: string;
                                     nodeName: string;
@@ -1857,7 +1857,7 @@ export interface paths {
                 query?: {
                     /** @description part of the name, or the whole phone */
                     q?: string;
-                    role?: "districtAdmin" | "streetStaff" | "communityStaff" | "gridWorker" | "departmentStaff" | "partyMember" | "resident" | "propertyStaff" | "merchant" | "liaison";
+                    role?: "districtAdmin" | "streetStaff" | "communityStaff" | "gridWorker" | "departmentStaff" | "partyMember" | "resident" | "propertyStaff" | "merchant" | "liaison" | "unitStaff";
                     active?: boolean;
                     /** @description 1-based page number */
                     page?: number;
@@ -1887,7 +1887,7 @@ export interface paths {
                                 /** Format: date-time */
                                 createdAt: string;
                                 roles: {
-                                    role: "districtAdmin" | "streetStaff" | "communityStaff" | "gridWorker" | "departmentStaff" | "partyMember" | "resident" | "propertyStaff" | "merchant" | "liaison";
+                                    role: "districtAdmin" | "streetStaff" | "communityStaff" | "gridWorker" | "departmentStaff" | "partyMember" | "resident" | "propertyStaff" | "merchant" | "liaison" | "unitStaff";
                                     /** Format: uuid */
                                     nodeId: string;
                                     nodeName: string;
@@ -1937,7 +1937,7 @@ export interface paths {
                         password?: string;
                         /** @description each role bound to a territory node: its scope is the node's subtree */
                         roles: {
-                            role: "districtAdmin" | "streetStaff" | "communityStaff" | "gridWorker" | "departmentStaff" | "partyMember" | "resident" | "propertyStaff" | "merchant" | "liaison";
+                            role: "districtAdmin" | "streetStaff" | "communityStaff" | "gridWorker" | "departmentStaff" | "partyMember" | "resident" | "propertyStaff" | "merchant" | "liaison" | "unitStaff";
                             /** Format: uuid */
                             nodeId: string;
                         }[];
@@ -2014,7 +2014,7 @@ export interface paths {
                         name?: string;
                         /** @description each role bound to a territory node: its scope is the node's subtree */
                         roles?: {
-                            role: "districtAdmin" | "streetStaff" | "communityStaff" | "gridWorker" | "departmentStaff" | "partyMember" | "resident" | "propertyStaff" | "merchant" | "liaison";
+                            role: "districtAdmin" | "streetStaff" | "communityStaff" | "gridWorker" | "departmentStaff" | "partyMember" | "resident" | "propertyStaff" | "merchant" | "liaison" | "unitStaff";
                             /** Format: uuid */
                             nodeId: string;
                         }[];
@@ -4622,7 +4622,7 @@ export interface paths {
                                 actorId: string | null;
                                 actorName: string | null;
                                 actorRoles: {
-                                    role: "districtAdmin" | "streetStaff" | "communityStaff" | "gridWorker" | "departmentStaff" | "partyMember" | "resident" | "propertyStaff" | "merchant" | "liaison";
+                                    role: "districtAdmin" | "streetStaff" | "communityStaff" | "gridWorker" | "departmentStaff" | "partyMember" | "resident" | "propertyStaff" | "merchant" | "liaison" | "unitStaff";
                                     nodeName: string;
                                 }[];
                                 /** Format: uuid */
@@ -4702,7 +4702,7 @@ export interface paths {
                                 reader: {
                                     name: string;
                                     roles: {
-                                        role: "districtAdmin" | "streetStaff" | "communityStaff" | "gridWorker" | "departmentStaff" | "partyMember" | "resident" | "propertyStaff" | "merchant" | "liaison";
+                                        role: "districtAdmin" | "streetStaff" | "communityStaff" | "gridWorker" | "departmentStaff" | "partyMember" | "resident" | "propertyStaff" | "merchant" | "liaison" | "unitStaff";
                                         nodeName: string;
                                     }[];
                                 } | null;

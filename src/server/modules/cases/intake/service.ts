@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
-import { LRUCache } from "lru-cache";
 import type { Actor } from "../../../platform/audit/index.ts";
+import { processCache } from "../../../platform/caches.ts";
 import type { Db, Executor } from "../../../platform/db/index.ts";
 import { AppError, unprocessable } from "../../../platform/errors.ts";
 import { assertFilesExist } from "../../../platform/files/index.ts";
@@ -42,8 +42,8 @@ export interface Submitted {
 const MINUTE = 60_000;
 // Grid paths never change once a node exists, so they are kept; departments change rarely, and
 // like categories (catalog.ts) are kept five seconds: neither needs a query per intake.
-const gridPaths = new LRUCache<string, string>({ max: 50_000 });
-const departmentIds = new LRUCache<string, { id: string | null }>({ max: 500, ttl: 5_000 });
+const gridPaths = processCache<string, string>({ max: 50_000 });
+const departmentIds = processCache<string, { id: string | null }>({ max: 500, ttl: 5_000 });
 
 /**
  * Every channel ends here: place → route, then (with the intakes arriving at the same moment,
