@@ -7,6 +7,9 @@ import { casesAdminEn } from "./cases-admin.en.ts";
 import { casesMobileEn } from "./cases-mobile.en.ts";
 import { contactCardEn } from "./contact-card.en.ts";
 import { dashboardEn } from "./dashboard.en.ts";
+import { engagementRecordsEn } from "./engagement-records.en.ts";
+import { engagementUnitsEn } from "./engagement-units.en.ts";
+import { engagementVisitsEn } from "./engagement-visits.en.ts";
 import { exportEn } from "./export.en.ts";
 import { importsEn } from "./imports.en.ts";
 import { noticesEn } from "./notices.en.ts";
@@ -35,6 +38,9 @@ export const en: Same<typeof zhCN> = {
   contactCard: contactCardEn,
   dashboard: dashboardEn,
   export: exportEn,
+  engagementUnits: engagementUnitsEn,
+  engagementRecords: engagementRecordsEn,
+  engagementVisits: engagementVisitsEn,
   imports: importsEn,
   notices: noticesEn,
   orders: ordersEn,

@@ -7,6 +7,9 @@ import { casesAdminZhCN } from "./cases-admin.zh-CN.ts";
 import { casesMobileZhCN } from "./cases-mobile.zh-CN.ts";
 import { contactCardZhCN } from "./contact-card.zh-CN.ts";
 import { dashboardZhCN } from "./dashboard.zh-CN.ts";
+import { engagementRecordsZhCN } from "./engagement-records.zh-CN.ts";
+import { engagementUnitsZhCN } from "./engagement-units.zh-CN.ts";
+import { engagementVisitsZhCN } from "./engagement-visits.zh-CN.ts";
 import { exportZhCN } from "./export.zh-CN.ts";
 import { importsZhCN } from "./imports.zh-CN.ts";
 import { noticesZhCN } from "./notices.zh-CN.ts";
@@ -33,6 +36,9 @@ export const zhCN = {
   contactCard: contactCardZhCN,
   dashboard: dashboardZhCN,
   export: exportZhCN,
+  engagementUnits: engagementUnitsZhCN,
+  engagementRecords: engagementRecordsZhCN,
+  engagementVisits: engagementVisitsZhCN,
   imports: importsZhCN,
   notices: noticesZhCN,
   orders: ordersZhCN,

@@ -17,6 +17,7 @@ export {
   type NewUser,
   type UserCard,
   userCards,
+  userPhones,
   usersHolding,
   usersHoldingUnder,
 } from "./users.ts";

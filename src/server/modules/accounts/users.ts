@@ -96,3 +96,10 @@ export async function userCards(executor: Executor, ids: string[]): Promise<Map<
   }
   return cards;
 }
+
+/** The mobile numbers of these accounts: where another register (party members) meets them. */
+export async function userPhones(executor: Executor, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await executor.select({ id: users.id, phone: users.phone }).from(users).where(inArray(users.id, ids));
+  return new Map(rows.map((r) => [r.id, r.phone]));
+}
