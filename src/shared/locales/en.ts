@@ -7,9 +7,11 @@ import { casesAdminEn } from "./cases-admin.en.ts";
 import { casesMobileEn } from "./cases-mobile.en.ts";
 import { contactCardEn } from "./contact-card.en.ts";
 import { dashboardEn } from "./dashboard.en.ts";
+import { engagementMobilisationEn } from "./engagement-mobilisation.en.ts";
 import { engagementRecordsEn } from "./engagement-records.en.ts";
 import { engagementUnitsEn } from "./engagement-units.en.ts";
 import { engagementVisitsEn } from "./engagement-visits.en.ts";
+import { engagementWallsEn } from "./engagement-walls.en.ts";
 import { exportEn } from "./export.en.ts";
 import { importsEn } from "./imports.en.ts";
 import { noticesEn } from "./notices.en.ts";
@@ -41,6 +43,8 @@ export const en: Same<typeof zhCN> = {
   engagementUnits: engagementUnitsEn,
   engagementRecords: engagementRecordsEn,
   engagementVisits: engagementVisitsEn,
+  engagementWalls: engagementWallsEn,
+  engagementMobilisation: engagementMobilisationEn,
   imports: importsEn,
   notices: noticesEn,
   orders: ordersEn,
@@ -153,6 +157,8 @@ export const en: Same<typeof zhCN> = {
     hotlineImport: "12345 import",
     accounts: "Accounts",
     accountBindings: "Household requests",
+    engagementVisits: "Visit coverage",
+    myHouseholds: "My households",
   },
   user: {
     roleAt: "{{role}} · {{node}}",
@@ -266,6 +272,7 @@ export const en: Same<typeof zhCN> = {
       engagement_record_create: "Add service record",
       engagement_record_approve: "Approve service record",
       engagement_record_reject: "Reject service record",
+      engagement_sixone_mark: "Tick a yearly checklist item",
       engagement_feedback_save: "Write feedback card",
       engagement_feedback_send: "Send feedback card",
       engagement_suggestion_create: "Make a suggestion",
@@ -274,6 +281,22 @@ export const en: Same<typeof zhCN> = {
       engagement_visit_create: "Log household visit",
       engagement_visit_case: "Turn visit problem into case",
       engagement_unit_staff_assign: "Assign unit staff to unit",
+      engagement_promise_create: "Make a promise",
+      engagement_promise_publish: "Publish promise",
+      engagement_promise_return: "Return promise",
+      engagement_promise_keep: "Record promise kept",
+      engagement_pioneer_create: "Name a pioneer",
+      engagement_pioneer_remove: "Remove pioneer",
+      engagement_mobilisation_raise: "Raise call-up",
+      engagement_mobilisation_call: "Call members up",
+      engagement_mobilisation_report: "Report to call-up",
+      engagement_mobilisation_dissolve: "Dissolve call-up",
+      engagement_talent_create: "Register talent",
+      engagement_talent_update: "Update talent",
+      engagement_seeker_create: "Register job seeker",
+      engagement_seeker_update: "Update job seeker",
+      engagement_match_create: "Propose training or job",
+      engagement_match_outcome: "Record match outcome",
     },
     entities: {
       ...auditWordsEn.entities,
@@ -293,6 +316,7 @@ export const en: Same<typeof zhCN> = {
       org_kind: "Organisation kind",
       unit: "Partner unit",
       part_time_member: "Part-time member",
+      household_visit: "Household visit",
     },
   },
   territory: {

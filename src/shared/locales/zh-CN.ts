@@ -7,9 +7,11 @@ import { casesAdminZhCN } from "./cases-admin.zh-CN.ts";
 import { casesMobileZhCN } from "./cases-mobile.zh-CN.ts";
 import { contactCardZhCN } from "./contact-card.zh-CN.ts";
 import { dashboardZhCN } from "./dashboard.zh-CN.ts";
+import { engagementMobilisationZhCN } from "./engagement-mobilisation.zh-CN.ts";
 import { engagementRecordsZhCN } from "./engagement-records.zh-CN.ts";
 import { engagementUnitsZhCN } from "./engagement-units.zh-CN.ts";
 import { engagementVisitsZhCN } from "./engagement-visits.zh-CN.ts";
+import { engagementWallsZhCN } from "./engagement-walls.zh-CN.ts";
 import { exportZhCN } from "./export.zh-CN.ts";
 import { importsZhCN } from "./imports.zh-CN.ts";
 import { noticesZhCN } from "./notices.zh-CN.ts";
@@ -39,6 +41,8 @@ export const zhCN = {
   engagementUnits: engagementUnitsZhCN,
   engagementRecords: engagementRecordsZhCN,
   engagementVisits: engagementVisitsZhCN,
+  engagementWalls: engagementWallsZhCN,
+  engagementMobilisation: engagementMobilisationZhCN,
   imports: importsZhCN,
   notices: noticesZhCN,
   orders: ordersZhCN,
@@ -151,6 +155,8 @@ export const zhCN = {
     hotlineImport: "12345 工单导入",
     accounts: "账号管理",
     accountBindings: "待确认绑定",
+    engagementVisits: "走访覆盖",
+    myHouseholds: "我的包联户",
   },
   user: {
     roleAt: "{{role}} · {{node}}",
@@ -264,6 +270,7 @@ export const zhCN = {
       engagement_record_create: "补录服务纪实",
       engagement_record_approve: "审核通过服务纪实",
       engagement_record_reject: "退回服务纪实",
+      engagement_sixone_mark: "登记六个一完成情况",
       engagement_feedback_save: "填写反馈卡",
       engagement_feedback_send: "报送反馈卡",
       engagement_suggestion_create: "提出意见建议",
@@ -272,6 +279,22 @@ export const zhCN = {
       engagement_visit_create: "记录走访",
       engagement_visit_case: "走访问题转为事件",
       engagement_unit_staff_assign: "设置单位联络员所属单位",
+      engagement_promise_create: "写下承诺",
+      engagement_promise_publish: "承诺上墙",
+      engagement_promise_return: "退回承诺",
+      engagement_promise_keep: "记录践诺",
+      engagement_pioneer_create: "评选先锋",
+      engagement_pioneer_remove: "撤下先锋",
+      engagement_mobilisation_raise: "发起应急动员",
+      engagement_mobilisation_call: "召集党员",
+      engagement_mobilisation_report: "应急报到",
+      engagement_mobilisation_dissolve: "解散应急队伍",
+      engagement_talent_create: "登记人才",
+      engagement_talent_update: "修改人才信息",
+      engagement_seeker_create: "登记求职者",
+      engagement_seeker_update: "修改求职状态",
+      engagement_match_create: "推荐培训或岗位",
+      engagement_match_outcome: "记录推荐结果",
     },
     entities: {
       ...auditWordsZhCN.entities,
@@ -291,6 +314,7 @@ export const zhCN = {
       org_kind: "党组织类型",
       unit: "共建单位",
       part_time_member: "兼职委员",
+      household_visit: "走访记录",
     },
   },
   territory: {

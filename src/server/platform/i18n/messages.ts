@@ -3,9 +3,11 @@ import { CASE_WORK_TEXTS } from "./texts/case-work.ts";
 import { CASES_TEXTS } from "./texts/cases.ts";
 import { CATALOG_TEXTS } from "./texts/catalog.ts";
 import { COMMON_TEXTS } from "./texts/common.ts";
+import { ENGAGEMENT_MOBILISATION_TEXTS } from "./texts/engagement-mobilisation.ts";
 import { ENGAGEMENT_RECORDS_TEXTS } from "./texts/engagement-records.ts";
 import { ENGAGEMENT_UNITS_TEXTS } from "./texts/engagement-units.ts";
 import { ENGAGEMENT_VISITS_TEXTS } from "./texts/engagement-visits.ts";
+import { ENGAGEMENT_WALLS_TEXTS } from "./texts/engagement-walls.ts";
 import { ORDERS_TEXTS } from "./texts/orders.ts";
 import { ORG_TEXTS } from "./texts/org.ts";
 
@@ -26,6 +28,8 @@ const MESSAGES = {
   ...ENGAGEMENT_UNITS_TEXTS,
   ...ENGAGEMENT_RECORDS_TEXTS,
   ...ENGAGEMENT_VISITS_TEXTS,
+  ...ENGAGEMENT_WALLS_TEXTS,
+  ...ENGAGEMENT_MOBILISATION_TEXTS,
 };
 
 /** A code the catalogue words: the only codes AppError takes, so tsc refuses a code without texts. */
