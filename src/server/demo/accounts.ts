@@ -2,7 +2,7 @@ import type { Role } from "../platform/auth/index.ts";
 
 export const DEMO_PASSWORD = "demo12345";
 
-/** CONTRACT.md's nine demo accounts; `node` names the demo node each is bound to. */
+/** CONTRACT.md's nine demo accounts and the unit's contact; `node` names the demo node each is bound to. */
 export const DEMO_ACCOUNTS: ReadonlyArray<{
   phone: string;
   name: string;
@@ -52,4 +52,6 @@ export const DEMO_ACCOUNTS: ReadonlyArray<{
   { phone: "13800000007", name: "孙秀英", role: "resident", node: "household", label: "居民" },
   { phone: "13800000008", name: "周海涛", role: "propertyStaff", node: "compound", label: "物业企业人员" },
   { phone: "13800000009", name: "吴美玲", role: "merchant", node: "community", label: "商户" },
+  // Acts for the in-service member's unit, paired with the first community (demo/generate/engagement.ts).
+  { phone: "13800000010", name: "周建国", role: "unitStaff", node: "community", label: "共建单位联络员" },
 ];

@@ -16,6 +16,7 @@ import { hashPassword } from "../platform/auth/index.ts";
 import type { Db, Tx } from "../platform/db/index.ts";
 import type { PiiVault } from "../platform/pii/index.ts";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./accounts.ts";
+import { writeEngagement } from "./engagement.ts";
 import { DEMO_SIZES, type DemoSizeName, generateDemo } from "./generate/index.ts";
 import { buildOrders } from "./generate/orders.ts";
 import type { DemoActor, DemoCase, DemoDistrict } from "./generate/types.ts";
@@ -47,7 +48,7 @@ export async function loadDemo(
   const demo = generateDemo(undefined, undefined, DEMO_SIZES[size]);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await audited(db, SYSTEM, async (tx, audit) => {
-    const { nodes, households, units } = await writeDistrict(tx, vault, demo, step);
+    const { nodes, households, units, members } = await writeDistrict(tx, vault, demo, step);
     step("demo accounts…");
     const users = new Map<string, string>();
     for (const a of DEMO_ACCOUNTS) {
@@ -73,6 +74,8 @@ export async function loadDemo(
     const wishes = buildWishes(demo, Date.now());
     step(`wishes: ${wishes.length} with their timelines…`);
     await bulkInsertWishes(tx, wishesOf(wishes, { nodes, users, units }));
+    step("双报到: pairings, report-ins, service records, feedback cards, visits, rota…");
+    await writeEngagement(tx, demo, { nodes, households, units, members, users });
     await audit({
       action: "demo.load",
       entity: "district",
@@ -93,7 +96,12 @@ async function writeDistrict(
   vault: PiiVault,
   demo: DemoDistrict,
   step: Progress,
-): Promise<{ nodes: Map<string, InsertedNode>; households: Households; units: Map<string, string> }> {
+): Promise<{
+  nodes: Map<string, InsertedNode>;
+  households: Households;
+  units: Map<string, string>;
+  members: Map<string, string>;
+}> {
   step(`territory: ${demo.nodes.length} nodes…`);
   const nodes = await bulkInsertNodes(tx, demo.nodes);
   const node = (key: string) => {
@@ -157,9 +165,10 @@ async function writeDistrict(
   );
 
   step(`party members: ${demo.partyMembers.length}…`);
-  await bulkInsertPartyMembers(
+  const members = await bulkInsertPartyMembers(
     tx,
     demo.partyMembers.map((m) => ({
+      key: m.key,
       residentId: idOf(residents, m.residentKey),
       territoryPath: residentHome.get(m.residentKey) ?? "",
       category: m.category,
@@ -189,7 +198,7 @@ async function writeDistrict(
     tx,
     demo.merchants.map((m) => ({ ...m, ...node(m.nodeKey) })),
   );
-  return { nodes, households, units };
+  return { nodes, households, units, members };
 }
 
 /** The demo cases with ids for their places and for the demo accounts among their people. */

@@ -150,7 +150,28 @@ export const KINDS: Record<string, KindSpec> = {
   },
   signup: { table: "activity_signups", paths: ["territory_path"], read: "volunteering.manage" },
   org: { table: "party_orgs", paths: ["territory_path"], read: "org.read", marker: "name" },
+  // A pairing is known to those who live or work in its community (a member's 双报到 page).
+  pairing: { table: "unit_pairings", paths: ["territory_path"], read: "engagement.manage", audience: true },
+  reportIn: {
+    table: "report_ins",
+    paths: ["territory_path"],
+    read: "engagement.manage",
+    also: notMine("user_id"),
+  },
   unit: { table: "units", paths: ["territory_path"], read: "org.read", marker: "name" },
+  // A call-up is read by staff down to grid workers, also from below its node (a grid of its community).
+  mobilisation: { table: "mobilisations", paths: ["territory_path"], read: "dashboard.read", audience: true },
+  talent: { table: "talents", paths: ["territory_path"], read: "engagement.manage", marker: "name" },
+  jobSeeker: { table: "job_seekers", paths: ["territory_path"], read: "engagement.manage", marker: "name" },
+  // A proposal is where its seeker is.
+  jobMatch: {
+    table: "job_matches",
+    also: (v) => {
+      const region = regionOf(v, { table: "", read: "engagement.manage" });
+      const inside = region.map((p) => `s.territory_path like '${p}%'`).join(" or ") || "false";
+      return `exists (select 1 from job_seekers s where s.id = job_matches.seeker_id and not (${inside}))`;
+    },
+  },
   partyMember: { table: "party_members", paths: ["territory_path"], read: "people.read" },
   // A 大党委's part-time member is where his organisation is.
   partTimeMember: {
@@ -355,6 +376,16 @@ export async function addObjectsTheDemoLacks(
       householdId: h.id,
       label: `门铃${i}`,
     });
+  // 应急动员 and 人才库 (engagement): a call-up, a talent, a job seeker and a proposal in every community.
+  const communities = "from territory_nodes where level = 'community'";
+  await query(`insert into mobilisations (kind, template, name, purpose, node_id, territory_path)
+     select 'squad', 'flood', '范围突击队', '范围测试', id, path ${communities}`);
+  await query(`insert into talents (name, phone, territory_path, skills, search_text)
+     select '范围人才', '13900001111', path, '["电工"]', '电工' ${communities}`);
+  await query(`insert into job_seekers (name, phone, territory_path, wanted)
+     select '范围求职', '13900001111', path, '保洁' ${communities}`);
+  await query(`insert into job_matches (seeker_id, kind, title, provider)
+     select id, 'training', '家政培训', '人社局' from job_seekers`);
   // Checked and waiting for its uploader: the queue that checks files does not run in this test.
   await query(
     `insert into import_jobs (kind, status, file_id, filename, principal, created_by, created_by_name)

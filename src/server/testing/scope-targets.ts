@@ -44,6 +44,34 @@ export const PATH: Record<string, Target> = {
   "grid-types/{code}": { skip: "a grid type is the district's vocabulary, edited at district level only" },
   "categories/{code}": { skip: "a category is the district's vocabulary, edited with cases.configure only" },
   "departments/{id}": ["department"],
+  "pairings/{id}": ["pairing"],
+  "mobilisations/{id}": ["mobilisation"],
+  "talents/{id}": ["talent"],
+  "seekers/{id}": ["jobSeeker"],
+  "matches/{id}": ["jobMatch"],
+  "report-ins/{id}": ["reportIn"],
+  "records/{id}": {
+    skip: "a service record is decided only in its community's scope (inScope in SQL): engagement/records.test.ts",
+  },
+  "suggestions/{id}": {
+    skip: "a member's suggestion is answered only in its community's scope (inScope in SQL): engagement/feedback.test.ts",
+  },
+  "feedback-cards/{id}": {
+    skip: "a card is read by its community, the member's unit and the member only: engagement/feedback.test.ts",
+  },
+  "promises/{id}": {
+    skip: "the demo has no promises to pick a foreign one from; walls.test.ts: decided only in scope (inScope in SQL), kept only by its member",
+  },
+  "pioneers/{id}": {
+    skip: "the demo has no pioneers to pick a foreign one from; removal is scoped in SQL (walls/pioneers.ts)",
+  },
+  "walls/{communityId}": { public: "a community's walls (党员风采墙) are public by design, names masked" },
+  "units/{unitId}": {
+    skip: "a unit is seen where it is paired with the caller's communities (or is his own), not where it is registered: assessment.test.ts",
+  },
+  "visits/{id}": {
+    skip: "a household visit: its visitor's, or engagement.manage over its household (engagement/visits.test.ts)",
+  },
   "files/{id}": { public: "a photo's id is the hash of its bytes: whoever was shown it may load it" },
 };
 /** Query parameters and JSON body fields, by name (`path?name` where one route means another kind). */
@@ -73,6 +101,12 @@ export const FIELD: Record<string, Target> = {
   },
   entityId: { skip: "the audit log's entity id names any kind; only the district's admin reads it" },
   residentId: ["resident"],
+  agreementFileId: { skip: "an uploaded scan: files are content-addressed, checked to exist, not scoped" },
+  letterFileId: { skip: "an uploaded photo: files are content-addressed, checked to exist, not scoped" },
+  memberIds: ["partyMember"],
+  leaderId: ["partyMember"],
+  memberId: ["partyMember"],
+  communityId: ["community"],
   "/api/v1/territory/nodes?code": { skip: "a new node's own code, not a reference" },
   "/api/v1/activities/{id}/attendance?code": {
     skip: "the volunteer's check-in code, checked against the activity",
@@ -89,6 +123,7 @@ export const FIELD: Record<string, Target> = {
   "/api/v1/cases/departments?code": { skip: "a new department's own code, not a reference" },
   "/api/v1/orders/categories?code": { skip: "a new category's own code, not a reference" },
   callId: { skip: "the device's own id for a call" },
+  photoId: { skip: "a photo's id is the hash of its bytes (files/{id}): whoever was shown it may attach it" },
 };
 
 const OBJECT_NAME = /^(id|idOrCode|code|node)$|Ids?$/;
@@ -115,7 +150,8 @@ export const GIVEN: Record<string, unknown> = {
 export const isObjectParam = (name: string, format?: string) => OBJECT_NAME.test(name) || format === "uuid";
 const segmentKey = (path: string, name: string) => {
   const parts = path.split("/");
-  const at = parts.indexOf(`{${name}}`);
+  // A file's route names its object with a suffix: feedback-cards/{id}.pdf.
+  const at = parts.findIndex((p) => p === `{${name}}` || p.startsWith(`{${name}}.`));
   return `${parts[at - 1]}/{${name}}`;
 };
 export const targetOf = (path: string, name: string, inPath: boolean): Target | undefined =>
@@ -123,6 +159,8 @@ export const targetOf = (path: string, name: string, inPath: boolean): Target | 
 
 /** Lists that show every row by design, not walked for foreign rows: why each is public. */
 export const PUBLIC_LISTS: Record<string, string> = {
+  "/api/v1/engagement/ledger/units":
+    "the units paired with the caller's communities: a unit is seen where it is paired, not where it is registered",
   "/api/v1/public/communities":
     "the district's communities by name, for a resident to pick his own when binding",
 };

@@ -30,6 +30,13 @@ export const exportEn: Same<typeof exportZhCN> = {
     piiAccess: "Personal data reads",
     wishes: "Micro-wishes",
     orders: "Service orders",
+    serviceRecords: "Service records",
+    unitLedger: "Unit service ledger",
+    engagementVisits: "Household visits",
+    talents: "Talent pool",
+    jobSeekers: "Job seekers",
+    pairings: "Unit pairings",
+    reportIns: "Report-ins",
   },
   columns: {
     birthDate: "Date of birth",

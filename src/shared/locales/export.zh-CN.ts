@@ -28,6 +28,13 @@ export const exportZhCN = {
     piiAccess: "个人信息查看记录",
     wishes: "微心愿列表",
     orders: "抢单订单",
+    pairings: "共建结对协议",
+    reportIns: "在职党员报到",
+    engagementVisits: "走访记录",
+    talents: "人才库",
+    jobSeekers: "求职登记",
+    serviceRecords: "服务纪实",
+    unitLedger: "共建单位服务台账",
   },
   columns: {
     birthDate: "出生日期",

@@ -25,6 +25,8 @@ export const todosEn: Same<typeof todosZhCN> = {
     "engagement.rota": "This Saturday's report-in",
     "engagement.visitsDue": "To visit this quarter",
     "engagement.letters": "Letters to issue",
+    "engagement.promises": "To publish: promises",
+    "engagement.callUps": "Call-ups to report to",
   },
   hints: {
     "cases.receive": "Newly reported cases nobody has taken in yet",
@@ -48,6 +50,8 @@ export const todosEn: Same<typeof todosZhCN> = {
     "engagement.rota": "Your unit reports to its paired community this Saturday",
     "engagement.visitsDue": "Households you serve not yet visited this quarter",
     "engagement.letters": "In-service members of your unit without a letter yet",
+    "engagement.promises": "Members' promises waiting to go on the wall",
+    "engagement.callUps": "Call-ups you were called to and have not reported to yet",
   },
   count: "{{count}}",
   allDone: "Nothing waiting for you",

@@ -24,6 +24,8 @@ export const todosZhCN = {
     "engagement.rota": "本周六报到",
     "engagement.visitsDue": "本季度待走访",
     "engagement.letters": "待开介绍信",
+    "engagement.promises": "待审核承诺",
+    "engagement.callUps": "应急召集待到岗",
   },
   hints: {
     "cases.receive": "新上报、尚未受理的事件",
@@ -47,6 +49,8 @@ export const todosZhCN = {
     "engagement.rota": "本单位本周六轮值到结对社区报到",
     "engagement.visitsDue": "我包联、本季度尚未走访的住户",
     "engagement.letters": "本单位在职党员尚未开具报到介绍信",
+    "engagement.promises": "党员写下、等待社区审核上墙的承诺",
+    "engagement.callUps": "社区发起应急动员召集了我，尚未到岗",
   },
   count: "{{count}} 件",
   allDone: "暂无待办，辛苦了",

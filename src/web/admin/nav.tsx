@@ -3,21 +3,26 @@ import {
   AppstoreOutlined,
   AuditOutlined,
   BarChartOutlined,
+  BookOutlined,
   BorderOuterOutlined,
   CloudUploadOutlined,
   ClusterOutlined,
+  CrownOutlined,
   EyeOutlined,
   FlagOutlined,
   HeartOutlined,
   HomeOutlined,
+  IdcardOutlined,
   ImportOutlined,
   NotificationOutlined,
+  ReconciliationOutlined,
   ShopOutlined,
   SmileOutlined,
   SolutionOutlined,
   TagsOutlined,
   TeamOutlined,
   ThunderboltOutlined,
+  TrophyOutlined,
   UserAddOutlined,
   UserSwitchOutlined,
 } from "@ant-design/icons";
@@ -55,6 +60,32 @@ const TerritoryNodePage = lazyPage(() => import("./pages/territory/node-page.tsx
 const VolunteeringPage = lazyPage(() => import("./pages/volunteering/index.tsx"), "VolunteeringPage");
 const WishDetailPage = lazyPage(() => import("./pages/wishes/detail.tsx"), "WishDetailPage");
 const WishesPage = lazyPage(() => import("./pages/wishes/index.tsx"), "WishesPage");
+const EngagementUnitsPage = lazyPage(
+  () => import("./pages/engagement/units/index.tsx"),
+  "EngagementUnitsPage",
+);
+const EngagementRecordsPage = lazyPage(
+  () => import("./pages/engagement/records/index.tsx"),
+  "EngagementRecordsPage",
+);
+const EngagementVisitsPage = lazyPage(
+  () => import("./pages/engagement/visits/index.tsx"),
+  "EngagementVisitsPage",
+);
+const EngagementWallsPage = lazyPage(() => import("./pages/engagement/walls/index.tsx"), "WallsPage");
+const EngagementAssessmentPage = lazyPage(
+  () => import("./pages/engagement/assessment/index.tsx"),
+  "AssessmentPage",
+);
+const MobilisationPage = lazyPage(
+  () => import("./pages/engagement/mobilisation/index.tsx"),
+  "MobilisationPage",
+);
+const MobilisationDetailPage = lazyPage(
+  () => import("./pages/engagement/mobilisation/detail.tsx"),
+  "MobilisationDetailPage",
+);
+const TalentPage = lazyPage(() => import("./pages/engagement/talent/index.tsx"), "TalentPage");
 const CaseCategoriesPage = lazyPage(
   () => import("./pages/settings/case-categories.tsx"),
   "CaseCategoriesPage",
@@ -122,6 +153,34 @@ export const NAV: readonly NavItem[] = [
     page: WishesPage,
     subpages: [{ path: "/wishes/:idOrCode", page: WishDetailPage }],
   },
+  { key: "engagementUnits", path: "/engagement/units", icon: <TeamOutlined />, page: EngagementUnitsPage },
+  {
+    key: "engagementRecords",
+    path: "/engagement/records",
+    icon: <BookOutlined />,
+    page: EngagementRecordsPage,
+  },
+  {
+    key: "engagementVisits",
+    path: "/engagement/visits",
+    icon: <ReconciliationOutlined />,
+    page: EngagementVisitsPage,
+  },
+  { key: "engagementWalls", path: "/engagement/walls", icon: <CrownOutlined />, page: EngagementWallsPage },
+  {
+    key: "engagementAssessment",
+    path: "/engagement/assessment",
+    icon: <TrophyOutlined />,
+    page: EngagementAssessmentPage,
+  },
+  {
+    key: "engagementMobilisation",
+    path: "/engagement/mobilisation",
+    icon: <AlertOutlined />,
+    page: MobilisationPage,
+    subpages: [{ path: "/engagement/mobilisation/:id", page: MobilisationDetailPage }],
+  },
+  { key: "engagementTalent", path: "/engagement/talent", icon: <IdcardOutlined />, page: TalentPage },
   { key: "org", path: "/org", icon: <FlagOutlined />, page: OrgPage },
   {
     key: "imports",

@@ -139,6 +139,8 @@ export const api = {
     request("post", path, params, body) as Promise<ResponseOf<P, "post">>,
   patch: <P extends PathOf<"patch">>(path: P, ...[body, params]: BodyArgs<P, "patch">) =>
     request("patch", path, params, body) as Promise<ResponseOf<P, "patch">>,
+  put: <P extends PathOf<"put">>(path: P, ...[body, params]: BodyArgs<P, "put">) =>
+    request("put", path, params, body) as Promise<ResponseOf<P, "put">>,
   /** One file as multipart/form-data in the field "file" (photo uploads); errors as for every call. */
   upload: <M extends "post" | "put", P extends PathOf<M>>(
     method: M,

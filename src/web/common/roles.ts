@@ -68,6 +68,28 @@ const NAV_ACCESS = {
   activities: "everyone",
   myVolunteering: ["partyMember", "resident", "liaison"],
   volunteerCheckin: ["districtAdmin", "streetStaff", "communityStaff", "gridWorker"],
+  // 民情日记: members and liaisons visit their paired households (engagement.serve); the area's
+  // staff, grid workers too (dashboard.read), read the coverage.
+  myHouseholds: rolesGranted("engagement.serve"),
+  engagementVisits: ["districtAdmin", "streetStaff", "communityStaff", "gridWorker"],
+  // 双报到: the community pairs units and reviews report-ins (engagement.manage); a unit's staff
+  // follow their own members (engagement.unit); in-service members report in on the phone.
+  engagementUnits: ["districtAdmin", "streetStaff", "communityStaff", "unitStaff"],
+  myReportIn: ["partyMember"],
+  // 纪实手册: the community approves records and writes cards (engagement.manage), a unit's staff
+  // read their members' (engagement.unit); members keep their own on the phone.
+  engagementRecords: ["districtAdmin", "streetStaff", "communityStaff", "unitStaff"],
+  myRecord: ["partyMember"],
+  // 党员风采墙: the community reviews promises and names pioneers (engagement.manage); members
+  // write theirs on the phone. 共建考核: staff over their area, a unit's staff over his unit.
+  engagementWalls: ["districtAdmin", "streetStaff", "communityStaff"],
+  engagementAssessment: ["districtAdmin", "streetStaff", "communityStaff", "unitStaff"],
+  myPromise: ["partyMember"],
+  // 应急动员: staff raise call-ups (engagement.manage); grid workers follow those of their grid;
+  // called members report on the phone. 人才库 and 求职登记: the area's staff (engagement.manage).
+  engagementMobilisation: ["districtAdmin", "streetStaff", "communityStaff", "gridWorker"],
+  engagementTalent: ["districtAdmin", "streetStaff", "communityStaff"],
+  myCallUps: ["partyMember"],
 } satisfies Record<string, readonly Role[] | "everyone">;
 export type NavKey = keyof typeof NAV_ACCESS;
 

@@ -46,6 +46,27 @@ const TeamsPage = lazyPage(() => import("./pages/volunteering/teams-page.tsx"), 
 const MyWishesPage = lazyPage(() => import("./pages/wishes/my-wishes-page.tsx"), "MyWishesPage");
 const NewWishPage = lazyPage(() => import("./pages/wishes/new-wish-page.tsx"), "NewWishPage");
 const WishWallPage = lazyPage(() => import("./pages/wishes/wall-page.tsx"), "WishWallPage");
+const ReportInPage = lazyPage(
+  () => import("./pages/engagement/report-in/report-in-page.tsx"),
+  "ReportInPage",
+);
+const MyHouseholdsPage = lazyPage(
+  () => import("./pages/engagement/visits/households-page.tsx"),
+  "MyHouseholdsPage",
+);
+const HouseholdVisitsPage = lazyPage(
+  () => import("./pages/engagement/visits/household-page.tsx"),
+  "HouseholdVisitsPage",
+);
+const MyRecordPage = lazyPage(() => import("./pages/engagement/record/my-record-page.tsx"), "MyRecordPage");
+const VisitFormPage = lazyPage(
+  () => import("./pages/engagement/visits/visit-form-page.tsx"),
+  "VisitFormPage",
+);
+
+const PromisePage = lazyPage(() => import("./pages/engagement/walls/promise-page.tsx"), "PromisePage");
+const MembersWallPage = lazyPage(() => import("./pages/engagement/walls/wall-page.tsx"), "WallPage");
+const CallUpsPage = lazyPage(() => import("./pages/engagement/call-ups/call-ups-page.tsx"), "CallUpsPage");
 
 export function App() {
   return (
@@ -77,6 +98,8 @@ function MobileRoutes() {
       <Route path="/card/:code" element={<ContactCardPage />} />
       {/* 心愿墙: anyone may read it; making and claiming wishes asks for a login. */}
       <Route path="/wishes" element={<WishWallPage />} />
+      {/* 党员风采墙: a community's walls, public (names masked), also shown on the hall's big screen. */}
+      <Route path="/engagement/walls/:communityId" element={<MembersWallPage />} />
       {/* 我要反映 from a poster's QR code: filled in first, the SMS code asked for inline when sent. */}
       <Route path="/cases/new" element={<SubmitCasePage />} />
       <Route
@@ -109,6 +132,13 @@ function MobileRoutes() {
           <Route path="/orders/:idOrCode" element={<OrderDetailPage />} />
           <Route path="/wishes/new" element={<NewWishPage />} />
           <Route path="/wishes/mine" element={<MyWishesPage />} />
+          <Route path="/engagement/report-in" element={<ReportInPage />} />
+          <Route path="/engagement/record" element={<MyRecordPage />} />
+          <Route path="/engagement/promise" element={<PromisePage />} />
+          <Route path="/engagement/call-ups" element={<CallUpsPage />} />
+          <Route path="/engagement/households" element={<MyHouseholdsPage />} />
+          <Route path="/engagement/households/:id" element={<HouseholdVisitsPage />} />
+          <Route path="/engagement/households/:id/visit" element={<VisitFormPage />} />
           <Route path="/volunteering" element={<ActivitiesPage />} />
           <Route path="/volunteering/activities/:id" element={<ActivityPage />} />
           <Route path="/volunteering/register" element={<RegisterPage />} />

@@ -1,18 +1,22 @@
 import {
   AlertOutlined,
+  BookOutlined,
   CameraOutlined,
   EditOutlined,
   EnvironmentOutlined,
   FieldTimeOutlined,
+  FlagOutlined,
   GiftOutlined,
   HeartOutlined,
   HomeOutlined,
   InboxOutlined,
   ProfileOutlined,
+  ReconciliationOutlined,
   ScanOutlined,
   SmileOutlined,
   SolutionOutlined,
   ThunderboltOutlined,
+  TrophyOutlined,
 } from "@ant-design/icons";
 import { createElement, type ReactNode } from "react";
 import type { NavKey } from "../common/roles.ts";
@@ -40,4 +44,9 @@ export const HOME_ENTRIES: readonly HomeEntry[] = [
   { key: "activities", path: "/volunteering", icon: createElement(SmileOutlined) },
   { key: "myVolunteering", path: "/volunteering/record", icon: createElement(FieldTimeOutlined) },
   { key: "volunteerCheckin", path: "/volunteering/checkin", icon: createElement(ScanOutlined) },
+  { key: "myReportIn", path: "/engagement/report-in", icon: createElement(FlagOutlined) },
+  { key: "myRecord", path: "/engagement/record", icon: createElement(BookOutlined) },
+  { key: "myHouseholds", path: "/engagement/households", icon: createElement(ReconciliationOutlined) },
+  { key: "myCallUps", path: "/engagement/call-ups", icon: createElement(AlertOutlined) },
+  { key: "myPromise", path: "/engagement/promise", icon: createElement(TrophyOutlined) },
 ];

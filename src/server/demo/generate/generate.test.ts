@@ -256,7 +256,19 @@ describe("generateDemo", () => {
     const roles = [...demo.partyMembers, ...demo.staff].filter((x) => x.residentKey === head?.key);
     expect(roles).toEqual([]);
     const reserved = /^1380000000[1-9]$/;
-    expect(demo.residents.filter((r) => r.phone && reserved.test(r.phone))).toEqual([head]);
+    // Besides her, only the in-service member account's record carries a demo account's phone.
+    const claimed = demo.residents.filter((r) => r.phone && reserved.test(r.phone));
+    expect(claimed.map((r) => r.phone).sort()).toEqual(["13800000006", "13800000007"]);
+  });
+
+  it("makes the in-service member account 赵明亮 an in-service member of the account community, working for a unit paired with it", () => {
+    const resident = demo.residents.find((r) => r.phone === "13800000006");
+    expect(resident).toMatchObject({ name: "赵明亮", gender: "male" });
+    const member = demo.partyMembers.find((m) => m.residentKey === resident?.key);
+    expect(member?.category).toBe("inService");
+    expect(ancestor(resident?.householdKey ?? "", "community")?.key).toBe(demo.accountNodes.community);
+    const unit = demo.units.find((u) => u.key === member?.workUnitKey);
+    expect(unit).toMatchObject({ kind: "unit", nodeKey: demo.accountNodes.community });
   });
 });
 

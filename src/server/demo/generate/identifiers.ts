@@ -11,7 +11,10 @@ const MOBILE_PREFIXES = words(`
   166 176 177 178 180 181 182 183 185 186 187 188 189 191 198 199
 `);
 /** The demo accounts' phones (CONTRACT.md): never drawn at random, only claimed by accountPhone(). */
-const DEMO_ACCOUNT_PHONES = Array.from({ length: 9 }, (_, i) => `1380000000${i + 1}`);
+const DEMO_ACCOUNT_PHONES = Array.from(
+  { length: 10 },
+  (_, i) => `138000000${String(i + 1).padStart(2, "0")}`,
+);
 
 function digits(rng: Rng, n: number): string {
   let s = "";

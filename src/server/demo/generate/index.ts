@@ -1,7 +1,7 @@
 import { buildCases } from "./cases.ts";
 import { buildDwellings } from "./dwellings.ts";
 import { Identifiers } from "./identifiers.ts";
-import { enrolMembers } from "./members.ts";
+import { claimMemberAccount, enrolMembers } from "./members.ts";
 import { buildPartTimeMembers, buildUnits } from "./organisations.ts";
 import { buildParty } from "./party.ts";
 import { populate } from "./people.ts";
@@ -52,6 +52,11 @@ export function generateDemo(
   const staff = buildStaff(rng, ids, territory, others, partyMembers, {
     name: "刘志强",
     phone: ids.accountPhone("13800000004"),
+  });
+  claimMemberAccount(people, partyMembers, units, staff, {
+    community: community.node.key,
+    name: "赵明亮",
+    phone: ids.accountPhone("13800000006"),
   });
   const { venues, merchants } = buildPlaces(rng, ids, territory);
   // Last, so that the cases' draws leave everything above unchanged.

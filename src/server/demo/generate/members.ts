@@ -3,7 +3,7 @@ import { homeOrg, type PartyTree } from "./party.ts";
 import type { Person } from "./people.ts";
 import type { Rng } from "./random.ts";
 import { type DemoSize, scaled } from "./size.ts";
-import type { DemoPartyMember, DemoUnit, PartyMemberCategory } from "./types.ts";
+import type { DemoPartyMember, DemoStaff, DemoUnit, PartyMemberCategory } from "./types.ts";
 
 const notFloating = (p: Person) => p.resident.residenceType !== "floating";
 
@@ -59,4 +59,42 @@ export function enrolMembers(
     });
   }
   return members;
+}
+
+/**
+ * The in-service member account (CONTRACT.md): a man among the party members of the account
+ * community takes the account's name and phone and works for a unit paired with that community,
+ * so that 双报到 has a live pairing for him. An in-service member without a staff post if there is
+ * one; in the small district members mostly serve as 党员中心户, so then his staff record follows.
+ * No draws, so the rest of the district is the same.
+ */
+export function claimMemberAccount(
+  people: readonly Person[],
+  members: DemoPartyMember[],
+  units: readonly DemoUnit[],
+  staff: DemoStaff[],
+  account: { community: string; name: string; phone: string },
+): DemoPartyMember {
+  const person = new Map(people.map((p) => [p.resident.key, p]));
+  const posted = new Set(staff.flatMap((s) => s.residentKey ?? []));
+  const [working] = QUOTAS.filter(([c]) => c === "inService").map(([, , ok]) => ok);
+  const man = (m: DemoPartyMember) => {
+    const p = person.get(m.residentKey);
+    const here = p?.household.grid.community.node.key === account.community;
+    return here && p.resident.gender === "male" && p.resident.phone !== null && working?.(p) === true;
+  };
+  const candidates = members.filter((m) => m.category !== "mobile" && man(m));
+  const rank = (m: DemoPartyMember) =>
+    (m.category === "inService" ? 0 : 2) + (posted.has(m.residentKey) ? 1 : 0);
+  const [member] = candidates.sort((a, b) => rank(a) - rank(b));
+  const unit = units.find((u) => u.kind === "unit" && u.nodeKey === account.community);
+  const resident = member && person.get(member.residentKey)?.resident;
+  if (!member || !unit || !resident) throw new Error("no party member for the member account");
+  resident.name = account.name;
+  resident.phone = account.phone;
+  for (const s of staff)
+    if (s.residentKey === resident.key) Object.assign(s, { name: account.name, phone: account.phone });
+  member.category = "inService";
+  member.workUnitKey = unit.key;
+  return member;
 }

@@ -49,6 +49,9 @@ export function accountAdminRoutes(app: App, { db, hooks }: ModuleContext) {
             password: Type.Optional(Password),
             roles: Grants,
             departmentId: Type.Optional(Uuid),
+            unitId: Type.Optional(
+              Type.String({ format: "uuid", description: "unit staff: the unit they act for" }),
+            ),
           },
           { additionalProperties: false },
         ),
@@ -98,6 +101,9 @@ export function accountAdminRoutes(app: App, { db, hooks }: ModuleContext) {
             roles: Type.Optional(Grants),
             active: Type.Optional(Type.Boolean()),
             departmentId: Type.Optional(Uuid),
+            unitId: Type.Optional(
+              Type.String({ format: "uuid", description: "unit staff: the unit they act for" }),
+            ),
           },
           { additionalProperties: false },
         ),

@@ -23,6 +23,8 @@ declare module "../../platform/module/index.ts" {
   interface Hooks {
     /** Binds a department-staff account to its department (cases keeps who works where). */
     assignDepartment(tx: Tx, userId: string, departmentId: string | null): Promise<void>;
+    /** Binds a unit-staff account to the unit it acts for (engagement keeps who acts for which unit). */
+    assignUnit(tx: Tx, userId: string, unitId: string | null): Promise<void>;
   }
 }
 
@@ -32,6 +34,7 @@ export interface AccountInput {
   password?: string;
   roles: Grant[];
   departmentId?: string;
+  unitId?: string;
 }
 
 /** Ends every session (but `keep`) and token of a user at once (deactivation, a password reset). */
@@ -57,6 +60,20 @@ async function assertDepartment(
   const needs = input.roles.some((r) => r.role === "departmentStaff");
   if (needs && !input.departmentId) throw unprocessable("DEPARTMENT_REQUIRED");
   await hooks.assignDepartment?.(tx, userId, needs ? (input.departmentId ?? null) : null);
+}
+
+async function assertUnit(
+  hooks: Partial<Hooks>,
+  tx: Tx,
+  userId: string,
+  input: Pick<AccountInput, "roles" | "unitId">,
+  /** Unit staff already: without a unitId his unit stays. */
+  had = false,
+) {
+  const needs = input.roles.some((r) => r.role === "unitStaff");
+  if (needs && !input.unitId && had) return;
+  if (needs && !input.unitId) throw unprocessable("UNIT_REQUIRED", { field: "unitId" });
+  await hooks.assignUnit?.(tx, userId, needs ? (input.unitId ?? null) : null);
 }
 
 export async function createAccount(
@@ -87,6 +104,7 @@ export async function createAccount(
       .insert(roleAssignments)
       .values(grants.map((g) => ({ userId: user.id, role: g.role, nodeId: g.nodeId })));
     await assertDepartment(hooks, tx, user.id, input);
+    await assertUnit(hooks, tx, user.id, input);
     await audit({
       action: "accounts.create",
       entity: "user",
@@ -125,6 +143,7 @@ export interface AccountPatch {
   roles?: Grant[];
   active?: boolean;
   departmentId?: string;
+  unitId?: string;
 }
 
 export async function updateAccount(
@@ -162,7 +181,11 @@ export async function updateAccount(
         .insert(roleAssignments)
         .values(next.map((g) => ({ userId: id, role: g.role, nodeId: g.nodeId })));
       await assertDepartment(hooks, tx, id, { roles: next, departmentId: patch.departmentId });
-    }
+      const had = grants.some((g) => g.role === "unitStaff");
+      await assertUnit(hooks, tx, id, { roles: next, unitId: patch.unitId }, had);
+    } else if (patch.unitId && grants.some((g) => g.role === "unitStaff"))
+      // Another unit for the same roles.
+      await hooks.assignUnit?.(tx, id, patch.unitId);
     // Deactivation and a change of roles end what the old rights opened.
     if (patch.active === false || next) forget = await endCredentials(tx, id);
     const action =

@@ -18,6 +18,7 @@ export {
   type UserCard,
   userCards,
   userPhones,
+  usersByPhones,
   usersHolding,
   usersHoldingUnder,
 } from "./users.ts";

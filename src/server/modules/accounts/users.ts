@@ -97,9 +97,22 @@ export async function userCards(executor: Executor, ids: string[]): Promise<Map<
   return cards;
 }
 
+/** The accounts of these mobile numbers, by number: where party members (people's register) meet them. */
+export async function usersByPhones(executor: Executor, phones: string[]): Promise<Map<string, string>> {
+  if (phones.length === 0) return new Map();
+  const rows = await executor
+    .select({ id: users.id, phone: users.phone })
+    .from(users)
+    .where(inArray(users.phone, phones));
+  return new Map(rows.map((r) => [r.phone, r.id]));
+}
+
 /** The mobile numbers of these accounts: where another register (party members) meets them. */
 export async function userPhones(executor: Executor, ids: string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
-  const rows = await executor.select({ id: users.id, phone: users.phone }).from(users).where(inArray(users.id, ids));
+  const rows = await executor
+    .select({ id: users.id, phone: users.phone })
+    .from(users)
+    .where(inArray(users.id, ids));
   return new Map(rows.map((r) => [r.id, r.phone]));
 }

@@ -1,4 +1,26 @@
 import type { Module } from "../../platform/module/index.ts";
+import { assessmentRoutes } from "./assessment/routes.ts";
+import { engagementConsumers } from "./consumers.ts";
+import { feedbackRoutes } from "./feedback-routes.ts";
+import { defineEngagementJobs } from "./jobs.ts";
+import { mobilisationRoutes } from "./mobilisation/routes.ts";
+import { pairingRoutes } from "./pairing-routes.ts";
+import { recordRoutes } from "./record-routes.ts";
+import { recordSheet } from "./record-sheets.ts";
+import { reportInRoutes } from "./report-in-routes.ts";
+import { pairingSheet, reportInSheet } from "./sheets.ts";
+import { suggestionRoutes } from "./suggestion-routes.ts";
+import { talentRoutes } from "./talent/routes.ts";
+import { seekerRoutes } from "./talent/seeker-routes.ts";
+import { seekerSheet, talentSheet } from "./talent/sheets.ts";
+import { engagementTodos } from "./todos.ts";
+import { assignUnit } from "./unit-staff.ts";
+import { visitRoutes } from "./visit-routes.ts";
+import { visitSheet } from "./visit-sheet.ts";
+import { publicWallRoutes } from "./walls/public-routes.ts";
+import { wallRoutes } from "./walls/routes.ts";
+
+export { type BulkEngagement, bulkInsertEngagement } from "./bulk.ts";
 
 /**
  * 双报到 and what follows (P1–P3): units paired with communities, in-service members reporting in
@@ -7,5 +29,23 @@ import type { Module } from "../../platform/module/index.ts";
  */
 export const engagementModule: Module = {
   name: "engagement",
-  routes: [],
+  jobs: defineEngagementJobs,
+  hooks: { assignUnit },
+  routes: [
+    pairingRoutes,
+    reportInRoutes,
+    visitRoutes,
+    recordRoutes,
+    suggestionRoutes,
+    feedbackRoutes,
+    wallRoutes,
+    publicWallRoutes,
+    assessmentRoutes,
+    mobilisationRoutes,
+    talentRoutes,
+    seekerRoutes,
+  ],
+  exporters: [pairingSheet, reportInSheet, visitSheet, recordSheet, talentSheet, seekerSheet],
+  consumers: engagementConsumers,
+  todos: engagementTodos,
 };

@@ -24,11 +24,11 @@ export async function unitsByRefs(executor: Executor, refs: string[]) {
     .where(or(anyText(units.name, refs), anyText(units.uscc, refs)));
 }
 
-/** Units by id with their names (who claimed a wish, whose member serves). */
+/** Units by id with their names (who claimed a wish, whose member serves) and USCC (pairing checks it). */
 export async function unitsByIds(executor: Executor, ids: string[]) {
   if (ids.length === 0) return [];
   return executor
-    .select({ id: units.id, name: units.name, kind: units.kind })
+    .select({ id: units.id, name: units.name, kind: units.kind, uscc: units.uscc })
     .from(units)
     .where(inArray(units.id, ids));
 }

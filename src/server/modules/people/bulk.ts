@@ -12,6 +12,8 @@ import {
   households,
   liaisonHouseholds,
   type MemberCategory,
+  type MemberPairingKind,
+  memberHouseholds,
   partyMembers,
   residents,
   type StaffRole,
@@ -76,9 +78,11 @@ export async function bulkInsertResidents(
   return ids;
 }
 
+/** Returns the members' ids by the caller's keys. */
 export async function bulkInsertPartyMembers(
   executor: Executor,
   rows: Array<{
+    key: string;
     residentId: string;
     territoryPath: string;
     category: MemberCategory;
@@ -86,9 +90,23 @@ export async function bulkInsertPartyMembers(
     workUnitId?: string;
     joinedOn: string;
   }>,
-): Promise<void> {
-  const values = rows.map((r) => ({ id: randomUUID(), ...r, workUnitId: r.workUnitId ?? null }));
+): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
+  const values = rows.map(({ key, ...r }) => {
+    const id = randomUUID();
+    ids.set(key, id);
+    return { id, ...r, workUnitId: r.workUnitId ?? null };
+  });
   await bulkInsert(executor, partyMembers, values);
+  return ids;
+}
+
+/** 包保 / 1+1带N: households paired with party members. */
+export async function bulkInsertMemberHouseholds(
+  executor: Executor,
+  rows: Array<{ memberId: string; householdId: string; kind: MemberPairingKind; createdAt?: Date }>,
+): Promise<void> {
+  await bulkInsert(executor, memberHouseholds, rows);
 }
 
 export interface BulkStaff {

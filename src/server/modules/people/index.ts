@@ -26,6 +26,7 @@ export {
   type BulkResident,
   type BulkStaff,
   bulkInsertHouseholds,
+  bulkInsertMemberHouseholds,
   bulkInsertPartyMembers,
   bulkInsertResidents,
   bulkInsertStaff,
@@ -33,9 +34,24 @@ export {
 export { type Coverage, householdCoverage } from "./coverage.ts";
 export { householdPlace, listHouseholds } from "./directory.ts";
 export { householdOfResident } from "./identify.ts";
+export {
+  householdAddresses,
+  householdsOfMember,
+  MEMBER_PAIRING_KINDS,
+  type PairedHousehold,
+  pairedHousehold,
+  pairingsUnder,
+} from "./member-households.ts";
+export { type MemberCandidate, membersLivingUnder } from "./member-search.ts";
 export { householdInScope } from "./scope.ts";
 export { MEMBER_CATEGORIES, type MemberCategory, STAFF_ROLES, type StaffRole } from "./tables.ts";
-export { type MemberRecord, memberByPhone, membersByIds, memberWorkUnitId } from "./work-unit.ts";
+export {
+  type MemberRecord,
+  memberByPhone,
+  membersByIds,
+  membersOfUnit,
+  memberWorkUnitId,
+} from "./work-unit.ts";
 
 export const peopleModule: Module = {
   name: "people",

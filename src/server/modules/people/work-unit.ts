@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNotNull } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull } from "drizzle-orm";
 import type { Executor } from "../../platform/db/index.ts";
 import { partyMembers, residents } from "./tables.ts";
 
@@ -57,4 +57,14 @@ export async function membersByIds(executor: Executor, ids: string[]): Promise<M
     .from(partyMembers)
     .innerJoin(residents, eq(residents.id, partyMembers.residentId))
     .where(inArray(partyMembers.id, ids));
+}
+
+/** The in-service members working for a unit (its staff's 双报到 progress and letters). */
+export async function membersOfUnit(executor: Executor, unitId: string): Promise<MemberRecord[]> {
+  return executor
+    .select(memberColumns)
+    .from(partyMembers)
+    .innerJoin(residents, eq(residents.id, partyMembers.residentId))
+    .where(eq(partyMembers.workUnitId, unitId))
+    .orderBy(asc(partyMembers.id));
 }

@@ -32,6 +32,9 @@ describe("every API route declares who may call it", () => {
       "GET /api/v1/client-config",
       // The communities a resident names when he asks to be bound to his household.
       "GET /api/v1/public/communities",
+      // 党员风采墙: a community's signature, promise and pioneer walls and their photos (names masked).
+      "GET /api/v1/public/engagement/walls/:communityId",
+      "GET /api/v1/public/engagement/walls/:communityId/photos/:photoId",
       // The contact card (民情联系卡) is a public notice: the page, its poster and its photos.
       "GET /api/v1/public/grids/:code/card",
       "GET /api/v1/public/grids/:code/photos/:photoId",
@@ -48,6 +51,8 @@ describe("every API route declares who may call it", () => {
       "HEAD /api/v1/cases/categories",
       "HEAD /api/v1/client-config",
       "HEAD /api/v1/public/communities",
+      "HEAD /api/v1/public/engagement/walls/:communityId",
+      "HEAD /api/v1/public/engagement/walls/:communityId/photos/:photoId",
       "HEAD /api/v1/public/grids/:code/card",
       "HEAD /api/v1/public/grids/:code/photos/:photoId",
       "HEAD /api/v1/public/grids/:code/poster.pdf",

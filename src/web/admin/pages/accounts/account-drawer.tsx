@@ -9,6 +9,7 @@ import { api, type ResponseOf } from "../../../common/api.ts";
 import type { User } from "../../../common/auth.tsx";
 import { can, roleLabel } from "../../../common/roles.ts";
 import { failureText, useAuthRules } from "../../../common/sms-code.ts";
+import { UnitSelect } from "../engagement/units/unit-select.tsx";
 import { NodeSelect } from "./node-select.tsx";
 
 export type Account = ResponseOf<"/api/v1/accounts", "get">["items"][number];
@@ -20,6 +21,7 @@ interface Values {
   password?: string;
   roles: Array<{ role?: Role; nodeId?: string }>;
   departmentId?: string;
+  unitId?: string;
 }
 
 const DEPTH: readonly string[] = [
@@ -80,6 +82,7 @@ export function AccountDrawer({
   const offered = grantableRoles(user);
   const chosen = Form.useWatch("roles", form) ?? [];
   const isDepartment = chosen.some((r) => r?.role === "departmentStaff");
+  const isUnitStaff = chosen.some((r) => r?.role === "unitStaff");
   const departments = useQuery({
     queryKey: ["cases", "departments"],
     queryFn: ({ signal }) => api.get("/api/v1/cases/departments", { signal }),
@@ -101,6 +104,7 @@ export function AccountDrawer({
     mutationFn: async (v: Values) => {
       const roles = v.roles.map((r) => ({ role: r.role as Role, nodeId: r.nodeId as string }));
       const departmentId = isDepartment ? v.departmentId : undefined;
+      const unitId = isUnitStaff ? v.unitId : undefined;
       if (creating)
         await api.post("/api/v1/accounts", {
           name: v.name.trim(),
@@ -108,11 +112,17 @@ export function AccountDrawer({
           roles,
           ...(v.password ? { password: v.password } : {}),
           ...(departmentId ? { departmentId } : {}),
+          ...(unitId ? { unitId } : {}),
         });
       else if (account)
         await api.patch(
           "/api/v1/accounts/{id}",
-          { name: v.name.trim(), roles, ...(departmentId ? { departmentId } : {}) },
+          {
+            name: v.name.trim(),
+            roles,
+            ...(departmentId ? { departmentId } : {}),
+            ...(unitId ? { unitId } : {}),
+          },
           { path: { id: account.id } },
         );
     },
@@ -274,6 +284,17 @@ export function AccountDrawer({
               loading={departments.isFetching}
               options={(departments.data ?? []).map((d) => ({ value: d.id, label: d.name }))}
             />
+          </Form.Item>
+        )}
+        {isUnitStaff && (
+          <Form.Item
+            name="unitId"
+            label={a("unit")}
+            style={{ marginTop: 16 }}
+            extra={creating ? undefined : a("unitKeep")}
+            rules={[{ required: creating, message: a("unitRequired") }]}
+          >
+            <UnitSelect />
           </Form.Item>
         )}
       </Form>

@@ -11,6 +11,7 @@ import { NodePicker } from "./node-picker.tsx";
 import { StatCards } from "./stat-cards.tsx";
 import { Toolbar } from "./toolbar.tsx";
 import { TrendChart } from "./trend-chart.tsx";
+import { VisitCoverageCard } from "./visit-coverage-card.tsx";
 
 /**
  * 工作台 of a territory's staff: the figures of their scope or an area in it, over a period; both kept
@@ -54,6 +55,7 @@ export function ScopeDashboard({ subAreas }: { subAreas: boolean }) {
       {!(overview.error && !data) && (
         <Space orientation="vertical" size={16} style={{ width: "100%", ...stale }}>
           <StatCards data={data} />
+          <VisitCoverageCard node={query.node} />
           <Row gutter={[16, 16]}>
             <Col xs={24} xl={16}>
               {trend.error ? (
