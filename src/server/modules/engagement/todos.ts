@@ -6,8 +6,8 @@ import { chinaDate } from "../cases/index.ts";
 import { memberByPhone, membersOfUnit } from "../people/index.ts";
 import { mobilisationMembers, mobilisations } from "./mobilisation/tables.ts";
 import { reportIns, saturdayRota, serviceRecords, suggestions } from "./tables.ts";
-import { unitOfUser } from "./unit-staff.ts";
-import { visitsDue } from "./visits.ts";
+import { unitOfUser } from "./units/unit-staff.ts";
+import { visitsDue } from "./visits/visits.ts";
 import { memberPromises } from "./walls/tables.ts";
 
 const DAY = 86_400_000;
