@@ -48,7 +48,11 @@ export async function engagementTodos(db: Db, principal: Principal): Promise<Tod
       counted(
         db,
         memberPromises,
-        and(eq(memberPromises.status, "pending"), scoped(memberPromises.territoryPath)),
+        and(
+          eq(memberPromises.status, "pending"),
+          eq(memberPromises.year, Number(chinaDate(new Date()).slice(0, 4))),
+          scoped(memberPromises.territoryPath),
+        ),
       ),
     );
   }
@@ -80,17 +84,12 @@ export async function engagementTodos(db: Db, principal: Principal): Promise<Tod
     );
   }
   if (can(principal, "engagement.serve")) {
-    const member = memberByPhone(db, principal.phone);
-    queue(
-      "engagement.visitsDue",
-      "/mobile/engagement/households",
-      member.then((m) => (m ? visitsDue(db, m) : 0)),
-    );
-    queue(
-      "engagement.callUps",
-      "/mobile/engagement/call-ups",
-      member.then((m) => (m ? callUpsWaiting(db, m.id) : 0)),
-    );
+    // Only a registered party member has households and call-ups (a liaison may not be one).
+    const member = await memberByPhone(db, principal.phone);
+    if (member) {
+      queue("engagement.visitsDue", "/mobile/engagement/households", visitsDue(db, member));
+      queue("engagement.callUps", "/mobile/engagement/call-ups", callUpsWaiting(db, member.id));
+    }
   }
   return Promise.all(todos);
 }

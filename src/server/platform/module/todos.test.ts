@@ -51,9 +51,23 @@ async function listedBehind(who: Caller, item: Item): Promise<number> {
     "/mobile/wishes/mine": "/api/v1/wishes/mine",
     "/mobile/orders/hall": "/api/v1/orders/hall",
     "/admin/accounts/bindings": "/api/v1/accounts/bindings",
+    "/admin/engagement/units": "/api/v1/engagement/report-ins",
+    "/admin/engagement/walls": "/api/v1/engagement/promises",
   };
+  if (url.pathname === "/admin/engagement/records")
+    api[url.pathname] =
+      q.get("tab") === "suggestions" ? "/api/v1/engagement/suggestions" : "/api/v1/engagement/records";
+  const counted = await countedOnPhone(who, url.pathname);
+  if (counted !== undefined) return counted;
   const path = api[url.pathname];
   if (!path) throw new Error(`no list behind ${item.link}`);
+  // The 双报到 pages open on a tab whose list is filtered by status (and the promises by year).
+  const tab = q.get("tab");
+  q.delete("tab");
+  if (tab === "review" || tab === "pending" || tab === "suggestions" || url.pathname.endsWith("/walls"))
+    q.set("status", "pending");
+  if (url.pathname.endsWith("/walls"))
+    q.set("year", String(new Date(Date.now() + 8 * 3_600_000).getUTCFullYear()));
   if (path === "/api/v1/orders/hall") {
     const hall = (await who.get(path)).json();
     return item.kind === "orders.grab" ? hall.open.length : hall.taken.length;
@@ -64,9 +78,30 @@ async function listedBehind(who: Caller, item: Item): Promise<number> {
   return res.json().total;
 }
 
+/** The phone pages that show a whole short list, with what is still to do marked on it. */
+async function countedOnPhone(who: Caller, page: string): Promise<number | undefined> {
+  if (page === "/mobile/engagement/households") {
+    const list = (await who.get("/api/v1/engagement/my-households")).json();
+    return list.items.filter((h: { visitedThisQuarter: boolean }) => !h.visitedThisQuarter).length;
+  }
+  if (page === "/mobile/engagement/call-ups") {
+    const list = (await who.get("/api/v1/engagement/mobilisations/mine?active=true&pageSize=200")).json();
+    return list.items.filter((m: { allowedActions: string[] }) => m.allowedActions.includes("report")).length;
+  }
+  return undefined;
+}
+
+/** The community's 双报到 queues: report-ins, manual records, suggestions, promises. */
+const ENGAGEMENT_QUEUES = [
+  "engagement.reportIns",
+  "engagement.records",
+  "engagement.suggestions",
+  "engagement.promises",
+];
+
 const EXPECTED: Record<RoleName, string[]> = {
-  districtAdmin: ["cases.review", "cases.dueSoon", "wishes.review"],
-  streetStaff: ["cases.review", "cases.dueSoon", "whistles.pending", "wishes.review"],
+  districtAdmin: ["cases.review", "cases.dueSoon", "wishes.review", ...ENGAGEMENT_QUEUES],
+  streetStaff: ["cases.review", "cases.dueSoon", "whistles.pending", "wishes.review", ...ENGAGEMENT_QUEUES],
   communityStaff: [
     "cases.receive",
     "cases.dispatch",
@@ -76,10 +111,18 @@ const EXPECTED: Record<RoleName, string[]> = {
     "orders.followUp",
     "wishes.review",
     "bindings.confirm",
+    ...ENGAGEMENT_QUEUES,
   ],
   gridWorker: ["cases.receive", "cases.dueSoon"],
   departmentStaff: ["cases.claim", "cases.dueSoon", "whistles.pending"],
-  partyMember: ["orders.grab", "wishes.fulfil", "cases.rateMine", "wishes.confirm"],
+  partyMember: [
+    "orders.grab",
+    "wishes.fulfil",
+    "engagement.visitsDue",
+    "engagement.callUps",
+    "cases.rateMine",
+    "wishes.confirm",
+  ],
   resident: ["orders.grab", "cases.rateMine", "wishes.confirm"],
   propertyStaff: ["cases.rateMine", "wishes.confirm"],
   merchant: ["cases.rateMine", "wishes.confirm"],
