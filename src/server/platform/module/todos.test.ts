@@ -118,10 +118,10 @@ const EXPECTED: Record<RoleName, string[]> = {
   partyMember: [
     "orders.grab",
     "wishes.fulfil",
-    "engagement.visitsDue",
-    "engagement.callUps",
     "cases.rateMine",
     "wishes.confirm",
+    "engagement.visitsDue",
+    "engagement.callUps",
   ],
   resident: ["orders.grab", "cases.rateMine", "wishes.confirm"],
   propertyStaff: ["cases.rateMine", "wishes.confirm"],
