@@ -6,7 +6,6 @@ import { LRUCache } from "lru-cache";
 const caches = new Set<{ clear(): void }>();
 
 /** An LRU cache of the process (for its life, or with a TTL), emptied by `clearProcessCaches`. */
-// biome-ignore lint/complexity/noBannedTypes: lru-cache's own bound on keys and values.
 export function processCache<K extends {}, V extends {}, FC = unknown>(
   options: LRUCache.Options<K, V, FC>,
 ): LRUCache<K, V, FC> {

@@ -1,17 +1,4 @@
-import {
-  boolean,
-  date,
-  index,
-  integer,
-  jsonb,
-  numeric,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from "drizzle-orm/pg-core";
+import { index, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { pathIndex } from "../../../platform/db/path-index.ts";
 
 /** What an emergency call-up raises (P5): 临时党支部, 突击队, 党员先锋岗, 责任区. */
