@@ -1,4 +1,4 @@
-import { bulkInsertEngagement } from "../modules/engagement/index.ts";
+import { bulkInsertEngagement, bulkInsertWallsCallUpsTalents } from "../modules/engagement/index.ts";
 import { bulkInsertMemberHouseholds } from "../modules/people/index.ts";
 import type { InsertedNode } from "../modules/territory/index.ts";
 import type { Tx } from "../platform/db/index.ts";
@@ -14,7 +14,10 @@ interface Ids {
   users: Map<string, string>;
 }
 
-/** The demo's 双报到 (pairings, report-ins, records, cards, visits, rota) with ids for its keys; returns its counts. */
+/**
+ * The demo's 双报到 (pairings, report-ins, records, cards, visits, rota; promises, pioneers, a past
+ * call-up, the talent pool) with ids for its keys; returns its counts.
+ */
 export async function writeEngagement(tx: Tx, demo: DemoDistrict, ids: Ids, now = Date.now()) {
   const data = buildEngagement(demo, now);
   const get = <V>(map: Map<string, V>, key: string, what: string): V => {
@@ -120,6 +123,71 @@ export async function writeEngagement(tx: Tx, demo: DemoDistrict, ids: Ids, now 
       territoryPath: path(r.communityKey),
       day: r.day,
     })),
+  });
+  await bulkInsertWallsCallUpsTalents(tx, {
+    promises: data.promises.map((p) => ({
+      memberId: member(p.memberKey),
+      userId: user(p.accountPhone),
+      territoryPath: path(p.homeKey),
+      year: p.year,
+      text: p.text,
+      status: p.status,
+      keptNote: p.keptNote ?? null,
+      keptAt: date(p.keptAt),
+      createdAt: new Date(p.createdAt),
+    })),
+    pioneers: data.pioneers.map((p) => ({
+      memberId: member(p.memberKey),
+      territoryPath: path(p.homeKey),
+      year: p.year,
+      citation: p.citation,
+      createdBy: user(p.createdBy),
+      createdAt: new Date(p.createdAt),
+    })),
+    mobilisations: data.callUps.map(
+      ({ communityKey, members, raisedBy, raisedAt, dissolvedAt, ...c }, i) => ({
+        ...c,
+        key: String(i),
+        nodeId: get(ids.nodes, communityKey, "community").id,
+        territoryPath: path(communityKey),
+        raisedBy: user(raisedBy),
+        raisedAt: new Date(raisedAt),
+        dissolvedAt: new Date(dissolvedAt),
+      }),
+    ),
+    mobilisationMembers: data.callUps.flatMap((c, i) =>
+      c.members.map((m) => ({
+        key: String(i),
+        memberId: member(m.memberKey),
+        leader: m.leader,
+        notifiedAt: new Date(m.notifiedAt),
+        reportedAt: date(m.reportedAt),
+        reportedLocation: m.reportedLocation ?? null,
+        reportedNote: m.reportedNote ?? null,
+      })),
+    ),
+    talents: data.talents.map(({ memberKey, communityKey, createdAt, availability, ...t }) => ({
+      ...t,
+      memberId: memberKey ? member(memberKey) : null,
+      territoryPath: path(communityKey),
+      availability: availability ?? null,
+      createdAt: new Date(createdAt),
+    })),
+    seekers: data.seekers.map(({ communityKey, createdBy, createdAt, matches, ...s }, i) => ({
+      ...s,
+      key: String(i),
+      territoryPath: path(communityKey),
+      createdBy: user(createdBy),
+      createdAt: new Date(createdAt),
+    })),
+    matches: data.seekers.flatMap((s, i) =>
+      s.matches.map((m) => ({
+        ...m,
+        key: String(i),
+        createdAt: new Date(m.createdAt),
+        decidedAt: date(m.decidedAt),
+      })),
+    ),
   });
   return { pairings: data.pairings.length, reportIns: data.reportIns.length, records: data.records.length };
 }

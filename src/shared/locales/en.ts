@@ -160,6 +160,7 @@ export const en: Same<typeof zhCN> = {
     engagementVisits: "Visit coverage",
     engagementUnits: "Paired units",
     myReportIn: "Report in",
+    myUnit: "My unit",
     engagementRecords: "Service records",
     myRecord: "My record",
     engagementMobilisation: "Call-ups",

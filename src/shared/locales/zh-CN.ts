@@ -158,6 +158,7 @@ export const zhCN = {
     engagementVisits: "走访覆盖",
     engagementUnits: "共建单位",
     myReportIn: "在职党员报到",
+    myUnit: "本单位",
     engagementRecords: "服务纪实",
     myRecord: "我的纪实",
     engagementMobilisation: "应急动员",

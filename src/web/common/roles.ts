@@ -76,6 +76,8 @@ const NAV_ACCESS = {
   // follow their own members (engagement.unit); in-service members report in on the phone.
   engagementUnits: ["districtAdmin", "streetStaff", "communityStaff", "unitStaff"],
   myReportIn: ["partyMember"],
+  // 本单位 on the phone: a unit's staff follow their members, issue letters, see Saturdays and cards.
+  myUnit: ["unitStaff"],
   // 纪实手册: the community approves records and writes cards (engagement.manage), a unit's staff
   // read their members' (engagement.unit); members keep their own on the phone.
   engagementRecords: ["districtAdmin", "streetStaff", "communityStaff", "unitStaff"],

@@ -67,6 +67,7 @@ const VisitFormPage = lazyPage(
 const PromisePage = lazyPage(() => import("./pages/engagement/walls/promise-page.tsx"), "PromisePage");
 const MembersWallPage = lazyPage(() => import("./pages/engagement/walls/wall-page.tsx"), "WallPage");
 const CallUpsPage = lazyPage(() => import("./pages/engagement/call-ups/call-ups-page.tsx"), "CallUpsPage");
+const UnitPage = lazyPage(() => import("./pages/engagement/unit/unit-page.tsx"), "UnitPage");
 
 export function App() {
   return (
@@ -136,6 +137,7 @@ function MobileRoutes() {
           <Route path="/engagement/record" element={<MyRecordPage />} />
           <Route path="/engagement/promise" element={<PromisePage />} />
           <Route path="/engagement/call-ups" element={<CallUpsPage />} />
+          <Route path="/engagement/unit" element={<UnitPage />} />
           <Route path="/engagement/households" element={<MyHouseholdsPage />} />
           <Route path="/engagement/households/:id" element={<HouseholdVisitsPage />} />
           <Route path="/engagement/households/:id/visit" element={<VisitFormPage />} />

@@ -1,5 +1,6 @@
 import {
   AlertOutlined,
+  BankOutlined,
   BookOutlined,
   CameraOutlined,
   EditOutlined,
@@ -45,6 +46,7 @@ export const HOME_ENTRIES: readonly HomeEntry[] = [
   { key: "myVolunteering", path: "/volunteering/record", icon: createElement(FieldTimeOutlined) },
   { key: "volunteerCheckin", path: "/volunteering/checkin", icon: createElement(ScanOutlined) },
   { key: "myReportIn", path: "/engagement/report-in", icon: createElement(FlagOutlined) },
+  { key: "myUnit", path: "/engagement/unit", icon: createElement(BankOutlined) },
   { key: "myRecord", path: "/engagement/record", icon: createElement(BookOutlined) },
   { key: "myHouseholds", path: "/engagement/households", icon: createElement(ReconciliationOutlined) },
   { key: "myCallUps", path: "/engagement/call-ups", icon: createElement(AlertOutlined) },

@@ -7,7 +7,9 @@ import {
 } from "../../modules/engagement/tables.ts";
 import { CHINA, chinaDay, DAY, dayStart, type InServiceMember } from "./engagement-calendar.ts";
 import { buildServices, type DemoServices } from "./engagement-services.ts";
+import { buildTalentPool, type DemoTalentPool } from "./engagement-talent.ts";
 import { SIX_FIX_TEXTS } from "./engagement-texts.ts";
+import { buildWalls, type DemoWalls } from "./engagement-walls.ts";
 import { Rng } from "./random.ts";
 import type { DemoDistrict, DemoNode } from "./types.ts";
 
@@ -50,7 +52,7 @@ export interface DemoRota {
 }
 
 /** 双报到 of the demo district as plain data with demo keys; the loader resolves them to ids. */
-export interface DemoEngagement extends DemoServices {
+export interface DemoEngagement extends DemoServices, DemoWalls, DemoTalentPool {
   pairings: DemoPairing[];
   /** Accounts acting for a unit (unit_staff), by phone. */
   unitStaff: Array<{ accountPhone: string; unitKey: string }>;
@@ -67,7 +69,8 @@ const ACCOUNT_MENU: MenuItem[] = ["partyActivity", "pairing", "volunteering", "w
  * year's report-ins of their in-service members living there (most approved, a few waiting for
  * the community, one returned); then what they did (engagement-services.ts) and the next eight
  * Saturdays' rota. The member account 13800000006 has a full year of it; 13800000010 acts for his
- * unit. Its own random stream, so the rest of the district is the same with or without it.
+ * unit. Then the walls, a past call-up and the talent pool (engagement-walls.ts, engagement-talent.ts).
+ * Its own random stream, so the rest of the district is the same with or without it.
  */
 export function buildEngagement(demo: DemoDistrict, now: number, seed = 20261125): DemoEngagement {
   const rng = new Rng(seed ^ 0x32626264);
@@ -103,12 +106,17 @@ export function buildEngagement(demo: DemoDistrict, now: number, seed = 20261125
   const unit = demo.units.find((u) => u.key === me.unitKey);
   if (!unit || unit.nodeKey !== account)
     throw new Error("the member account's unit is not the account community's");
+  const ctx = { now, account, reviewer: COMMUNITY_ACCOUNT };
+  const services = buildServices(rng, demo, nodes, members, reportIns, ctx);
   return {
     pairings,
     unitStaff: [{ accountPhone: UNIT_ACCOUNT, unitKey: unit.key }],
     reportIns,
     rota: rotaOf(pairings, now),
-    ...buildServices(rng, demo, nodes, members, reportIns, { now, account, reviewer: COMMUNITY_ACCOUNT }),
+    ...services,
+    // Streams of their own, so adding them moved none of the rows above.
+    ...buildWalls(new Rng(seed ^ 0x77616c6c), demo, members, reportIns, services.records, ctx),
+    ...buildTalentPool(new Rng(seed ^ 0x74616c65), demo, ctx),
   };
 }
 

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { bulkInsert, type Executor } from "../../platform/db/index.ts";
+import { mobilisationMembers, mobilisations } from "./mobilisation/tables.ts";
 import {
   feedbackCards,
   householdVisits,
@@ -11,6 +12,9 @@ import {
   unitPairings,
   unitStaff,
 } from "./tables.ts";
+import { searchTextOf } from "./talent/search-text.ts";
+import { jobMatches, jobSeekers, talents } from "./talent/tables.ts";
+import { memberPromises, pioneers } from "./walls/tables.ts";
 
 type Row<T extends { $inferInsert: unknown }> = Omit<T["$inferInsert"], "id">;
 
@@ -78,5 +82,64 @@ export async function bulkInsertEngagement(executor: Executor, data: BulkEngagem
     executor,
     saturdayRota,
     data.rota.map(({ pairingKey, ...r }) => ({ ...r, pairingId: pairingOf(pairingKey) })),
+  );
+}
+
+/**
+ * The walls, call-ups and talent pool (P4–P6) as demo data brings them: members of a call-up and
+ * matches of a seeker refer to it by the caller's key; talents' search words are made here, as
+ * the talent service makes them.
+ */
+export interface BulkWallsCallUpsTalents {
+  promises: Array<Row<typeof memberPromises>>;
+  pioneers: Array<Row<typeof pioneers>>;
+  mobilisations: Array<Row<typeof mobilisations> & { key: string }>;
+  mobilisationMembers: Array<
+    Omit<typeof mobilisationMembers.$inferInsert, "mobilisationId"> & { key: string }
+  >;
+  talents: Array<Omit<Row<typeof talents>, "searchText">>;
+  seekers: Array<Row<typeof jobSeekers> & { key: string }>;
+  matches: Array<Omit<Row<typeof jobMatches>, "seekerId"> & { key: string }>;
+}
+
+export async function bulkInsertWallsCallUpsTalents(
+  executor: Executor,
+  data: BulkWallsCallUpsTalents,
+): Promise<void> {
+  const keyed = <T extends { key: string }>(rows: T[]) => {
+    const ids = new Map<string, string>();
+    const withIds = rows.map(({ key, ...r }) => {
+      const id = randomUUID();
+      ids.set(key, id);
+      return { id, ...r };
+    });
+    const idOf = (key: string) => {
+      const id = ids.get(key);
+      if (!id) throw new Error(`${key} missing`);
+      return id;
+    };
+    return { withIds, idOf };
+  };
+  const withId = <T extends object>(rows: T[]) => rows.map((r) => ({ id: randomUUID(), ...r }));
+  await bulkInsert(executor, memberPromises, withId(data.promises));
+  await bulkInsert(executor, pioneers, withId(data.pioneers));
+  const calls = keyed(data.mobilisations);
+  await bulkInsert(executor, mobilisations, calls.withIds);
+  await bulkInsert(
+    executor,
+    mobilisationMembers,
+    data.mobilisationMembers.map(({ key, ...m }) => ({ ...m, mobilisationId: calls.idOf(key) })),
+  );
+  await bulkInsert(
+    executor,
+    talents,
+    withId(data.talents.map((t) => ({ ...t, searchText: searchTextOf(t.skills) }))),
+  );
+  const seekers = keyed(data.seekers);
+  await bulkInsert(executor, jobSeekers, seekers.withIds);
+  await bulkInsert(
+    executor,
+    jobMatches,
+    withId(data.matches.map(({ key, ...m }) => ({ ...m, seekerId: seekers.idOf(key) }))),
   );
 }

@@ -20,7 +20,12 @@ import { visitSheet } from "./visits/visit-sheet.ts";
 import { publicWallRoutes } from "./walls/public-routes.ts";
 import { wallRoutes } from "./walls/routes.ts";
 
-export { type BulkEngagement, bulkInsertEngagement } from "./bulk.ts";
+export {
+  type BulkEngagement,
+  type BulkWallsCallUpsTalents,
+  bulkInsertEngagement,
+  bulkInsertWallsCallUpsTalents,
+} from "./bulk.ts";
 
 /**
  * 双报到 and what follows (P1–P3): units paired with communities, in-service members reporting in

@@ -4,7 +4,7 @@ import { rowsOf } from "../../platform/db/index.ts";
 import { domainEvents } from "../../platform/events/index.ts";
 import { notifications } from "../../platform/notify/index.ts";
 import { createWish, uploadPhoto } from "../../testing/factories.ts";
-import { type Session, startWithSessions, type TestApp } from "../../testing/harness.ts";
+import { PHONES, type Session, startWithSessions, type TestApp } from "../../testing/harness.ts";
 import { userWithToken } from "../../testing/users.ts";
 
 let t: TestApp;
@@ -203,6 +203,8 @@ describe("claiming for a unit and staff entering wishes", () => {
         sql`select r.phone, r.name, u.id as unit, u.name as unit_name from party_members m
             join residents r on r.id = m.resident_id join units u on u.id = m.work_unit_id
             where r.phone is not null and not exists (select 1 from users where users.phone = r.phone)
+              and m.work_unit_id is distinct from (select pm.work_unit_id from party_members pm
+                join residents r2 on r2.id = pm.resident_id where r2.phone = ${PHONES.partyMember})
             order by r.phone limit 1`,
       ),
     );
@@ -214,7 +216,10 @@ describe("claiming for a unit and staff entering wishes", () => {
     });
     const units = (await t.as(claimer).get("/api/v1/wishes/claim-units")).json();
     expect(units.items).toEqual([{ id: member.unit, name: member.unit_name }]);
-    expect((await t.as("partyMember").get("/api/v1/wishes/claim-units")).json().items).toEqual([]);
+    // The demo's member (13800000006) is in service too, with a unit of his own.
+    const own = (await t.as("partyMember").get("/api/v1/wishes/claim-units")).json().items;
+    expect(own).toHaveLength(1);
+    expect(own[0].id).not.toBe(member.unit);
 
     const { id } = await wish();
     await t.as("communityStaff").post(`/api/v1/wishes/${id}/review`, { approve: true });

@@ -14,10 +14,16 @@ interface Operation {
 let t: TestApp;
 let doc: { paths: Record<string, { get?: Operation }> };
 let callers: Session[];
+const UNIT_STAFF = "13800000010";
 beforeAll(async () => {
   t = await startTestApp();
   // A grid worker's lists are short; the audit log is the district administrator's alone.
-  callers = [await loginAs(t.app, PHONES.gridWorker), await loginAs(t.app, PHONES.districtAdmin)];
+  // A paired unit's staff read their own unit's ledger and assessment (13800000010 of the demo).
+  callers = [
+    await loginAs(t.app, PHONES.gridWorker),
+    await loginAs(t.app, PHONES.districtAdmin),
+    await loginAs(t.app, UNIT_STAFF),
+  ];
   doc = (await t.as(undefined).get("/openapi.json")).json();
 });
 afterAll(() => t.close());
@@ -55,7 +61,12 @@ describe("every exportable list", () => {
       ]),
     );
     const problems: string[] = [];
-    for (const [path] of lists) {
+    // A list below one object (a unit's members) is read for the unit staff's own unit.
+    const unitStaff = callers[2] as Session;
+    const ownUnit = (await t.as(unitStaff).get("/api/v1/engagement/pairings?pageSize=1")).json().items[0]
+      ?.unit.id;
+    for (const [template] of lists) {
+      const path = template.replace("{unitId}", ownUnit);
       let caller: Session | undefined;
       let total = 0;
       for (const c of callers) {

@@ -14162,6 +14162,9 @@ export interface paths {
                     unitId?: string;
                     year?: number;
                     quarter?: number;
+                    /** @description 1-based page number */
+                    page?: number;
+                    pageSize?: number;
                     /** @description json (default): this page; xlsx: every page with the same filters as one .xlsx file */
                     format?: "json" | "xlsx";
                     /** @description the file's language (headers, labels); default from Accept-Language, else zh-CN */
@@ -14213,6 +14216,7 @@ export interface paths {
                                     sentAt: string | null;
                                 } | null;
                             }[];
+                            total: number;
                         };
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     };

@@ -14,7 +14,7 @@ const tile = {
   fontSize: 17,
 } as const;
 
-/** The phone's own page for staff work the server links to the back office (the grid and department inboxes). */
+/** The phone's own page for staff work the server links to the back office (inboxes, a unit's 本单位). */
 function onThePhone(user: User, todo: Todo): string | undefined {
   if (["cases.receive", "cases.dispatch", "cases.dueSoon"].includes(todo.kind) && canSee(user, "gridInbox"))
     return "/cases/inbox";
@@ -23,6 +23,9 @@ function onThePhone(user: User, todo: Todo): string | undefined {
     canSee(user, "departmentInbox")
   )
     return "/cases/department";
+  // A unit's Saturdays and letters due: its staff keep them on 本单位.
+  if (["engagement.rota", "engagement.letters"].includes(todo.kind) && canSee(user, "myUnit"))
+    return "/engagement/unit";
   return undefined;
 }
 

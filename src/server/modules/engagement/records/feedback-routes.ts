@@ -2,6 +2,7 @@ import { PassThrough } from "node:stream";
 import { Type } from "@sinclair/typebox";
 import { principalOf } from "../../../platform/auth/index.ts";
 import { ExportQuery, exportLocale, wantsXlsx } from "../../../platform/http/export.ts";
+import { PageQuery } from "../../../platform/http/paging.ts";
 import {
   type App,
   Enum,
@@ -62,6 +63,8 @@ const Ledger = Type.Object({
       ),
     }),
   ),
+  /** The unit's members on the ledger (items: the page asked for, 200 by default: a unit's whole list). */
+  total: Type.Integer(),
 });
 const staffOnly = { access: "authenticated" as const };
 
@@ -95,6 +98,8 @@ export function feedbackRoutes(app: App, { db }: ModuleContext) {
             unitId: Type.Optional(Uuid),
             year: Type.Optional(Year),
             quarter: Type.Optional(QuarterNo),
+            page: PageQuery.page,
+            pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 200 })),
             ...ExportQuery,
           },
           { additionalProperties: false },
@@ -113,7 +118,11 @@ export function feedbackRoutes(app: App, { db }: ModuleContext) {
     },
     async (req, reply) => {
       const ledger = await unitLedger(db, principalOf(req), req.query);
-      if (!wantsXlsx(req)) return ledger;
+      if (!wantsXlsx(req)) {
+        const size = req.query.pageSize ?? 200;
+        const start = ((req.query.page ?? 1) - 1) * size;
+        return { ...ledger, items: ledger.items.slice(start, start + size), total: ledger.items.length };
+      }
       const w = WORDS[exportLocale(req)];
       const body = new PassThrough();
       const rows = (async function* () {
