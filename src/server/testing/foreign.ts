@@ -161,8 +161,9 @@ export const KINDS: Record<string, KindSpec> = {
   unit: { table: "units", paths: ["territory_path"], read: "org.read", marker: "name" },
   // A call-up is read by staff down to grid workers, also from below its node (a grid of its community).
   mobilisation: { table: "mobilisations", paths: ["territory_path"], read: "dashboard.read", audience: true },
-  talent: { table: "talents", paths: ["territory_path"], read: "engagement.manage", marker: "name" },
-  jobSeeker: { table: "job_seekers", paths: ["territory_path"], read: "engagement.manage", marker: "name" },
+  // No marker: a talent or a job seeker is a resident, whose name people lists show rightly.
+  talent: { table: "talents", paths: ["territory_path"], read: "engagement.manage" },
+  jobSeeker: { table: "job_seekers", paths: ["territory_path"], read: "engagement.manage" },
   // A proposal is where its seeker is.
   jobMatch: {
     table: "job_matches",
@@ -172,7 +173,15 @@ export const KINDS: Record<string, KindSpec> = {
       return `exists (select 1 from job_seekers s where s.id = job_matches.seeker_id and not (${inside}))`;
     },
   },
-  partyMember: { table: "party_members", paths: ["territory_path"], read: "people.read" },
+  // Not the viewer's own member record (accounts and members meet by phone).
+  partyMember: {
+    table: "party_members",
+    paths: ["territory_path"],
+    read: "people.read",
+    also: (v) =>
+      `not exists (select 1 from residents r join users u on u.phone = r.phone
+        where r.id = party_members.resident_id and u.id = '${v.userId}')`,
+  },
   // A 大党委's part-time member is where his organisation is.
   partTimeMember: {
     table: "org_part_time_members",
