@@ -65,7 +65,8 @@ test.describe("on the wall", () => {
   test("anyone sees it under the member's masked name", async ({ page }) => {
     const me = await signInAs(page, PARTY_MEMBER);
     await page.goto("/mobile/engagement/promise");
-    await expect(page.getByText("已上墙")).toBeVisible();
+    // Exact: the live notice "新消息：您的承诺已上墙" may be showing too.
+    await expect(page.getByText("已上墙", { exact: true })).toBeVisible();
     await page.getByRole("link", { name: /看看社区的风采墙/ }).click();
     await expect(page).toHaveURL(/\/mobile\/engagement\/walls\/[0-9a-f-]{36}$/);
     const wallUrl = page.url();

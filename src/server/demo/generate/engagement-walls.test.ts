@@ -25,12 +25,11 @@ describe("the demo's walls, call-up and talent pool", () => {
     expect(JSON.stringify(buildEngagement(demo, NOW))).toBe(JSON.stringify(data));
   });
 
-  it("give the member account a published promise not yet kept, and some waiting and kept ones", () => {
+  it("leave the member account's promise to him, and give others published, waiting and kept ones", () => {
     const resident = demo.residents.find((r) => r.phone === "13800000006");
     const me = demo.partyMembers.find((m) => m.residentKey === resident?.key);
     const mine = data.promises.filter((p) => p.memberKey === me?.key);
-    expect(mine).toEqual([expect.objectContaining({ year: YEAR, status: "published" })]);
-    expect(mine[0]?.keptAt).toBeUndefined();
+    expect(mine).toEqual([]);
     const statuses = new Set(data.promises.map((p) => p.status));
     expect(statuses).toEqual(new Set(["published", "pending"]));
     expect(data.promises.some((p) => p.keptAt && p.keptNote && p.status === "published")).toBe(true);
@@ -83,14 +82,14 @@ describe("the loaded small demo's walls, call-up and talent pool", () => {
   });
   afterAll(() => t.close());
 
-  it("has the member's published promise, the dissolved squad only, and searchable talents", async () => {
+  it("has no promise of the member's yet, the dissolved squad only, and searchable talents", async () => {
     const db = t.database.db;
     const me = await memberByPhone(db, "13800000006");
     const promises = await db
       .select()
       .from(memberPromises)
       .where(eq(memberPromises.memberId, me?.id ?? ""));
-    expect(promises).toEqual([expect.objectContaining({ status: "published", keptAt: null, photoId: null })]);
+    expect(promises).toEqual([]);
     expect(await db.select().from(mobilisations).where(isNull(mobilisations.dissolvedAt))).toEqual([]);
     const called = await db.select().from(mobilisationMembers);
     expect(called.length).toBeGreaterThanOrEqual(5);

@@ -70,8 +70,8 @@ const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
 
 /**
  * 承诺墙, 先锋墙 and one past call-up (P4–P5): a promise from most members reported in this year
- * (published, a few waiting for the community, some kept; the member account's published, not yet
- * kept); two or three pioneers per paired community, those with the most approved services; and
+ * (published, a few waiting for the community, some kept; none from the member account, who writes
+ * his own on the phone); two or three pioneers per paired community, those with the most approved services; and
  * last summer's flood squad in the account community, dissolved, so no one's call-up list has work.
  */
 export function buildWalls(
@@ -93,13 +93,15 @@ export function buildWalls(
   const queued = (others.find((r) => r.communityKey === ctx.account) ?? others[0])?.memberKey;
   for (const r of approved) {
     const m = byKey.get(r.memberKey);
-    if (!m || (!m.accountPhone && m.key !== queued && !rng.chance(0.8))) continue;
+    // The member account writes his own promise (a demo visitor tries it; the walls' browser test does).
+    // Beside the waiting one, the wall always has a published promise, and a kept one.
+    if (!m || m.accountPhone || (m.key !== queued && keptOne && !rng.chance(0.8))) continue;
     const [text, kept] = rng.pick(PROMISES);
     const createdAt = Math.min(ctx.now - DAY, (r.decidedAt ?? r.createdAt) + rng.int(1, 30) * DAY);
     const status: PromiseStatus =
-      m.accountPhone || (m.key !== queued && !rng.chance(0.1)) ? "published" : "pending";
+      m.key !== queued && (!keptOne || !rng.chance(0.1)) ? "published" : "pending";
     const keptAt: number | undefined =
-      status === "published" && !m.accountPhone && (!keptOne || rng.chance(0.3))
+      status === "published" && (!keptOne || rng.chance(0.3))
         ? Math.round(createdAt + (ctx.now - createdAt) * (0.5 + 0.4 * rng.next()))
         : undefined;
     promises.push({
