@@ -109,7 +109,13 @@ test.describe("at the desk", () => {
     const title = `在职党员错时服务 ${Date.now() % 100_000}`;
     await page.getByRole("button", { name: "发布活动" }).click();
     const dialog = page.getByRole("dialog");
-    await dialog.getByText("错时服务（在职党员）").click();
+    // A click while the dialog is still opening can be lost: click until the mode is chosen.
+    await expect(async () => {
+      await dialog.getByText("错时服务（在职党员）").click();
+      await expect(dialog.getByRole("radio", { name: "错时服务（在职党员）" })).toBeChecked({
+        timeout: 1000,
+      });
+    }).toPass();
     await dialog.getByLabel("活动名称").fill(title);
     await dialog.getByLabel("活动地点").fill("红旗社区党群服务中心");
     const pickTime = async (from: string, to: string) => {
