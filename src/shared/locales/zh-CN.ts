@@ -23,6 +23,7 @@ import { piiAccessZhCN } from "./pii-access.zh-CN.ts";
 import { reportsZhCN } from "./reports.zh-CN.ts";
 import { screenZhCN } from "./screen.zh-CN.ts";
 import { settingsZhCN } from "./settings.zh-CN.ts";
+import { territoryWordsZhCN } from "./territory.zh-CN.ts";
 import { todosZhCN } from "./todos.zh-CN.ts";
 import { volunteeringZhCN } from "./volunteering.zh-CN.ts";
 import { volunteeringMobileZhCN } from "./volunteering-mobile.zh-CN.ts";
@@ -293,53 +294,7 @@ export const zhCN = {
       part_time_member: "兼职委员",
     },
   },
-  territory: {
-    scope: "管辖范围",
-    name: "名称",
-    level: "层级",
-    code: "编码",
-    empty: "没有下级区域",
-    total: "共 {{count}} 个",
-    open: "查看下级",
-    search: "搜索名称或编码",
-    searchResults: "搜索结果",
-    noResults: "没有找到匹配的区域",
-    tree: "区域层级",
-    gridsOf: "{{name}} · 网格分布",
-    mapHint: "点击地图上的网格可查看详情",
-    detail: "查看详情",
-    children: "下级区域",
-    pick: "请在左侧选择一个区域",
-    unitCode: "单元网格编码",
-    gridType: "网格类型",
-    community: "所属社区",
-    address: "地址",
-    area: "网格边界",
-    noArea: "尚未绘制边界",
-    add: {
-      button: "新增{{level}}",
-      title: "在“{{parent}}”下新增{{level}}",
-      codeHint: "字母、数字或连字符，全区唯一，如 {{example}}",
-      created: "已新增{{level}}“{{name}}”",
-    },
-    gridTypes: { area: "片区网格", compound: "小区网格", courtyard: "楼院网格", unit: "单位网格" },
-    tabs: { overview: "概况", staff: "网格力量", households: "住户", members: "党员" },
-    stats: {
-      households: "住户（户）",
-      residents: "居民（人）",
-      members: "党员（人）",
-      staff: "网格力量（人）",
-    },
-  },
-  map: {
-    label: "网格地图",
-    loading: "正在加载地图…",
-    empty: "暂无网格边界",
-    code: "网格编码",
-    unitCode: "单元网格编码",
-    community: "所属社区",
-    legend: "图例",
-  },
+  ...territoryWordsZhCN,
   org: {
     tabs: { tree: "组织体系", units: "共建单位" },
     tree: "党组织",

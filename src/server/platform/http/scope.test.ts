@@ -1,11 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  addObjectsTheDemoLacks,
   type Foreign,
   foreignAmong,
   foreignObjects,
   KINDS,
-  PNG,
   rowsSnapshot,
   type Viewer,
   viewerOf,
@@ -24,6 +22,7 @@ import {
   routesOf,
   sampleOf,
 } from "../../testing/openapi.ts";
+import { addObjectsTheDemoLacks, PNG } from "../../testing/scope-objects.ts";
 import {
   FIELD,
   GIVEN,

@@ -1,0 +1,57 @@
+import type { Same } from "./same.ts";
+import type { territoryWordsZhCN } from "./territory.zh-CN.ts";
+
+export const territoryWordsEn: Same<typeof territoryWordsZhCN> = {
+  territory: {
+    scope: "My area",
+    name: "Name",
+    level: "Level",
+    code: "Code",
+    empty: "No areas below this one",
+    total: "{{count}} in total",
+    open: "Open",
+    search: "Search by name or code",
+    searchResults: "Search results",
+    noResults: "No matching areas",
+    tree: "Areas",
+    gridsOf: "{{name}} · grids",
+    mapHint: "Click a grid on the map to open it",
+    detail: "Details",
+    children: "Areas below",
+    pick: "Choose an area on the left",
+    unitCode: "Unit grid code",
+    gridType: "Grid type",
+    community: "Community",
+    address: "Address",
+    area: "Boundary",
+    noArea: "No boundary drawn yet",
+    add: {
+      button: "Add a {{level}}",
+      title: "Add a {{level}} under “{{parent}}”",
+      codeHint: "Letters, digits or hyphens, unique in the district, e.g. {{example}}",
+      created: "{{level}} “{{name}}” added",
+    },
+    gridTypes: {
+      area: "Area grid",
+      compound: "Compound grid",
+      courtyard: "Courtyard grid",
+      unit: "Unit grid",
+    },
+    tabs: { overview: "Overview", staff: "Grid staff", households: "Households", members: "Party members" },
+    stats: {
+      households: "Households",
+      residents: "Residents",
+      members: "Party members",
+      staff: "Grid staff",
+    },
+  },
+  map: {
+    label: "Grid map",
+    loading: "Loading map…",
+    empty: "No grid boundaries yet",
+    code: "Grid code",
+    unitCode: "Unit grid code",
+    community: "Community",
+    legend: "Legend",
+  },
+};
