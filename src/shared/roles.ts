@@ -46,6 +46,11 @@ export const PERMISSIONS = [
   "engagement.manage",
   "engagement.serve",
   "engagement.unit",
+  "points.manage",
+  "points.inspect",
+  "points.earn",
+  "points.merchant",
+  "points.credit",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -94,6 +99,16 @@ const GRANTS: Record<Permission, readonly Role[]> = {
   "engagement.serve": ["partyMember", "liaison"],
   // A paired unit's own staff: letters of introduction, its members' progress, ledgers and cards.
   "engagement.unit": ["unitStaff"],
+  // Rules, approvals (积分制管理小组), appraisal rounds, rankings, the shop's goods, the ledger's check.
+  "points.manage": ["districtAdmin", "streetStaff", "communityStaff"],
+  // Scoring shops against the indicators on the street (社区人员日常检查).
+  "points.inspect": ["districtAdmin", "streetStaff", "communityStaff", "gridWorker"],
+  // One's own points: balance, statement, redeeming, appraising in a round.
+  "points.earn": ["partyMember", "resident", "liaison"],
+  // A shop's own scores, and confirming redemptions by scanning the resident's code.
+  "points.merchant": ["merchant"],
+  // Residents' and merchants' scores for a partner bank, only with their recorded consent.
+  "points.credit": ["districtAdmin"],
 };
 
 export function roleGrants(role: Role, permission: Permission): boolean {

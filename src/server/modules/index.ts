@@ -8,6 +8,7 @@ import { ordersModule } from "./orders/index.ts";
 import { orgModule } from "./org/index.ts";
 import { peopleModule } from "./people/index.ts";
 import { placesModule } from "./places/index.ts";
+import { pointsModule } from "./points/index.ts";
 import { territoryModule } from "./territory/index.ts";
 import { volunteeringModule } from "./volunteering/index.ts";
 import { wishesModule } from "./wishes/index.ts";
@@ -27,6 +28,7 @@ export const MODULES: readonly Module[] = [
   volunteeringModule,
   wishesModule,
   engagementModule,
+  pointsModule,
   placesModule,
   dashboardModule,
   open311Module,

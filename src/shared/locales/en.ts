@@ -1,6 +1,7 @@
 import { accountsEn } from "./accounts.en.ts";
 import { auditWordsEn } from "./audit.en.ts";
 import { auditEngagementEn } from "./audit-engagement.en.ts";
+import { auditPointsEn } from "./audit-points.en.ts";
 import { callEn } from "./call.en.ts";
 import { caseWorkEn } from "./case-work.en.ts";
 import { casesEn } from "./cases.en.ts";
@@ -20,6 +21,11 @@ import { ordersEn } from "./orders.en.ts";
 import { orgAdminEn } from "./org-admin.en.ts";
 import { peopleEn } from "./people.en.ts";
 import { piiAccessEn } from "./pii-access.en.ts";
+import { pointsEvaluationEn } from "./points-evaluation.en.ts";
+import { pointsLedgerEn } from "./points-ledger.en.ts";
+import { pointsRankingsEn } from "./points-rankings.en.ts";
+import { pointsRulesEn } from "./points-rules.en.ts";
+import { pointsShopEn } from "./points-shop.en.ts";
 import { reportsEn } from "./reports.en.ts";
 import type { Same } from "./same.ts";
 import { screenEn } from "./screen.en.ts";
@@ -47,6 +53,11 @@ export const en: Same<typeof zhCN> = {
   engagementVisits: engagementVisitsEn,
   engagementWalls: engagementWallsEn,
   engagementMobilisation: engagementMobilisationEn,
+  pointsEvaluation: pointsEvaluationEn,
+  pointsRankings: pointsRankingsEn,
+  pointsShop: pointsShopEn,
+  pointsLedger: pointsLedgerEn,
+  pointsRules: pointsRulesEn,
   imports: importsEn,
   notices: noticesEn,
   orders: ordersEn,
@@ -218,6 +229,7 @@ export const en: Same<typeof zhCN> = {
     actions: {
       ...auditWordsEn.actions,
       ...auditEngagementEn.actions,
+      ...auditPointsEn.actions,
       volunteer_register: "Registered as volunteer",
       volunteer_update: "Changed volunteer skills",
       volunteer_team_create: "Formed volunteer team",
@@ -278,6 +290,7 @@ export const en: Same<typeof zhCN> = {
     entities: {
       ...auditWordsEn.entities,
       ...auditEngagementEn.entities,
+      ...auditPointsEn.entities,
       volunteer: "Volunteer",
       volunteer_team: "Volunteer team",
       activity: "Activity",

@@ -1,6 +1,7 @@
 import { accountsZhCN } from "./accounts.zh-CN.ts";
 import { auditWordsZhCN } from "./audit.zh-CN.ts";
 import { auditEngagementZhCN } from "./audit-engagement.zh-CN.ts";
+import { auditPointsZhCN } from "./audit-points.zh-CN.ts";
 import { callZhCN } from "./call.zh-CN.ts";
 import { caseWorkZhCN } from "./case-work.zh-CN.ts";
 import { casesZhCN } from "./cases.zh-CN.ts";
@@ -20,6 +21,11 @@ import { ordersZhCN } from "./orders.zh-CN.ts";
 import { orgAdminZhCN } from "./org-admin.zh-CN.ts";
 import { peopleZhCN } from "./people.zh-CN.ts";
 import { piiAccessZhCN } from "./pii-access.zh-CN.ts";
+import { pointsEvaluationZhCN } from "./points-evaluation.zh-CN.ts";
+import { pointsLedgerZhCN } from "./points-ledger.zh-CN.ts";
+import { pointsRankingsZhCN } from "./points-rankings.zh-CN.ts";
+import { pointsRulesZhCN } from "./points-rules.zh-CN.ts";
+import { pointsShopZhCN } from "./points-shop.zh-CN.ts";
 import { reportsZhCN } from "./reports.zh-CN.ts";
 import { screenZhCN } from "./screen.zh-CN.ts";
 import { settingsZhCN } from "./settings.zh-CN.ts";
@@ -45,6 +51,11 @@ export const zhCN = {
   engagementVisits: engagementVisitsZhCN,
   engagementWalls: engagementWallsZhCN,
   engagementMobilisation: engagementMobilisationZhCN,
+  pointsEvaluation: pointsEvaluationZhCN,
+  pointsRankings: pointsRankingsZhCN,
+  pointsShop: pointsShopZhCN,
+  pointsLedger: pointsLedgerZhCN,
+  pointsRules: pointsRulesZhCN,
   imports: importsZhCN,
   notices: noticesZhCN,
   orders: ordersZhCN,
@@ -216,6 +227,7 @@ export const zhCN = {
     actions: {
       ...auditWordsZhCN.actions,
       ...auditEngagementZhCN.actions,
+      ...auditPointsZhCN.actions,
       volunteer_register: "注册志愿者",
       volunteer_update: "修改志愿者特长",
       volunteer_team_create: "组建服务队",
@@ -276,6 +288,7 @@ export const zhCN = {
     entities: {
       ...auditWordsZhCN.entities,
       ...auditEngagementZhCN.entities,
+      ...auditPointsZhCN.entities,
       volunteer: "志愿者",
       volunteer_team: "志愿服务队",
       activity: "志愿活动",

@@ -1,8 +1,5 @@
 /** China calendar days and quarters: a member's services are counted by the quarter he did them in. */
-const CHINA_OFFSET_MS = 8 * 3_600_000;
-
-/** The China calendar day of an instant, "2026-11-25". */
-export const chinaDate = (at: Date) => new Date(at.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
+export { chinaDate } from "../../platform/china-time.ts";
 
 export interface Quarter {
   year: number;

@@ -43,6 +43,7 @@ export {
   pairingsUnder,
 } from "./member-households.ts";
 export { type MemberCandidate, membersLivingUnder } from "./member-search.ts";
+export { type ResidentRecord, residentByPhone, residentsByIds } from "./residents-by.ts";
 export { householdInScope } from "./scope.ts";
 export { MEMBER_CATEGORIES, type MemberCategory, STAFF_ROLES, type StaffRole } from "./tables.ts";
 export {

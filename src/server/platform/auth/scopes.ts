@@ -4,9 +4,10 @@ import type { Principal } from "./principal.ts";
 /**
  * What a bearer token may do, chosen when it is made: `read` (GET/HEAD), `write` (every other
  * method), `open311` (filing Open311 requests with it as api_key), `reveal` (unmasked personal
- * data). A session holds them all; its roles still decide the rest.
+ * data), `credit` (the points export for a partner bank, and nothing else). A session holds them
+ * all; its roles still decide the rest.
  */
-export const TOKEN_SCOPES = ["read", "write", "open311", "reveal"] as const;
+export const TOKEN_SCOPES = ["read", "write", "open311", "reveal", "credit"] as const;
 export type TokenScope = (typeof TOKEN_SCOPES)[number];
 
 /** A route's own requirement, replacing the one its method implies; `any` for ending one's own credential. */

@@ -10,6 +10,11 @@ import { ENGAGEMENT_VISITS_TEXTS } from "./texts/engagement-visits.ts";
 import { ENGAGEMENT_WALLS_TEXTS } from "./texts/engagement-walls.ts";
 import { ORDERS_TEXTS } from "./texts/orders.ts";
 import { ORG_TEXTS } from "./texts/org.ts";
+import { POINTS_EVALUATION_TEXTS } from "./texts/points-evaluation.ts";
+import { POINTS_LEDGER_TEXTS } from "./texts/points-ledger.ts";
+import { POINTS_RANKINGS_TEXTS } from "./texts/points-rankings.ts";
+import { POINTS_RULES_TEXTS } from "./texts/points-rules.ts";
+import { POINTS_SHOP_TEXTS } from "./texts/points-shop.ts";
 
 /**
  * Error messages people read, by error code: zh-CN first, English second, and nowhere else: code
@@ -30,6 +35,11 @@ const MESSAGES = {
   ...ENGAGEMENT_VISITS_TEXTS,
   ...ENGAGEMENT_WALLS_TEXTS,
   ...ENGAGEMENT_MOBILISATION_TEXTS,
+  ...POINTS_EVALUATION_TEXTS,
+  ...POINTS_RANKINGS_TEXTS,
+  ...POINTS_SHOP_TEXTS,
+  ...POINTS_LEDGER_TEXTS,
+  ...POINTS_RULES_TEXTS,
 };
 
 /** A code the catalogue words: the only codes AppError takes, so tsc refuses a code without texts. */

@@ -1,0 +1,33 @@
+import { eq, inArray } from "drizzle-orm";
+import type { Executor } from "../../platform/db/index.ts";
+import { residents } from "./tables.ts";
+
+/** A resident as other modules need him (his points, his household's one vote). */
+export interface ResidentRecord {
+  id: string;
+  name: string;
+  householdId: string;
+  territoryPath: string;
+}
+
+const columns = {
+  id: residents.id,
+  name: residents.name,
+  householdId: residents.householdId,
+  territoryPath: residents.territoryPath,
+};
+
+/** The resident registered with this mobile number (an account's), or null: they meet by phone. */
+export async function residentByPhone(executor: Executor, phone: string): Promise<ResidentRecord | null> {
+  const [row] = await executor.select(columns).from(residents).where(eq(residents.phone, phone)).limit(1);
+  return row ?? null;
+}
+
+/** Residents by id (those that exist). */
+export async function residentsByIds(executor: Executor, ids: readonly string[]): Promise<ResidentRecord[]> {
+  if (ids.length === 0) return [];
+  return executor
+    .select(columns)
+    .from(residents)
+    .where(inArray(residents.id, [...ids]));
+}

@@ -1,0 +1,172 @@
+import { sql } from "drizzle-orm";
+import { chinaMonth } from "../../../platform/china-time.ts";
+import { type Executor, rowsOf } from "../../../platform/db/index.ts";
+import { AppError } from "../../../platform/errors.ts";
+import type { Audience } from "../rules/tables.ts";
+import { type AccountKind, type PostingKind, pointAccounts, pointPostings } from "./tables.ts";
+
+/** One movement of points: from the debited account to the credited one. */
+export interface Transfer {
+  /** What makes it unique in the world (`orders.completed:<id>:member`): posted once, ever. */
+  businessKey: string;
+  kind: PostingKind;
+  debitAccountId: string;
+  creditAccountId: string;
+  /** Whose points these are: the holder credited or debited. */
+  holderAccountId: string;
+  amount: number;
+  ruleId?: string | null;
+  ruleCode?: string | null;
+  reversesId?: number | null;
+  memo?: string;
+  evidence?: string[] | null;
+  actorId?: string | null;
+  territoryPath: string;
+  at?: Date;
+}
+
+export interface Posted {
+  id: number;
+  businessKey: string;
+}
+
+const NOT_NEGATIVE = "point_accounts_not_negative";
+
+/**
+ * Posts the transfers whose business keys are new and moves the balances with them, in the
+ * caller's transaction: two statements whatever the batch's size. Keys already posted are passed
+ * over (an event delivered twice credits once). The accounts are locked in id order, so two
+ * batches touching the same accounts wait for each other instead of deadlocking; a holder's
+ * balance that would go below zero is refused (409 INSUFFICIENT_POINTS) and nothing is posted.
+ */
+export async function post(tx: Executor, transfers: readonly Transfer[]): Promise<Posted[]> {
+  const unique = [...new Map(transfers.map((t) => [t.businessKey, t])).values()];
+  if (unique.length === 0) return [];
+  const rows = unique.map((t) => ({
+    business_key: t.businessKey,
+    kind: t.kind,
+    debit_account_id: t.debitAccountId,
+    credit_account_id: t.creditAccountId,
+    holder_account_id: t.holderAccountId,
+    amount: t.amount,
+    rule_id: t.ruleId ?? null,
+    rule_code: t.ruleCode ?? null,
+    reverses_id: t.reversesId ?? null,
+    memo: t.memo ?? "",
+    evidence: t.evidence ?? null,
+    actor_id: t.actorId ?? null,
+    territory_path: t.territoryPath,
+    month: chinaMonth(t.at ?? new Date()),
+    at: (t.at ?? new Date()).toISOString(),
+  }));
+  const posted = rowsOf<{
+    id: string | number;
+    business_key: string;
+    debit: string;
+    credit: string;
+    amount: number;
+  }>(
+    await tx.execute(sql`
+      insert into ${pointPostings} (business_key, kind, debit_account_id, credit_account_id, holder_account_id,
+        amount, rule_id, rule_code, reverses_id, memo, evidence, actor_id, territory_path, month, at)
+      select business_key, kind, debit_account_id, credit_account_id, holder_account_id, amount, rule_id,
+        rule_code, reverses_id, memo, evidence, actor_id, territory_path, month, at
+      from json_populate_recordset(null::${pointPostings}, ${JSON.stringify(rows)}::json)
+      on conflict (business_key) do nothing
+      returning id, business_key, debit_account_id as debit, credit_account_id as credit, amount`),
+  );
+  if (posted.length === 0) return [];
+  const deltas = new Map<string, number>();
+  for (const p of posted) {
+    deltas.set(p.debit, (deltas.get(p.debit) ?? 0) - Number(p.amount));
+    deltas.set(p.credit, (deltas.get(p.credit) ?? 0) + Number(p.amount));
+  }
+  const moves = [...deltas].map(([id, delta]) => ({ id, delta }));
+  try {
+    await tx.execute(sql`
+      with d as (select id, delta from json_to_recordset(${JSON.stringify(moves)}::json) as x(id uuid, delta bigint)),
+      locked as (select a.id from ${pointAccounts} a where a.id in (select id from d) order by a.id for update)
+      update ${pointAccounts} a set balance = a.balance + d.delta
+      from d join locked on locked.id = d.id where a.id = d.id`);
+  } catch (e) {
+    if (violates(e, NOT_NEGATIVE)) throw new AppError("INSUFFICIENT_POINTS", 409);
+    throw e;
+  }
+  return posted.map((p) => ({ id: Number(p.id), businessKey: p.business_key }));
+}
+
+function violates(e: unknown, constraint: string): boolean {
+  const err = e as { constraint?: string; cause?: { constraint?: string }; message?: string };
+  return (
+    err?.constraint === constraint ||
+    err?.cause?.constraint === constraint ||
+    String(err?.message ?? "").includes(constraint)
+  );
+}
+
+/** The district a territory path belongs to (`/<district>/…`). */
+export const districtOfPath = (path: string): string => path.split("/")[1] ?? "";
+
+export interface AccountOwner {
+  audience: Audience;
+  holderId: string;
+  territoryPath: string;
+}
+
+/**
+ * The accounts of these holders, opened on first use, by `audience:holderId`; a holder keeps his
+ * account when he moves (his path is where he was first credited).
+ */
+export async function holderAccounts(
+  tx: Executor,
+  owners: readonly AccountOwner[],
+): Promise<Map<string, string>> {
+  return accountsOf(
+    tx,
+    owners.map((o) => ({ ...o, kind: "holder" as const, districtId: districtOfPath(o.territoryPath) })),
+  );
+}
+
+/** A district's issuer (or spent) account of an audience, opened on first use. */
+export async function systemAccount(
+  tx: Executor,
+  kind: Exclude<AccountKind, "holder">,
+  audience: Audience,
+  territoryPath: string,
+): Promise<string> {
+  const districtId = districtOfPath(territoryPath);
+  const ids = await accountsOf(tx, [
+    { kind, audience, holderId: districtId, districtId, territoryPath: `/${districtId}/` },
+  ]);
+  return ids.get(`${audience}:${districtId}`) as string;
+}
+
+async function accountsOf(
+  tx: Executor,
+  rows: ReadonlyArray<AccountOwner & { kind: AccountKind; districtId: string }>,
+): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
+  if (rows.length === 0) return ids;
+  const json = rows.map((r) => ({
+    kind: r.kind,
+    audience: r.audience,
+    holder_id: r.holderId,
+    district_id: r.districtId,
+    territory_path: r.territoryPath,
+  }));
+  // Insert-then-select: the rows another transaction opened a moment ago are found, not duplicated.
+  const found = rowsOf<{ id: string; audience: string; holder_id: string }>(
+    await tx.execute(sql`
+      with wanted as (select * from json_to_recordset(${JSON.stringify(json)}::json)
+        as x(kind text, audience text, holder_id uuid, district_id uuid, territory_path text)),
+      ins as (insert into ${pointAccounts} (kind, audience, holder_id, district_id, territory_path)
+        select kind, audience, holder_id, district_id, territory_path from wanted
+        on conflict (kind, audience, holder_id) do nothing returning id, audience, holder_id)
+      select id, audience, holder_id from ins
+      union all
+      select a.id, a.audience, a.holder_id from ${pointAccounts} a join wanted w
+        on a.kind = w.kind and a.audience = w.audience and a.holder_id = w.holder_id`),
+  );
+  for (const r of found) ids.set(`${r.audience}:${r.holder_id}`, r.id);
+  return ids;
+}

@@ -1,0 +1,43 @@
+import type { auditPointsZhCN } from "./audit-points.zh-CN.ts";
+import type { Same } from "./same.ts";
+
+export const auditPointsEn: Same<typeof auditPointsZhCN> = {
+  actions: {
+    points_appraisal_submit: "Appraisal submitted",
+    points_claim_approve: "Points approved",
+    points_claim_create: "Points claimed",
+    points_claim_reject: "Points claim returned",
+    points_consent_record: "Credit consent recorded",
+    points_consent_withdraw: "Credit consent withdrawn",
+    points_credit_export: "Credit scores exported",
+    points_inspection_create: "Shop inspected",
+    points_item_create: "Shop item added",
+    points_item_update: "Shop item changed",
+    points_posting_reverse: "Points reversed",
+    points_ranking_approve: "Ranking approved",
+    points_ranking_draft: "Ranking drawn",
+    points_ranking_publish: "Ranking published",
+    points_ranking_withdraw: "Ranking withdrawn",
+    points_redemption_cancel: "Redemption cancelled",
+    points_redemption_create: "Points redeemed",
+    points_redemption_deliver: "Redemption delivered",
+    points_round_close: "Appraisal round closed",
+    points_round_create: "Appraisal round opened",
+    points_ruleset_activate: "Points rules activated",
+    points_ruleset_create: "Points rules created",
+    points_ruleset_update: "Points rules changed",
+    points_ruleset_version: "Points rules revised",
+  },
+  entities: {
+    point_rule_set: "Points rules",
+    point_claim: "Points claim",
+    point_posting: "Points posting",
+    point_shop_item: "Shop item",
+    point_redemption: "Redemption",
+    point_appraisal_round: "Appraisal round",
+    point_ranking: "Ranking",
+    point_inspection: "Shop inspection",
+    point_credit_consent: "Credit consent",
+    point_account: "Points account",
+  },
+};
