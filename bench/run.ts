@@ -6,6 +6,7 @@ import { benchLocate } from "./locate.bench.ts";
 import { benchOrdersGrab } from "./orders-grab.bench.ts";
 import { benchPages } from "./pages.bench.ts";
 import { benchPeopleImport } from "./people-import.bench.ts";
+import { benchPoints } from "./points.bench.ts";
 import { benchRenderLatency } from "./render-latency.bench.ts";
 import { benchStartup } from "./startup.bench.ts";
 
@@ -19,6 +20,7 @@ const benchmarks: Array<[string, () => Promise<void>]> = [
   ["cases-intake", benchCasesIntake],
   ["orders-grab", benchOrdersGrab],
   ["people-import", benchPeopleImport],
+  ["points", benchPoints],
   ["dashboard", benchDashboard],
   ["pages", benchPages],
   ["render-latency", benchRenderLatency],

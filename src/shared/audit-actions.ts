@@ -156,6 +156,7 @@ export const AUDIT_ACTIONS = [
   "points.ranking.draft",
   "points.ranking.publish",
   "points.ranking.withdraw",
+  "points.rating.create",
   "points.redemption.cancel",
   "points.redemption.create",
   "points.redemption.deliver",

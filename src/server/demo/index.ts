@@ -17,6 +17,7 @@ import type { Db, Tx } from "../platform/db/index.ts";
 import type { PiiVault } from "../platform/pii/index.ts";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./accounts.ts";
 import { writeEngagement } from "./engagement.ts";
+import { writePoints } from "./points.ts";
 import { DEMO_SIZES, type DemoSizeName, generateDemo } from "./generate/index.ts";
 import { buildOrders } from "./generate/orders.ts";
 import type { DemoActor, DemoCase, DemoDistrict } from "./generate/types.ts";
@@ -76,6 +77,8 @@ export async function loadDemo(
     await bulkInsertWishes(tx, wishesOf(wishes, { nodes, users, units }));
     step("双报到: pairings, report-ins, service records, feedback cards, visits, rota…");
     await writeEngagement(tx, demo, { nodes, households, units, members, users });
+    step("积分: rules, postings, the points shop, inspections, ratings, rankings…");
+    await writePoints(tx, demo, vault, { nodes, members, users });
     await audit({
       action: "demo.load",
       entity: "district",

@@ -38,6 +38,12 @@ export const PATH: Record<string, Target> = {
   "notifications/{id}": ["notification"],
   "imports/{id}": ["import"],
   "accounts/{id}": ["user"],
+  "accounts/{accountId}": {
+    skip: "a points account is read only inside the caller's points.manage scope (inScope in SQL): points/ledger/views.test.ts",
+  },
+  "appraisal-rounds/{id}": {
+    skip: "an appraisal round is read and closed in its community's scope, appraised by its own members and residents: points/appraisal/appraisal.test.ts",
+  },
   "bindings/{id}": {
     skip: "a resident's binding request: decided only in its community's scope (accounts/sign-in.test.ts)",
   },
@@ -76,6 +82,9 @@ export const PATH: Record<string, Target> = {
 };
 /** Query parameters and JSON body fields, by name (`path?name` where one route means another kind). */
 export const FIELD: Record<string, Target> = {
+  accountId: {
+    skip: "a points account: the postings list filters by it inside the caller's scope (inScope in SQL): points/ledger/views.test.ts",
+  },
   parentId: NODE,
   "/api/v1/org/orgs?parentId": ["org"],
   "/api/v1/org/orgs/{id}/move?parentId": ["org"],

@@ -9,8 +9,8 @@ import { buildPlaces } from "./places.ts";
 import { Rng } from "./random.ts";
 import { DEMO_SIZES, type DemoSize } from "./size.ts";
 import { buildStaff } from "./staff.ts";
-import { buildTerritory } from "./territory.ts";
-import type { DemoDistrict } from "./types.ts";
+import { buildTerritory, type Community } from "./territory.ts";
+import type { DemoDistrict, DemoMerchant } from "./types.ts";
 import { DISTRICT } from "./vocabulary.ts";
 
 export { DEMO_SIZES, type DemoSize, type DemoSizeName } from "./size.ts";
@@ -59,6 +59,7 @@ export function generateDemo(
     phone: ids.accountPhone("13800000006"),
   });
   const { venues, merchants } = buildPlaces(rng, ids, territory);
+  claimMerchantAccount(merchants, community, ids.accountPhone("13800000009"));
   // Last, so that the cases' draws leave everything above unchanged.
   const cases = buildCases(rng, territory, people, staff, now);
 
@@ -82,4 +83,15 @@ export function generateDemo(
       household: household.node.key,
     },
   };
+}
+
+/**
+ * The demo merchant account (吴美玲) keeps a barber's in the demo community: a 五小便民服务店 whose
+ * haircuts residents redeem with points. Accounts and shops meet by phone.
+ */
+function claimMerchantAccount(merchants: DemoMerchant[], community: Community, phone: string): void {
+  const grids = new Set(community.grids.map((g) => g.node.key));
+  const shop = merchants.find((m) => grids.has(m.nodeKey));
+  if (!shop) throw new Error("no demo shop in the demo community");
+  Object.assign(shop, { name: "美玲便民理发店", category: "理发店", phone });
 }

@@ -43,12 +43,20 @@ export {
   pairingsUnder,
 } from "./member-households.ts";
 export { type MemberCandidate, membersLivingUnder } from "./member-search.ts";
-export { type ResidentRecord, residentByPhone, residentsByIds } from "./residents-by.ts";
+export { residentIdentities } from "./resident-identities.ts";
+export {
+  type ResidentRecord,
+  residentByPhone,
+  residentIdsNamed,
+  residentPhones,
+  residentsByIds,
+} from "./residents-by.ts";
 export { householdInScope } from "./scope.ts";
 export { MEMBER_CATEGORIES, type MemberCategory, STAFF_ROLES, type StaffRole } from "./tables.ts";
 export {
   type MemberRecord,
   memberByPhone,
+  memberIdsNamed,
   membersByIds,
   membersOfUnit,
   memberWorkUnitId,

@@ -1,5 +1,5 @@
-import { and, asc, eq, inArray, isNotNull } from "drizzle-orm";
-import type { Executor } from "../../platform/db/index.ts";
+import { and, asc, eq, ilike, inArray, isNotNull } from "drizzle-orm";
+import { type Executor, likePattern } from "../../platform/db/index.ts";
 import { partyMembers, residents } from "./tables.ts";
 
 /**
@@ -67,4 +67,15 @@ export async function membersOfUnit(executor: Executor, unitId: string): Promise
     .innerJoin(residents, eq(residents.id, partyMembers.residentId))
     .where(eq(partyMembers.workUnitId, unitId))
     .orderBy(asc(partyMembers.id));
+}
+
+/** The ids of party members whose name contains `q` (at most `limit`): a list's name search. */
+export async function memberIdsNamed(executor: Executor, q: string, limit = 500): Promise<string[]> {
+  const rows = await executor
+    .select({ id: partyMembers.id })
+    .from(partyMembers)
+    .innerJoin(residents, eq(residents.id, partyMembers.residentId))
+    .where(ilike(residents.name, likePattern(q)))
+    .limit(limit);
+  return rows.map((r) => r.id);
 }

@@ -1,15 +1,36 @@
 import type { Module } from "../../platform/module/index.ts";
 import { appraisalRoutes } from "./appraisal/routes.ts";
 import { creditRoutes } from "./credit/routes.ts";
+import { consentSheet, creditMerchantSheet, creditResidentSheet } from "./credit/sheets.ts";
 import { publicShopRoutes } from "./evaluation/public-routes.ts";
 import { evaluationRoutes } from "./evaluation/routes.ts";
 import { pointsConsumers } from "./ledger/consumers.ts";
+import { defineLedgerJobs } from "./ledger/jobs.ts";
+import { accountSheet, postingSheet } from "./ledger/ledger-sheets.ts";
+import { claimRoutes } from "./ledger/claims-routes.ts";
+import { claimSheet } from "./ledger/claims-sheet.ts";
 import { ledgerRoutes } from "./ledger/routes.ts";
 import { rankingRoutes } from "./rankings/routes.ts";
+import { rankingEntrySheet } from "./rankings/sheets.ts";
 import { ruleRoutes } from "./rules/routes.ts";
+import { redemptionRoutes } from "./shop/redemption-routes.ts";
 import { shopRoutes } from "./shop/routes.ts";
+import { itemSheet, redemptionSheet } from "./shop/sheets.ts";
 
+export { ledgerCheck } from "./ledger/check.ts";
+export { scoresOf } from "./ledger/score.ts";
+export { newRedemptionCode } from "./shop/code.ts";
+export { type BulkPoints, bulkInsertPoints } from "./bulk.ts";
+export {
+  type AccountOwner,
+  districtOfPath,
+  holderAccounts,
+  post,
+  systemAccount,
+  type Transfer,
+} from "./ledger/engine.ts";
 export { publishedRanking, titlesOf } from "./rankings/titles.ts";
+export { rulesOf } from "./rules/active.ts";
 export { installRuleSet } from "./rules/install.ts";
 export { TEMPLATE_KEYS, type TemplateKey } from "./rules/templates.ts";
 
@@ -22,13 +43,27 @@ export const pointsModule: Module = {
   name: "points",
   routes: [
     ruleRoutes,
+    claimRoutes,
     ledgerRoutes,
     appraisalRoutes,
     shopRoutes,
+    redemptionRoutes,
     rankingRoutes,
     evaluationRoutes,
     publicShopRoutes,
     creditRoutes,
   ],
   consumers: pointsConsumers,
+  jobs: defineLedgerJobs,
+  exporters: [
+    accountSheet,
+    postingSheet,
+    claimSheet,
+    itemSheet,
+    redemptionSheet,
+    rankingEntrySheet,
+    consentSheet,
+    creditResidentSheet,
+    creditMerchantSheet,
+  ],
 };

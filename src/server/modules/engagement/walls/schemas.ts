@@ -76,4 +76,13 @@ export const PublicWall = Type.Object({
       hours: Type.Number(),
     }),
   ),
+  /** 明星党员: the latest published star-member ranking of the community (or the street above). */
+  stars: Nullable(
+    Type.Object({
+      period: Type.String(),
+      entries: Type.Array(
+        Type.Object({ rank: Type.Integer(), name: Type.String(), citation: Nullable(Type.String()) }),
+      ),
+    }),
+  ),
 });

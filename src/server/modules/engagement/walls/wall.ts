@@ -4,6 +4,7 @@ import { notFound } from "../../../platform/errors.ts";
 import { maskName } from "../../../platform/pii/index.ts";
 import { unitsByIds } from "../../org/index.ts";
 import { membersByIds } from "../../people/index.ts";
+import { publishedRanking } from "../../points/index.ts";
 import { nodesByIds } from "../../territory/index.ts";
 import { reportIns } from "../tables.ts";
 import { servicesOf } from "./pioneers.ts";
@@ -65,7 +66,7 @@ export async function communityWall(executor: Executor, communityId: string, yea
       .orderBy(desc(pioneers.createdAt), asc(pioneers.id)),
   ]);
   const memberIds = [...new Set([...signed, ...promises, ...named].map((r) => r.memberId))];
-  const [members, units, services] = await Promise.all([
+  const [members, units, services, stars] = await Promise.all([
     membersByIds(executor, memberIds),
     unitsByIds(executor, [...new Set(signed.map((s) => s.unitId))]),
     servicesOf(
@@ -73,6 +74,7 @@ export async function communityWall(executor: Executor, communityId: string, yea
       named.map((p) => p.memberId),
       year,
     ),
+    publishedRanking(executor, { kind: "starMember", nodePath: community.path }),
   ]);
   const masked = new Map(members.map((m) => [m.id, maskName(m.name)]));
   const unitName = new Map(units.map((u) => [u.id, u.name]));
@@ -107,6 +109,11 @@ export async function communityWall(executor: Executor, communityId: string, yea
       photo: photo(p.photoId ?? promisePhoto.get(p.memberId)),
       ...(services.get(p.memberId) ?? { services: 0, hours: 0 }),
     })),
+    // Names come masked from points; never a phone or an id number.
+    stars: stars && {
+      period: stars.period,
+      entries: stars.entries.map((e) => ({ rank: e.rank, name: e.name, citation: e.citation })),
+    },
   };
 }
 

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { chinaMonth } from "../../../platform/china-time.ts";
 import { type Executor, rowsOf } from "../../../platform/db/index.ts";
 import { AppError } from "../../../platform/errors.ts";
+import { activeRuleSet } from "../rules/active.ts";
 import type { Audience } from "../rules/tables.ts";
 import { type AccountKind, type PostingKind, pointAccounts, pointPostings } from "./tables.ts";
 
@@ -115,17 +116,42 @@ export interface AccountOwner {
 
 /**
  * The accounts of these holders, opened on first use, by `audience:holderId`; a holder keeps his
- * account when he moves (his path is where he was first credited).
+ * account when he moves (his path is where he was first credited). A shop's account opens with the
+ * 基础分 of the rules governing it (费县: 100), posted as its first award: a shop's points are a
+ * score that deductions take from, where a person's are earned from nothing and spent.
  */
 export async function holderAccounts(
   tx: Executor,
   owners: readonly AccountOwner[],
 ): Promise<Map<string, string>> {
-  return accountsOf(
+  const { ids, opened } = await accountsOf(
     tx,
     owners.map((o) => ({ ...o, kind: "holder" as const, districtId: districtOfPath(o.territoryPath) })),
   );
+  const shops = owners.filter((o) => o.audience === "merchant" && opened.has(`${o.audience}:${o.holderId}`));
+  const bases: Transfer[] = [];
+  for (const shop of shops) {
+    const base = (await activeRuleSet(tx, "merchant", shop.territoryPath))?.baseScore ?? 0;
+    if (base <= 0) continue;
+    const account = ids.get(`merchant:${shop.holderId}`) as string;
+    bases.push({
+      businessKey: `base:${shop.holderId}`,
+      kind: "award",
+      debitAccountId: await systemAccount(tx, "issuer", "merchant", shop.territoryPath),
+      creditAccountId: account,
+      holderAccountId: account,
+      amount: base,
+      ruleCode: BASE_RULE_CODE,
+      memo: "基础分",
+      territoryPath: shop.territoryPath,
+    });
+  }
+  await post(tx, bases);
+  return ids;
 }
+
+/** The rule code of a shop's opening 基础分 posting (scores count the base from the rules instead). */
+export const BASE_RULE_CODE = "base";
 
 /** A district's issuer (or spent) account of an audience, opened on first use. */
 export async function systemAccount(
@@ -135,7 +161,7 @@ export async function systemAccount(
   territoryPath: string,
 ): Promise<string> {
   const districtId = districtOfPath(territoryPath);
-  const ids = await accountsOf(tx, [
+  const { ids } = await accountsOf(tx, [
     { kind, audience, holderId: districtId, districtId, territoryPath: `/${districtId}/` },
   ]);
   return ids.get(`${audience}:${districtId}`) as string;
@@ -144,9 +170,10 @@ export async function systemAccount(
 async function accountsOf(
   tx: Executor,
   rows: ReadonlyArray<AccountOwner & { kind: AccountKind; districtId: string }>,
-): Promise<Map<string, string>> {
+): Promise<{ ids: Map<string, string>; opened: Set<string> }> {
   const ids = new Map<string, string>();
-  if (rows.length === 0) return ids;
+  const opened = new Set<string>();
+  if (rows.length === 0) return { ids, opened };
   const json = rows.map((r) => ({
     kind: r.kind,
     audience: r.audience,
@@ -155,18 +182,21 @@ async function accountsOf(
     territory_path: r.territoryPath,
   }));
   // Insert-then-select: the rows another transaction opened a moment ago are found, not duplicated.
-  const found = rowsOf<{ id: string; audience: string; holder_id: string }>(
+  const found = rowsOf<{ id: string; audience: string; holder_id: string; opened: boolean }>(
     await tx.execute(sql`
       with wanted as (select * from json_to_recordset(${JSON.stringify(json)}::json)
         as x(kind text, audience text, holder_id uuid, district_id uuid, territory_path text)),
       ins as (insert into ${pointAccounts} (kind, audience, holder_id, district_id, territory_path)
         select kind, audience, holder_id, district_id, territory_path from wanted
         on conflict (kind, audience, holder_id) do nothing returning id, audience, holder_id)
-      select id, audience, holder_id from ins
+      select id, audience, holder_id, true as opened from ins
       union all
-      select a.id, a.audience, a.holder_id from ${pointAccounts} a join wanted w
+      select a.id, a.audience, a.holder_id, false from ${pointAccounts} a join wanted w
         on a.kind = w.kind and a.audience = w.audience and a.holder_id = w.holder_id`),
   );
-  for (const r of found) ids.set(`${r.audience}:${r.holder_id}`, r.id);
-  return ids;
+  for (const r of found) {
+    ids.set(`${r.audience}:${r.holder_id}`, r.id);
+    if (r.opened) opened.add(`${r.audience}:${r.holder_id}`);
+  }
+  return { ids, opened };
 }

@@ -3,6 +3,7 @@ import type { Executor } from "../../../platform/db/index.ts";
 import { anyUuid, rowsOf } from "../../../platform/db/index.ts";
 import { activeRuleSet } from "../rules/active.ts";
 import { type Audience, pointRules } from "../rules/tables.ts";
+import { BASE_RULE_CODE } from "./engine.ts";
 import { pointClaims, pointPostings } from "./tables.ts";
 
 /** A holder's score over a span of months: 1+1−1, or nothing where a veto stands. */
@@ -28,7 +29,7 @@ const MERIT = sql`('award', 'deduct', 'reversal', 'appraisal')`;
 /**
  * The scores of these holders over the months: the 基础分 of the rules that govern each, the points
  * added and deducted in the span (reversals net out), and a veto approved in the span zeroing it.
- * Holders without an account score their base.
+ * Holders without an account score their base; a shop's opening base posting is not counted again.
  */
 export async function scoresOf(
   executor: Executor,
@@ -48,6 +49,7 @@ export async function scoresOf(
             from point_accounts a join ${pointPostings} p on p.holder_account_id = a.id
             where a.kind = 'holder' and a.audience = ${audience} and ${anyUuid(sql`a.holder_id`, ids)}
               and p.month between ${months.from} and ${months.to} and p.kind in ${MERIT}
+              and p.rule_code is distinct from ${BASE_RULE_CODE}
             group by a.holder_id`),
         );
   const vetoes =

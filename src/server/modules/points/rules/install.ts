@@ -70,7 +70,11 @@ export async function insertRuleSet(tx: Executor, input: NewRuleSet): Promise<Ru
   return set;
 }
 
-export async function insertRules(tx: Executor, ruleSetId: string, rules: readonly RuleTemplate[]): Promise<void> {
+export async function insertRules(
+  tx: Executor,
+  ruleSetId: string,
+  rules: readonly RuleTemplate[],
+): Promise<void> {
   if (rules.length === 0) return;
   await tx.insert(pointRules).values(
     rules.map((r, i) => ({
@@ -97,6 +101,10 @@ export async function retireActive(tx: Executor, nodeId: string, audience: Audie
     .update(pointRuleSets)
     .set({ status: "retired" })
     .where(
-      and(eq(pointRuleSets.nodeId, nodeId), eq(pointRuleSets.audience, audience), eq(pointRuleSets.status, "active")),
+      and(
+        eq(pointRuleSets.nodeId, nodeId),
+        eq(pointRuleSets.audience, audience),
+        eq(pointRuleSets.status, "active"),
+      ),
     );
 }

@@ -78,8 +78,16 @@ const feixianMember: RuleSetTemplate = {
     { code: "wish-fulfilled", name: "点亮微心愿", kind: "add", trigger: "wishes.confirmed", points: 5 },
     manual("brave-deed", "见义勇为", "add", 20, byCommunity),
     manual("lead-prosperity", "创业带富", "add", 10, { ...byCommunity, capPoints: 20, capPeriod: "year" }),
-    manual("community-advice", "社区发展建言", "add", 3, { ...byCommunity, capPoints: 15, capPeriod: "quarter" }),
-    manual("contact-masses", "联系服务群众", "add", 2, { approverRole: "communityStaff", capPoints: 10, capPeriod: "month" }),
+    manual("community-advice", "社区发展建言", "add", 3, {
+      ...byCommunity,
+      capPoints: 15,
+      capPeriod: "quarter",
+    }),
+    manual("contact-masses", "联系服务群众", "add", 2, {
+      approverRole: "communityStaff",
+      capPoints: 10,
+      capPeriod: "month",
+    }),
     manual("promise-broken", "亮诺不践诺", "deduct", 5, byCommunity),
     manual("shirk-duty", "关键时刻不担责任、畏缩不前", "deduct", 10, byCommunity),
     manual("like-ordinary", "混同于一般群众", "deduct", 5, byCommunity),
@@ -106,10 +114,26 @@ const feixianResident: RuleSetTemplate = {
       capPeriod: "month",
     },
     { code: "wish-fulfilled", name: "点亮微心愿", kind: "add", trigger: "wishes.confirmed", points: 5 },
-    manual("advice-adopted", "建议被社区采纳", "add", 5, { approverRole: "communityStaff", capPoints: 20, capPeriod: "month" }),
-    manual("repair-help", "维修互助", "add", 3, { approverRole: "communityStaff", capPoints: 15, capPeriod: "month" }),
-    manual("environment", "环境卫生", "add", 2, { approverRole: "communityStaff", capPoints: 10, capPeriod: "month" }),
-    manual("neighbour-help", "邻里互助", "add", 3, { approverRole: "communityStaff", capPoints: 15, capPeriod: "month" }),
+    manual("advice-adopted", "建议被社区采纳", "add", 5, {
+      approverRole: "communityStaff",
+      capPoints: 20,
+      capPeriod: "month",
+    }),
+    manual("repair-help", "维修互助", "add", 3, {
+      approverRole: "communityStaff",
+      capPoints: 15,
+      capPeriod: "month",
+    }),
+    manual("environment", "环境卫生", "add", 2, {
+      approverRole: "communityStaff",
+      capPoints: 10,
+      capPeriod: "month",
+    }),
+    manual("neighbour-help", "邻里互助", "add", 3, {
+      approverRole: "communityStaff",
+      capPoints: 15,
+      capPeriod: "month",
+    }),
     manual("dispute-mediation", "协助化解矛盾纠纷", "add", 5, byCommunity),
     manual("policy-advice", "政策咨询志愿服务", "add", 2, { approverRole: "communityStaff" }),
     manual("uncivil-dog", "不文明养犬", "deduct", 5, byCommunity),
@@ -118,7 +142,13 @@ const feixianResident: RuleSetTemplate = {
 };
 
 /** One second-level indicator of the shop scores, scored by inspectors on their rounds. */
-const shop = (indicator: string, code: string, name: string, kind: "add" | "deduct", points: number): RuleTemplate => ({
+const shop = (
+  indicator: string,
+  code: string,
+  name: string,
+  kind: "add" | "deduct",
+  points: number,
+): RuleTemplate => ({
   code,
   name,
   indicator,
@@ -194,7 +224,11 @@ const xihuMember: RuleSetTemplate = {
       capPoints: 40,
       capPeriod: "month",
     },
-    manual("visit-elderly", "走访慰问老党员", "add", 3, { approverRole: "communityStaff", capPoints: 15, capPeriod: "month" }),
+    manual("visit-elderly", "走访慰问老党员", "add", 3, {
+      approverRole: "communityStaff",
+      capPoints: 15,
+      capPeriod: "month",
+    }),
     manual("complaint", "服务被投诉属实", "deduct", 5, byCommunity),
   ],
 };
