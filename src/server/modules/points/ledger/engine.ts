@@ -35,7 +35,7 @@ const NOT_NEGATIVE = "point_accounts_not_negative";
 
 /**
  * Posts the transfers whose business keys are new and moves the balances with them, in the
- * caller's transaction: two statements whatever the batch's size. Keys already posted are passed
+ * caller's transaction: one statement whatever the batch's size. Keys already posted are passed
  * over (an event delivered twice credits once). The accounts are locked in id order, so two
  * batches touching the same accounts wait for each other instead of deadlocking; a holder's
  * balance that would go below zero is refused (409 INSUFFICIENT_POINTS) and nothing is posted.
@@ -60,35 +60,30 @@ export async function post(tx: Executor, transfers: readonly Transfer[]): Promis
     month: chinaMonth(t.at ?? new Date()),
     at: (t.at ?? new Date()).toISOString(),
   }));
-  const posted = rowsOf<{
-    id: string | number;
-    business_key: string;
-    debit: string;
-    credit: string;
-    amount: number;
-  }>(
-    await tx.execute(sql`
-      insert into ${pointPostings} (business_key, kind, debit_account_id, credit_account_id, holder_account_id,
-        amount, rule_id, rule_code, reverses_id, memo, evidence, actor_id, territory_path, month, at)
-      select business_key, kind, debit_account_id, credit_account_id, holder_account_id, amount, rule_id,
-        rule_code, reverses_id, memo, evidence, actor_id, territory_path, month, at
-      from json_populate_recordset(null::${pointPostings}, ${JSON.stringify(rows)}::json)
-      on conflict (business_key) do nothing
-      returning id, business_key, debit_account_id as debit, credit_account_id as credit, amount`),
-  );
-  if (posted.length === 0) return [];
-  const deltas = new Map<string, number>();
-  for (const p of posted) {
-    deltas.set(p.debit, (deltas.get(p.debit) ?? 0) - Number(p.amount));
-    deltas.set(p.credit, (deltas.get(p.credit) ?? 0) + Number(p.amount));
-  }
-  const moves = [...deltas].map(([id, delta]) => ({ id, delta }));
+  // One statement: the new postings, each account's movement, its row locked in id order, moved.
+  let posted: Array<{ id: string | number; business_key: string }>;
   try {
-    await tx.execute(sql`
-      with d as (select id, delta from json_to_recordset(${JSON.stringify(moves)}::json) as x(id uuid, delta bigint)),
-      locked as (select a.id from ${pointAccounts} a where a.id in (select id from d) order by a.id for update)
-      update ${pointAccounts} a set balance = a.balance + d.delta
-      from d join locked on locked.id = d.id where a.id = d.id`);
+    posted = rowsOf(
+      await tx.execute(sql`
+        with ins as (
+          insert into ${pointPostings} (business_key, kind, debit_account_id, credit_account_id, holder_account_id,
+            amount, rule_id, rule_code, reverses_id, memo, evidence, actor_id, territory_path, month, at)
+          select business_key, kind, debit_account_id, credit_account_id, holder_account_id, amount, rule_id,
+            rule_code, reverses_id, memo, evidence, actor_id, territory_path, month, at
+          from json_populate_recordset(null::${pointPostings}, ${JSON.stringify(rows)}::json)
+          on conflict (business_key) do nothing
+          returning id, business_key, debit_account_id, credit_account_id, amount),
+        d as (
+          select id, sum(delta)::bigint as delta from (
+            select debit_account_id as id, -amount as delta from ins
+            union all select credit_account_id, amount from ins) x
+          group by id),
+        locked as (select a.id from ${pointAccounts} a where a.id in (select id from d) order by a.id for update),
+        moved as (
+          update ${pointAccounts} a set balance = a.balance + d.delta
+          from d join locked on locked.id = d.id where a.id = d.id)
+        select id, business_key from ins`),
+    );
   } catch (e) {
     if (violates(e, NOT_NEGATIVE)) throw new AppError("INSUFFICIENT_POINTS", 409);
     throw e;
