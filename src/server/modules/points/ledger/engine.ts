@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { and, eq, or, sql } from "drizzle-orm";
 import { chinaMonth } from "../../../platform/china-time.ts";
 import { type Executor, rowsOf } from "../../../platform/db/index.ts";
 import { AppError } from "../../../platform/errors.ts";
@@ -192,6 +192,26 @@ async function accountsOf(
   for (const r of found) {
     ids.set(`${r.audience}:${r.holder_id}`, r.id);
     if (r.opened) opened.add(`${r.audience}:${r.holder_id}`);
+  }
+  // An account another transaction opened while this statement waited on it is in neither half
+  // (the statement's snapshot predates that commit): a second statement sees it.
+  const missing = rows.filter((r) => !ids.has(`${r.audience}:${r.holderId}`));
+  if (missing.length > 0) {
+    const late = await tx
+      .select({ id: pointAccounts.id, audience: pointAccounts.audience, holderId: pointAccounts.holderId })
+      .from(pointAccounts)
+      .where(
+        or(
+          ...missing.map((m) =>
+            and(
+              eq(pointAccounts.kind, m.kind),
+              eq(pointAccounts.audience, m.audience),
+              eq(pointAccounts.holderId, m.holderId),
+            ),
+          ),
+        ),
+      );
+    for (const r of late) ids.set(`${r.audience}:${r.holderId}`, r.id);
   }
   return { ids, opened };
 }
