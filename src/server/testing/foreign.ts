@@ -162,6 +162,16 @@ export const KINDS: Record<string, KindSpec> = {
   mobilisation: { table: "mobilisations", paths: ["territory_path"], read: "dashboard.read", audience: true },
   // No marker: a talent or a job seeker is a resident, whose name people lists show rightly.
   talent: { table: "talents", paths: ["territory_path"], read: "engagement.manage" },
+  // A shop: scored and listed (商铺积分) in the inspector's points.inspect scope; its name is its own.
+  // Not the viewer's own shop (merchant accounts meet their shops by phone).
+  merchant: {
+    table: "merchants",
+    paths: ["territory_path"],
+    read: "points.inspect",
+    marker: "name",
+    also: (v) =>
+      `not exists (select 1 from users u where u.phone = merchants.phone and u.id = '${v.userId}')`,
+  },
   jobSeeker: { table: "job_seekers", paths: ["territory_path"], read: "engagement.manage" },
   // A proposal is where its seeker is.
   jobMatch: {

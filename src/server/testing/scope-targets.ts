@@ -41,6 +41,21 @@ export const PATH: Record<string, Target> = {
   "accounts/{accountId}": {
     skip: "a points account is read only inside the caller's points.manage scope (inScope in SQL): points/ledger/views.test.ts",
   },
+  "items/{id}": {
+    skip: "a points shop item is changed only inside the caller's points.manage scope (inScope in SQL): points/shop/shop.test.ts",
+  },
+  "redemptions/{id}": {
+    skip: "a redemption is seen by its owner, its shop's merchant and staff in scope only: points/shop/shop.test.ts",
+  },
+  "rankings/{id}": {
+    skip: "a ranking is read and moved only inside the caller's points.manage scope (scopePaths): points/rankings/rankings.test.ts",
+  },
+  "entries/{holderId}": {
+    skip: "a member or shop on the ranking beside it, whose scope is checked first: points/rankings/rankings.test.ts",
+  },
+  "consents/{id}": {
+    skip: "a credit consent: withdrawn by its holder or by staff over his place only: points/credit/credit.test.ts",
+  },
   "appraisal-rounds/{id}": {
     skip: "an appraisal round is read and closed in its community's scope, appraised by its own members and residents: points/appraisal/appraisal.test.ts",
   },
@@ -79,11 +94,51 @@ export const PATH: Record<string, Target> = {
     skip: "a household visit: its visitor's, or engagement.manage over its household (engagement/visits.test.ts)",
   },
   "files/{id}": { public: "a photo's id is the hash of its bytes: whoever was shown it may load it" },
+  "rule-sets/{id}": {
+    skip: "a points rule set: read in scope and at the nodes above it, changed only in scope (inScope in SQL): points/rules/rules.test.ts",
+  },
+  "claims/{id}": {
+    skip: "a points claim: decided only in its holder's scope (inScope in SQL), by its rule's approver: points/ledger/claims.test.ts",
+  },
+  "merchants/{id}": ["merchant"],
+  "shops/{merchantId}": { public: "a shop's page and rating form (its QR code) are public by design, nothing personal" },
+  "postings/{id}": {
+    skip: "a points posting (a number): reversed only in its territory's scope (inScope in SQL): points/ledger/claims.test.ts",
+  },
 };
 /** Query parameters and JSON body fields, by name (`path?name` where one route means another kind). */
 export const FIELD: Record<string, Target> = {
   accountId: {
     skip: "a points account: the postings list filters by it inside the caller's scope (inScope in SQL): points/ledger/views.test.ts",
+  },
+  holderId: {
+    skip: "a resident, member or shop as a points holder: looked up inside the caller's scope (claims-holders.ts): points/ledger/claims.test.ts",
+  },
+  rankingId: {
+    skip: "narrows the caller's own scoped list of ranking entries (scopedTo in SQL): points/rankings/rankings.test.ts",
+  },
+  formFileId: { skip: "an uploaded scan: files are content-addressed, checked to exist, not scoped" },
+  ruleId: {
+    skip: "a rule of the set governing the holder, who is checked in scope: points/ledger/claims.test.ts",
+  },
+  itemId: {
+    skip: "a points shop item: offered where the holder lives, listed inside the caller's scope (inScope in SQL): points/shop/shop.test.ts",
+  },
+  "/api/v1/points/shop/items?merchantId": {
+    skip: "a shop: the items list filters by it inside the caller's scope (inScope in SQL); a new item's shop must lie under its node",
+  },
+  "/api/v1/points/shop/items/{id}?merchantId": {
+    skip: "a shop: an item's shop must lie under its node, itself in the caller's points.manage scope (points/shop/items.ts)",
+  },
+  "/api/v1/points/redemptions?merchantId": {
+    skip: "a shop: the redemptions list filters by it inside the caller's scope (inScope in SQL)",
+  },
+  "/api/v1/points/inspections?merchantId": ["merchant"],
+  "/api/v1/points/redemptions/lookup?code": {
+    skip: "a redemption's pick-up code, checked against the caller's shop",
+  },
+  "/api/v1/points/redemptions/deliver?code": {
+    skip: "a redemption's pick-up code, checked against the caller's shop",
   },
   parentId: NODE,
   "/api/v1/org/orgs?parentId": ["org"],

@@ -32,6 +32,8 @@ export const exportEn: Same<typeof exportZhCN> = {
     orders: "Service orders",
     serviceRecords: "Service records",
     unitLedger: "Unit service ledger",
+    pointMerchants: "Shop scores",
+    pointInspections: "Shop inspections",
     rankingEntries: "Rankings",
     creditConsents: "Credit consents",
     creditExport: "Credit scores",

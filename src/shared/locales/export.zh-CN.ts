@@ -35,6 +35,8 @@ export const exportZhCN = {
     jobSeekers: "求职登记",
     serviceRecords: "服务纪实",
     unitLedger: "共建单位服务台账",
+    pointMerchants: "商铺积分",
+    pointInspections: "商铺检查记录",
     rankingEntries: "积分榜单",
     creditConsents: "信用授权登记",
     creditExport: "信用积分",

@@ -3,6 +3,14 @@ import type { Same } from "./same.ts";
 
 export const pointsRankingsEn: Same<typeof pointsRankingsZhCN> = {
   title: "Rankings",
+  total: "{{count}} in all",
+  periods: {
+    H1: "{{year}} first half",
+    H2: "{{year}} second half",
+    Q: "{{year}} Q{{q}}",
+    Y: "{{year}} whole year",
+    M: "{{year}}-{{m}}",
+  },
   kinds: {
     starMember: "Star party members",
     virtueShop: "Virtue shops",
@@ -105,8 +113,7 @@ export const pointsRankingsEn: Same<typeof pointsRankingsZhCN> = {
     exportResidents: "Export residents' credit scores",
     exportMerchants: "Export merchants' credit scores",
     tokenNote:
-      "For the bank: make an API token with only the Credit scope on the API tokens page. It reads the credit export and nothing else in the system.",
-    tokenLink: "Go to API tokens",
+      'For the bank: the district administrator makes a token under "Create a token" in the API docs with the Credit scope alone. Such a token reads the credit export and nothing else in the system.',
     mobile: {
       title: "Credit consent",
       intro:

@@ -1,6 +1,14 @@
 /** Words of the 积分榜单 and 信用授权 pages, the walls' and the screen's 积分榜. */
 export const pointsRankingsZhCN = {
   title: "积分榜单",
+  total: "共 {{count}} 份",
+  periods: {
+    H1: "{{year}}年上半年",
+    H2: "{{year}}年下半年",
+    Q: "{{year}}年第{{q}}季度",
+    Y: "{{year}}年全年",
+    M: "{{year}}年{{m}}月",
+  },
   kinds: { starMember: "明星党员", virtueShop: "美德商铺", trustedMerchant: "社区信得过经营户" },
   statuses: { draft: "草稿", approved: "已审核", published: "已公布", withdrawn: "已撤下" },
   columns: {
@@ -94,8 +102,7 @@ export const pointsRankingsZhCN = {
     exportResidents: "导出居民信用积分",
     exportMerchants: "导出商户信用积分",
     tokenNote:
-      "银行对接：请在“接口令牌”页面为银行新建一个只勾选“信用”权限的令牌。该令牌只能读取信用积分导出，不能访问系统中的任何其他数据。",
-    tokenLink: "前往接口令牌",
+      "银行对接：请区级管理员在接口文档的“新建令牌”中为银行新建一个令牌，权限只勾选“信用”。这样的令牌只能读取信用积分导出，不能访问系统中的任何其他数据。",
     mobile: {
       title: "信用授权",
       intro: "授权后，您的积分情况将共享给合作银行，用于“积分贷”等信用服务的评估。您可以随时撤回。",

@@ -3,7 +3,11 @@ import type { Same } from "./same.ts";
 
 export const pointsRulesEn: Same<typeof pointsRulesZhCN> = {
   title: "Points rules",
-  audiences: { member: "Party members' points", resident: "Neighbourhood points (residents)", merchant: "Shop points" },
+  audiences: {
+    member: "Party members' points",
+    resident: "Neighbourhood points (residents)",
+    merchant: "Shop points",
+  },
   audienceShort: { member: "Member", resident: "Resident", merchant: "Shop" },
   statuses: { draft: "Draft", active: "Active", retired: "Retired" },
   kinds: { base: "Base", add: "Addition", deduct: "Deduction", veto: "Veto" },
@@ -14,24 +18,11 @@ export const pointsRulesEn: Same<typeof pointsRulesZhCN> = {
     "volunteering.hours": "Automatic at volunteering check-out",
   },
   capPeriods: { day: "per day", month: "per month", quarter: "per quarter", year: "per year" },
-  roles: {
-    districtAdmin: "District admin",
-    streetStaff: "Street staff",
-    communityStaff: "Community staff",
-    gridWorker: "Grid worker",
-    departmentStaff: "Department staff",
-    partyMember: "Party member",
-    resident: "Resident",
-    propertyStaff: "Property staff",
-    merchant: "Merchant",
-    liaison: "Household liaison",
-    unitStaff: "Unit liaison",
-  },
   list: {
     node: "Set by",
     name: "Name",
     version: "Version",
-    versionOf: "Version {n}",
+    versionOf: "Version {{n}}",
     status: "Status",
     baseScore: "Base score",
     ruleCount: "Rules",
@@ -41,6 +32,7 @@ export const pointsRulesEn: Same<typeof pointsRulesZhCN> = {
     readOnly: "Set above you: read only",
     create: "New rules",
     empty: "No points rules yet",
+    total: "{{count}} rule sets",
   },
   create: {
     title: "New points rules",
@@ -60,6 +52,7 @@ export const pointsRulesEn: Same<typeof pointsRulesZhCN> = {
     save: "Save draft",
     saved: "Saved",
     addRule: "Add a rule",
+    rules: "Rules",
     remove: "Remove",
     newVersion: "Make a new version",
     newVersionDone: "New draft version made",
@@ -86,7 +79,7 @@ export const pointsRulesEn: Same<typeof pointsRulesZhCN> = {
     evidence: "Evidence required",
     approver: "Approved by",
     approverDefault: "Points staff",
-    indicatorsSummary: "{indicators} first-level and {rules} second-level indicators",
+    indicatorsSummary: "{{indicators}} first-level and {{rules}} second-level indicators",
   },
   approvals: {
     title: "Points approvals",
@@ -124,6 +117,7 @@ export const pointsRulesEn: Same<typeof pointsRulesZhCN> = {
     photos: "Evidence (photos)",
     submit: "Submit for approval",
     submitted: "Submitted: the points panel will decide it",
+    total: "{{count}} claims",
     fourEyes: "Another member of the points panel decides it: you cannot approve what you entered.",
   },
 };

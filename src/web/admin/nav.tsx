@@ -1,12 +1,15 @@
 import {
+  AccountBookOutlined,
   AlertOutlined,
   AppstoreOutlined,
   AuditOutlined,
+  BankOutlined,
   BarChartOutlined,
   BookOutlined,
   BorderOuterOutlined,
   CloudUploadOutlined,
   ClusterOutlined,
+  CommentOutlined,
   CrownOutlined,
   EyeOutlined,
   FlagOutlined,
@@ -19,6 +22,7 @@ import {
   ShopOutlined,
   SmileOutlined,
   SolutionOutlined,
+  StarOutlined,
   TagsOutlined,
   TeamOutlined,
   ThunderboltOutlined,
@@ -37,6 +41,18 @@ import { prefetchHome } from "./pages/dashboard/data.ts";
 
 // Each page is its own download, fetched when first opened (see lazyPage).
 const AccountsPage = lazyPage(() => import("./pages/accounts/index.tsx"), "AccountsPage");
+const ShopAdminPage = lazyPage(() => import("./pages/points/shop/index.tsx"), "ShopAdminPage");
+const PointsLedgerPage = lazyPage(() => import("./pages/points/ledger/index.tsx"), "PointsLedgerPage");
+const PointsMerchantsPage = lazyPage(() => import("./pages/points/merchants/index.tsx"), "PointsMerchantsPage");
+const PointsRulesPage = lazyPage(() => import("./pages/points/rules/index.tsx"), "PointsRulesPage");
+const PointsRuleSetPage = lazyPage(() => import("./pages/points/rules/detail.tsx"), "PointsRuleSetPage");
+const PointsApprovalsPage = lazyPage(() => import("./pages/points/approvals/index.tsx"), "PointsApprovalsPage");
+const PointsAppraisalPage = lazyPage(
+  () => import("./pages/points/appraisal/index.tsx"),
+  "PointsAppraisalPage",
+);
+const PointsRankingsPage = lazyPage(() => import("./pages/points/rankings/index.tsx"), "PointsRankingsPage");
+const PointsCreditPage = lazyPage(() => import("./pages/points/credit/index.tsx"), "PointsCreditPage");
 const BindingsPage = lazyPage(() => import("./pages/accounts/bindings.tsx"), "BindingsPage");
 const AuditPage = lazyPage(() => import("./pages/audit.tsx"), "AuditPage");
 const CaseDetailPage = lazyPage(() => import("./pages/cases/detail.tsx"), "CaseDetailPage");
@@ -181,6 +197,20 @@ export const NAV: readonly NavItem[] = [
     subpages: [{ path: "/engagement/mobilisation/:id", page: MobilisationDetailPage }],
   },
   { key: "engagementTalent", path: "/engagement/talent", icon: <IdcardOutlined />, page: TalentPage },
+  { key: "pointsLedger", path: "/points/ledger", icon: <AccountBookOutlined />, page: PointsLedgerPage },
+  { key: "pointsMerchants", path: "/points/merchants", icon: <StarOutlined />, page: PointsMerchantsPage },
+  {
+    key: "pointsRules",
+    path: "/points/rules",
+    icon: <BookOutlined />,
+    page: PointsRulesPage,
+    subpages: [{ path: "/points/rules/:id", page: PointsRuleSetPage }],
+  },
+  { key: "pointsApprovals", path: "/points/approvals", icon: <SolutionOutlined />, page: PointsApprovalsPage },
+  { key: "pointsAppraisal", path: "/points/appraisal", icon: <CommentOutlined />, page: PointsAppraisalPage },
+  { key: "pointsShopAdmin", path: "/points/shop", icon: <ShopOutlined />, page: ShopAdminPage },
+  { key: "pointsRankings", path: "/points/rankings", icon: <TrophyOutlined />, page: PointsRankingsPage },
+  { key: "pointsCredit", path: "/points/credit", icon: <BankOutlined />, page: PointsCreditPage },
   { key: "org", path: "/org", icon: <FlagOutlined />, page: OrgPage },
   {
     key: "imports",

@@ -92,6 +92,27 @@ const NAV_ACCESS = {
   engagementMobilisation: ["districtAdmin", "streetStaff", "communityStaff", "gridWorker"],
   engagementTalent: ["districtAdmin", "streetStaff", "communityStaff"],
   myCallUps: ["partyMember"],
+  // 积分: one's own points (points.earn, points.merchant); the ledger and 民主评议 (points.manage).
+  myPoints: ["partyMember", "resident", "liaison", "merchant"],
+  pointsLedger: ["districtAdmin", "streetStaff", "communityStaff"],
+  // 积分规则 and 积分审核 (points.manage): the rules editor, and claims decided by the points panel.
+  pointsRules: ["districtAdmin", "streetStaff", "communityStaff"],
+  pointsApprovals: ["districtAdmin", "streetStaff", "communityStaff"],
+  pointsAppraisal: ["districtAdmin", "streetStaff", "communityStaff"],
+  // 积分超市: holders redeem (points.earn), shops scan (points.merchant), staff keep the shelves (points.manage).
+  pointsShop: ["partyMember", "resident", "liaison"],
+  merchantScan: ["merchant"],
+  pointsShopAdmin: ["districtAdmin", "streetStaff", "communityStaff"],
+  // 商铺积分: inspectors score shops (points.inspect) on the phone, staff see the shops' scores;
+  // a merchant sees his own shop's.
+  shopInspect: ["districtAdmin", "streetStaff", "communityStaff", "gridWorker"],
+  pointsMerchants: ["districtAdmin", "streetStaff", "communityStaff", "gridWorker"],
+  myShop: ["merchant"],
+  // 积分榜单 and 信用授权 (points.manage); the bank's export itself is the district's (points.credit).
+  pointsRankings: ["districtAdmin", "streetStaff", "communityStaff"],
+  pointsCredit: ["districtAdmin", "streetStaff", "communityStaff"],
+  // 信用授权 on the phone: residents (points.earn) and shop owners (points.merchant) consent themselves.
+  myCredit: ["resident", "merchant"],
 } satisfies Record<string, readonly Role[] | "everyone">;
 export type NavKey = keyof typeof NAV_ACCESS;
 

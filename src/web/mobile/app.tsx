@@ -68,6 +68,18 @@ const PromisePage = lazyPage(() => import("./pages/engagement/walls/promise-page
 const MembersWallPage = lazyPage(() => import("./pages/engagement/walls/wall-page.tsx"), "WallPage");
 const CallUpsPage = lazyPage(() => import("./pages/engagement/call-ups/call-ups-page.tsx"), "CallUpsPage");
 const UnitPage = lazyPage(() => import("./pages/engagement/unit/unit-page.tsx"), "UnitPage");
+const MyPointsPage = lazyPage(() => import("./pages/points/my-points-page.tsx"), "MyPointsPage");
+const StatementPage = lazyPage(() => import("./pages/points/statement-page.tsx"), "StatementPage");
+const AppraisePage = lazyPage(() => import("./pages/points/appraise-page.tsx"), "AppraisePage");
+const InspectSearchPage = lazyPage(() => import("./pages/points/inspect-page.tsx"), "InspectSearchPage");
+const InspectShopPage = lazyPage(() => import("./pages/points/inspect-page.tsx"), "InspectShopPage");
+const ShopPublicPage = lazyPage(() => import("./pages/points/shop-public-page.tsx"), "ShopPublicPage");
+const MyShopPage = lazyPage(() => import("./pages/points/my-shop-page.tsx"), "MyShopPage");
+const ShopPage = lazyPage(() => import("./pages/points/shop-page.tsx"), "ShopPage");
+const RedemptionsPage = lazyPage(() => import("./pages/points/redemptions-page.tsx"), "RedemptionsPage");
+const ScanPage = lazyPage(() => import("./pages/points/scan-page.tsx"), "ScanPage");
+const CreditPage = lazyPage(() => import("./pages/points/credit-page.tsx"), "CreditPage");
+const ScanRecordsPage = lazyPage(() => import("./pages/points/scan-records-page.tsx"), "ScanRecordsPage");
 
 export function App() {
   return (
@@ -103,6 +115,8 @@ function MobileRoutes() {
       <Route path="/engagement/walls/:communityId" element={<MembersWallPage />} />
       {/* 我要反映 from a poster's QR code: filled in first, the SMS code asked for inline when sent. */}
       <Route path="/cases/new" element={<SubmitCasePage />} />
+      {/* 商铺积分: a shop's page from the QR code at its door; anyone may rate it. */}
+      <Route path="/shops/:merchantId" element={<ShopPublicPage />} />
       <Route
         element={
           <RequireAuth
@@ -138,6 +152,17 @@ function MobileRoutes() {
           <Route path="/engagement/promise" element={<PromisePage />} />
           <Route path="/engagement/call-ups" element={<CallUpsPage />} />
           <Route path="/engagement/unit" element={<UnitPage />} />
+          <Route path="/points" element={<MyPointsPage />} />
+          <Route path="/points/statement" element={<StatementPage />} />
+          <Route path="/points/credit" element={<CreditPage />} />
+          <Route path="/points/appraise" element={<AppraisePage />} />
+          <Route path="/points/inspect" element={<InspectSearchPage />} />
+          <Route path="/points/inspect/:merchantId" element={<InspectShopPage />} />
+          <Route path="/points/my-shop" element={<MyShopPage />} />
+          <Route path="/points/shop" element={<ShopPage />} />
+          <Route path="/points/redemptions" element={<RedemptionsPage />} />
+          <Route path="/points/scan" element={<ScanPage />} />
+          <Route path="/points/shop-records" element={<ScanRecordsPage />} />
           <Route path="/engagement/households" element={<MyHouseholdsPage />} />
           <Route path="/engagement/households/:id" element={<HouseholdVisitsPage />} />
           <Route path="/engagement/households/:id/visit" element={<VisitFormPage />} />

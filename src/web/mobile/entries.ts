@@ -1,5 +1,6 @@
 import {
   AlertOutlined,
+  AuditOutlined,
   BankOutlined,
   BookOutlined,
   CameraOutlined,
@@ -14,10 +15,12 @@ import {
   ProfileOutlined,
   ReconciliationOutlined,
   ScanOutlined,
+  ShopOutlined,
   SmileOutlined,
   SolutionOutlined,
   ThunderboltOutlined,
   TrophyOutlined,
+  WalletOutlined,
 } from "@ant-design/icons";
 import { createElement, type ReactNode } from "react";
 import type { NavKey } from "../common/roles.ts";
@@ -51,4 +54,10 @@ export const HOME_ENTRIES: readonly HomeEntry[] = [
   { key: "myHouseholds", path: "/engagement/households", icon: createElement(ReconciliationOutlined) },
   { key: "myCallUps", path: "/engagement/call-ups", icon: createElement(AlertOutlined) },
   { key: "myPromise", path: "/engagement/promise", icon: createElement(TrophyOutlined) },
+  { key: "myPoints", path: "/points", icon: createElement(WalletOutlined) },
+  { key: "shopInspect", path: "/points/inspect", icon: createElement(AuditOutlined) },
+  { key: "myShop", path: "/points/my-shop", icon: createElement(ShopOutlined) },
+  { key: "pointsShop", path: "/points/shop", icon: createElement(ShopOutlined) },
+  { key: "merchantScan", path: "/points/scan", icon: createElement(ScanOutlined) },
+  { key: "myCredit", path: "/points/credit", icon: createElement(BankOutlined) },
 ];

@@ -11,6 +11,7 @@ import { Figures } from "./figures.tsx";
 import { Header } from "./header.tsx";
 import { LiveTicker } from "./live-ticker.tsx";
 import { MapPanel } from "./map-panel.tsx";
+import { PointsBoard } from "./points-board.tsx";
 import { Rankings } from "./rankings.tsx";
 import { Service } from "./service.tsx";
 import { StatusMessage } from "./status.tsx";
@@ -91,6 +92,7 @@ export function Screen() {
           <div className="bottom-row">
             <TrendChart trend={trend.data} />
             <LiveTicker live={live.data} />
+            <PointsBoard node={view.query.node} />
           </div>
         </div>
         <div className="column column-right">

@@ -5,6 +5,7 @@ import type { ModuleContext } from "../../platform/module/index.ts";
 import { areaFigures, live, trend } from "./areas.ts";
 import { departmentFigures } from "./department.ts";
 import { overview } from "./overview.ts";
+import { PointsBoardBody, pointsBoard } from "./points.ts";
 import {
   AreasBody,
   DepartmentBody,
@@ -78,6 +79,20 @@ export function dashboardRoutes(app: App, { db }: ModuleContext) {
       },
     },
     (req) => live(db, principalOf(req), req.query),
+  );
+
+  app.get(
+    "/dashboard/points",
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: "积分榜 of the screen: the published star members and virtue shops of a node, names masked",
+        querystring: Type.Object({ node: ViewQuery.node }, { additionalProperties: false }),
+        response: responses({ 200: PointsBoardBody }),
+      },
+    },
+    (req) => pointsBoard(db, principalOf(req), req.query),
   );
 
   app.get(

@@ -33,7 +33,10 @@ export async function residentsByIds(executor: Executor, ids: readonly string[])
 }
 
 /** Residents' mobile numbers by id (those that have one): where their accounts are found. */
-export async function residentPhones(executor: Executor, ids: readonly string[]): Promise<Map<string, string>> {
+export async function residentPhones(
+  executor: Executor,
+  ids: readonly string[],
+): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
   const rows = await executor
     .select({ id: residents.id, phone: residents.phone })

@@ -35,7 +35,10 @@ export async function merchantsByIds(executor: Executor, ids: readonly string[])
 }
 
 /** The mobile numbers registered for these shops, by shop id: where merchant accounts meet them. */
-export async function merchantPhones(executor: Executor, ids: readonly string[]): Promise<Map<string, string>> {
+export async function merchantPhones(
+  executor: Executor,
+  ids: readonly string[],
+): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
   const rows = await executor
     .select({ id: merchants.id, phone: merchants.phone })

@@ -4,11 +4,12 @@ import { creditRoutes } from "./credit/routes.ts";
 import { consentSheet, creditMerchantSheet, creditResidentSheet } from "./credit/sheets.ts";
 import { publicShopRoutes } from "./evaluation/public-routes.ts";
 import { evaluationRoutes } from "./evaluation/routes.ts";
+import { inspectionSheet, merchantSheet } from "./evaluation/sheets.ts";
+import { claimRoutes } from "./ledger/claims-routes.ts";
+import { claimSheet } from "./ledger/claims-sheet.ts";
 import { pointsConsumers } from "./ledger/consumers.ts";
 import { defineLedgerJobs } from "./ledger/jobs.ts";
 import { accountSheet, postingSheet } from "./ledger/ledger-sheets.ts";
-import { claimRoutes } from "./ledger/claims-routes.ts";
-import { claimSheet } from "./ledger/claims-sheet.ts";
 import { ledgerRoutes } from "./ledger/routes.ts";
 import { rankingRoutes } from "./rankings/routes.ts";
 import { rankingEntrySheet } from "./rankings/sheets.ts";
@@ -16,6 +17,7 @@ import { ruleRoutes } from "./rules/routes.ts";
 import { redemptionRoutes } from "./shop/redemption-routes.ts";
 import { shopRoutes } from "./shop/routes.ts";
 import { itemSheet, redemptionSheet } from "./shop/sheets.ts";
+import { pointsTodos } from "./todos.ts";
 
 export { ledgerCheck } from "./ledger/check.ts";
 export { scoresOf } from "./ledger/score.ts";
@@ -54,6 +56,7 @@ export const pointsModule: Module = {
     creditRoutes,
   ],
   consumers: pointsConsumers,
+  todos: pointsTodos,
   jobs: defineLedgerJobs,
   exporters: [
     accountSheet,
@@ -65,5 +68,7 @@ export const pointsModule: Module = {
     consentSheet,
     creditResidentSheet,
     creditMerchantSheet,
+    merchantSheet,
+    inspectionSheet,
   ],
 };

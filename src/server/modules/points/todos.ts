@@ -1,10 +1,10 @@
-import { and, count, eq, inArray, ne, notExists, sql } from "drizzle-orm";
+import { and, count, eq, ne } from "drizzle-orm";
 import { can, inScope, type Principal } from "../../platform/auth/index.ts";
 import type { Db } from "../../platform/db/index.ts";
 import type { Todo } from "../../platform/module/index.ts";
-import { memberByPhone, residentByPhone } from "../people/index.ts";
 import { merchantByPhone } from "../places/index.ts";
-import { appraisalRounds, appraisals } from "./appraisal/tables.ts";
+import { myRounds } from "./appraisal/appraise.ts";
+import { decidableBy } from "./ledger/claims.ts";
 import { pointClaims } from "./ledger/tables.ts";
 import { rankings } from "./rankings/tables.ts";
 import { redemptions } from "./shop/tables.ts";
@@ -20,23 +20,14 @@ export async function pointsTodos(db: Db, principal: Principal): Promise<Todo[]>
     todos.push(counted.then((n) => ({ kind, count: n, link })));
   if (can(principal, "points.manage")) {
     const scoped = (path: Parameters<typeof inScope>[2]) => inScope(principal, "points.manage", path);
-    const roles = [...new Set(principal.roles.map((r) => r.role))];
     queue(
       "points.claims",
-      "/admin/points/approvals",
+      "/admin/points/approvals?decidable=true",
       countOf(
         db
           .select({ n: count() })
           .from(pointClaims)
-          .where(
-            and(
-              eq(pointClaims.status, "pending"),
-              ne(pointClaims.submittedBy, principal.userId),
-              scoped(pointClaims.territoryPath),
-              // Only what his role approves: the rule's approver role, or any manager where none.
-              sql`(${pointClaims.approverRole} is null or ${inArray(pointClaims.approverRole, roles)})`,
-            ),
-          ),
+          .where(and(decidableBy(principal), scoped(pointClaims.territoryPath))),
       ),
     );
     queue(
@@ -88,37 +79,10 @@ export async function pointsTodos(db: Db, principal: Principal): Promise<Todo[]>
   return Promise.all(todos);
 }
 
-/**
- * Open rounds of the caller's community he has given no appraisal in yet: as a party member
- * (`member:<id>`) or for his household as a resident (`household:<id>`), as appraisal/ keys them.
- */
+/** Open rounds of his community with someone he (or his household) has not yet appraised. */
 async function roundsToAppraise(db: Db, principal: Principal): Promise<number> {
-  const [member, resident] = await Promise.all([
-    memberByPhone(db, principal.phone),
-    residentByPhone(db, principal.phone),
-  ]);
-  const home = member?.territoryPath ?? resident?.territoryPath;
-  if (!home) return 0;
-  const keys = [member && `member:${member.id}`, resident && `household:${resident.householdId}`].filter(
-    (k): k is string => Boolean(k),
-  );
-  return countOf(
-    db
-      .select({ n: count() })
-      .from(appraisalRounds)
-      .where(
-        and(
-          eq(appraisalRounds.status, "open"),
-          sql`${home} like ${appraisalRounds.territoryPath} || '%'`,
-          notExists(
-            db
-              .select({ one: sql`1` })
-              .from(appraisals)
-              .where(and(eq(appraisals.roundId, appraisalRounds.id), inArray(appraisals.raterKey, keys))),
-          ),
-        ),
-      ),
-  );
+  const { items } = await myRounds(db, principal);
+  return items.filter((round) => round.members.some((m) => m.score === null)).length;
 }
 
 const countOf = async (query: PromiseLike<Array<{ n: number }>>): Promise<number> => (await query)[0]?.n ?? 0;

@@ -39,6 +39,9 @@ describe("every API route declares who may call it", () => {
       "GET /api/v1/public/grids/:code/card",
       "GET /api/v1/public/grids/:code/photos/:photoId",
       "GET /api/v1/public/grids/:code/poster.pdf",
+      // A shop's page its QR code opens (商铺积分): name, score, titles and stars, nothing personal.
+      "GET /api/v1/public/points/shops/:merchantId",
+      "GET /api/v1/public/points/shops/:merchantId/qr.png",
       // The wish wall (心愿墙): the wishes the community published, their communities and photos.
       "GET /api/v1/public/wishes",
       "GET /api/v1/public/wishes/:id/photos/:photoId",
@@ -56,6 +59,8 @@ describe("every API route declares who may call it", () => {
       "HEAD /api/v1/public/grids/:code/card",
       "HEAD /api/v1/public/grids/:code/photos/:photoId",
       "HEAD /api/v1/public/grids/:code/poster.pdf",
+      "HEAD /api/v1/public/points/shops/:merchantId",
+      "HEAD /api/v1/public/points/shops/:merchantId/qr.png",
       "HEAD /api/v1/public/wishes",
       "HEAD /api/v1/public/wishes/:id/photos/:photoId",
       "HEAD /api/v1/public/wishes/communities",
@@ -71,6 +76,8 @@ describe("every API route declares who may call it", () => {
       "POST /api/v1/auth/wechat/login",
       // A one-key call device authenticates itself with its per-device secret.
       "POST /api/v1/devices/:deviceId/calls",
+      // A consumer rates a shop from its QR code: once a day per phone, limited per address.
+      "POST /api/v1/public/points/shops/:merchantId/ratings",
       "POST /open311/v2/requests.:format",
     ]);
   });

@@ -53,6 +53,9 @@ async function listedBehind(who: Caller, item: Item): Promise<number> {
     "/admin/accounts/bindings": "/api/v1/accounts/bindings",
     "/admin/engagement/units": "/api/v1/engagement/report-ins",
     "/admin/engagement/walls": "/api/v1/engagement/promises",
+    "/admin/points/approvals": "/api/v1/points/claims",
+    "/admin/points/rankings": "/api/v1/points/rankings",
+    "/mobile/points/scan": "/api/v1/points/redemptions",
   };
   if (url.pathname === "/admin/engagement/records")
     api[url.pathname] =
@@ -68,6 +71,7 @@ async function listedBehind(who: Caller, item: Item): Promise<number> {
     q.set("status", "pending");
   if (url.pathname.endsWith("/walls"))
     q.set("year", String(new Date(Date.now() + 8 * 3_600_000).getUTCFullYear()));
+  if (path === "/api/v1/points/redemptions") q.set("status", "reserved");
   if (path === "/api/v1/orders/hall") {
     const hall = (await who.get(path)).json();
     return item.kind === "orders.grab" ? hall.open.length : hall.taken.length;
@@ -88,6 +92,16 @@ async function countedOnPhone(who: Caller, page: string): Promise<number | undef
     const list = (await who.get("/api/v1/engagement/mobilisations/mine?active=true&pageSize=200")).json();
     return list.items.filter((m: { allowedActions: string[] }) => m.allowedActions.includes("report")).length;
   }
+  if (page === "/mobile/points/appraise") {
+    const { items } = (await who.get("/api/v1/points/appraisal-rounds/mine")).json();
+    return items.filter((r: { members: Array<{ score: number | null }> }) =>
+      r.members.some((m) => m.score === null),
+    ).length;
+  }
+  if (page === "/mobile/points/redemptions") {
+    const { items } = (await who.get("/api/v1/points/redemptions/mine?pageSize=200")).json();
+    return items.filter((r: { status: string }) => r.status === "reserved").length;
+  }
   return undefined;
 }
 
@@ -99,9 +113,19 @@ const ENGAGEMENT_QUEUES = [
   "engagement.promises",
 ];
 
+/** Points' approvals: claims others entered, rankings others drew. */
+const POINTS_QUEUES = ["points.claims", "points.rankings"];
+
 const EXPECTED: Record<RoleName, string[]> = {
-  districtAdmin: ["cases.review", "cases.dueSoon", "wishes.review", ...ENGAGEMENT_QUEUES],
-  streetStaff: ["cases.review", "cases.dueSoon", "whistles.pending", "wishes.review", ...ENGAGEMENT_QUEUES],
+  districtAdmin: ["cases.review", "cases.dueSoon", "wishes.review", ...ENGAGEMENT_QUEUES, ...POINTS_QUEUES],
+  streetStaff: [
+    "cases.review",
+    "cases.dueSoon",
+    "whistles.pending",
+    "wishes.review",
+    ...ENGAGEMENT_QUEUES,
+    ...POINTS_QUEUES,
+  ],
   communityStaff: [
     "cases.receive",
     "cases.dispatch",
@@ -112,6 +136,7 @@ const EXPECTED: Record<RoleName, string[]> = {
     "wishes.review",
     "bindings.confirm",
     ...ENGAGEMENT_QUEUES,
+    ...POINTS_QUEUES,
   ],
   gridWorker: ["cases.receive", "cases.dueSoon"],
   departmentStaff: ["cases.claim", "cases.dueSoon", "whistles.pending"],
@@ -122,10 +147,12 @@ const EXPECTED: Record<RoleName, string[]> = {
     "wishes.confirm",
     "engagement.visitsDue",
     "engagement.callUps",
+    "points.appraisals",
+    "points.redemptions",
   ],
-  resident: ["orders.grab", "cases.rateMine", "wishes.confirm"],
+  resident: ["orders.grab", "cases.rateMine", "wishes.confirm", "points.appraisals", "points.redemptions"],
   propertyStaff: ["cases.rateMine", "wishes.confirm"],
-  merchant: ["cases.rateMine", "wishes.confirm"],
+  merchant: ["cases.rateMine", "wishes.confirm", "points.deliveries"],
 };
 
 describe("GET /me/todos", () => {

@@ -1369,7 +1369,7 @@ export interface paths {
                                 name: string;
                                 prefix: string;
                                 /** @description read: GET; write: other methods; open311: filing Open311 requests; reveal: unmasked personal data */
-                                scopes: ("read" | "write" | "open311" | "reveal")[];
+                                scopes: ("read" | "write" | "open311" | "reveal" | "credit")[];
                                 /** Format: uuid */
                                 parentTokenId: string | null;
                                 /** Format: date-time */
@@ -1420,7 +1420,7 @@ export interface paths {
                         name: string;
                         expiresInDays?: number;
                         /** @description read: GET; write: other methods; open311: filing Open311 requests; reveal: unmasked personal data */
-                        scopes?: ("read" | "write" | "open311" | "reveal")[];
+                        scopes?: ("read" | "write" | "open311" | "reveal" | "credit")[];
                     };
                 };
             };
@@ -1437,7 +1437,7 @@ export interface paths {
                             name: string;
                             prefix: string;
                             /** @description read: GET; write: other methods; open311: filing Open311 requests; reveal: unmasked personal data */
-                            scopes: ("read" | "write" | "open311" | "reveal")[];
+                            scopes: ("read" | "write" | "open311" | "reveal" | "credit")[];
                             /** Format: uuid */
                             parentTokenId: string | null;
                             /** Format: date-time */
@@ -1509,7 +1509,7 @@ export interface paths {
                             name: string;
                             prefix: string;
                             /** @description read: GET; write: other methods; open311: filing Open311 requests; reveal: unmasked personal data */
-                            scopes: ("read" | "write" | "open311" | "reveal")[];
+                            scopes: ("read" | "write" | "open311" | "reveal" | "credit")[];
                             /** Format: uuid */
                             parentTokenId: string | null;
                             /** Format: date-time */
@@ -15186,6 +15186,14 @@ export interface paths {
                                 services: number;
                                 hours: number;
                             }[];
+                            stars: {
+                                period: string;
+                                entries: {
+                                    rank: number;
+                                    name: string;
+                                    citation: string | null;
+                                }[];
+                            } | null;
                         };
                     };
                 };
@@ -16733,6 +16741,4948 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/points/rule-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The rule-set templates a new set may start from (费县 党员/睦邻/商铺, 西湖 先锋) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                key: "feixianMember" | "feixianResident" | "feixianMerchant" | "xihuMember";
+                                audience: "member" | "resident" | "merchant";
+                                name: string;
+                                baseScore: number;
+                                note: string;
+                                ruleCount: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/points/rule-sets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The rule sets of the caller's scope and of the nodes above it (read only) */
+        get: {
+            parameters: {
+                query?: {
+                    audience?: "member" | "resident" | "merchant";
+                    status?: "draft" | "active" | "retired";
+                    /** @description 1-based page number */
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                family: string;
+                                version: number;
+                                node: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                audience: "member" | "resident" | "merchant";
+                                name: string;
+                                status: "draft" | "active" | "retired";
+                                baseScore: number;
+                                note: string | null;
+                                ruleCount: number;
+                                editable: boolean;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                activatedAt: string | null;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** A new rule set (from a template or blank) at a node of the caller's scope, as a draft */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        nodeId: string;
+                        template?: "feixianMember" | "feixianResident" | "feixianMerchant" | "xihuMember";
+                        audience?: "member" | "resident" | "merchant";
+                        name?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/points/rule-sets/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One rule set with its rules (shops' grouped by indicator) and its versions */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            family: string;
+                            version: number;
+                            node: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            audience: "member" | "resident" | "merchant";
+                            name: string;
+                            status: "draft" | "active" | "retired";
+                            baseScore: number;
+                            note: string | null;
+                            ruleCount: number;
+                            editable: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            activatedAt: string | null;
+                            rules: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                                indicator: string | null;
+                                kind: "base" | "add" | "deduct" | "veto";
+                                trigger: string;
+                                points: number;
+                                perHour: boolean;
+                                capPoints: number | null;
+                                capPeriod: ("day" | "month" | "quarter" | "year") | (never | null);
+                                evidenceRequired: boolean;
+                                approverRole: ("districtAdmin" | "streetStaff" | "communityStaff" | "gridWorker" | "departmentStaff" | "partyMember" | "resident" | "propertyStaff" | "merchant" | "liaison" | "unitStaff") | (never | null);
+                            }[];
+                            indicators: {
+                                name: string;
+                                rules: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    code: string;
+                                    name: string;
+                                    indicator: string | null;
+                                    kind: "base" | "add" | "deduct" | "veto";
+                                    trigger: string;
+                                    points: number;
+                                    perHour: boolean;
+                                    capPoints: number | null;
+                                    capPeriod: ("day" | "month" | "quarter" | "year") | (never | null);
+                                    evidenceRequired: boolean;
+                                    approverRole: ("districtAdmin" | "streetStaff" | "communityStaff" | "gridWorker" | "departmentStaff" | "partyMember" | "resident" | "propertyStaff" | "merchant" | "liaison" | "unitStaff") | (never | null);
+                                }[];
+                            }[];
+                            versions: {
+                                /** Format: uuid */
+                                id: string;
+                                version: number;
+                                status: "draft" | "active" | "retired";
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                activatedAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /** Change a draft: its name, base score, note and whole rule list (409 once active) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        baseScore: number;
+                        note?: string | null;
+                        rules: {
+                            code: string;
+                            name: string;
+                            indicator?: string | null;
+                            kind: "base" | "add" | "deduct" | "veto";
+                            trigger: "manual" | "orders.completed" | "wishes.confirmed" | "volunteering.hours";
+                            points: number;
+                            perHour?: boolean;
+                            capPoints?: number | null;
+                            capPeriod?: ("day" | "month" | "quarter" | "year") | (never | null);
+                            evidenceRequired?: boolean;
+                            approverRole?: ("districtAdmin" | "streetStaff" | "communityStaff" | "gridWorker" | "departmentStaff" | "partyMember" | "resident" | "propertyStaff" | "merchant" | "liaison" | "unitStaff") | (never | null);
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/points/rule-sets/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A new draft version of the same rules, copying this version's rules */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/points/rule-sets/{id}/activate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Make a draft the rules from now on; the version before retires, past points stay */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            status: "active";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/points/claim-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The manual rules of the rules now governing a holder in scope (the claim form's choices) */
+        get: {
+            parameters: {
+                query: {
+                    audience: "member" | "resident" | "merchant";
+                    holderId: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                                indicator: string | null;
+                                kind: "base" | "add" | "deduct" | "veto";
+                                trigger: string;
+                                points: number;
+                                perHour: boolean;
+                                capPoints: number | null;
+                                capPeriod: ("day" | "month" | "quarter" | "year") | (never | null);
+                                evidenceRequired: boolean;
+                                approverRole: ("districtAdmin" | "streetStaff" | "communityStaff" | "gridWorker" | "departmentStaff" | "partyMember" | "resident" | "propertyStaff" | "merchant" | "liaison" | "unitStaff") | (never | null);
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/points/claims": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The claims of the caller's scope, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "pending" | "approved" | "rejected";
+                    audience?: "member" | "resident" | "merchant";
+                    /** @description only the pending claims the caller may decide (his to-do) */
+                    decidable?: boolean;
+                    /** @description 1-based page number */
+                    page?: number;
+                    pageSize?: number;
+                    /** @description json (default): this page; xlsx: every page with the same filters as one .xlsx file */
+                    format?: "json" | "xlsx";
+                    /** @description the file's language (headers, labels); default from Accept-Language, else zh-CN */
+                    lang?: "zh-CN" | "en";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The page as JSON; with format=xlsx, the whole list as a spreadsheet (a download) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                audience: "member" | "resident" | "merchant";
+                                holder: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                rule: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    indicator: string | null;
+                                    kind: "base" | "add" | "deduct" | "veto";
+                                };
+                                quantity: number;
+                                points: number;
+                                note: string;
+                                evidence: {
+                                    id: string;
+                                    url: string;
+                                }[];
+                                status: "pending" | "approved" | "rejected";
+                                happenedOn: string;
+                                submittedBy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                decidedBy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                /** Format: date-time */
+                                decidedAt: string | null;
+                                reason: string | null;
+                                postingId: number | null;
+                                canDecide: boolean;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            total: number;
+                        };
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Enter a deed (or a deduction, or a veto) for a holder in scope: it waits for approval */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        audience: "member" | "resident" | "merchant";
+                        /** Format: uuid */
+                        holderId: string;
+                        /** Format: uuid */
+                        ruleId: string;
+                        quantity?: number;
+                        note?: string;
+                        evidence?: string[];
+                        /** Format: date */
+                        happenedOn: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            status: "pending";
+                            points: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/points/claims/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve a claim: its points are posted (within the rule's cap); a veto zeroes the score */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            status: "pending" | "approved" | "rejected";
+                            posted: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/points/claims/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject a claim with the reason the holder is told */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            status: "pending" | "approved" | "rejected";
+                            posted: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/points/postings/{id}/reverse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Undo a posting made in error by the opposite posting (once; not a redemption or a reversal) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            reversesId: number;
+                            amount: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/points/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's points (睦邻 / 先锋 / 商铺): balance, this month's +/−, the half-year's score, rank */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 2026-11 (China time) */
+                            month: string;
+                            /** @description 2026H2 */
+                            half: string;
+                            items: {
+                                audience: "member" | "resident" | "merchant";
+                                /** Format: uuid */
+                                holderId: string;
+                                name: string;
+                                /** Format: uuid */
+                                accountId: string | null;
+                                balance: number;
+                                monthAdded: number;
+                                monthDeducted: number;
+                                score: {
+                                    base: number;
+                                    added: number;
+                                    deducted: number;
+                                    /** @description base + added − deducted; 0 when vetoed (一票否决) */
+                                    score: number;
+                                    vetoed: boolean;
+                                };
+                                /** @description by balance in his community */
+                                rank: {
+                                    position: number;
+                                    of: number;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/points/me/statement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's month: opening balance, each posting with the balance after it, closing balance */
+        get: {
+            parameters: {
+                query?: {
+                    audience?: "member" | "resident" | "merchant";
+                    /** @description 2026-11 (China time) */
+                    month?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            accountId: string | null;
+                            audience: "member" | "resident" | "merchant";
+                            name: string;
+                            /** @description 2026-11 (China time) */
+                            month: string;
+                            opening: number;
+                            added: number;
+                            deducted: number;
+                            closing: number;
+                            items: {
+                                id: number;
+                                /** Format: date-time */
+                                at: string;
+                                date: string;
+                                kind: "award" | "deduct" | "redeem" | "refund" | "reversal" | "appraisal";
+                                /** @description the rule's name, else the memo */
+                                what: string;
+                                ruleCode: string | null;
+                                /** @description + credited, − debited */
+                                amount: number;
+                                balanceAfter: number;
+                            }[];
+                            /** @description months with postings, newest first */
+                            months: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/points/me/statement.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's 月度积分对账单 as a spreadsheet */
+        get: {
+            parameters: {
+                query?: {
+                    audience?: "member" | "resident" | "merchant";
+                    /** @description 2026-11 (China time) */
+                    month?: string;
+                    lang?: "zh-CN" | "en";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 月度积分对账单 (.xlsx) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/points/accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Holders' accounts in the caller's scope, by balance; q finds a name */
+        get: {
+            parameters: {
+                query?: {
+                    audience?: "member" | "resident" | "merchant";
+                    q?: string;
+                    underId?: string;
+                    sort?: "balance" | "-balance";
+                    /** @description 1-based page number */
+                    page?: number;
+                    pageSize?: number;
+                    /** @description json (default): this page; xlsx: every page with the same filters as one .xlsx file */
+                    format?: "json" | "xlsx";
+                    /** @description the file's language (headers, labels); default from Accept-Language, else zh-CN */
+                    lang?: "zh-CN" | "en";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The page as JSON; with format=xlsx, the whole list as a spreadsheet (a download) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                audience: "member" | "resident" | "merchant";
+                                /** Format: uuid */
+                                holderId: string;
+                                name: string;
+                                balance: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            total: number;
+                        };
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/points/accounts/{accountId}/statement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A holder's month as he sees it (staff view) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 2026-11 (China time) */
+                    month?: string;
+                };
+                header?: never;
+                path: {
+                    accountId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            accountId: string | null;
+                            audience: "member" | "resident" | "merchant";
+                            name: string;
+                            /** @description 2026-11 (China time) */
+                            month: string;
+                            opening: number;
+                            added: number;
+                            deducted: number;
+                            closing: number;
+                            items: {
+                                id: number;
+                                /** Format: date-time */
+                                at: string;
+                                date: string;
+                                kind: "award" | "deduct" | "redeem" | "refund" | "reversal" | "appraisal";
+                                /** @description the rule's name, else the memo */
+                                what: string;
+                                ruleCode: string | null;
+                                /** @description + credited, − debited */
+                                amount: number;
+                                balanceAfter: number;
+                            }[];
+                            /** @description months with postings, newest first */
+                            months: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/points/accounts/{accountId}/statement.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A holder's 月度积分对账单 as a spreadsheet (staff view) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 2026-11 (China time) */
+                    month?: string;
+                    lang?: "zh-CN" | "en";
+                };
+                header?: never;
+                path: {
+                    accountId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 月度积分对账单 (.xlsx) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/points/postings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The ledger's postings made in the caller's scope, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    audience?: "member" | "resident" | "merchant";
+                    kind?: "award" | "deduct" | "redeem" | "refund" | "reversal" | "appraisal";
+                    /** @description 2026-11 (China time) */
+                    month?: string;
+                    ruleCode?: string;
+                    accountId?: string;
+                    underId?: string;
+                    /** @description 1-based page number */
+                    page?: number;
+                    pageSize?: number;
+                    /** @description json (default): this page; xlsx: every page with the same filters as one .xlsx file */
+                    format?: "json" | "xlsx";
+                    /** @description the file's language (headers, labels); default from Accept-Language, else zh-CN */
+                    lang?: "zh-CN" | "en";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The page as JSON; with format=xlsx, the whole list as a spreadsheet (a download) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                /** Format: date-time */
+                                at: string;
+                                date: string;
+                                /** @description 2026-11 (China time) */
+                                month: string;
+                                kind: "award" | "deduct" | "redeem" | "refund" | "reversal" | "appraisal";
+                                audience: "member" | "resident" | "merchant";
+                                /** Format: uuid */
+                                accountId: string;
+                                holderName: string;
+                                /** @description + to the holder, − from him */
+                                amount: number;
+                                ruleCode: string | null;
+                                what: string;
+                                memo: string;
+                                reversesId: number | null;
+                            }[];
+                            total: number;
+                        };
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/points/ledger/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The ledger checks itself over the caller's district: balances sum to 0 and each equals its postings */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description the balances sum to 0 and each equals its credits − debits */
+                            ok: boolean;
+                            postings: number;
+                            accounts: number;
+                            sumOfBalances: number;
+                            /** @description given out net of deductions: −(issuers' balances) */
+                            issued: number;
+                            /** @description redeemed */
+                            spent: number;
+                            /** @description in holders' hands */
+                            held: number;
+                            mismatched: number;
+                            /** @description the first 50 whose stored balance differs from their postings */
+                            accountsWrong: {
+                                /** Format: uuid */
+                                id: string;
+                                kind: "holder" | "issuer" | "spent";
+                                audience: "member" | "resident" | "merchant";
+                                name: string;
+                                balance: number;
+                                fromPostings: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/points/appraisal-rounds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The appraisal rounds of the caller's scope, newest period first */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "open" | "closed";
+                    /** @description a half-year: 2026H2 */
+                    period?: string;
+                    underId?: string;
+                    /** @description 1-based page number */
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                /** @description a half-year: 2026H2 */
+                                period: string;
+                                node: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                /** @description in %, summing to 100 (default 60/10/15/15) */
+                                weights: {
+                                    record: number;
+                                    self: number;
+                                    peer: number;
+                                    resident: number;
+                                };
+                                status: "open" | "closed";
+                                appraisals: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                closedAt: string | null;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Open a community's half-year appraisal round (weights record/self/peer/resident in %, default 60/10/15/15) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        nodeId: string;
+                        /** @description a half-year: 2026H2 */
+                        period?: string;
+                        title?: string;
+                        /** @description in %, summing to 100 (default 60/10/15/15) */
+                        weights?: {
+                            record: number;
+                            self: number;
+                            peer: number;
+                            resident: number;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            title: string;
+                            /** @description a half-year: 2026H2 */
+                            period: string;
+                            node: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            /** @description in %, summing to 100 (default 60/10/15/15) */
+                            weights: {
+                                record: number;
+                                self: number;
+                                peer: number;
+                                resident: number;
+                            };
+                            status: "open" | "closed";
+                            appraisals: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            closedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/points/appraisal-rounds/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The open rounds the caller can appraise in (as a member or as a resident) and whom */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                /** @description a half-year: 2026H2 */
+                                period: string;
+                                node: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                as: "member" | "resident";
+                                members: {
+                                    /** Format: uuid */
+                                    memberId: string;
+                                    name: string;
+                                    raterKind: "self" | "peer" | "resident";
+                                    score: number | null;
+                                }[];
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/points/appraisal-rounds/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A round: its community's members with the appraisals per side so far; results when closed */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            title: string;
+                            /** @description a half-year: 2026H2 */
+                            period: string;
+                            node: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            /** @description in %, summing to 100 (default 60/10/15/15) */
+                            weights: {
+                                record: number;
+                                self: number;
+                                peer: number;
+                                resident: number;
+                            };
+                            status: "open" | "closed";
+                            appraisals: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            closedAt: string | null;
+                        } & {
+                            members: {
+                                /** Format: uuid */
+                                memberId: string;
+                                name: string;
+                                counts: {
+                                    self: number;
+                                    peer: number;
+                                    resident: number;
+                                };
+                                result: {
+                                    record: number;
+                                    self: number | null;
+                                    peer: number | null;
+                                    resident: number | null;
+                                    total: number;
+                                    missing: ("self" | "peer" | "resident")[];
+                                    vetoed: string | null;
+                                    /** @description 先锋积分 credited on closing: round(total / 10) */
+                                    points: number;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/points/appraisal-rounds/{id}/results.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A round's members, parts, weights and points as a spreadsheet */
+        get: {
+            parameters: {
+                query?: {
+                    lang?: "zh-CN" | "en";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 民主评议结果 (.xlsx) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/points/appraisal-rounds/{id}/appraisals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Appraise a member 0–100: self, peer or resident as the caller is; one per rater (a household for residents) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        memberId: string;
+                        score: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            roundId: string;
+                            /** Format: uuid */
+                            memberId: string;
+                            raterKind: "self" | "peer" | "resident";
+                            score: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/points/appraisal-rounds/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close a round: each member's record and appraisals combined, results stored, points credited */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            title: string;
+                            /** @description a half-year: 2026H2 */
+                            period: string;
+                            node: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            /** @description in %, summing to 100 (default 60/10/15/15) */
+                            weights: {
+                                record: number;
+                                self: number;
+                                peer: number;
+                                resident: number;
+                            };
+                            status: "open" | "closed";
+                            appraisals: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            closedAt: string | null;
+                        } & {
+                            members: {
+                                /** Format: uuid */
+                                memberId: string;
+                                name: string;
+                                counts: {
+                                    self: number;
+                                    peer: number;
+                                    resident: number;
+                                };
+                                result: {
+                                    record: number;
+                                    self: number | null;
+                                    peer: number | null;
+                                    resident: number | null;
+                                    total: number;
+                                    missing: ("self" | "peer" | "resident")[];
+                                    vetoed: string | null;
+                                    /** @description 先锋积分 credited on closing: round(total / 10) */
+                                    points: number;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/points/shop/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The points shop's items in the caller's scope, by name */
+        get: {
+            parameters: {
+                query?: {
+                    kind?: "goods" | "service";
+                    merchantId?: string;
+                    active?: boolean;
+                    underId?: string;
+                    q?: string;
+                    /** @description 1-based page number */
+                    page?: number;
+                    pageSize?: number;
+                    /** @description json (default): this page; xlsx: every page with the same filters as one .xlsx file */
+                    format?: "json" | "xlsx";
+                    /** @description the file's language (headers, labels); default from Accept-Language, else zh-CN */
+                    lang?: "zh-CN" | "en";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The page as JSON; with format=xlsx, the whole list as a spreadsheet (a download) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                kind: "goods" | "service";
+                                node: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    level: string;
+                                } | null;
+                                merchant: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    address: string;
+                                } | null;
+                                name: string;
+                                description: string;
+                                photo: {
+                                    id: string;
+                                    url: string;
+                                } | null;
+                                price: number;
+                                stock: number;
+                                audiences: ("resident" | "member")[];
+                                active: boolean;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            total: number;
+                        };
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Put an item in the points shop: goods, or a service at a 便民店, at a node in scope */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description a district, street or community in scope
+                         */
+                        nodeId: string;
+                        kind: "goods" | "service";
+                        /**
+                         * Format: uuid
+                         * @description the 便民店 that delivers it (services: required)
+                         */
+                        merchantId?: string | null;
+                        name: string;
+                        description?: string;
+                        photoId?: string | null;
+                        /** @description points for one */
+                        price: number;
+                        stock: number;
+                        audiences: ("resident" | "member")[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/points/shop/items/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Change an item: stock is set to the figure given; active=false takes it off the shelves */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description a district, street or community in scope
+                         */
+                        nodeId: string;
+                        kind: "goods" | "service";
+                        /**
+                         * Format: uuid
+                         * @description the 便民店 that delivers it (services: required)
+                         */
+                        merchantId?: string | null;
+                        name: string;
+                        description?: string;
+                        photoId?: string | null;
+                        /** @description points for one */
+                        price: number;
+                        stock: number;
+                        audiences: ("resident" | "member")[];
+                        active?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/points/shop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 积分超市: the active items of the caller's community, street and district that his points may pay for, in stock first; with his balances */
+        get: {
+            parameters: {
+                query?: {
+                    kind?: "goods" | "service";
+                    /** @description 1-based page number */
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                kind: "goods" | "service";
+                                node: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    level: string;
+                                } | null;
+                                merchant: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    address: string;
+                                } | null;
+                                name: string;
+                                description: string;
+                                photo: {
+                                    id: string;
+                                    url: string;
+                                } | null;
+                                price: number;
+                                stock: number;
+                                audiences: ("resident" | "member")[];
+                                active: boolean;
+                                /** Format: date-time */
+                                createdAt: string;
+                                payWith: ("resident" | "member") | (never | null);
+                                /** @description one of his accounts that may pay holds the price */
+                                affordable: boolean;
+                            }[];
+                            total: number;
+                            balances: {
+                                audience: "resident" | "member";
+                                balance: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/points/redemptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Redemptions: staff (points.manage) see their area's, a merchant his shop's (names masked); newest first */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "reserved" | "delivered" | "cancelled";
+                    itemId?: string;
+                    merchantId?: string;
+                    underId?: string;
+                    /** @description 1-based page number */
+                    page?: number;
+                    pageSize?: number;
+                    /** @description json (default): this page; xlsx: every page with the same filters as one .xlsx file */
+                    format?: "json" | "xlsx";
+                    /** @description the file's language (headers, labels); default from Accept-Language, else zh-CN */
+                    lang?: "zh-CN" | "en";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The page as JSON; with format=xlsx, the whole list as a spreadsheet (a download) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @description the pick-up code: shown to its owner only */
+                                code: string | null;
+                                status: "reserved" | "delivered" | "cancelled";
+                                item: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    kind: "goods" | "service";
+                                    photo: {
+                                        id: string;
+                                        url: string;
+                                    } | null;
+                                };
+                                merchant: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    address: string;
+                                } | null;
+                                quantity: number;
+                                points: number;
+                                audience: string;
+                                /** @description masked (孙**) for the shop; whole for staff and the owner */
+                                holderName: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                deliveredAt: string | null;
+                                /** Format: date-time */
+                                cancelledAt: string | null;
+                                cancelReason: string | null;
+                                allowedActions: ("deliver" | "cancel")[];
+                            }[];
+                            total: number;
+                        };
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Redeem an item: stock and points are taken in one transaction (409 OUT_OF_STOCK, 409 INSUFFICIENT_POINTS); answers the pick-up code */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        itemId: string;
+                        /** @default 1 */
+                        quantity?: number;
+                        audience?: "resident" | "member";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            /** @enum {string} */
+                            status: "reserved";
+                            points: number;
+                            stockLeft: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/points/redemptions/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的兑换: the caller's redemptions, newest first, with their pick-up codes */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "reserved" | "delivered" | "cancelled";
+                    /** @description 1-based page number */
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @description the pick-up code: shown to its owner only */
+                                code: string | null;
+                                status: "reserved" | "delivered" | "cancelled";
+                                item: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    kind: "goods" | "service";
+                                    photo: {
+                                        id: string;
+                                        url: string;
+                                    } | null;
+                                };
+                                merchant: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    address: string;
+                                } | null;
+                                quantity: number;
+                                points: number;
+                                audience: string;
+                                /** @description masked (孙**) for the shop; whole for staff and the owner */
+                                holderName: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                deliveredAt: string | null;
+                                /** Format: date-time */
+                                cancelledAt: string | null;
+                                cancelReason: string | null;
+                                allowedActions: ("deliver" | "cancel")[];
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/points/redemptions/lookup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What a code is for and for whom (masked), before the shop confirms; another shop's code → 403 NOT_YOUR_SHOP */
+        get: {
+            parameters: {
+                query: {
+                    /** @description the 8-character code, typed or scanned */
+                    code: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @description the pick-up code: shown to its owner only */
+                            code: string | null;
+                            status: "reserved" | "delivered" | "cancelled";
+                            item: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                kind: "goods" | "service";
+                                photo: {
+                                    id: string;
+                                    url: string;
+                                } | null;
+                            };
+                            merchant: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                address: string;
+                            } | null;
+                            quantity: number;
+                            points: number;
+                            audience: string;
+                            /** @description masked (孙**) for the shop; whole for staff and the owner */
+                            holderName: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            deliveredAt: string | null;
+                            /** Format: date-time */
+                            cancelledAt: string | null;
+                            cancelReason: string | null;
+                            allowedActions: ("deliver" | "cancel")[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/points/redemptions/deliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 核销: the item's shop (or staff in scope, for goods without a shop) confirms the handover; a second scan → 409 with when */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the 8-character code, typed or scanned */
+                        code: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @description the pick-up code: shown to its owner only */
+                            code: string | null;
+                            status: "reserved" | "delivered" | "cancelled";
+                            item: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                kind: "goods" | "service";
+                                photo: {
+                                    id: string;
+                                    url: string;
+                                } | null;
+                            };
+                            merchant: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                address: string;
+                            } | null;
+                            quantity: number;
+                            points: number;
+                            audience: string;
+                            /** @description masked (孙**) for the shop; whole for staff and the owner */
+                            holderName: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            deliveredAt: string | null;
+                            /** Format: date-time */
+                            cancelledAt: string | null;
+                            cancelReason: string | null;
+                            allowedActions: ("deliver" | "cancel")[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/points/redemptions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One redemption: its owner (with the code as a QR image), its shop, staff in scope */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @description the pick-up code: shown to its owner only */
+                            code: string | null;
+                            status: "reserved" | "delivered" | "cancelled";
+                            item: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                kind: "goods" | "service";
+                                photo: {
+                                    id: string;
+                                    url: string;
+                                } | null;
+                            };
+                            merchant: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                address: string;
+                            } | null;
+                            quantity: number;
+                            points: number;
+                            audience: string;
+                            /** @description masked (孙**) for the shop; whole for staff and the owner */
+                            holderName: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            deliveredAt: string | null;
+                            /** Format: date-time */
+                            cancelledAt: string | null;
+                            cancelReason: string | null;
+                            allowedActions: ("deliver" | "cancel")[];
+                            /** @description the code as a QR image (SVG data URL), for its owner */
+                            qr: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/points/redemptions/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel while not yet delivered: the owner, or staff in scope with a reason; points and stock come back */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            status: "cancelled";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/points/rankings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Rankings drawn in the caller's scope, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    kind?: "starMember" | "virtueShop" | "trustedMerchant";
+                    status?: "draft" | "approved" | "published" | "withdrawn";
+                    /** @description 2026H2 (half), 2026Q4 (quarter), 2026 (year) or 2026-11 (month) */
+                    period?: string;
+                    underId?: string;
+                    /** @description 1-based page number */
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                kind: "starMember" | "virtueShop" | "trustedMerchant";
+                                period: string;
+                                node: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    level: string;
+                                };
+                                status: "draft" | "approved" | "published" | "withdrawn";
+                                size: number;
+                                /** @description how many are on it (ties at the last place may make it more than size) */
+                                entries: number;
+                                createdBy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                /** Format: date-time */
+                                createdAt: string;
+                                approvedBy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                /** Format: date-time */
+                                approvedAt: string | null;
+                                /** Format: date-time */
+                                publishedAt: string | null;
+                                allowedActions: ("approve" | "publish" | "withdraw" | "editCitation")[];
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Draw a ranking (明星党员, 美德商铺, 社区信得过经营户) of a community, street or the district from the scores now; a draft (409 RANKING_DRAFT_EXISTS while one exists) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        kind: "starMember" | "virtueShop" | "trustedMerchant";
+                        /** @description 2026H2 (half), 2026Q4 (quarter), 2026 (year) or 2026-11 (month) */
+                        period: string;
+                        /** Format: uuid */
+                        nodeId: string;
+                        /** @default 10 */
+                        size?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            kind: "starMember" | "virtueShop" | "trustedMerchant";
+                            period: string;
+                            node: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                level: string;
+                            };
+                            status: "draft" | "approved" | "published" | "withdrawn";
+                            size: number;
+                            /** @description how many are on it (ties at the last place may make it more than size) */
+                            entries: number;
+                            createdBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            approvedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** Format: date-time */
+                            approvedAt: string | null;
+                            /** Format: date-time */
+                            publishedAt: string | null;
+                            allowedActions: ("approve" | "publish" | "withdraw" | "editCitation")[];
+                            items: {
+                                rank: number;
+                                /** Format: uuid */
+                                holderId: string;
+                                /** @description the member's whole name (staff only) or the shop's name */
+                                name: string;
+                                score: number;
+                                citation: string | null;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/points/rankings/entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who stands on the rankings of the caller's scope (one ranking with rankingId), by rank */
+        get: {
+            parameters: {
+                query?: {
+                    kind?: "starMember" | "virtueShop" | "trustedMerchant";
+                    status?: "draft" | "approved" | "published" | "withdrawn";
+                    /** @description 2026H2 (half), 2026Q4 (quarter), 2026 (year) or 2026-11 (month) */
+                    period?: string;
+                    rankingId?: string;
+                    /** @description 1-based page number */
+                    page?: number;
+                    pageSize?: number;
+                    /** @description json (default): this page; xlsx: every page with the same filters as one .xlsx file */
+                    format?: "json" | "xlsx";
+                    /** @description the file's language (headers, labels); default from Accept-Language, else zh-CN */
+                    lang?: "zh-CN" | "en";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The page as JSON; with format=xlsx, the whole list as a spreadsheet (a download) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                rank: number;
+                                /** Format: uuid */
+                                holderId: string;
+                                /** @description the member's whole name (staff only) or the shop's name */
+                                name: string;
+                                score: number;
+                                citation: string | null;
+                                ranking: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    kind: "starMember" | "virtueShop" | "trustedMerchant";
+                                    period: string;
+                                    nodeName: string;
+                                    status: "draft" | "approved" | "published" | "withdrawn";
+                                };
+                            }[];
+                            total: number;
+                        };
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/points/rankings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A ranking with its entries, names whole (staff) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            kind: "starMember" | "virtueShop" | "trustedMerchant";
+                            period: string;
+                            node: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                level: string;
+                            };
+                            status: "draft" | "approved" | "published" | "withdrawn";
+                            size: number;
+                            /** @description how many are on it (ties at the last place may make it more than size) */
+                            entries: number;
+                            createdBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            approvedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** Format: date-time */
+                            approvedAt: string | null;
+                            /** Format: date-time */
+                            publishedAt: string | null;
+                            allowedActions: ("approve" | "publish" | "withdraw" | "editCitation")[];
+                            items: {
+                                rank: number;
+                                /** Format: uuid */
+                                holderId: string;
+                                /** @description the member's whole name (staff only) or the shop's name */
+                                name: string;
+                                score: number;
+                                citation: string | null;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/points/rankings/{id}/entries/{holderId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** The citation the wall shows beside a name; a draft's only (409 ILLEGAL_TRANSITION after) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    holderId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        citation: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            kind: "starMember" | "virtueShop" | "trustedMerchant";
+                            period: string;
+                            node: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                level: string;
+                            };
+                            status: "draft" | "approved" | "published" | "withdrawn";
+                            size: number;
+                            /** @description how many are on it (ties at the last place may make it more than size) */
+                            entries: number;
+                            createdBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            approvedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** Format: date-time */
+                            approvedAt: string | null;
+                            /** Format: date-time */
+                            publishedAt: string | null;
+                            allowedActions: ("approve" | "publish" | "withdraw" | "editCitation")[];
+                            items: {
+                                rank: number;
+                                /** Format: uuid */
+                                holderId: string;
+                                /** @description the member's whole name (staff only) or the shop's name */
+                                name: string;
+                                score: number;
+                                citation: string | null;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/points/rankings/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve a draft; someone other than who drew it (403 OWN_RANKING) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            kind: "starMember" | "virtueShop" | "trustedMerchant";
+                            period: string;
+                            node: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                level: string;
+                            };
+                            status: "draft" | "approved" | "published" | "withdrawn";
+                            size: number;
+                            /** @description how many are on it (ties at the last place may make it more than size) */
+                            entries: number;
+                            createdBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            approvedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** Format: date-time */
+                            approvedAt: string | null;
+                            /** Format: date-time */
+                            publishedAt: string | null;
+                            allowedActions: ("approve" | "publish" | "withdraw" | "editCitation")[];
+                            items: {
+                                rank: number;
+                                /** Format: uuid */
+                                holderId: string;
+                                /** @description the member's whole name (staff only) or the shop's name */
+                                name: string;
+                                score: number;
+                                citation: string | null;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/points/rankings/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish an approved ranking to the walls and the screen; the titled are told in the app */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            kind: "starMember" | "virtueShop" | "trustedMerchant";
+                            period: string;
+                            node: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                level: string;
+                            };
+                            status: "draft" | "approved" | "published" | "withdrawn";
+                            size: number;
+                            /** @description how many are on it (ties at the last place may make it more than size) */
+                            entries: number;
+                            createdBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            approvedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** Format: date-time */
+                            approvedAt: string | null;
+                            /** Format: date-time */
+                            publishedAt: string | null;
+                            allowedActions: ("approve" | "publish" | "withdraw" | "editCitation")[];
+                            items: {
+                                rank: number;
+                                /** Format: uuid */
+                                holderId: string;
+                                /** @description the member's whole name (staff only) or the shop's name */
+                                name: string;
+                                score: number;
+                                citation: string | null;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/points/rankings/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take a published ranking down with a reason; its titles end */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            kind: "starMember" | "virtueShop" | "trustedMerchant";
+                            period: string;
+                            node: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                level: string;
+                            };
+                            status: "draft" | "approved" | "published" | "withdrawn";
+                            size: number;
+                            /** @description how many are on it (ties at the last place may make it more than size) */
+                            entries: number;
+                            createdBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            approvedBy: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            /** Format: date-time */
+                            approvedAt: string | null;
+                            /** Format: date-time */
+                            publishedAt: string | null;
+                            allowedActions: ("approve" | "publish" | "withdraw" | "editCitation")[];
+                            items: {
+                                rank: number;
+                                /** Format: uuid */
+                                holderId: string;
+                                /** @description the member's whole name (staff only) or the shop's name */
+                                name: string;
+                                score: number;
+                                citation: string | null;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/points/inspections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Inspections of shops in the caller's scope, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    merchantId?: string;
+                    /** @description only the caller's own */
+                    mine?: boolean;
+                    /** @description 2026-12 */
+                    month?: string;
+                    underId?: string;
+                    /** @description 1-based page number */
+                    page?: number;
+                    pageSize?: number;
+                    /** @description json (default): this page; xlsx: every page with the same filters as one .xlsx file */
+                    format?: "json" | "xlsx";
+                    /** @description the file's language (headers, labels); default from Accept-Language, else zh-CN */
+                    lang?: "zh-CN" | "en";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The page as JSON; with format=xlsx, the whole list as a spreadsheet (a download) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: date-time */
+                                at: string;
+                                merchant: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                inspector: string | null;
+                                added: number;
+                                deducted: number;
+                                net: number;
+                                note: string;
+                                photos: {
+                                    id: string;
+                                    url: string;
+                                }[];
+                                items: {
+                                    /** Format: uuid */
+                                    ruleId: string;
+                                    code: string;
+                                    /** @description first-level indicator */
+                                    indicator: string | null;
+                                    /** @description second-level indicator */
+                                    name: string;
+                                    kind: "add" | "deduct";
+                                    quantity: number;
+                                    note: string | null;
+                                    /** @description what the rule gives: points × quantity */
+                                    points: number;
+                                    /** @description what was posted: a deduction stops at the shop's balance */
+                                    applied: number;
+                                }[];
+                            }[];
+                            total: number;
+                        };
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Score a shop's indicators (商铺检查): each item posts to the shop's account; a deduction stops at its balance */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        merchantId: string;
+                        items: {
+                            /** Format: uuid */
+                            ruleId: string;
+                            quantity: number;
+                            note?: string;
+                        }[];
+                        /** @description ids from POST /api/v1/files */
+                        photos?: string[];
+                        note?: string;
+                        /** @description made by the phone: a retry is kept once */
+                        clientKey?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            merchantId: string;
+                            added: number;
+                            deducted: number;
+                            net: number;
+                            items: {
+                                /** Format: uuid */
+                                ruleId: string;
+                                code: string;
+                                /** @description first-level indicator */
+                                indicator: string | null;
+                                /** @description second-level indicator */
+                                name: string;
+                                kind: "add" | "deduct";
+                                quantity: number;
+                                note: string | null;
+                                /** @description what the rule gives: points × quantity */
+                                points: number;
+                                /** @description what was posted: a deduction stops at the shop's balance */
+                                applied: number;
+                            }[];
+                            /** @description true: this clientKey was sent before; its first inspection */
+                            replayed: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            merchantId: string;
+                            added: number;
+                            deducted: number;
+                            net: number;
+                            items: {
+                                /** Format: uuid */
+                                ruleId: string;
+                                code: string;
+                                /** @description first-level indicator */
+                                indicator: string | null;
+                                /** @description second-level indicator */
+                                name: string;
+                                kind: "add" | "deduct";
+                                quantity: number;
+                                note: string | null;
+                                /** @description what the rule gives: points × quantity */
+                                points: number;
+                                /** @description what was posted: a deduction stops at the shop's balance */
+                                applied: number;
+                            }[];
+                            /** @description true: this clientKey was sent before; its first inspection */
+                            replayed: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/points/merchants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Shops in the caller's scope with this year's score, stars and titles; q: a name, its pinyin or initials */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                    underId?: string;
+                    /** @description 1-based page number */
+                    page?: number;
+                    pageSize?: number;
+                    /** @description json (default): this page; xlsx: every page with the same filters as one .xlsx file */
+                    format?: "json" | "xlsx";
+                    /** @description the file's language (headers, labels); default from Accept-Language, else zh-CN */
+                    lang?: "zh-CN" | "en";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The page as JSON; with format=xlsx, the whole list as a spreadsheet (a download) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                category: string;
+                                address: string;
+                                /** @description this year: 基础分 + added − deducted (0 under a veto) */
+                                score: number;
+                                base: number;
+                                added: number;
+                                deducted: number;
+                                vetoed: boolean;
+                                stars: {
+                                    /** @description this year's average stars, one decimal */
+                                    average: number | null;
+                                    /** @description ratings this year */
+                                    count: number;
+                                };
+                                titles: {
+                                    /** @description virtueShop (美德商铺), trustedMerchant (诚信商户) … */
+                                    kind: string;
+                                    period: string;
+                                }[];
+                                /** Format: date-time */
+                                lastInspectedAt: string | null;
+                            }[];
+                            total: number;
+                        };
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/points/merchants/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A shop's score by first-level indicator, its recent inspections with photos and ratings */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            category: string;
+                            address: string;
+                            /** @description this year: 基础分 + added − deducted (0 under a veto) */
+                            score: number;
+                            base: number;
+                            added: number;
+                            deducted: number;
+                            vetoed: boolean;
+                            stars: {
+                                /** @description this year's average stars, one decimal */
+                                average: number | null;
+                                /** @description ratings this year */
+                                count: number;
+                            };
+                            titles: {
+                                /** @description virtueShop (美德商铺), trustedMerchant (诚信商户) … */
+                                kind: string;
+                                period: string;
+                            }[];
+                            /** Format: date-time */
+                            lastInspectedAt: string | null;
+                            indicators: {
+                                indicator: string | null;
+                                added: number;
+                                deducted: number;
+                                net: number;
+                            }[];
+                            inspections: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: date-time */
+                                at: string;
+                                inspector: string | null;
+                                net: number;
+                                note: string;
+                                photos: {
+                                    id: string;
+                                    url: string;
+                                }[];
+                                items: {
+                                    /** Format: uuid */
+                                    ruleId: string;
+                                    code: string;
+                                    /** @description first-level indicator */
+                                    indicator: string | null;
+                                    /** @description second-level indicator */
+                                    name: string;
+                                    kind: "add" | "deduct";
+                                    quantity: number;
+                                    note: string | null;
+                                    /** @description what the rule gives: points × quantity */
+                                    points: number;
+                                    /** @description what was posted: a deduction stops at the shop's balance */
+                                    applied: number;
+                                }[];
+                            }[];
+                            ratings: {
+                                /** Format: uuid */
+                                id: string;
+                                stars: number;
+                                comment: string;
+                                /** @description China date */
+                                day: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/points/merchants/{id}/indicators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The indicators an inspector may score at this shop (its active merchant rules), and its score */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            merchant: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                address: string;
+                            };
+                            ruleSet: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                baseScore: number;
+                            } | null;
+                            rules: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                indicator: string | null;
+                                name: string;
+                                kind: "add" | "deduct";
+                                points: number;
+                                evidenceRequired: boolean;
+                            }[];
+                            score: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/points/merchant/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The merchant's own shop (by his phone): score, by indicator, the points it lost and why, ratings, QR code */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            category: string;
+                            address: string;
+                            /** @description this year: 基础分 + added − deducted (0 under a veto) */
+                            score: number;
+                            base: number;
+                            added: number;
+                            deducted: number;
+                            vetoed: boolean;
+                            stars: {
+                                /** @description this year's average stars, one decimal */
+                                average: number | null;
+                                /** @description ratings this year */
+                                count: number;
+                            };
+                            titles: {
+                                /** @description virtueShop (美德商铺), trustedMerchant (诚信商户) … */
+                                kind: string;
+                                period: string;
+                            }[];
+                            /** Format: date-time */
+                            lastInspectedAt: string | null;
+                            /** @description net points on the shop's account (never below zero) */
+                            balance: number;
+                            indicators: {
+                                indicator: string | null;
+                                added: number;
+                                deducted: number;
+                                net: number;
+                            }[];
+                            losses: {
+                                id: number;
+                                /** Format: date-time */
+                                at: string;
+                                points: number;
+                                /** @description indicator / name / note */
+                                what: string;
+                                ruleCode: string | null;
+                                /** Format: uuid */
+                                inspectionId: string | null;
+                                inspector: string | null;
+                                note: string;
+                                photos: {
+                                    id: string;
+                                    url: string;
+                                }[];
+                            }[];
+                            ratings: {
+                                /** Format: uuid */
+                                id: string;
+                                stars: number;
+                                comment: string;
+                                /** @description China date */
+                                day: string;
+                            }[];
+                            /** @description the shop's public page (what its QR code opens) */
+                            publicUrl: string;
+                            /** @description the QR code as a PNG, to print */
+                            qrUrl: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/points/shops/{merchantId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A shop's public page (no login): name, category, address, score, titles and stars */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    merchantId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            category: string;
+                            address: string;
+                            score: number;
+                            titles: {
+                                /** @description virtueShop (美德商铺), trustedMerchant (诚信商户) … */
+                                kind: string;
+                                period: string;
+                            }[];
+                            stars: {
+                                /** @description this year's average stars, one decimal */
+                                average: number | null;
+                                /** @description ratings this year */
+                                count: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/points/shops/{merchantId}/ratings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Rate a shop (no login): one rating per phone per shop per day (409), 20 per address an hour (429) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    merchantId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description a mainland mobile; kept only as a keyed hash */
+                        phone: string;
+                        stars: number;
+                        comment?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/points/shops/{merchantId}/qr.png": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The QR code of the shop's public page, to print and put at its door */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    merchantId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description a PNG image */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "image/png": string;
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/points/credit/consents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Consents recorded in the caller's scope, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    audience?: "resident" | "merchant";
+                    /** @description true: in force; false: withdrawn */
+                    live?: boolean;
+                    underId?: string;
+                    /** @description 1-based page number */
+                    page?: number;
+                    pageSize?: number;
+                    /** @description json (default): this page; xlsx: every page with the same filters as one .xlsx file */
+                    format?: "json" | "xlsx";
+                    /** @description the file's language (headers, labels); default from Accept-Language, else zh-CN */
+                    lang?: "zh-CN" | "en";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The page as JSON; with format=xlsx, the whole list as a spreadsheet (a download) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                audience: "resident" | "merchant";
+                                holder: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                community: string | null;
+                                bank: string;
+                                /** @description the scanned paper form (GET /files/{id}) */
+                                formFileId: string | null;
+                                recordedBy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                /** Format: date-time */
+                                givenAt: string;
+                                /** Format: date-time */
+                                withdrawnAt: string | null;
+                            }[];
+                            total: number;
+                        };
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Staff record a resident's or shop's signed paper consent (with the scanned form) for their scope; 409 CONSENT_EXISTS when one to the bank is in force */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        audience: "resident" | "merchant";
+                        /** Format: uuid */
+                        holderId: string;
+                        /** @description the partner bank, e.g. 县农商银行 */
+                        bank: string;
+                        formFileId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: date-time */
+                            givenAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/points/credit/consents/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What the caller may consent as (resident, shop) and his consents in force */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description the district's partner bank, as chosen in its latest consent */
+                            bank: string | null;
+                            items: {
+                                audience: "resident" | "merchant";
+                                name: string;
+                                consents: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    bank: string;
+                                    /** Format: date-time */
+                                    givenAt: string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** The holder himself consents on the phone (a resident with points.earn, a shop owner with points.merchant) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        audience: "resident" | "merchant";
+                        /** @description the partner bank, e.g. 县农商银行 */
+                        bank: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: date-time */
+                            givenAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/points/credit/consents/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw a consent: the holder himself, or staff over his place (409 CONSENT_WITHDRAWN) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: date-time */
+                            withdrawnAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/points/credit/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The partner bank's export: holders with a live consent and their points (residents: masked 身份证, balance, year's score, titles; shops: 统一社会信用代码, score, rating, titles). Token scope credit */
+        get: {
+            parameters: {
+                query?: {
+                    audience?: "resident" | "merchant";
+                    /** @description the partner bank, e.g. 县农商银行 */
+                    bank?: string;
+                    /** @description 1-based page number */
+                    page?: number;
+                    pageSize?: number;
+                    /** @description json (default): this page; xlsx: every page with the same filters as one .xlsx file */
+                    format?: "json" | "xlsx";
+                    /** @description the file's language (headers, labels); default from Accept-Language, else zh-CN */
+                    lang?: "zh-CN" | "en";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The page as JSON; with format=xlsx, the whole list as a spreadsheet (a download) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                consentId: string;
+                                audience: "resident" | "merchant";
+                                /** Format: uuid */
+                                holderId: string;
+                                name: string;
+                                /** @description residents: the 身份证 number masked; never whole */
+                                idMasked: string | null;
+                                /** @description shops: 统一社会信用代码 */
+                                uscc: string | null;
+                                community: string | null;
+                                balance: number;
+                                /** @description this year's score: base + added − deducted, 0 when vetoed */
+                                score: number;
+                                /** @description shops: consumers' average stars this year */
+                                rating: number | null;
+                                titles: {
+                                    kind: "starMember" | "virtueShop" | "trustedMerchant";
+                                    period: string;
+                                }[];
+                                bank: string;
+                                /** Format: date-time */
+                                consentedAt: string;
+                            }[];
+                            total: number;
+                        };
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/dashboard/overview": {
         parameters: {
             query?: never;
@@ -17161,6 +22111,79 @@ export interface paths {
                             }[];
                             /** Format: date-time */
                             at: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dashboard/points": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 积分榜 of the screen: the published star members and virtue shops of a node, names masked */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description A territory node in scope; default the top of the caller's scope */
+                    node?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            stars: {
+                                period: string;
+                                entries: {
+                                    rank: number;
+                                    /** @description 孙** for a member; a shop by its name */
+                                    name: string;
+                                    score: number;
+                                }[];
+                            } | null;
+                            shops: {
+                                period: string;
+                                entries: {
+                                    rank: number;
+                                    /** @description 孙** for a member; a shop by its name */
+                                    name: string;
+                                    score: number;
+                                }[];
+                            } | null;
                         };
                     };
                 };

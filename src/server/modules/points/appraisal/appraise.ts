@@ -47,7 +47,14 @@ export async function myRounds(db: Db, principal: Principal) {
     const rater = raterIn(round);
     return rater ? [{ round, rater }] : [];
   });
-  const nodes = new Map((await nodesByIds(db, mine.map((m) => m.round.nodeId))).map((n) => [n.id, n.name]));
+  const nodes = new Map(
+    (
+      await nodesByIds(
+        db,
+        mine.map((m) => m.round.nodeId),
+      )
+    ).map((n) => [n.id, n.name]),
+  );
   const items = [];
   for (const { round, rater } of mine) {
     const [members, given] = await Promise.all([
@@ -59,7 +66,9 @@ export async function myRounds(db: Db, principal: Principal) {
     ]);
     const scores = new Map(given.map((g) => [g.memberId, g.score]));
     // Himself first: 自评 comes before 互评.
-    const ordered = [...members].sort((a, b) => Number(b.id === rater.memberId) - Number(a.id === rater.memberId));
+    const ordered = [...members].sort(
+      (a, b) => Number(b.id === rater.memberId) - Number(a.id === rater.memberId),
+    );
     items.push({
       id: round.id,
       title: round.title,
@@ -91,7 +100,11 @@ export async function appraise(
 ) {
   const raterIn = await raterOf(db, principal);
   return audited(db, actor, async (tx, audit) => {
-    const [round] = await tx.select().from(appraisalRounds).where(eq(appraisalRounds.id, roundId)).for("share");
+    const [round] = await tx
+      .select()
+      .from(appraisalRounds)
+      .where(eq(appraisalRounds.id, roundId))
+      .for("share");
     if (!round) throw notFound("point_appraisal_round", roundId);
     const rater = raterIn(round);
     if (!rater) throw new AppError("NOT_A_RATER", 403);

@@ -32,12 +32,21 @@ export async function closeRound(db: Db, principal: Principal, actor: Actor, id:
     );
     const records = recordParts(new Map(members.map((m) => [m.id, scores.get(m.id)?.score ?? 0])));
     const given = rowsOf<{ member_id: string; rater_kind: RaterKind; score: number }>(
-      await tx.execute(sql`select member_id, rater_kind, score from point_appraisals where round_id = ${round.id}`),
+      await tx.execute(
+        sql`select member_id, rater_kind, score from point_appraisals where round_id = ${round.id}`,
+      ),
     );
     const results = members.map((m) => {
       const side = (kind: RaterKind) =>
-        average(given.filter((g) => g.member_id === m.id && g.rater_kind === kind).map((g) => Number(g.score)));
-      const parts = { record: records.get(m.id) ?? 0, self: side("self"), peer: side("peer"), resident: side("resident") };
+        average(
+          given.filter((g) => g.member_id === m.id && g.rater_kind === kind).map((g) => Number(g.score)),
+        );
+      const parts = {
+        record: records.get(m.id) ?? 0,
+        self: side("self"),
+        peer: side("peer"),
+        resident: side("resident"),
+      };
       const vetoed = scores.get(m.id)?.vetoed ? VETO_REASON : null;
       const { total } = combine(parts, round.weights);
       return { member: m, parts, total: vetoed ? 0 : total, vetoed };
@@ -58,7 +67,11 @@ export async function closeRound(db: Db, principal: Principal, actor: Actor, id:
       const issuer = await systemAccount(tx, "issuer", "member", round.territoryPath);
       const accounts = await holderAccounts(
         tx,
-        rewarded.map((r) => ({ audience: "member", holderId: r.member.id, territoryPath: r.member.territoryPath })),
+        rewarded.map((r) => ({
+          audience: "member",
+          holderId: r.member.id,
+          territoryPath: r.member.territoryPath,
+        })),
       );
       const transfers: Transfer[] = rewarded.map((r) => {
         const holder = accounts.get(`member:${r.member.id}`) as string;

@@ -3,7 +3,13 @@ import { average, combine, DEFAULT_WEIGHTS, recordParts, rewardOf } from "./comb
 
 describe("appraisal scores (pure)", () => {
   it("scales the record so the round's best is 100", () => {
-    const parts = recordParts(new Map([["a", 120], ["b", 60], ["c", -5]]));
+    const parts = recordParts(
+      new Map([
+        ["a", 120],
+        ["b", 60],
+        ["c", -5],
+      ]),
+    );
     expect([...parts.values()]).toEqual([100, 50, 0]);
     expect([...recordParts(new Map([["a", 0]])).values()]).toEqual([0]);
   });

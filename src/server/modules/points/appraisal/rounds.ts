@@ -8,7 +8,13 @@ import { type Paging, pageWindow } from "../../../platform/http/paging.ts";
 import { membersLivingUnder } from "../../people/index.ts";
 import { getNode, nodesByIds, scopedTo } from "../../territory/index.ts";
 import { DEFAULT_WEIGHTS, rewardOf, SIDES } from "./combine.ts";
-import { type AppraisalWeights, appraisalResults, appraisalRounds, type RaterKind, type RoundStatus } from "./tables.ts";
+import {
+  type AppraisalWeights,
+  appraisalResults,
+  appraisalRounds,
+  type RaterKind,
+  type RoundStatus,
+} from "./tables.ts";
 
 export type Round = typeof appraisalRounds.$inferSelect;
 
@@ -32,7 +38,8 @@ export async function createRound(
   input: { nodeId: string; period?: string; title?: string; weights?: AppraisalWeights },
 ) {
   const node = await getNode(db, principal, input.nodeId, "points.manage");
-  if (node.level !== "community") throw unprocessable("NOT_A_COMMUNITY", { field: "nodeId", level: node.level });
+  if (node.level !== "community")
+    throw unprocessable("NOT_A_COMMUNITY", { field: "nodeId", level: node.level });
   const weights = input.weights ?? DEFAULT_WEIGHTS;
   const sum = weights.record + weights.self + weights.peer + weights.resident;
   if (sum !== 100) throw unprocessable("WEIGHTS_NOT_100", { field: "weights", sum });
@@ -48,7 +55,14 @@ export async function createRound(
     if (existing) throw conflict("ROUND_EXISTS", { id: existing.id });
     const [row] = await tx
       .insert(appraisalRounds)
-      .values({ nodeId: node.id, territoryPath: node.path, period, title, weights, createdBy: principal.userId })
+      .values({
+        nodeId: node.id,
+        territoryPath: node.path,
+        period,
+        title,
+        weights,
+        createdBy: principal.userId,
+      })
       .returning();
     if (!row) throw new AppError("INTERNAL", 500);
     await audit({
@@ -104,7 +118,14 @@ export async function listRounds(
       .offset(offset),
     db.select({ n: count() }).from(appraisalRounds).where(where),
   ]);
-  const nodes = new Map((await nodesByIds(db, rows.map((r) => r.round.nodeId))).map((n) => [n.id, n.name]));
+  const nodes = new Map(
+    (
+      await nodesByIds(
+        db,
+        rows.map((r) => r.round.nodeId),
+      )
+    ).map((n) => [n.id, n.name]),
+  );
   return {
     items: rows.map((r) => presentRound(r.round, nodes.get(r.round.nodeId) ?? "", Number(r.appraisals))),
     total: total?.n ?? 0,
@@ -113,7 +134,12 @@ export async function listRounds(
 
 /** A round of the caller's points.manage scope, or 404 as if it did not exist. */
 export async function roundInScope(executor: Executor, principal: Principal, id: string, lock = false) {
-  const conditions = await scopedTo(executor as Db, principal, "points.manage", appraisalRounds.territoryPath);
+  const conditions = await scopedTo(
+    executor as Db,
+    principal,
+    "points.manage",
+    appraisalRounds.territoryPath,
+  );
   const query = executor
     .select()
     .from(appraisalRounds)

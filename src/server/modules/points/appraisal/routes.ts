@@ -31,12 +31,14 @@ export function appraisalRoutes(app: App, { db }: ModuleContext) {
       config: manage,
       schema: {
         tags,
-        summary: "Open a community's half-year appraisal round (weights record/self/peer/resident in %, default 60/10/15/15)",
+        summary:
+          "Open a community's half-year appraisal round (weights record/self/peer/resident in %, default 60/10/15/15)",
         body: NewRound,
         response: responses({ 201: RoundItem }),
       },
     },
-    async (req, reply) => reply.status(201).send(await createRound(db, principalOf(req), req.actor, req.body)),
+    async (req, reply) =>
+      reply.status(201).send(await createRound(db, principalOf(req), req.actor, req.body)),
   );
 
   app.get(
@@ -135,7 +137,8 @@ export function appraisalRoutes(app: App, { db }: ModuleContext) {
       config: manage,
       schema: {
         tags,
-        summary: "Close a round: each member's record and appraisals combined, results stored, points credited",
+        summary:
+          "Close a round: each member's record and appraisals combined, results stored, points credited",
         params: IdParams,
         response: responses({ 200: RoundDetail }),
       },

@@ -27,7 +27,11 @@ export function sendResultsXlsx(request: FastifyRequest, reply: FastifyReply, ro
         { header: `${a.record} ${weights.record}%`, width: 12, value: (r: Row) => part(r.result?.record) },
         { header: `${a.self} ${weights.self}%`, width: 10, value: (r: Row) => part(r.result?.self) },
         { header: `${a.peer} ${weights.peer}%`, width: 12, value: (r: Row) => part(r.result?.peer) },
-        { header: `${a.resident} ${weights.resident}%`, width: 12, value: (r: Row) => part(r.result?.resident) },
+        {
+          header: `${a.resident} ${weights.resident}%`,
+          width: 12,
+          value: (r: Row) => part(r.result?.resident),
+        },
         { header: a.total, width: 10, value: (r: Row) => part(r.result?.total) },
         { header: a.points, width: 10, value: (r: Row) => part(r.result?.points) },
         { header: a.vetoed, width: 16, value: (r: Row) => r.result?.vetoed ?? null },
@@ -41,7 +45,10 @@ export function sendResultsXlsx(request: FastifyRequest, reply: FastifyReply, ro
   const title = `${round.title}${w.export.files.appraisalResults}`;
   return reply
     .type(XLSX_TYPE)
-    .header("content-disposition", attachment(`${title}-${chinaDay()}.xlsx`, `appraisal-${round.period}.xlsx`))
+    .header(
+      "content-disposition",
+      attachment(`${title}-${chinaDay()}.xlsx`, `appraisal-${round.period}.xlsx`),
+    )
     .header("cache-control", "no-store")
     .send(body);
 }

@@ -148,7 +148,18 @@ export async function myConsents(db: Db, principal: Principal) {
             ),
           )
           .orderBy(desc(creditConsents.givenAt), asc(creditConsents.id));
+  // The partner bank the district's people consent to: the latest one anyone here chose.
+  const district = holders[0]?.territoryPath.split("/")[1];
+  const [latest] = district
+    ? await db
+        .select({ bank: creditConsents.bank })
+        .from(creditConsents)
+        .where(sql`${creditConsents.territoryPath} like ${`/${district}/%`}`)
+        .orderBy(desc(creditConsents.givenAt), asc(creditConsents.id))
+        .limit(1)
+    : [];
   return {
+    bank: latest?.bank ?? null,
     items: holders.map((h) => ({
       audience: h.audience,
       name: h.name,

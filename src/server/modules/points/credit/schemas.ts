@@ -25,6 +25,9 @@ export const ConsentItem = Type.Object({
 });
 
 export const MyConsents = Type.Object({
+  bank: Nullable(
+    Type.String({ description: "the district's partner bank, as chosen in its latest consent" }),
+  ),
   items: Type.Array(
     Type.Object({
       audience: Audience,

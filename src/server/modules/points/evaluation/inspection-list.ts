@@ -1,12 +1,12 @@
 import { and, desc, eq, type SQL, sql } from "drizzle-orm";
-import { type Principal, inScope } from "../../../platform/auth/index.ts";
+import { inScope, type Principal } from "../../../platform/auth/index.ts";
 import type { Db } from "../../../platform/db/index.ts";
 import { photoRefs } from "../../../platform/files/index.ts";
 import { type Paging, selectPage } from "../../../platform/http/paging.ts";
 import { userCards } from "../../accounts/index.ts";
 import { merchantsByIds } from "../../places/index.ts";
 import { getNode } from "../../territory/index.ts";
-import { appliedItemsOf } from "./inspections.ts";
+import { appliedItemsOf, inspectableShop } from "./inspections.ts";
 import { inspections } from "./tables.ts";
 
 export interface InspectionFilter extends Paging {
@@ -20,12 +20,18 @@ export interface InspectionFilter extends Paging {
 
 /** GET /points/inspections: inspections of shops in the caller's scope, newest first. */
 export async function listInspections(db: Db, principal: Principal, f: InspectionFilter) {
-  const conditions: Array<SQL | undefined> = [inScope(principal, "points.inspect", inspections.territoryPath)];
+  const conditions: Array<SQL | undefined> = [
+    inScope(principal, "points.inspect", inspections.territoryPath),
+  ];
   if (f.underId) {
     const node = await getNode(db, principal, f.underId, "points.inspect");
     conditions.push(sql`${inspections.territoryPath} like ${`${node.path}%`}`);
   }
-  if (f.merchantId) conditions.push(eq(inspections.merchantId, f.merchantId));
+  if (f.merchantId) {
+    // A shop out of scope is not found, as one that does not exist.
+    await inspectableShop(db, principal, f.merchantId);
+    conditions.push(eq(inspections.merchantId, f.merchantId));
+  }
   if (f.mine) conditions.push(eq(inspections.inspectorId, principal.userId));
   if (f.month)
     conditions.push(

@@ -11,15 +11,12 @@
  * So the base is counted once, by the score, and never twice.
  */
 import { randomUUID } from "node:crypto";
-import { and, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import { type Actor, audited } from "../../../platform/audit/index.ts";
 import { type Principal, scopePaths } from "../../../platform/auth/index.ts";
-import { chinaDate } from "../../../platform/china-time.ts";
 import { type Db, type Executor, rowsOf } from "../../../platform/db/index.ts";
 import { AppError, notFound, unprocessable } from "../../../platform/errors.ts";
-import { assertFilesExist, photoRefs } from "../../../platform/files/index.ts";
-import { type Paging, pageWindow } from "../../../platform/http/paging.ts";
-import { userCards } from "../../accounts/index.ts";
+import { assertFilesExist } from "../../../platform/files/index.ts";
 import { type MerchantRecord, merchantsByIds } from "../../places/index.ts";
 import { holderAccounts, post, systemAccount, type Transfer } from "../ledger/engine.ts";
 import { pointAccounts, pointPostings } from "../ledger/tables.ts";
@@ -91,14 +88,19 @@ export async function createInspection(db: Db, principal: Principal, actor: Acto
   const photos = input.photos ?? [];
   const needsEvidence = [...wanted.keys()].map((id) => byId.get(id) as Rule).find((r) => r.evidenceRequired);
   if (needsEvidence && photos.length === 0)
-    throw unprocessable("INSPECTION_EVIDENCE_REQUIRED", { ruleId: needsEvidence.id, name: needsEvidence.name });
+    throw unprocessable("INSPECTION_EVIDENCE_REQUIRED", {
+      ruleId: needsEvidence.id,
+      name: needsEvidence.name,
+    });
   await assertFilesExist(db, photos);
   const note = input.note?.trim() ?? "";
 
   return audited(db, actor, async (tx, audit) => {
     const id = randomUUID();
     const holder = (
-      await holderAccounts(tx, [{ audience: "merchant", holderId: shop.id, territoryPath: shop.territoryPath }])
+      await holderAccounts(tx, [
+        { audience: "merchant", holderId: shop.id, territoryPath: shop.territoryPath },
+      ])
     ).get(`merchant:${shop.id}`) as string;
     const issuer = await systemAccount(tx, "issuer", "merchant", shop.territoryPath);
     // Both accounts locked in id order (as the engine does), so the balance read here is the one the
@@ -138,7 +140,11 @@ export async function createInspection(db: Db, principal: Principal, actor: Acto
         merchantId: shop.id,
         territoryPath: shop.territoryPath,
         inspectorId: principal.userId,
-        items: items.map((i) => ({ ruleId: i.ruleId, quantity: i.quantity, ...(i.note ? { note: i.note } : {}) })),
+        items: items.map((i) => ({
+          ruleId: i.ruleId,
+          quantity: i.quantity,
+          ...(i.note ? { note: i.note } : {}),
+        })),
         photos,
         note,
         net: added - deducted,
@@ -173,7 +179,14 @@ export async function createInspection(db: Db, principal: Principal, actor: Acto
       action: "points.inspection.create",
       entity: "point_inspection",
       entityId: id,
-      after: { merchantId: shop.id, shop: shop.name, added, deducted, items: items.length, photos: photos.length },
+      after: {
+        merchantId: shop.id,
+        shop: shop.name,
+        added,
+        deducted,
+        items: items.length,
+        photos: photos.length,
+      },
     });
     return { id, merchantId: shop.id, added, deducted, net: added - deducted, items, replayed: false };
   });

@@ -1,5 +1,4 @@
-import { and, count, eq, gt } from "drizzle-orm";
-import { sql } from "drizzle-orm";
+import { and, count, eq, gt, sql } from "drizzle-orm";
 import { type Actor, audited } from "../../../platform/audit/index.ts";
 import { auditLog } from "../../../platform/audit/tables.ts";
 import { chinaDate } from "../../../platform/china-time.ts";
@@ -56,7 +55,11 @@ export async function rateShop(db: Db, pii: PiiVault, actor: Actor, merchantId: 
       .select({ n: count() })
       .from(auditLog)
       .where(
-        and(eq(auditLog.action, RATED), eq(auditLog.ip, ip), gt(auditLog.at, new Date(Date.now() - 3_600_000))),
+        and(
+          eq(auditLog.action, RATED),
+          eq(auditLog.ip, ip),
+          gt(auditLog.at, new Date(Date.now() - 3_600_000)),
+        ),
       );
     if ((n?.n ?? 0) >= MAX_RATINGS_PER_IP_HOUR)
       throw new AppError("TOO_MANY_RATINGS", 429, { retryAfterSeconds: 3600 });

@@ -10,7 +10,7 @@ import { getNode } from "../../territory/index.ts";
 import { accountsOfHolders } from "../ledger/holders.ts";
 import { pointPostings } from "../ledger/tables.ts";
 import { byIndicator, recentRatings, type ShopFigures, shopFigures } from "./figures.ts";
-import { appliedItemsOf, inspectableShop } from "./inspections.ts";
+import { appliedItemsOf, inspectableShop, shopIndicators } from "./inspections.ts";
 import { inspections } from "./tables.ts";
 
 export interface MerchantFilter extends Paging {
@@ -124,7 +124,11 @@ async function lostPoints(executor: Executor, accountId: string, limit = 50) {
     .orderBy(desc(pointPostings.at), desc(pointPostings.id))
     .limit(limit);
   const inspectionIds = [
-    ...new Set(rows.flatMap((r) => (r.businessKey.startsWith("inspection:") ? [r.businessKey.split(":")[1] as string] : []))),
+    ...new Set(
+      rows.flatMap((r) =>
+        r.businessKey.startsWith("inspection:") ? [r.businessKey.split(":")[1] as string] : [],
+      ),
+    ),
   ];
   const found = inspectionIds.length
     ? await executor.select().from(inspections).where(inArray(inspections.id, inspectionIds))
@@ -150,3 +154,22 @@ async function lostPoints(executor: Executor, accountId: string, limit = 50) {
   });
 }
 
+/** GET /points/merchants/{id}/indicators: what an inspector may score at this shop, and its score. */
+export async function merchantIndicators(db: Db, principal: Principal, id: string) {
+  const shop = await inspectableShop(db, principal, id);
+  const [{ set, rules }, figures] = await Promise.all([shopIndicators(db, shop), shopFigures(db, [shop])]);
+  return {
+    merchant: { id: shop.id, name: shop.name, address: shop.address },
+    ruleSet: set ? { id: set.id, name: set.name, baseScore: set.baseScore } : null,
+    rules: rules.map((r) => ({
+      id: r.id,
+      code: r.code,
+      indicator: r.indicator,
+      name: r.name,
+      kind: r.kind as "add" | "deduct",
+      points: r.points,
+      evidenceRequired: r.evidenceRequired,
+    })),
+    score: figures.get(shop.id)?.score.score ?? 0,
+  };
+}

@@ -43,7 +43,13 @@ export async function listAccounts(db: Db, principal: Principal, f: AccountFilte
   const { limit, offset } = pageWindow(f);
   const order = f.sort === "balance" ? asc(pointAccounts.balance) : desc(pointAccounts.balance);
   const [rows, [total]] = await Promise.all([
-    db.select().from(pointAccounts).where(where).orderBy(order, asc(pointAccounts.id)).limit(limit).offset(offset),
+    db
+      .select()
+      .from(pointAccounts)
+      .where(where)
+      .orderBy(order, asc(pointAccounts.id))
+      .limit(limit)
+      .offset(offset),
     db.select({ n: count() }).from(pointAccounts).where(where),
   ]);
   const names = await namesOf(db, rows);

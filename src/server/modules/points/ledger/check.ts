@@ -17,7 +17,14 @@ interface CheckRow {
   spent: string | number;
   held: string | number;
   mismatched: string | number;
-  wrong: Array<{ id: string; kind: AccountKind; audience: Audience; holder_id: string; balance: number; net: number }> | null;
+  wrong: Array<{
+    id: string;
+    kind: AccountKind;
+    audience: Audience;
+    holder_id: string;
+    balance: number;
+    net: number;
+  }> | null;
 }
 
 /**

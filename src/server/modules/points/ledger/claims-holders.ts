@@ -35,7 +35,11 @@ export async function holderInScope(
  * The account (user) of a holder, found by phone as every module finds him: a member by his
  * resident row's phone, a shop by its owner's. Null when he has no account to be told in.
  */
-export async function holderUserId(executor: Executor, audience: Audience, holderId: string): Promise<string | null> {
+export async function holderUserId(
+  executor: Executor,
+  audience: Audience,
+  holderId: string,
+): Promise<string | null> {
   let phone: string | undefined;
   if (audience === "merchant") phone = (await merchantPhones(executor, [holderId])).get(holderId);
   else {

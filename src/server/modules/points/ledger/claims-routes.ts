@@ -23,7 +23,12 @@ const ClaimItem = Type.Object({
   id: Uuid,
   audience: Enum(AUDIENCES),
   holder: Person,
-  rule: Type.Object({ id: Uuid, name: Type.String(), indicator: Nullable(Type.String()), kind: Enum(RULE_KINDS) }),
+  rule: Type.Object({
+    id: Uuid,
+    name: Type.String(),
+    indicator: Nullable(Type.String()),
+    kind: Enum(RULE_KINDS),
+  }),
   quantity: Type.Integer(),
   points: Type.Integer(),
   note: Type.String(),
@@ -90,7 +95,8 @@ export function claimRoutes(app: App, { db }: ModuleContext) {
         }),
       },
     },
-    async (req, reply) => reply.status(201).send(await createClaim(db, principalOf(req), req.actor, req.body)),
+    async (req, reply) =>
+      reply.status(201).send(await createClaim(db, principalOf(req), req.actor, req.body)),
   );
 
   app.get(
@@ -104,6 +110,9 @@ export function claimRoutes(app: App, { db }: ModuleContext) {
           {
             status: Type.Optional(Enum(CLAIM_STATUSES)),
             audience: Type.Optional(Enum(AUDIENCES)),
+            decidable: Type.Optional(
+              Type.Boolean({ description: "only the pending claims the caller may decide (his to-do)" }),
+            ),
             ...PageQuery,
           },
           { additionalProperties: false },
@@ -113,7 +122,9 @@ export function claimRoutes(app: App, { db }: ModuleContext) {
     },
     (req, reply) => {
       const principal = principalOf(req);
-      return listOrExport(req, reply, claimSheet, (paging) => listClaims(db, principal, { ...req.query, ...paging }));
+      return listOrExport(req, reply, claimSheet, (paging) =>
+        listClaims(db, principal, { ...req.query, ...paging }),
+      );
     },
   );
 
@@ -129,7 +140,11 @@ export function claimRoutes(app: App, { db }: ModuleContext) {
         response: responses({ 200: Decided }),
       },
     },
-    (req) => decideClaim(db, principalOf(req), req.actor, req.params.id, { approve: true, reason: req.body?.reason }),
+    (req) =>
+      decideClaim(db, principalOf(req), req.actor, req.params.id, {
+        approve: true,
+        reason: req.body?.reason,
+      }),
   );
 
   app.post(
@@ -140,11 +155,18 @@ export function claimRoutes(app: App, { db }: ModuleContext) {
         tags,
         summary: "Reject a claim with the reason the holder is told",
         params: IdParams,
-        body: Type.Object({ reason: Type.String({ minLength: 1, maxLength: 500 }) }, { additionalProperties: false }),
+        body: Type.Object(
+          { reason: Type.String({ minLength: 1, maxLength: 500 }) },
+          { additionalProperties: false },
+        ),
         response: responses({ 200: Decided }),
       },
     },
-    (req) => decideClaim(db, principalOf(req), req.actor, req.params.id, { approve: false, reason: req.body.reason }),
+    (req) =>
+      decideClaim(db, principalOf(req), req.actor, req.params.id, {
+        approve: false,
+        reason: req.body.reason,
+      }),
   );
 
   app.post(
@@ -153,15 +175,21 @@ export function claimRoutes(app: App, { db }: ModuleContext) {
       config: manage,
       schema: {
         tags,
-        summary: "Undo a posting made in error by the opposite posting (once; not a redemption or a reversal)",
+        summary:
+          "Undo a posting made in error by the opposite posting (once; not a redemption or a reversal)",
         params: Type.Object({ id: Type.Integer({ minimum: 1 }) }, { additionalProperties: false }),
-        body: Type.Object({ reason: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false }),
+        body: Type.Object(
+          { reason: Type.String({ minLength: 1, maxLength: 200 }) },
+          { additionalProperties: false },
+        ),
         response: responses({
           201: Type.Object({ id: Type.Integer(), reversesId: Type.Integer(), amount: Type.Integer() }),
         }),
       },
     },
     async (req, reply) =>
-      reply.status(201).send(await reversePosting(db, principalOf(req), req.actor, req.params.id, req.body.reason)),
+      reply
+        .status(201)
+        .send(await reversePosting(db, principalOf(req), req.actor, req.params.id, req.body.reason)),
   );
 }

@@ -10,7 +10,11 @@ export const claimSheet: ListSheet<ItemOf<typeof listClaims>> = {
     return [
       { header: c.holder, width: 16, value: (x) => x.holder.name },
       { header: c.audience, width: 10, value: (x) => w.pointsRules.audienceShort[x.audience] },
-      { header: c.rule, width: 24, value: (x) => (x.rule.indicator ? `${x.rule.indicator}：${x.rule.name}` : x.rule.name) },
+      {
+        header: c.rule,
+        width: 24,
+        value: (x) => (x.rule.indicator ? `${x.rule.indicator}：${x.rule.name}` : x.rule.name),
+      },
       { header: c.points, width: 8, value: (x) => (x.rule.kind === "deduct" ? -x.points : x.points) },
       { header: c.happenedOn, width: 12, value: (x) => x.happenedOn },
       { header: c.note, width: 30, value: (x) => x.note || null },

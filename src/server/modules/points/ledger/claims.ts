@@ -1,6 +1,6 @@
-import { and, count, desc, eq, inArray, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import { type Actor, audited } from "../../../platform/audit/index.ts";
-import { inScope, type Principal } from "../../../platform/auth/index.ts";
+import { inScope, type Principal, scopePaths } from "../../../platform/auth/index.ts";
 import type { Db, Executor } from "../../../platform/db/index.ts";
 import { AppError, conflict, notFound, unprocessable } from "../../../platform/errors.ts";
 import { assertFilesExist, photoRefs } from "../../../platform/files/index.ts";
@@ -31,7 +31,13 @@ export interface ClaimForm {
 }
 
 /** POST /points/claims: a manual entry for a holder in scope, by a rule of the set governing him. */
-export async function createClaim(db: Db, principal: Principal, actor: Actor, form: ClaimForm, now = new Date()) {
+export async function createClaim(
+  db: Db,
+  principal: Principal,
+  actor: Actor,
+  form: ClaimForm,
+  now = new Date(),
+) {
   const holder = await holderInScope(db, principal, form.audience, form.holderId);
   const set = await activeRuleSet(db, form.audience, holder.territoryPath);
   const [rule] = set
@@ -40,14 +46,17 @@ export async function createClaim(db: Db, principal: Principal, actor: Actor, fo
         .from(pointRules)
         .where(and(eq(pointRules.id, form.ruleId), eq(pointRules.ruleSetId, set.id)))
     : [];
-  if (!rule || rule.trigger !== "manual" || rule.kind === "base")
+  if (rule?.trigger !== "manual" || rule.kind === "base")
     throw unprocessable("RULE_NOT_CLAIMABLE", { field: "ruleId" });
   const evidence = [...new Set(form.evidence ?? [])];
   if (rule.evidenceRequired && evidence.length === 0)
     throw unprocessable("EVIDENCE_REQUIRED", { field: "evidence", rule: rule.name });
   await assertFilesExist(db, evidence);
   const when = happenedOnProblem(form.happenedOn, now);
-  if (when) throw unprocessable(when === "future" ? "HAPPENED_IN_FUTURE" : "HAPPENED_TOO_LONG_AGO", { field: "happenedOn" });
+  if (when)
+    throw unprocessable(when === "future" ? "HAPPENED_IN_FUTURE" : "HAPPENED_TOO_LONG_AGO", {
+      field: "happenedOn",
+    });
   // A veto or a once-off deed counts once; a per-hour rule counts its hours.
   const quantity = rule.kind === "veto" ? 1 : (form.quantity ?? 1);
   return audited(db, actor, async (tx, audit) => {
@@ -73,7 +82,13 @@ export async function createClaim(db: Db, principal: Principal, actor: Actor, fo
       action: "points.claim.create",
       entity: ENTITY,
       entityId: row.id,
-      after: { holder: holder.name, audience: holder.audience, rule: rule.name, quantity, points: row.points },
+      after: {
+        holder: holder.name,
+        audience: holder.audience,
+        rule: rule.name,
+        quantity,
+        points: row.points,
+      },
     });
     return { id: row.id, status: "pending" as const, points: row.points };
   });
@@ -82,6 +97,26 @@ export async function createClaim(db: Db, principal: Principal, actor: Actor, fo
 export interface ClaimFilter extends Paging {
   status?: ClaimStatus;
   audience?: Audience;
+  /** Only the pending claims the caller may decide (his to-do). */
+  decidable?: boolean;
+}
+
+/**
+ * The pending claims this caller may decide, as SQL: approverProblem's rule — a claim of a rule
+ * with an approver role, where he holds that role over its place; of one without, where he manages
+ * points over it; never his own.
+ */
+export function decidableBy(principal: Principal): SQL {
+  const over = (nodePath: string) => sql`${pointClaims.territoryPath} like ${`${nodePath}%`}`;
+  const byRole = principal.roles.map(
+    (r) => sql`(${pointClaims.approverRole} = ${r.role} and ${over(r.nodePath)})`,
+  );
+  const byManage = scopePaths(principal, PERMISSION).map(
+    (p) => sql`(${pointClaims.approverRole} is null and ${over(p)})`,
+  );
+  const may = [...byRole, ...byManage];
+  return sql`(${pointClaims.status} = 'pending' and ${pointClaims.submittedBy} <> ${principal.userId}
+    and ${may.length > 0 ? sql.join(may, sql` or `) : sql`false`})`;
 }
 
 /** GET /points/claims: the claims of the caller's scope, newest first, each saying if he may decide it. */
@@ -89,6 +124,7 @@ export async function listClaims(db: Db, principal: Principal, f: ClaimFilter) {
   const conditions: SQL[] = [inScope(principal, PERMISSION, pointClaims.territoryPath)];
   if (f.status) conditions.push(eq(pointClaims.status, f.status));
   if (f.audience) conditions.push(eq(pointAccounts.audience, f.audience));
+  if (f.decidable) conditions.push(decidableBy(principal));
   const where = and(...conditions);
   const { limit, offset } = pageWindow(f);
   const [rows, [total]] = await Promise.all([
@@ -114,9 +150,10 @@ type ClaimRow = { claim: typeof pointClaims.$inferSelect; audience: Audience; ho
 async function present(executor: Executor, principal: Principal, rows: ClaimRow[]) {
   const ruleIds = [...new Set(rows.map((r) => r.claim.ruleId))];
   const rules = new Map(
-    (ruleIds.length ? await executor.select().from(pointRules).where(inArray(pointRules.id, ruleIds)) : []).map(
-      (r) => [r.id, r],
-    ),
+    (ruleIds.length
+      ? await executor.select().from(pointRules).where(inArray(pointRules.id, ruleIds))
+      : []
+    ).map((r) => [r.id, r]),
   );
   const names = new Map<string, string>();
   for (const audience of new Set(rows.map((r) => r.audience))) {
@@ -181,7 +218,8 @@ export async function decideClaim(
     if (!found) throw notFound(ENTITY, id);
     const c = found.claim;
     const problem = approverProblem(principal, c);
-    if (problem) throw new AppError(problem, 403);
+    if (problem === "OWN_CLAIM") throw new AppError("OWN_CLAIM", 403);
+    if (problem) throw new AppError("NOT_APPROVER", 403);
     if (!canMove(c.status, to)) throw conflict("ILLEGAL_TRANSITION", { status: c.status });
     const [rule] = await tx.select().from(pointRules).where(eq(pointRules.id, c.ruleId));
     if (!rule) throw new AppError("INTERNAL", 500);
@@ -191,9 +229,16 @@ export async function decideClaim(
       const now = new Date();
       let amount = c.points;
       if (rule.capPoints != null && rule.capPeriod)
-        amount = capped(amount, rule.capPoints, await usedUnderCap(tx, c.accountId, rule.code, capWindow(rule.capPeriod, now)));
+        amount = capped(
+          amount,
+          rule.capPoints,
+          await usedUnderCap(tx, c.accountId, rule.code, capWindow(rule.capPeriod, now)),
+        );
       if (rule.kind === "deduct") {
-        const [a] = await tx.select({ balance: pointAccounts.balance }).from(pointAccounts).where(eq(pointAccounts.id, c.accountId));
+        const [a] = await tx
+          .select({ balance: pointAccounts.balance })
+          .from(pointAccounts)
+          .where(eq(pointAccounts.id, c.accountId));
         amount = Math.min(amount, a?.balance ?? 0);
       }
       if (amount > 0) {

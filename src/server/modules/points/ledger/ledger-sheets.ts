@@ -54,7 +54,12 @@ export function sendStatementXlsx(
   const what = (l: StatementLine) => l.what || w.pointsLedger.postingKinds[l.kind];
   const rows: Row[] = [
     { date: `${statement.month}-01`, what: c.opening, amount: null, balance: statement.opening },
-    ...statement.items.map((l) => ({ date: l.date, what: what(l), amount: l.amount, balance: l.balanceAfter })),
+    ...statement.items.map((l) => ({
+      date: l.date,
+      what: what(l),
+      amount: l.amount,
+      balance: l.balanceAfter,
+    })),
     { date: "", what: c.closing, amount: null, balance: statement.closing },
   ];
   const title = `${statement.name}${w.pointsLedger.kinds[statement.audience]}${statement.month}${w.export.files.pointStatement}`;
@@ -69,8 +74,16 @@ export function sendStatementXlsx(
       columns: [
         { header: c.date, width: 12, value: (r: Row) => r.date },
         { header: c.what, width: 32, value: (r: Row) => r.what },
-        { header: c.income, width: 10, value: (r: Row) => (r.amount !== null && r.amount > 0 ? r.amount : null) },
-        { header: c.expense, width: 10, value: (r: Row) => (r.amount !== null && r.amount < 0 ? -r.amount : null) },
+        {
+          header: c.income,
+          width: 10,
+          value: (r: Row) => (r.amount !== null && r.amount > 0 ? r.amount : null),
+        },
+        {
+          header: c.expense,
+          width: 10,
+          value: (r: Row) => (r.amount !== null && r.amount < 0 ? -r.amount : null),
+        },
         { header: c.balance, width: 10, value: (r: Row) => r.balance },
       ],
     },

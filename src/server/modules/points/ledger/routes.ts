@@ -55,7 +55,8 @@ export function ledgerRoutes(app: App, { db }: ModuleContext) {
       config: own,
       schema: {
         tags,
-        summary: "The caller's points (睦邻 / 先锋 / 商铺): balance, this month's +/−, the half-year's score, rank",
+        summary:
+          "The caller's points (睦邻 / 先锋 / 商铺): balance, this month's +/−, the half-year's score, rank",
         response: responses({ 200: MyPoints }),
       },
     },
@@ -68,7 +69,8 @@ export function ledgerRoutes(app: App, { db }: ModuleContext) {
       config: own,
       schema: {
         tags,
-        summary: "The caller's month: opening balance, each posting with the balance after it, closing balance",
+        summary:
+          "The caller's month: opening balance, each posting with the balance after it, closing balance",
         querystring: MyStatementQuery,
         response: responses({ 200: Statement }),
       },

@@ -4,7 +4,10 @@ import { AUDIENCES } from "../rules/tables.ts";
 import { ACCOUNT_KINDS, POSTING_KINDS } from "./tables.ts";
 
 /** Schemas of the ledger's views: my points, statements, accounts, postings, the check. */
-export const Month = Type.String({ pattern: "^\\d{4}-(0[1-9]|1[0-2])$", description: "2026-11 (China time)" });
+export const Month = Type.String({
+  pattern: "^\\d{4}-(0[1-9]|1[0-2])$",
+  description: "2026-11 (China time)",
+});
 const Int = Type.Integer();
 
 export const Score = Type.Object({

@@ -20,6 +20,12 @@ type RankingRow = typeof rankings.$inferSelect;
 /** Rankings are drawn for these levels: a community's, a street's or the district's best. */
 const RANKING_LEVELS = new Set(["community", "street", "district"]);
 export const DEFAULT_SIZE = 10;
+/** Each step's audit action, spelt out so the audit log's words can be checked against them. */
+const AUDIT_ACTIONS: Record<RankingAction, string> = {
+  approve: "points.ranking.approve",
+  publish: "points.ranking.publish",
+  withdraw: "points.ranking.withdraw",
+};
 
 /** A ranking as the list shows it: its area and who drew and approved it, and what may be done now. */
 async function present(executor: Executor, rows: RankingRow[], principal: Principal) {
@@ -225,6 +231,7 @@ export async function moveRanking(
   action: RankingAction,
   reason?: string,
 ) {
+  if (action === "withdraw" && !reason?.trim()) throw badRequest("VALIDATION_FAILED", { field: "reason" });
   await audited(db, actor, async (tx, audit) => {
     const row = await rankingInScope(tx, principal, id);
     const { from, to } = TRANSITIONS.find((t) => t.action === action) as (typeof TRANSITIONS)[number];
@@ -249,11 +256,11 @@ export async function moveRanking(
       throw conflict("ILLEGAL_TRANSITION", { status: current?.status ?? row.status });
     }
     await audit({
-      action: `points.ranking.${action}`,
+      action: AUDIT_ACTIONS[action],
       entity: "point_ranking",
       entityId: id,
       before: { status: row.status },
-      after: { status: to, ...(reason ? { reason } : {}) },
+      after: { status: to, ...(reason ? { reason: reason.trim() } : {}) },
     });
     if (action === "publish") await tellTitled(tx, moved);
   });

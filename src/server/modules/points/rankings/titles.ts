@@ -63,24 +63,30 @@ export interface PublishedRanking {
 /**
  * The ranking a wall or the screen shows for a place: the latest published one of this kind drawn
  * at the node itself, else at the nearest node above it (a community without its own shows its
- * street's). Names are masked — this is for public display.
+ * street's). With `orBelow` (the screen over a street or the district), failing those, the latest
+ * published under it. Names are masked — this is for public display.
  */
 export async function publishedRanking(
   executor: Executor,
-  { kind, nodePath }: { kind: TitleKind; nodePath: string },
+  { kind, nodePath, orBelow = false }: { kind: TitleKind; nodePath: string; orBelow?: boolean },
 ): Promise<PublishedRanking | null> {
-  const [ranking] = await executor
+  const published = and(eq(rankings.kind, kind), eq(rankings.status, "published"));
+  const [here] = await executor
     .select()
     .from(rankings)
-    .where(
-      and(
-        eq(rankings.kind, kind),
-        eq(rankings.status, "published"),
-        sql`${nodePath} like ${rankings.territoryPath} || '%'`,
-      ),
-    )
+    .where(and(published, sql`${nodePath} like ${rankings.territoryPath} || '%'`))
     .orderBy(sql`length(${rankings.territoryPath}) desc`, desc(rankings.publishedAt), asc(rankings.id))
     .limit(1);
+  const [below] =
+    here || !orBelow
+      ? []
+      : await executor
+          .select()
+          .from(rankings)
+          .where(and(published, sql`${rankings.territoryPath} like ${`${nodePath}%`}`))
+          .orderBy(desc(rankings.publishedAt), asc(rankings.id))
+          .limit(1);
+  const ranking = here ?? below;
   if (!ranking) return null;
   const rows = await executor
     .select()

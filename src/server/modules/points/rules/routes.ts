@@ -80,7 +80,8 @@ export function ruleRoutes(app: App, { db }: ModuleContext) {
         response: responses({ 201: Id }),
       },
     },
-    async (req, reply) => reply.status(201).send(await createRuleSet(db, principalOf(req), req.actor, req.body)),
+    async (req, reply) =>
+      reply.status(201).send(await createRuleSet(db, principalOf(req), req.actor, req.body)),
   );
 
   app.put(
@@ -109,7 +110,8 @@ export function ruleRoutes(app: App, { db }: ModuleContext) {
         response: responses({ 201: Type.Object({ id: Uuid, version: Type.Integer() }) }),
       },
     },
-    async (req, reply) => reply.status(201).send(await newVersion(db, principalOf(req), req.actor, req.params.id)),
+    async (req, reply) =>
+      reply.status(201).send(await newVersion(db, principalOf(req), req.actor, req.params.id)),
   );
 
   app.post(

@@ -20,7 +20,14 @@ const ENTITY = "point_rule_set";
 export const listTemplates = () =>
   TEMPLATE_KEYS.map((key) => {
     const t = TEMPLATES[key];
-    return { key, audience: t.audience, name: t.name, baseScore: t.baseScore, note: t.note, ruleCount: t.rules.length };
+    return {
+      key,
+      audience: t.audience,
+      name: t.name,
+      baseScore: t.baseScore,
+      note: t.note,
+      ruleCount: t.rules.length,
+    };
   });
 
 /** The paths above the caller's scope roots: the rules that govern his area are set there too. */
@@ -237,7 +244,14 @@ export async function updateRuleSet(
   input: { name: string; baseScore: number; note?: string | null; rules: RuleTemplate[] },
 ) {
   const problems = ruleProblems(input.rules);
-  if (problems.length) throw unprocessable("INVALID_RULE", { ...problems[0], position: (problems[0]?.index ?? 0) + 1, problems });
+  const first = problems[0];
+  if (first)
+    throw unprocessable("INVALID_RULE", {
+      position: first.index + 1,
+      name: first.name,
+      problem: first.problem,
+      problems,
+    });
   return audited(db, actor, async (tx, audit) => {
     const set = await ownSet(tx, principal, id);
     assertDraft(set);
@@ -256,7 +270,11 @@ export async function updateRuleSet(
       entity: ENTITY,
       entityId: id,
       before: { name: set.name, baseScore: set.baseScore, rules: before.map((r) => `${r.code}:${r.points}`) },
-      after: { name: input.name, baseScore: input.baseScore, rules: input.rules.map((r) => `${r.code}:${r.points}`) },
+      after: {
+        name: input.name,
+        baseScore: input.baseScore,
+        rules: input.rules.map((r) => `${r.code}:${r.points}`),
+      },
     });
     return { id };
   });
@@ -275,7 +293,11 @@ export async function newVersion(db: Db, principal: Principal, actor: Actor, id:
       .select({ v: max(pointRuleSets.version) })
       .from(pointRuleSets)
       .where(eq(pointRuleSets.family, set.family));
-    const rules = await tx.select().from(pointRules).where(eq(pointRules.ruleSetId, id)).orderBy(pointRules.sort);
+    const rules = await tx
+      .select()
+      .from(pointRules)
+      .where(eq(pointRules.ruleSetId, id))
+      .orderBy(pointRules.sort);
     const next = await insertRuleSet(tx, {
       family: set.family,
       version: (last?.v ?? set.version) + 1,
@@ -331,4 +353,3 @@ export async function activateRuleSet(db: Db, principal: Principal, actor: Actor
     return { id, status: "active" as const };
   });
 }
-

@@ -200,5 +200,11 @@ export async function offeredItems(
     f.kind ? eq(shopItems.kind, f.kind) : undefined,
   );
   // In stock first, then by name.
-  return selectPage(executor, shopItems, where, [sql`(${shopItems.stock} = 0)`, asc(shopItems.sortKey), asc(shopItems.id)], f);
+  return selectPage(
+    executor,
+    shopItems,
+    where,
+    [sql`(${shopItems.stock} = 0)`, asc(shopItems.sortKey), asc(shopItems.id)],
+    f,
+  );
 }

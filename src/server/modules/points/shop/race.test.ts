@@ -61,7 +61,8 @@ async function newItem(stock: number, price: number) {
 }
 
 const stockOf = async (id: string) =>
-  (await t.database.db.select({ stock: shopItems.stock }).from(shopItems).where(eq(shopItems.id, id)))[0]?.stock;
+  (await t.database.db.select({ stock: shopItems.stock }).from(shopItems).where(eq(shopItems.id, id)))[0]
+    ?.stock;
 
 describe(`redemptions racing for stock and points (${onPostgres ? "PostgreSQL" : "PGlite"})`, () => {
   it("100 holders at once for the last one: exactly one gets it, 99 are told it is gone", async () => {

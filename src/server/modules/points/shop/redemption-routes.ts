@@ -15,7 +15,11 @@ const tags = ["points"];
 const earn = { access: { permission: "points.earn" as const } };
 /** The shop's merchant, staff in scope or the owner: decided per redemption by the service. */
 const anyone = { access: "authenticated" as const };
-const Code = Type.String({ minLength: 1, maxLength: 40, description: "the 8-character code, typed or scanned" });
+const Code = Type.String({
+  minLength: 1,
+  maxLength: 40,
+  description: "the 8-character code, typed or scanned",
+});
 const Created = Type.Object({
   id: Uuid,
   code: Type.String(),

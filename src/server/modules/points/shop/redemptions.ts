@@ -115,11 +115,15 @@ export async function listRedemptions(db: Db, principal: Principal, f: Redemptio
   let viewer: Viewer;
   if (can(principal, "points.manage")) {
     viewer = "staff";
-    conditions.push(...(await scopedTo(db, principal, "points.manage", redemptions.territoryPath, f.underId)));
+    conditions.push(
+      ...(await scopedTo(db, principal, "points.manage", redemptions.territoryPath, f.underId)),
+    );
     if (f.merchantId) conditions.push(eq(redemptions.merchantId, f.merchantId));
   } else {
     const shop = await shopOf(db, principal);
     if (!shop) throw forbidden();
+    // A shop's list has no areas to narrow it by: a node named is not one of his.
+    if (f.underId) throw notFound("territory node", f.underId);
     viewer = "shop";
     conditions.push(eq(redemptions.merchantId, shop.id));
   }
@@ -144,9 +148,11 @@ async function pageOf(db: Db, where: SQL | undefined, f: Paging, viewer: Viewer)
 /** Redemptions as the viewer sees them: the holder masked for a shop, the code for its owner only. */
 export async function present(executor: Executor, rows: Row[], viewer: Viewer) {
   const shops = new Map(
-    (await merchantsByIds(executor, [...new Set(rows.flatMap((r) => (r.r.merchantId ? [r.r.merchantId] : [])))])).map(
-      (s) => [s.id, s],
-    ),
+    (
+      await merchantsByIds(executor, [
+        ...new Set(rows.flatMap((r) => (r.r.merchantId ? [r.r.merchantId] : []))),
+      ])
+    ).map((s) => [s.id, s]),
   );
   const names = new Map<string, string>();
   for (const audience of [...new Set(rows.map((r) => r.audience))]) {
@@ -177,7 +183,9 @@ export async function present(executor: Executor, rows: Row[], viewer: Viewer) {
       cancelledAt: r.cancelledAt?.toISOString() ?? null,
       cancelReason: r.cancelReason,
       allowedActions: [
-        ...(reserved && viewer !== "owner" && (viewer === "shop" || !r.merchantId) ? ["deliver" as const] : []),
+        ...(reserved && viewer !== "owner" && (viewer === "shop" || !r.merchantId)
+          ? ["deliver" as const]
+          : []),
         ...(reserved && viewer !== "shop" ? ["cancel" as const] : []),
       ],
     };

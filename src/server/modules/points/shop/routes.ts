@@ -27,8 +27,7 @@ export function shopRoutes(app: App, { db }: ModuleContext) {
         response: responses({ 201: Id }),
       },
     },
-    async (req, reply) =>
-      reply.status(201).send(await createItem(db, principalOf(req), req.actor, req.body)),
+    async (req, reply) => reply.status(201).send(await createItem(db, principalOf(req), req.actor, req.body)),
   );
 
   app.put(
@@ -39,7 +38,10 @@ export function shopRoutes(app: App, { db }: ModuleContext) {
         tags,
         summary: "Change an item: stock is set to the figure given; active=false takes it off the shelves",
         params: IdParams,
-        body: Type.Object({ ...itemFields, active: Type.Optional(Type.Boolean()) }, { additionalProperties: false }),
+        body: Type.Object(
+          { ...itemFields, active: Type.Optional(Type.Boolean()) },
+          { additionalProperties: false },
+        ),
         response: responses({ 200: Id }),
       },
     },

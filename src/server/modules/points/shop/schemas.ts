@@ -14,7 +14,9 @@ export const itemFields = {
   nodeId: Type.String({ format: "uuid", description: "a district, street or community in scope" }),
   kind: Enum(ITEM_KINDS),
   merchantId: Type.Optional(
-    Nullable(Type.String({ format: "uuid", description: "the 便民店 that delivers it (services: required)" })),
+    Nullable(
+      Type.String({ format: "uuid", description: "the 便民店 that delivers it (services: required)" }),
+    ),
   ),
   name: Text(40),
   description: Type.Optional(Type.String({ maxLength: 500 })),

@@ -53,7 +53,11 @@ export async function expectLedgerSound(db: Db) {
         count(*) filter (where a.kind = 'holder' and a.balance < 0) as negative
       from point_accounts a left join moved on moved.account_id = a.id`),
   );
-  expect({ total: Number(sums?.total), drift: Number(sums?.drift), negative: Number(sums?.negative) }).toEqual({
+  expect({
+    total: Number(sums?.total),
+    drift: Number(sums?.drift),
+    negative: Number(sums?.negative),
+  }).toEqual({
     total: 0,
     drift: 0,
     negative: 0,

@@ -10,7 +10,7 @@ import { Loading } from "../../status.tsx";
 import "./wall.css";
 
 type Wall = ResponseOf<"/api/v1/public/engagement/walls/{communityId}", "get">;
-const TABS = ["promises", "signatures", "pioneers"] as const;
+const TABS = ["promises", "signatures", "pioneers", "stars"] as const;
 type Tab = (typeof TABS)[number];
 
 /**
@@ -45,6 +45,7 @@ export function WallPage() {
     promises: { title: t(`${w}.promises`), body: <Promises d={d} /> },
     signatures: { title: t(`${w}.signatures`), body: <Signatures d={d} /> },
     pioneers: { title: t(`${w}.pioneers`), body: <Pioneers d={d} /> },
+    stars: { title: t("pointsRankings.wall.title"), body: <Stars d={d} /> },
   };
   return (
     <main className={screen ? "wall wall-screen" : "wall"}>
@@ -182,6 +183,35 @@ function Pioneers({ d }: { d: Wall }) {
                 hours: String(p.hours),
               })}
             </div>
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** 明星党员: the published ranking of the community (or its street), names masked, with citations. */
+function Stars({ d }: { d: Wall }) {
+  const { t } = useTranslation();
+  if (!d.stars || d.stars.entries.length === 0)
+    return (
+      <ErrorBlock
+        status="empty"
+        title={t("pointsRankings.wall.none")}
+        description=""
+        style={{ padding: "24px 0" }}
+      />
+    );
+  return (
+    <ul className="wall-list" data-testid="wall-stars">
+      {d.stars.entries.map((e, i) => (
+        // Masked names repeat and no id is shown on the public wall; the order is the ranking's.
+        // biome-ignore lint/suspicious/noArrayIndexKey: see above.
+        <li key={i} className="wall-card">
+          <div className="wall-face wall-face-none wall-rank">{e.rank}</div>
+          <div>
+            <div className="wall-name">{e.name}</div>
+            {e.citation && <div className="wall-text">{e.citation}</div>}
           </div>
         </li>
       ))}
