@@ -7,7 +7,6 @@ import {
   bulkInsertPoints,
   holderAccounts,
   installRuleSet,
-  newRedemptionCode,
   post,
   rulesOf,
   scoresOf,
@@ -18,10 +17,10 @@ import {
 import type { InsertedNode } from "../modules/territory/index.ts";
 import { chinaDate, chinaMonth, halfOf, monthsOfHalf } from "../platform/china-time.ts";
 import type { Tx } from "../platform/db/index.ts";
-import { pinyinSortKey } from "../platform/i18n/pinyin.ts";
 import type { PiiVault } from "../platform/pii/index.ts";
 import { Rng } from "./generate/random.ts";
 import type { DemoDistrict } from "./generate/types.ts";
+import { redeem, writeShop } from "./points-shop.ts";
 
 interface Ids {
   nodes: Map<string, InsertedNode>;
@@ -266,109 +265,6 @@ export async function writePoints(tx: Tx, demo: DemoDistrict, vault: PiiVault, i
   return { postings: transfers.length, shops: shops.length, members: members.length };
 }
 
-/** The demo community's points shop: goods at the service hall and services at its shops. */
-function writeShop(
-  rows: BulkPoints,
-  c: { community: InsertedNode; district: InsertedNode; shop: { id: string }; staffId: string; now: number },
-) {
-  const goods: Array<[string, string, number, number]> = [
-    ["洗衣液（2公斤）", "社区党群服务中心一楼领取", 15, 30],
-    ["大米（5公斤）", "社区党群服务中心一楼领取", 40, 12],
-    ["毛巾两条", "社区党群服务中心一楼领取", 10, 40],
-    ["抽纸一提", "已兑完，下月补货", 8, 0],
-  ];
-  for (const [name, description, price, stock] of goods)
-    rows.items.push({
-      id: randomUUID(),
-      kind: "goods",
-      nodeId: c.community.id,
-      territoryPath: c.community.path,
-      name,
-      sortKey: pinyinSortKey(name),
-      description,
-      price,
-      stock,
-      createdBy: c.staffId,
-      createdAt: new Date(c.now - 90 * DAY),
-    });
-  rows.items.push(
-    {
-      id: randomUUID(),
-      kind: "service",
-      nodeId: c.community.id,
-      territoryPath: c.community.path,
-      merchantId: c.shop.id,
-      name: "理发一次",
-      sortKey: pinyinSortKey("理发一次"),
-      description: "五小便民服务店：美玲便民理发店，凭兑换码到店",
-      price: 20,
-      stock: 20,
-      createdBy: c.staffId,
-      createdAt: new Date(c.now - 90 * DAY),
-    },
-    {
-      id: randomUUID(),
-      kind: "service",
-      nodeId: c.community.id,
-      territoryPath: c.community.path,
-      merchantId: c.shop.id,
-      name: "老人修剪胡须",
-      sortKey: pinyinSortKey("老人修剪胡须"),
-      description: "五小便民服务店：美玲便民理发店",
-      price: 10,
-      stock: 15,
-      createdBy: c.staffId,
-      createdAt: new Date(c.now - 60 * DAY),
-    },
-  );
-}
-
-/** The demo resident collected a bag of washing powder and waits to have her hair cut. */
-async function redeem(
-  tx: Tx,
-  rows: BulkPoints,
-  r: { holder: string; spent: string; userId: string; territoryPath: string; now: number },
-) {
-  const wanted: Array<[number, "delivered" | "reserved", number]> = [
-    [0, "delivered", 40],
-    [4, "reserved", 3],
-  ];
-  for (const [index, status, daysBack] of wanted) {
-    const item = rows.items[index];
-    if (!item) continue;
-    const id = randomUUID();
-    const at = new Date(r.now - daysBack * DAY);
-    const [posting] = await post(tx, [
-      {
-        businessKey: `redeem:${id}`,
-        kind: "redeem",
-        debitAccountId: r.holder,
-        creditAccountId: r.spent,
-        holderAccountId: r.holder,
-        amount: item.price,
-        memo: `兑换 ${item.name}`,
-        territoryPath: r.territoryPath,
-        at,
-      },
-    ]);
-    item.stock -= 1;
-    rows.redemptions.push({
-      id,
-      code: newRedemptionCode(),
-      itemId: item.id as string,
-      accountId: r.holder,
-      userId: r.userId,
-      merchantId: item.merchantId ?? null,
-      points: item.price,
-      status,
-      territoryPath: r.territoryPath,
-      postingId: posting?.id as number,
-      createdAt: at,
-      deliveredAt: status === "delivered" ? new Date(at.getTime() + DAY) : null,
-    });
-  }
-}
-
 /** Good deeds reported by the grid worker, waiting for the community's approval (积分制管理小组). */
 function writeClaims(
   rows: BulkPoints,
@@ -445,10 +341,11 @@ async function rank(
     kind === "starMember"
       ? ["常年坚持志愿服务，带头认领微心愿", "为独居老人义务理发上百次", "防汛值守冲在一线"]
       : ["门前五包做得最好", "主动为老人免费服务", "诚信经营，顾客满意度高"];
+  // Equal scores share a place (1, 1, 3), as the rankings module draws them.
   top.forEach(([holderId, s], i) => {
     rows.rankingEntries.push({
       rankingId: id,
-      rank: i + 1,
+      rank: top.findIndex(([, other]) => other.score === s.score) + 1,
       holderId,
       score: s.score,
       citation: citations[i] ?? null,

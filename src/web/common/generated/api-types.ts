@@ -21028,7 +21028,7 @@ export interface paths {
                             }[];
                             /** Format: date-time */
                             lastInspectedAt: string | null;
-                            /** @description net points on the shop's account (never below zero) */
+                            /** @description the shop's account: its 基础分 when opened + all added − all deducted (never below zero) */
                             balance: number;
                             indicators: {
                                 indicator: string | null;

@@ -118,6 +118,10 @@ describe("shop inspections (商铺检查)", () => {
       added: expect.any(Number),
       deducted: expect.any(Number),
     });
+    // The indicators add up to the score's added and deducted: the opening 基础分 is the base, once.
+    const net = after.indicators.reduce((n: number, i: { net: number }) => n + i.net, 0);
+    expect(net).toBe(after.added - after.deducted);
+    expect(after.score).toBe(after.base + after.added - after.deducted);
     expect(after.inspections[0]).toMatchObject({ id: body.id, note: "日常检查" });
     expect(after.inspections[0].photos).toHaveLength(1);
   });

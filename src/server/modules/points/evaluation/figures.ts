@@ -3,6 +3,7 @@ import { chinaDate } from "../../../platform/china-time.ts";
 import type { Executor } from "../../../platform/db/index.ts";
 import { rowsOf } from "../../../platform/db/index.ts";
 import type { MerchantRecord } from "../../places/index.ts";
+import { BASE_RULE_CODE } from "../ledger/engine.ts";
 import { accountsOfHolders } from "../ledger/holders.ts";
 import { type Score, scoresOf } from "../ledger/score.ts";
 import { titlesOf } from "../rankings/titles.ts";
@@ -75,7 +76,8 @@ export async function shopFigures(
 
 /**
  * A shop's points this year under each first-level indicator (弘扬美德, 门前五包 …): every indicator
- * of the rules governing it, in the rules' order, with what it added and deducted.
+ * of the rules governing it, in the rules' order, with what it added and deducted (the opening
+ * 基础分 posting is the score's base, not an indicator's).
  */
 export async function byIndicator(executor: Executor, shop: MerchantRecord) {
   const set = await activeRuleSet(executor, "merchant", shop.territoryPath);
@@ -91,6 +93,7 @@ export async function byIndicator(executor: Executor, shop: MerchantRecord) {
           from point_postings p left join point_rules r on r.id = p.rule_id
           where p.holder_account_id = ${account.id} and p.month between ${year.months.from} and ${year.months.to}
             and p.kind in ('award', 'deduct', 'reversal', 'appraisal')
+            and p.rule_code is distinct from ${BASE_RULE_CODE}
           group by r.indicator`),
       )
     : [];

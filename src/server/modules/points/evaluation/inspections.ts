@@ -2,13 +2,14 @@
  * Shop inspections (社区人员日常检查, 执法队员巡查): an inspector scores the indicators he found at a
  * shop, and each one posts to the shop's 商铺积分 account in the same transaction.
  *
- * How a shop's points are kept — one way, everywhere in this folder:
- * - No 基础分 is ever posted. The shop's account balance is its net points (added less deducted,
- *   all time), and it can never go below zero: a deduction larger than the balance is clamped to it
- *   (the ledger refuses a negative holder balance).
- * - The shop's score is `scoresOf` (ledger/score.ts) over the current year: the 基础分 of the rule
- *   set governing it (100 in 费县) + points added − points deducted in the year, 0 under a veto.
- * So the base is counted once, by the score, and never twice.
+ * How a shop's points are kept — one way, everywhere in this folder (the engine's, ledger/engine.ts):
+ * - A shop's account opens with the 基础分 of the rules governing it (费县: 100), posted once as an
+ *   award with rule code `base` (businessKey `base:<merchantId>`) by `holderAccounts`. Its balance is
+ *   therefore base + everything added − everything deducted, and never goes below zero: a deduction
+ *   larger than the balance is clamped to it here (the ledger refuses a negative holder balance).
+ * - The shop's score is `scoresOf` (ledger/score.ts) over the current year: the base of the rule set
+ *   governing it + points added − points deducted in the year (the `base` posting is not counted
+ *   again), 0 under a veto. So the base is counted once, never twice.
  */
 import { randomUUID } from "node:crypto";
 import { eq, inArray, sql } from "drizzle-orm";

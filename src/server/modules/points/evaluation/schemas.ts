@@ -119,7 +119,9 @@ export const MerchantDetail = Type.Object({
 
 export const MyShop = Type.Object({
   ...ShopFields,
-  balance: Type.Integer({ description: "net points on the shop's account (never below zero)" }),
+  balance: Type.Integer({
+    description: "the shop's account: its 基础分 when opened + all added − all deducted (never below zero)",
+  }),
   indicators: Type.Array(Indicator),
   losses: Type.Array(
     Type.Object({
