@@ -88,7 +88,7 @@ export const pointsRulesEn: Same<typeof pointsRulesZhCN> = {
     rejected: "Rejected",
     all: "All",
     holder: "Person or shop",
-    audience: "Points",
+    audience: "Kind of points",
     rule: "Rule",
     points: "Points",
     quantity: "Quantity",

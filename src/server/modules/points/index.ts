@@ -19,10 +19,8 @@ import { shopRoutes } from "./shop/routes.ts";
 import { itemSheet, redemptionSheet } from "./shop/sheets.ts";
 import { pointsTodos } from "./todos.ts";
 
-export { ledgerCheck } from "./ledger/check.ts";
-export { scoresOf } from "./ledger/score.ts";
-export { newRedemptionCode } from "./shop/code.ts";
 export { type BulkPoints, bulkInsertPoints } from "./bulk.ts";
+export { ledgerCheck } from "./ledger/check.ts";
 export {
   type AccountOwner,
   districtOfPath,
@@ -31,10 +29,12 @@ export {
   systemAccount,
   type Transfer,
 } from "./ledger/engine.ts";
+export { scoresOf } from "./ledger/score.ts";
 export { publishedRanking, titlesOf } from "./rankings/titles.ts";
 export { rulesOf } from "./rules/active.ts";
 export { installRuleSet } from "./rules/install.ts";
 export { TEMPLATE_KEYS, type TemplateKey } from "./rules/templates.ts";
+export { newRedemptionCode } from "./shop/code.ts";
 
 /**
  * Points and credit (S1–S5): rules as data, versioned, per audience; one double-entry ledger fed

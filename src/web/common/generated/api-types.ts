@@ -20488,7 +20488,7 @@ export interface paths {
                     merchantId?: string;
                     /** @description only the caller's own */
                     mine?: boolean;
-                    /** @description 2026-12 */
+                    /** @description 2026-11 (China time) */
                     month?: string;
                     underId?: string;
                     /** @description 1-based page number */

@@ -3,7 +3,11 @@ import { Enum, Nullable, Time, Uuid } from "../../../platform/http/types.ts";
 import { RATER_KINDS, ROUND_STATUSES } from "./tables.ts";
 
 /** Request and answer schemas of the appraisal rounds (民主评议). */
-export const Period = Type.String({ pattern: "^\\d{4}H[12]$", description: "a half-year: 2026H2" });
+export const Period = Type.String({
+  pattern: "^\\d{4}H[12]$",
+  maxLength: 6,
+  description: "a half-year: 2026H2",
+});
 const Percent = Type.Integer({ minimum: 0, maximum: 100 });
 export const Weights = Type.Object(
   { record: Percent, self: Percent, peer: Percent, resident: Percent },

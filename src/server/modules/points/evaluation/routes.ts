@@ -4,6 +4,7 @@ import { exportable, listOrExport } from "../../../platform/http/export.ts";
 import { Paged, PageQuery } from "../../../platform/http/paging.ts";
 import { type App, IdParams, responses, Uuid } from "../../../platform/http/types.ts";
 import type { ModuleContext } from "../../../platform/module/index.ts";
+import { Month } from "../ledger/view-schemas.ts";
 import { listInspections } from "./inspection-list.ts";
 import { createInspection } from "./inspections.ts";
 import {
@@ -52,7 +53,7 @@ export function evaluationRoutes(app: App, { db }: ModuleContext) {
           {
             merchantId: Type.Optional(Uuid),
             mine: Type.Optional(Type.Boolean({ description: "only the caller's own" })),
-            month: Type.Optional(Type.String({ pattern: "^\\d{4}-\\d{2}$", description: "2026-12" })),
+            month: Type.Optional(Month),
             underId: Type.Optional(Uuid),
             ...PageQuery,
           },

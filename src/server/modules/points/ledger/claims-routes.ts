@@ -136,7 +136,12 @@ export function claimRoutes(app: App, { db }: ModuleContext) {
         tags,
         summary: "Approve a claim: its points are posted (within the rule's cap); a veto zeroes the score",
         params: IdParams,
-        body: Type.Optional(Type.Object({ reason: Type.Optional(Type.String({ maxLength: 500 })) })),
+        body: Type.Optional(
+          Type.Object(
+            { reason: Type.Optional(Type.String({ maxLength: 500 })) },
+            { additionalProperties: false },
+          ),
+        ),
         response: responses({ 200: Decided }),
       },
     },
@@ -177,7 +182,10 @@ export function claimRoutes(app: App, { db }: ModuleContext) {
         tags,
         summary:
           "Undo a posting made in error by the opposite posting (once; not a redemption or a reversal)",
-        params: Type.Object({ id: Type.Integer({ minimum: 1 }) }, { additionalProperties: false }),
+        params: Type.Object(
+          { id: Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER }) },
+          { additionalProperties: false },
+        ),
         body: Type.Object(
           { reason: Type.String({ minLength: 1, maxLength: 200 }) },
           { additionalProperties: false },

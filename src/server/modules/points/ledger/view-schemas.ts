@@ -6,6 +6,7 @@ import { ACCOUNT_KINDS, POSTING_KINDS } from "./tables.ts";
 /** Schemas of the ledger's views: my points, statements, accounts, postings, the check. */
 export const Month = Type.String({
   pattern: "^\\d{4}-(0[1-9]|1[0-2])$",
+  maxLength: 7,
   description: "2026-11 (China time)",
 });
 const Int = Type.Integer();

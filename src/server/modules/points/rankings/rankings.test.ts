@@ -218,7 +218,7 @@ describe("shop rankings (美德商铺, 社区信得过经营户)", () => {
   it("ranks a community's shops by score; trusted ones lost nothing and are rated 4 or better by 3+", async () => {
     // A community holds a few shops; its street holds enough.
     const streetId = communityPath.split("/")[2] as string;
-    const streetPath = communityPath.split("/").slice(0, 3).join("/") + "/";
+    const streetPath = `${communityPath.split("/").slice(0, 3).join("/")}/`;
     const { rows } = await searchMerchants(t.database.db, { paths: [streetPath], limit: 50, offset: 0 });
     expect(rows.length).toBeGreaterThanOrEqual(3);
     const [x, y, z] = rows as [(typeof rows)[0], (typeof rows)[0], (typeof rows)[0]];

@@ -6,6 +6,7 @@ import { RANKING_STATUSES, TITLE_KINDS } from "./tables.ts";
 
 export const Period = Type.String({
   pattern: PERIOD_PATTERN,
+  maxLength: 7,
   description: "2026H2 (half), 2026Q4 (quarter), 2026 (year) or 2026-11 (month)",
 });
 
