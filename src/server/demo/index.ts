@@ -17,12 +17,12 @@ import type { Db, Tx } from "../platform/db/index.ts";
 import type { PiiVault } from "../platform/pii/index.ts";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./accounts.ts";
 import { writeEngagement } from "./engagement.ts";
-import { writePoints } from "./points.ts";
 import { DEMO_SIZES, type DemoSizeName, generateDemo } from "./generate/index.ts";
 import { buildOrders } from "./generate/orders.ts";
 import type { DemoActor, DemoCase, DemoDistrict } from "./generate/types.ts";
 import { buildWishes } from "./generate/wishes.ts";
 import { ordersOf } from "./orders.ts";
+import { writePoints } from "./points.ts";
 import { writeVolunteering } from "./volunteering.ts";
 import { wishesOf } from "./wishes.ts";
 

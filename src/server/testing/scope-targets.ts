@@ -101,7 +101,9 @@ export const PATH: Record<string, Target> = {
     skip: "a points claim: decided only in its holder's scope (inScope in SQL), by its rule's approver: points/ledger/claims.test.ts",
   },
   "merchants/{id}": ["merchant"],
-  "shops/{merchantId}": { public: "a shop's page and rating form (its QR code) are public by design, nothing personal" },
+  "shops/{merchantId}": {
+    public: "a shop's page and rating form (its QR code) are public by design, nothing personal",
+  },
   "postings/{id}": {
     skip: "a points posting (a number): reversed only in its territory's scope (inScope in SQL): points/ledger/claims.test.ts",
   },

@@ -43,10 +43,16 @@ import { prefetchHome } from "./pages/dashboard/data.ts";
 const AccountsPage = lazyPage(() => import("./pages/accounts/index.tsx"), "AccountsPage");
 const ShopAdminPage = lazyPage(() => import("./pages/points/shop/index.tsx"), "ShopAdminPage");
 const PointsLedgerPage = lazyPage(() => import("./pages/points/ledger/index.tsx"), "PointsLedgerPage");
-const PointsMerchantsPage = lazyPage(() => import("./pages/points/merchants/index.tsx"), "PointsMerchantsPage");
+const PointsMerchantsPage = lazyPage(
+  () => import("./pages/points/merchants/index.tsx"),
+  "PointsMerchantsPage",
+);
 const PointsRulesPage = lazyPage(() => import("./pages/points/rules/index.tsx"), "PointsRulesPage");
 const PointsRuleSetPage = lazyPage(() => import("./pages/points/rules/detail.tsx"), "PointsRuleSetPage");
-const PointsApprovalsPage = lazyPage(() => import("./pages/points/approvals/index.tsx"), "PointsApprovalsPage");
+const PointsApprovalsPage = lazyPage(
+  () => import("./pages/points/approvals/index.tsx"),
+  "PointsApprovalsPage",
+);
 const PointsAppraisalPage = lazyPage(
   () => import("./pages/points/appraisal/index.tsx"),
   "PointsAppraisalPage",
@@ -206,7 +212,12 @@ export const NAV: readonly NavItem[] = [
     page: PointsRulesPage,
     subpages: [{ path: "/points/rules/:id", page: PointsRuleSetPage }],
   },
-  { key: "pointsApprovals", path: "/points/approvals", icon: <SolutionOutlined />, page: PointsApprovalsPage },
+  {
+    key: "pointsApprovals",
+    path: "/points/approvals",
+    icon: <SolutionOutlined />,
+    page: PointsApprovalsPage,
+  },
   { key: "pointsAppraisal", path: "/points/appraisal", icon: <CommentOutlined />, page: PointsAppraisalPage },
   { key: "pointsShopAdmin", path: "/points/shop", icon: <ShopOutlined />, page: ShopAdminPage },
   { key: "pointsRankings", path: "/points/rankings", icon: <TrophyOutlined />, page: PointsRankingsPage },
