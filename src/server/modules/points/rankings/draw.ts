@@ -1,8 +1,8 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, inArray, sql } from "drizzle-orm";
 import type { Executor } from "../../../platform/db/index.ts";
 import { membersLivingUnder } from "../../people/index.ts";
 import { searchMerchants } from "../../places/index.ts";
-import { appraisalResults, appraisalRounds } from "../appraisal/tables.ts";
+import { roundResults } from "../appraisal/results.ts";
 import { consumerRatings } from "../evaluation/tables.ts";
 import { type Months, scoresOf } from "../ledger/score.ts";
 import { daysOf } from "./period.ts";
@@ -17,30 +17,15 @@ export const TRUSTED_MIN_RATING = 4;
 /** … by at least this many consumers in the period. */
 export const TRUSTED_MIN_RATINGS = 3;
 
-/**
- * Closed appraisal rounds' combined totals (民主评议, 半年一评) for the period at or under the
- * node, by member. The appraisal module's results are read here as rows of this module's own table.
- */
+/** Closed appraisal rounds' combined totals (民主评议, 半年一评) for the period, by member under the node. */
 async function appraisalTotals(executor: Executor, nodePath: string, period: string, memberIds: string[]) {
-  if (memberIds.length === 0) return new Map<string, { total: number; vetoed: boolean }>();
-  const rows = await executor
-    .select({
-      memberId: appraisalResults.memberId,
-      total: appraisalResults.total,
-      vetoed: appraisalResults.vetoed,
-    })
-    .from(appraisalResults)
-    .innerJoin(appraisalRounds, eq(appraisalRounds.id, appraisalResults.roundId))
-    .where(
-      and(
-        eq(appraisalRounds.status, "closed"),
-        eq(appraisalRounds.period, period),
-        // A round of the node's communities, or of a node above it that covers them.
-        sql`(${appraisalRounds.territoryPath} like ${`${nodePath}%`} or ${nodePath} like ${appraisalRounds.territoryPath} || '%')`,
-        inArray(appraisalResults.memberId, memberIds),
-      ),
-    );
-  return new Map(rows.map((r) => [r.memberId, { total: r.total, vetoed: !!r.vetoed }]));
+  const wanted = new Set(memberIds);
+  const results = await roundResults(executor, { nodePath, period });
+  return new Map(
+    results
+      .filter((r) => wanted.has(r.memberId))
+      .map((r) => [r.memberId, { total: r.total, vetoed: !!r.vetoed }]),
+  );
 }
 
 /**

@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router-dom";
 import { ApiError, api, type ResponseOf } from "../../../common/api.ts";
 import { PageBar, Section } from "../../page-bar.tsx";
+import { ResultBanner } from "../../result-banner.tsx";
 import { Scanner } from "../volunteering/scanner.tsx";
 import { SHOP_KEY, whenOf } from "./shop-data.ts";
 
@@ -91,23 +92,7 @@ export function ScanPage() {
   return (
     <>
       <PageBar title={t("pointsShop.scan")} back="/" />
-      {result && (
-        <div
-          role="status"
-          data-testid="scan-result"
-          style={{
-            margin: "12px 16px 0",
-            padding: 16,
-            borderRadius: 12,
-            fontSize: 19,
-            fontWeight: 600,
-            background: result.ok ? "#f6ffed" : "#fff1f0",
-            color: result.ok ? "#237804" : "#a8071a",
-          }}
-        >
-          {result.text}
-        </div>
-      )}
+      {result && <ResultBanner result={result} testId="scan-result" />}
       {found ? (
         <Section title={t("pointsShop.scanPage.what")}>
           <div style={{ padding: "4px 16px 16px" }} data-testid="scan-found">

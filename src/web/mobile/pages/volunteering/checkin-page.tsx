@@ -4,6 +4,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError, api } from "../../../common/api.ts";
 import { PageBar, Section } from "../../page-bar.tsx";
+import { ResultBanner } from "../../result-banner.tsx";
 import { Loading } from "../status.tsx";
 import { Scanner } from "./scanner.tsx";
 import { hoursText, useTimeRange, useVolunteeringStep, VOLUNTEERING_KEY } from "./volunteering-data.ts";
@@ -138,23 +139,7 @@ export function CheckinPage() {
             />
           </div>
         </Section>
-        {result && (
-          <div
-            role="status"
-            data-testid="checkin-result"
-            style={{
-              margin: "12px 16px 0",
-              padding: 16,
-              borderRadius: 12,
-              fontSize: 19,
-              fontWeight: 600,
-              background: result.ok ? "#f6ffed" : "#fff1f0",
-              color: result.ok ? "#237804" : "#a8071a",
-            }}
-          >
-            {result.text}
-          </div>
-        )}
+        {result && <ResultBanner result={result} testId="checkin-result" />}
         <Section title={t("volunteeringMobile.checkin.scan")}>
           <div style={{ padding: "4px 16px 16px" }}>
             <Scanner onCode={submit} />

@@ -1,11 +1,11 @@
-import { PlusOutlined } from "@ant-design/icons";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Alert, App, DatePicker, Form, Input, InputNumber, Select, Upload, type UploadFile } from "antd";
+import { Alert, App, DatePicker, Form, Input, InputNumber, Select, type UploadFile } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../../../common/api.ts";
 import { FormModalButton } from "../../../components/form-modal.tsx";
+import { PhotoUploadItem } from "../../../components/photo-upload.tsx";
 import { type Option, SearchSelect } from "../../org/pickers.tsx";
 import { AUDIENCES, type Audience } from "../rules/index.tsx";
 
@@ -135,27 +135,12 @@ export function ClaimEntry() {
       <Form.Item name="note" label={t("pointsRules.approvals.note")}>
         <Input.TextArea rows={2} maxLength={500} />
       </Form.Item>
-      <Form.Item
+      <PhotoUploadItem
         name="evidence"
         label={t("pointsRules.approvals.photos")}
-        valuePropName="fileList"
-        getValueFromEvent={(e: { fileList: UploadFile[] }) => e.fileList}
+        max={9}
         rules={rule?.evidenceRequired ? [{ required: true, type: "array", min: 1, message: " " }] : []}
-      >
-        <Upload
-          listType="picture-card"
-          accept="image/jpeg,image/png,image/webp"
-          maxCount={9}
-          customRequest={({ file, onSuccess, onError }) => {
-            api
-              .upload("post", "/api/v1/files", file as File)
-              .then((stored) => onSuccess?.(stored))
-              .catch((e: Error) => onError?.(e));
-          }}
-        >
-          <PlusOutlined />
-        </Upload>
-      </Form.Item>
+      />
     </FormModalButton>
   );
 }

@@ -1,9 +1,9 @@
-import { PlusOutlined } from "@ant-design/icons";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { App, Form, Input, Modal, Radio, Select, Upload, type UploadFile } from "antd";
+import { App, Form, Input, Modal, Radio, Select, type UploadFile } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../../../common/api.ts";
+import { PhotoUploadItem } from "../../../components/photo-upload.tsx";
 
 type Audience = "resident" | "merchant";
 
@@ -110,26 +110,7 @@ export function RecordModal({ bank, onClose }: { bank: string; onClose: () => vo
         >
           <Input maxLength={60} />
         </Form.Item>
-        <Form.Item
-          name="form"
-          label={t("pointsRankings.credit.form")}
-          valuePropName="fileList"
-          getValueFromEvent={(e: { fileList: UploadFile[] }) => e.fileList}
-        >
-          <Upload
-            listType="picture-card"
-            accept="image/jpeg,image/png,image/webp"
-            maxCount={1}
-            customRequest={({ file, onSuccess, onError }) => {
-              api
-                .upload("post", "/api/v1/files", file as File)
-                .then((stored) => onSuccess?.(stored))
-                .catch((e: Error) => onError?.(e));
-            }}
-          >
-            <PlusOutlined />
-          </Upload>
-        </Form.Item>
+        <PhotoUploadItem name="form" label={t("pointsRankings.credit.form")} max={1} />
       </Form>
     </Modal>
   );

@@ -16,7 +16,6 @@ import {
   Table,
   type TableColumnsType,
   Tag,
-  Upload,
   type UploadFile,
 } from "antd";
 import { useState } from "react";
@@ -24,6 +23,7 @@ import { useTranslation } from "react-i18next";
 import type { pointsShopZhCN } from "../../../../../shared/locales/points-shop.zh-CN.ts";
 import { api, type BodyOf, type ResponseOf } from "../../../../common/api.ts";
 import { ExportButton } from "../../../components/export-button.tsx";
+import { PhotoUploadItem } from "../../../components/photo-upload.tsx";
 import { TerritoryPicker } from "../../cases/territory-picker.tsx";
 import { LoadFailed } from "../../status.tsx";
 
@@ -323,26 +323,7 @@ function ItemDrawer({ item, onClose }: { item?: Item; onClose: () => void }) {
         <Form.Item name="description" label={t("pointsShop.admin.description")}>
           <Input.TextArea rows={3} maxLength={500} />
         </Form.Item>
-        <Form.Item
-          name="photo"
-          label={t("pointsShop.admin.photo")}
-          valuePropName="fileList"
-          getValueFromEvent={(e: { fileList: UploadFile[] }) => e.fileList}
-        >
-          <Upload
-            listType="picture-card"
-            accept="image/jpeg,image/png,image/webp"
-            maxCount={1}
-            customRequest={({ file, onSuccess, onError }) => {
-              api
-                .upload("post", "/api/v1/files", file as File)
-                .then((stored) => onSuccess?.(stored))
-                .catch((e: Error) => onError?.(e));
-            }}
-          >
-            <PlusOutlined />
-          </Upload>
-        </Form.Item>
+        <PhotoUploadItem name="photo" label={t("pointsShop.admin.photo")} max={1} />
         {item && (
           <Form.Item name="active" label={t("pointsShop.columns.active")} valuePropName="checked">
             <Switch checkedChildren={t("pointsShop.onShelf")} unCheckedChildren={t("pointsShop.offShelf")} />
