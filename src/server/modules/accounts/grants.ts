@@ -25,6 +25,9 @@ const PARTICIPATION: readonly Permission[] = [
   "engagement.serve",
   // Acting for one's own paired unit (which unit: the account's setting, in the granter's scope).
   "engagement.unit",
+  // One's own points, and a shop's own scores and redemptions (which shop: its phone).
+  "points.earn",
+  "points.merchant",
 ];
 
 const under = (path: string, roots: string[]) => roots.some((root) => path.startsWith(root));
