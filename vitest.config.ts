@@ -31,7 +31,9 @@ export default defineConfig({
     // per file. Each file still gets its own database and app (harness.ts empties the caches).
     isolate: false,
     fileParallelism: true,
-    maxWorkers: 2,
+    // PGlite runs inside the workers, so two keep both cores busy, and a third takes the time the
+    // process-spawning files spend waiting on their servers; on PostgreSQL the server needs a core.
+    maxWorkers: process.env.TEST_DB_MODE === "postgres" ? 2 : 3,
     sequence: { sequencer: SpawningFirst },
   },
 });

@@ -67,8 +67,18 @@ test("the street enters a deed for a member, and the community approves it", asy
   await dialog.getByRole("combobox", { name: "输入姓名或店名搜索" }).click();
   await page.keyboard.type(member.name);
   await page.locator(".ant-select-item-option", { hasText: member.name }).first().click();
-  await dialog.locator("#ruleId").click();
-  await page.locator(".ant-select-item-option", { hasText: "联系服务群众" }).first().click();
+  // The rules load for the chosen person; a choice made while they arrive can be reset, so choose
+  // until the field shows it.
+  await expect(async () => {
+    await dialog.locator("#ruleId").click();
+    await page
+      .locator(".ant-select-item-option", { hasText: "联系服务群众" })
+      .first()
+      .click({ timeout: 2000 });
+    await expect(dialog.locator(".ant-select-selection-item", { hasText: "联系服务群众" })).toBeVisible({
+      timeout: 1000,
+    });
+  }).toPass({ timeout: 15_000 });
   await dialog.getByLabel("情况说明").fill("走访独居老人三户");
   await dialog.getByRole("button", { name: "提交审核" }).click();
   await expect(page.getByText("已提交，等待积分制管理小组审核")).toBeVisible();

@@ -5,10 +5,19 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 stage() { printf '\n=== %s ===\n' "$1"; }
 
-stage "typecheck";            npx tsc --noEmit
-stage "lint";                 npx biome check .
-stage "API types";            npm run --silent api:types -- --check
-stage "migrations";           bash scripts/check-migrations.sh
+# The four static checks are independent and mostly wait on one core each: run them at once, print
+# each one's output in turn, and stop if any failed.
+stage "typecheck, lint, API types, migrations (at once)"
+logs=$(mktemp -d)
+npx tsc --noEmit >"$logs/1-typecheck" 2>&1 & p1=$!
+npx biome check . >"$logs/2-lint" 2>&1 & p2=$!
+npm run --silent api:types -- --check >"$logs/3-api-types" 2>&1 & p3=$!
+bash scripts/check-migrations.sh >"$logs/4-migrations" 2>&1 & p4=$!
+failed=0
+for p in $p1 $p2 $p3 $p4; do wait "$p" || failed=1; done
+for f in "$logs"/*; do printf -- '--- %s\n' "$(basename "$f")"; cat "$f"; done
+rm -rf "$logs"
+[ "$failed" -eq 0 ] || { echo "a static check failed" >&2; exit 1; }
 stage "API tests (PGlite)";   npx vitest run
 if [ -n "${TEST_DATABASE_URL:-}" ]; then
   stage "API tests (PostgreSQL)"; TEST_DB_MODE=postgres npx vitest run
