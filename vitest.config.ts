@@ -5,6 +5,12 @@ import { SpawningFirst } from "./src/server/testing/sequencer.ts";
 const ALL = ["src/**/*.test.ts"];
 
 /**
+ * Walks over what every route declares (its guard, its inputs' bounds, its export's columns): the
+ * same on either database, and the longest files of the pass, so they run on PGlite only.
+ */
+const ROUTE_DECLARATIONS = ["server/platform/http/scope.test.ts", "server/platform/http/fuzz.test.ts"];
+
+/**
  * The PostgreSQL pass (TEST_DB_MODE=postgres) runs the files that reach a database: those using the
  * harness in src/server/testing/ or opening one themselves. Pure tests (validators, geometry,
  * spreadsheets) would only repeat themselves.
@@ -12,7 +18,7 @@ const ALL = ["src/**/*.test.ts"];
 function databaseFiles(): string[] {
   const src = `${import.meta.dirname}/src`;
   return readdirSync(src, { recursive: true, encoding: "utf8" })
-    .filter((file) => file.endsWith(".test.ts"))
+    .filter((file) => file.endsWith(".test.ts") && !ROUTE_DECLARATIONS.includes(file))
     .filter((file) => /testing\/|openDatabase|onPostgres/.test(readFileSync(`${src}/${file}`, "utf8")))
     .map((file) => `src/${file}`);
 }
@@ -31,9 +37,7 @@ export default defineConfig({
     // per file. Each file still gets its own database and app (harness.ts empties the caches).
     isolate: false,
     fileParallelism: true,
-    // PGlite runs inside the workers, so two keep both cores busy, and a third takes the time the
-    // process-spawning files spend waiting on their servers; on PostgreSQL the server needs a core.
-    maxWorkers: process.env.TEST_DB_MODE === "postgres" ? 2 : 3,
+    maxWorkers: 2,
     sequence: { sequencer: SpawningFirst },
   },
 });

@@ -75,9 +75,8 @@ test("the street enters a deed for a member, and the community approves it", asy
       .locator(".ant-select-item-option", { hasText: "联系服务群众" })
       .first()
       .click({ timeout: 2000 });
-    await expect(dialog.locator(".ant-select-selection-item", { hasText: "联系服务群众" })).toBeVisible({
-      timeout: 1000,
-    });
+    // The field shows the chosen rule with its points (the open list is outside the dialog).
+    await expect(dialog.getByText("联系服务群众（加分项", { exact: false })).toBeVisible({ timeout: 1000 });
   }).toPass({ timeout: 15_000 });
   await dialog.getByLabel("情况说明").fill("走访独居老人三户");
   await dialog.getByRole("button", { name: "提交审核" }).click();
