@@ -87,8 +87,11 @@ test("community worker: registers a walk-in request for a household and finds it
   await page.getByRole("button", { name: /^吹\s?哨$/ }).click();
   const whistle = page.getByRole("dialog");
   await expect(whistle.getByText(`吹哨 · ${code}`)).toBeVisible();
-  await whistle.getByRole("button", { name: ok }).click();
-  await expect(whistle.getByText("请至少选择一个部门")).toBeVisible();
+  // A press while the dialog still opens can be lost on a busy machine: press until it answers.
+  await expect(async () => {
+    await whistle.getByRole("button", { name: ok }).click();
+    await expect(whistle.getByText("请至少选择一个部门")).toBeVisible({ timeout: 2000 });
+  }).toPass({ timeout: 15_000 });
   await expect(whistle.getByText("请填写办理说明")).toBeVisible();
   await whistle.getByLabel("吹哨部门").click();
   await page.getByTitle("区城市管理局", { exact: true }).click();
